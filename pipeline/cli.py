@@ -1,0 +1,121 @@
+"""Command line: argument parsing only. ``python -m pipeline --help`` or ``seedclean --help``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+
+from pipeline import __version__
+from pipeline.config import ConfigError, load, replace
+
+log = logging.getLogger("pipeline")
+
+EXIT_CODES = """exit codes:
+  0  every document gave a valid record
+  1  the run finished, but some documents were quarantined (see quarantine.jsonl)
+  2  usage or configuration error (nothing was processed)"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="seedclean",
+        description="Turn messy text documents into clean, validated, language-separated JSON records.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--version", action="version", version=f"seedclean {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    r = sub.add_parser(
+        "run", help="process a folder of documents into records",
+        description="Process every input document: ingest -> repair -> languages -> metadata -> record. "
+                    "Writes records.jsonl, quarantine.jsonl and report.json into the output folder.",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    r.add_argument("--config", metavar="FILE", help="YAML configuration (default: built-in defaults, "
+                   "which pipeline.yaml repeats with comments)")
+    r.add_argument("--input", metavar="DIR", help="folder of input documents (overrides input.dir)")
+    r.add_argument("--output", metavar="DIR", help="folder for the output files (overrides output.dir)")
+    r.add_argument("--workers", type=int, metavar="N", help="worker processes; 0 = one per CPU "
+                   "(overrides executor.workers)")
+    _logging_flags(r)
+
+    v = sub.add_parser(
+        "validate", help="check a records.jsonl file against the record schema",
+        description="Check every line of FILE against schemas/record.schema.json and print each error with "
+                    "its line number and JSON path. Exit 0 when all lines are valid, 1 otherwise.",
+    )
+    v.add_argument("file", metavar="FILE.jsonl", help="the records file to check")
+    _logging_flags(v)
+    return p
+
+
+def _logging_flags(p: argparse.ArgumentParser) -> None:
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors on stderr")
+    g.add_argument("-v", "--verbose", action="store_true", help="debug detail on stderr")
+
+
+def _setup_logging(args: argparse.Namespace) -> None:
+    level = logging.WARNING if args.quiet else logging.DEBUG if args.verbose else logging.INFO
+    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from pipeline.run import run  # imported here so `validate` stays light
+
+    if args.workers is not None and args.workers < 0:
+        log.error("--workers must be 0 or more")
+        return 2
+    try:
+        cfg = load(args.config)
+        cfg = replace(cfg, **{"input.dir": args.input, "output.dir": args.output, "executor.workers": args.workers})
+        result = run(cfg)
+    except ConfigError as e:
+        log.error("%s", e)
+        return 2
+    rep = result.report
+    log.info("%d documents: %d records, %d quarantined, %d skipped -> %s",
+             rep["documents_in"], rep["records_out"], rep["quarantined"], rep["skipped"], cfg.output.dir)
+    for reason, n in list(rep["quarantine_reasons"].items())[:5]:
+        log.warning("quarantined %d: %s", n, reason)
+    return result.exit_code
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from pipeline.record import record_errors
+
+    bad = 0
+    try:
+        f = open(args.file, encoding="utf-8")
+    except OSError as e:
+        log.error("%s: cannot read: %s", args.file, e.strerror or e)
+        return 2
+    with f:
+        n = 0
+        for n, line in enumerate(f, 1):
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as e:
+                print(f"{args.file}:{n}: $: not valid JSON: {e.msg}")
+                bad += 1
+                continue
+            errs = record_errors(rec)
+            for err in errs:
+                print(f"{args.file}:{n}: {err}")
+            bad += bool(errs)
+    print(f"{n} records, {n - bad} valid, {bad} invalid")
+    return 1 if bad else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # argparse exits 2 on usage errors, 0 on --help
+        return int(e.code or 0)
+    _setup_logging(args)
+    return {"run": _cmd_run, "validate": _cmd_validate}[args.command](args)

@@ -1,0 +1,90 @@
+"""The stages in their order, and one document through all of them.
+
+Only this module knows the order; each stage is a plain function Document -> Document that can be
+tested alone. ``Pipeline.run(docs)`` is the streaming form (documents in, outcomes out, one at a time),
+so the same code serves one process, a process pool or a Dask worker.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.config import Config
+from pipeline.document import Document, DocumentError
+from pipeline.ingest import ingest
+from pipeline.languages import detect_languages
+from pipeline.metadata import extract_metadata
+from pipeline.record import RecordInvalid, build_record, check_record
+from pipeline.repair import repair
+
+STAGE_NAMES = ("ingest", "repair", "languages", "metadata", "record")
+
+
+@dataclass
+class Outcome:
+    """What became of one input: a valid record, or a quarantine entry with the stage and reason."""
+
+    path: str
+    record: dict[str, Any] | None = None
+    quarantine: dict[str, Any] | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def quarantine_entry(doc: Document, stage: str, reason: str, errors: list[str] | None = None) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "path": doc.source.path,
+        "sha256": doc.source.sha256,
+        "size_bytes": doc.source.size_bytes,
+        "stage": stage,
+        "reason": reason,
+    }
+    if errors:
+        entry["errors"] = errors
+    return entry
+
+
+class Pipeline:
+    """The configured stages. Build once per process (set-up is not per document)."""
+
+    def __init__(self, cfg: Config) -> None:
+        self.cfg = cfg
+        self.steps: list[tuple[str, Callable[[Document], Document]]] = [
+            ("ingest", lambda d: ingest(d, cfg.input)),
+            ("repair", lambda d: repair(d, cfg.repair)),
+            ("languages", lambda d: detect_languages(d, cfg.languages)),
+            ("metadata", lambda d: extract_metadata(d, cfg.metadata)),
+        ]
+
+    def process(self, doc: Document) -> Outcome:
+        """Run one document through every stage. Document errors become a quarantine entry;
+        an unexpected exception in a stage is a document error too (named as such), never a crash."""
+        out = Outcome(path=doc.source.path)
+        for name, step in self.steps:
+            t0 = time.perf_counter()
+            try:
+                doc = step(doc)
+            except DocumentError as e:
+                out.quarantine = quarantine_entry(doc, e.stage, e.reason)
+                return out
+            except Exception as e:  # noqa: BLE001 - one bad document must not stop the batch
+                out.quarantine = quarantine_entry(doc, name, f"internal error: {type(e).__name__}: {e}")
+                return out
+            finally:
+                out.timings[name] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        try:
+            record = build_record(doc)
+            check_record(record)
+            out.record = record
+        except RecordInvalid as e:
+            out.quarantine = quarantine_entry(doc, "record", "record does not match the schema", e.errors)
+        finally:
+            out.timings["record"] = time.perf_counter() - t0
+        return out
+
+    def run(self, docs: Iterable[Document]) -> Iterator[Outcome]:
+        for doc in docs:
+            yield self.process(doc)
