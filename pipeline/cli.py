@@ -65,6 +65,8 @@ def _setup_logging(args: argparse.Namespace) -> None:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    from pipeline.report.progress import make_progress
+    from pipeline.report.summary import log_summary
     from pipeline.run import run  # imported here so `validate` stays light
 
     if args.workers is not None and args.workers < 0:
@@ -73,15 +75,15 @@ def _cmd_run(args: argparse.Namespace) -> int:
     try:
         cfg = load(args.config)
         cfg = replace(cfg, **{"input.dir": args.input, "output.dir": args.output, "executor.workers": args.workers})
-        result = run(cfg)
+        progress = make_progress(quiet=args.quiet)
+        try:
+            result = run(cfg, progress=progress)
+        finally:
+            progress.close()
     except ConfigError as e:
         log.error("%s", e)
         return 2
-    rep = result.report
-    log.info("%d documents: %d records, %d quarantined, %d skipped -> %s",
-             rep["documents_in"], rep["records_out"], rep["quarantined"], rep["skipped"], cfg.output.dir)
-    for reason, n in list(rep["quarantine_reasons"].items())[:5]:
-        log.warning("quarantined %d: %s", n, reason)
+    log_summary(result.report, cfg.output.dir, log)
     return result.exit_code
 
 

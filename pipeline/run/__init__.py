@@ -12,7 +12,7 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,9 +75,15 @@ def _combine(stats: list[dict[str, Any]]) -> dict[str, Any]:
     return total
 
 
-def run(cfg: Config) -> RunResult:
-    """Process ``cfg.input.dir`` into ``cfg.output.dir``; returns the report (also written as report.json)."""
+def run(cfg: Config, progress: Callable[[int, int], None] | None = None) -> RunResult:
+    """Process ``cfg.input.dir`` into ``cfg.output.dir``; returns the report (also written as report.json).
+
+    ``progress(done_documents, total_documents)`` is called as shards finish."""
+    # Imported here: pipeline.report writes through pipeline.run.output, so a module-level import would cycle.
+    from pipeline.report import check_output_formats, write_run_outputs
+
     t_start = time.perf_counter()
+    check_output_formats(cfg)
     input_dir = Path(cfg.input.dir)
     if not input_dir.is_dir():
         raise ConfigError(f"input.dir: {input_dir} is not a directory")
@@ -97,7 +103,13 @@ def run(cfg: Config) -> RunResult:
             for rank in range(world)
         ]
         log.info("%d documents in %d shard(s), %d worker(s)", len(inputs.files), world, workers)
-        stats = list(map_local(run_shard, tasks, workers))
+        stats: list[dict[str, Any]] = []
+        if progress is not None:
+            progress(0, len(inputs.files))
+        for shard_stats in map_local(run_shard, tasks, workers):
+            stats.append(shard_stats)
+            if progress is not None:
+                progress(sum(s["documents"] for s in stats), len(inputs.files))
         atomic_write_lines(out_dir / "records.jsonl",
                            _merge_records([parts_dir / f"{t.name}.records.jsonl" for t in tasks]))
         atomic_write_lines(out_dir / "quarantine.jsonl",
@@ -125,4 +137,5 @@ def run(cfg: Config) -> RunResult:
         "shards": world,
     }
     atomic_write_json(out_dir / "report.json", report)
+    write_run_outputs(out_dir, cfg, report)
     return RunResult(report=report)

@@ -1,0 +1,70 @@
+"""What a run leaves for people: files for dataset builders and pages for the people who run it.
+
+``write_run_outputs`` is called by ``pipeline.run.run`` once records.jsonl and report.json are in
+place. It only reads those (streaming records.jsonl, so memory does not grow with the corpus) and
+writes, each atomically:
+
+- ``segments.jsonl`` and ``bitext.jsonl`` (derived.py), deterministic;
+- ``records.parquet`` when ``output.formats`` lists parquet (parquet.py), deterministic;
+- ``report.html`` (html.py) and the dataset card ``README.md`` (card.py), which hold run figures.
+
+The end-of-run summary (summary.py), the progress reporters (progress.py) and ``explain``
+(explain.py) are used by the command line.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from pipeline.config import Config, ConfigError
+from pipeline.report.card import render_card
+from pipeline.report.derived import iter_records, write_bitext, write_segments
+from pipeline.report.html import render_html
+from pipeline.report.summary import summary_lines
+from pipeline.run.output import atomic_write_text
+from pipeline.schemas import load_schema
+
+log = logging.getLogger(__name__)
+
+__all__ = ["check_output_formats", "summary_lines", "write_run_outputs"]
+
+
+def check_output_formats(cfg: Config) -> None:
+    """Fail before any work when a requested format cannot be written (exit 2, not after the run)."""
+    if "parquet" in cfg.output.formats:
+        from pipeline.report.parquet import ParquetUnavailable, require_pyarrow
+
+        try:
+            require_pyarrow()
+        except ParquetUnavailable as e:
+            raise ConfigError(str(e)) from e
+
+
+def write_run_outputs(out_dir: Path, cfg: Config, report: dict[str, Any]) -> list[str]:
+    """Write the derived files, the report page and the dataset card; returns the file names written."""
+    records_path = out_dir / "records.jsonl"
+    schema = load_schema("record")
+    seg_stats = write_segments(iter_records(records_path), out_dir / "segments.jsonl")
+    bitext = write_bitext(iter_records(records_path), out_dir / "bitext.jsonl")
+    files = ["records.jsonl", "quarantine.jsonl", "report.json", "segments.jsonl", "bitext.jsonl"]
+
+    parquet_path = out_dir / "records.parquet"
+    if "parquet" in cfg.output.formats:
+        from pipeline.report.parquet import write_parquet
+
+        write_parquet(iter_records(records_path), parquet_path, schema)
+        files.append("records.parquet")
+    elif parquet_path.exists():
+        # A Parquet file from an earlier run would no longer match records.jsonl.
+        parquet_path.unlink()
+        log.info("removed %s: output.formats no longer lists parquet", parquet_path)
+
+    files += ["report.html", "README.md"]
+    atomic_write_text(out_dir / "report.html",
+                      render_html(report, letters=seg_stats.letters, bitext=bitext, files=files))
+    atomic_write_text(out_dir / "README.md",
+                      render_card(report, schema, letters=seg_stats.letters, segments=seg_stats.segments,
+                                  bitext=bitext, files=files))
+    return files

@@ -1,0 +1,121 @@
+"""Files derived from records.jsonl for dataset builders: segments.jsonl and bitext.jsonl.
+
+Both are pure functions of the records (no timestamps, records in their file order), so the same
+records.jsonl always gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pipeline.run.output import atomic_write_lines, dumps_line
+
+# The record fields that can be printed in several languages, in the order bitext.jsonl lists them.
+BITEXT_FIELDS = ("title", "abstract", "keywords")
+KEYWORD_JOINER = "; "
+
+
+def iter_records(path: Path) -> Iterator[dict[str, Any]]:
+    """Stream the records of a records.jsonl file, one dict per line (memory does not grow with the file)."""
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
+
+
+def segment_rows(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """One row per segment of ``record``, numbered in document order.
+
+    ``{"id": "sha256:ab…", "source": {"path": "a.txt", …}, "segments": [{"lang": "ru", "kind": "title",
+    "text": "Заголовок", "confidence": 1.0}]}`` ->
+    ``{"record_id": "sha256:ab…", "path": "a.txt", "index": 0, "lang": "ru", "kind": "title",
+    "confidence": 1.0, "text": "Заголовок"}``
+    """
+    rid, path = record["id"], record["source"]["path"]
+    for i, seg in enumerate(record.get("segments") or []):
+        yield {"record_id": rid, "path": path, "index": i, "lang": seg["lang"], "kind": seg["kind"],
+               "confidence": seg.get("confidence", 1.0), "text": seg["text"]}
+
+
+def _versions(record: dict[str, Any], field: str) -> dict[str, str]:
+    """The printed versions of one field, by language (the first version of a language wins)."""
+    out: dict[str, str] = {}
+    if field == "title":
+        items = ([record["title"]] if record.get("title") else []) + list(record.get("title_translations") or [])
+        for t in items:
+            if t.get("lang") and t["lang"] != "und" and t.get("text"):
+                out.setdefault(t["lang"], t["text"])
+    elif field == "abstract":
+        for lang, text in (record.get("abstract") or {}).items():
+            if lang != "und" and text:
+                out.setdefault(lang, text)
+    elif field == "keywords":
+        for lang, words in (record.get("keywords") or {}).items():
+            if lang != "und" and words:
+                out.setdefault(lang, KEYWORD_JOINER.join(words))
+    return out
+
+
+def bitext_rows(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """One row per field the document prints in two or more languages, e.g. a Russian paper's title
+    with its English translation. The ``translation`` mapping (language -> text) is the shape
+    Hugging Face ``datasets`` uses for parallel text; keyword lists are joined with ``"; "``.
+
+    ``{"id": "sha256:ab…", "title": {"text": "Заголовок", "lang": "ru"},
+    "title_translations": [{"text": "Title", "lang": "en"}], …}`` ->
+    ``{"record_id": "sha256:ab…", "path": "a.txt", "field": "title",
+    "translation": {"en": "Title", "ru": "Заголовок"}}``
+    """
+    for field in BITEXT_FIELDS:
+        versions = _versions(record, field)
+        if len(versions) >= 2:
+            yield {"record_id": record["id"], "path": record["source"]["path"], "field": field,
+                   "translation": dict(sorted(versions.items()))}
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalpha())
+
+
+class SegmentStats:
+    """Letters per language over every segment written, for the report page and the dataset card."""
+
+    def __init__(self) -> None:
+        self.letters: Counter[str] = Counter()
+        self.segments: Counter[str] = Counter()
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.segments[row["lang"]] += 1
+        self.letters[row["lang"]] += _letters(row["text"])
+
+
+def write_segments(records: Iterable[dict[str, Any]], path: Path) -> SegmentStats:
+    """Write segments.jsonl atomically; returns letter and segment counts per language."""
+    stats = SegmentStats()
+
+    def lines() -> Iterator[str]:
+        for rec in records:
+            for row in segment_rows(rec):
+                stats.add(row)
+                yield dumps_line(row)
+
+    atomic_write_lines(path, lines())
+    return stats
+
+
+def write_bitext(records: Iterable[dict[str, Any]], path: Path) -> Counter[str]:
+    """Write bitext.jsonl atomically; returns the number of rows per field."""
+    counts: Counter[str] = Counter()
+
+    def lines() -> Iterator[str]:
+        for rec in records:
+            for row in bitext_rows(rec):
+                counts[row["field"]] += 1
+                yield dumps_line(row)
+
+    atomic_write_lines(path, lines())
+    return counts
