@@ -36,6 +36,6 @@ bench: $(STAMP) ## speed and memory benchmark (slow; writes output/bench.json)
 fuzz: $(STAMP) ## feed 10,000 random and mutated inputs through the whole pipeline
 	$(PY) -m tests.fuzz
 
-clean: ## remove generated output (keeps output/README.md) and caches
-	find output -mindepth 1 ! -name README.md -exec rm -rf {} +
+clean: ## remove generated output (keeps output/.gitkeep) and caches
+	find output -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
 	rm -rf .pytest_cache
