@@ -1,0 +1,436 @@
+"""The metadata stage: title, authors, DOI, dates, venue, keywords and abstracts per language,
+footnotes, references, URLs and emails.
+
+``extract_metadata(doc, cfg)`` reads what the earlier stages left (blocks, furniture, boilerplate,
+footnotes, segments) and fills ``doc.metadata`` with exactly the keys the record stage copies. Each
+field family lives in its own module of small pure helpers; this module only decides where in the
+document each is looked for (the front matter, the running headers, the reference list) and labels
+the blocks it recognised (title, byline, abstract, keywords, reference).
+
+Nothing is invented: a field that is not printed, or printed ambiguously, is None or empty.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.config import MetadataConfig
+from pipeline.document import Document
+from pipeline.metadata import authors as au
+from pipeline.metadata import dates, identifiers, notes, title, venue
+from pipeline.metadata import keywords_abstract as ka
+from pipeline.metadata.text import (
+    block_lang,
+    ends_sentence,
+    span_lang,
+    squash,
+    strip_marks,
+    unique,
+    word_count,
+)
+
+__all__ = ["METADATA_KEYS", "extract_metadata"]
+
+log = logging.getLogger(__name__)
+
+METADATA_KEYS = (
+    "title", "title_translations", "authors", "doi", "published", "venue", "keywords", "abstract",
+    "references", "urls", "emails", "footnotes",
+)
+# How far past the front matter a lead may still name its writer ("..., writes <Name>, ...").
+LEAD_BLOCKS = 3
+# How many blocks before a second-language abstract its title may stand.
+TRANSLATION_WINDOW = 6
+
+
+@dataclass
+class Front:
+    """What the front matter holds, block by block."""
+
+    title: list[int] = field(default_factory=list)
+    title_text: str = ""
+    title_lang: str | None = None
+    translations: list[tuple[list[int], str, str]] = field(default_factory=list)  # blocks, text, lang
+    author_blocks: list[int] = field(default_factory=list)
+    byline_blocks: list[int] = field(default_factory=list)
+    affiliation_blocks: list[int] = field(default_factory=list)
+    date_blocks: list[int] = field(default_factory=list)
+    header_blocks: list[int] = field(default_factory=list)
+    authors: list[au.Author] = field(default_factory=list)
+    byline_names: list[str] = field(default_factory=list)
+
+
+def _is_body(text: str, kind: str) -> bool:
+    """A block that starts the main text: a real paragraph, not a heading or a short label."""
+    if kind == "heading":
+        return False
+    # Judge line by line: short lines kept apart inside one block are a headline area, not prose.
+    lines = [squash(x) for x in text.split("\n") if x.strip()]
+    return any(len(x) >= 150 or (word_count(x) >= 12 and ends_sentence(x)) for x in lines)
+
+
+def _is_furniture_like(text: str) -> bool:
+    """Lines that sit around a title without being one: page numbers, issue lines, DOI/UDC lines."""
+    t = squash(strip_marks(text))
+    return (
+        not t
+        or re.fullmatch(r"[\d\s\-–—.,/|]+", t) is not None
+        or venue.parse_issue_line(t) is not None
+        or identifiers.doi_statement(t) is not None
+        or title.is_code_or_label(t)
+        or venue.CITATION_CUE_RE.match(t) is not None
+        or re.fullmatch(r"(?:https?://|www\.)\S+", t) is not None
+    )
+
+
+def _cue_parts(doc: Document, skip: set[int], body_start: int, main_lang: str | None) -> list[ka.CuePart]:
+    parts: list[ka.CuePart] = []
+    for i, b in enumerate(doc.blocks):
+        if i in skip:
+            continue
+        for p in ka.find_cues(b.text, i):
+            parts.append(p)
+    return parts
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One line of the front matter: its block, its cleaned text and where it sits in the block."""
+
+    block: int
+    text: str
+    start: int
+    end: int
+
+
+def _front_units(doc: Document, front_end: int) -> list[Unit]:
+    """The front matter line by line: repair keeps a line break inside a block only where it judged
+    the lines separate (a headline over its subtitle, a breadcrumb over a headline)."""
+    units = []
+    for i in range(front_end):
+        pos = 0
+        for raw in doc.blocks[i].text.split("\n"):
+            t = squash(strip_marks(raw))
+            if t:
+                units.append(Unit(i, t, pos, pos + len(raw)))
+            pos += len(raw) + 1
+    return units
+
+
+def _units_lang(doc: Document, units: list[Unit]) -> str:
+    """Language of some front lines, weighted by their length."""
+    weights: dict[str, int] = {}
+    for un in units:
+        lang = span_lang(doc, un.block, un.start, un.end)
+        weights[lang] = weights.get(lang, 0) + len(un.text)
+    if not weights:
+        return "und"
+    return max(weights.items(), key=lambda kv: (kv[1], kv[0] != "und", kv[0]))[0]
+
+
+def _read_front(doc: Document, front_end: int, cfg: MetadataConfig) -> Front:
+    """Walk the front matter once and sort its lines into title, authors, affiliations, dates."""
+    fr = Front()
+    units = _front_units(doc, front_end)
+    texts = [un.text for un in units]
+    # A breadcrumb (kept in the text or moved to boilerplate) that ends with a later line names the headline.
+    headline: int | None = None
+    for line in list(doc.boilerplate) + texts:
+        j = title.breadcrumb_target(line, texts)
+        if j is not None:
+            headline = j
+            break
+    title_units: list[Unit] = []
+
+    def add(lst: list[int], u: int) -> None:
+        if units[u].block not in lst:
+            lst.append(units[u].block)
+
+    u = 0
+    while u < len(units):
+        t = texts[u]
+        if u == headline and not title_units:
+            title_units = [units[u]]
+            u += 1
+            continue
+        if _is_furniture_like(t) or (headline is not None and title.breadcrumb_target(t, texts) == headline):
+            add(fr.header_blocks, u)
+        elif dates.parse_date(t, cfg.day_first):
+            add(fr.date_blocks, u)
+        elif (names := au.parse_byline(t)) is not None:
+            add(fr.byline_blocks, u)
+            fr.byline_names.extend(names)
+        elif (line_authors := au.parse_author_line(t)) and (title_units or _author_line_before_title(t, line_authors)):
+            add(fr.author_blocks, u)
+            fr.authors.extend(line_authors)
+        elif fr.authors and (au.is_affiliation(t) or re.match(r"^\s*[0-9¹²³*†‡]", t) or notes.find_emails(t)):
+            add(fr.affiliation_blocks, u)
+        elif title.is_title_shaped(t) and (headline is None or u == headline or title_units):
+            group = [u]
+            while group[-1] + 1 < len(units) and title.continues_title(
+                " ".join(texts[g] for g in group), texts[group[-1] + 1]
+            ):
+                group.append(group[-1] + 1)
+            if not title_units:
+                title_units = [units[g] for g in group]
+            else:
+                lang = _units_lang(doc, [units[g] for g in group])
+                main = _units_lang(doc, title_units)
+                if lang not in ("und", main) and all(lang != tl for _b, _t, tl in fr.translations):
+                    fr.translations.append(
+                        (unique_ints(units[g].block for g in group), " ".join(texts[g] for g in group), lang)
+                    )
+            u = group[-1] + 1
+            continue
+        u += 1
+    fr.title = unique_ints(un.block for un in title_units)
+    fr.title_text = " ".join(un.text for un in title_units)
+    fr.title_lang = _units_lang(doc, title_units) if title_units else None
+    return fr
+
+
+def unique_ints(items: Iterable[int]) -> list[int]:
+    """Integers without repeats, in order. ``[3, 3, 4]`` -> ``[3, 4]``"""
+    return list(dict.fromkeys(items))
+
+
+def _author_line_before_title(text: str, authors: list[au.Author]) -> bool:
+    """An author line printed above the title must look unmistakably like one (initials, markers or
+    several names), since a two-word headline has a name's shape too."""
+    return len(authors) > 1 or any(a.markers for a in authors) or bool(re.search(au.INITIALS, text))
+
+
+def _authors(doc: Document, fr: Front, body_start: int) -> list[au.Author]:
+    if fr.authors:
+        authors = fr.authors
+        markers = {m for a in authors for m in a.markers}
+        affiliations: list[tuple[str | None, str]] = []
+        emails: list[tuple[str | None, str]] = []
+        for i in fr.affiliation_blocks + fr.author_blocks:
+            text = doc.blocks[i].text
+            pieces = au.split_affiliations(text, markers) if i in fr.affiliation_blocks else []
+            for marker, aff in pieces:
+                if au.INSTITUTION_WORDS.search(aff) or (marker and len(aff) > 3):
+                    affiliations.append((marker, aff))
+            first_marker = next((m for m, _a in pieces if m), None)
+            for e in notes.find_emails(text):
+                emails.append((first_marker, e))
+        au.link_affiliations(authors, affiliations)
+        au.attach_emails(authors, emails)
+        return authors
+    if fr.byline_names:
+        return [au.Author(n) for n in unique(fr.byline_names)]
+    for i in range(body_start, min(len(doc.blocks), body_start + LEAD_BLOCKS)):
+        name = au.lead_author(doc.blocks[i].text)
+        if name:
+            return [au.Author(name)]
+    return []
+
+
+def _published(doc: Document, fr: Front, front_end: int, header: dict[str, Any] | None,
+               cfg: MetadataConfig) -> str | None:
+    df = cfg.day_first
+    # 1. A date introduced as the publication date, near the top (or in the running furniture).
+    near = [squash(doc.blocks[i].text) for i in range(min(len(doc.blocks), front_end + LEAD_BLOCKS))]
+    for text in list(doc.furniture) + near:
+        d = dates.cued_publication_date(text, df)
+        if d:
+            return d
+    # 2. A date on a line of its own next to the title, or in the byline (not an "Updated" one).
+    for i in sorted(fr.date_blocks + fr.byline_blocks):
+        text = squash(doc.blocks[i].text)
+        for found in dates.find_dates(text, df):
+            if not dates.is_other_date(text, found):
+                return found.iso
+    # 3. The year of the journal issue, from its running header or issue line.
+    if header and header.get("year"):
+        return str(header["year"])
+    return None
+
+
+def _doi(doc: Document, header_end: int, skip: set[int]) -> str | None:
+    found: list[str] = []
+    for line in doc.furniture:
+        d = identifiers.doi_statement(line) or identifiers.labelled_doi(line)
+        if d:
+            found.append(d)
+    for i, b in enumerate(doc.blocks):
+        if i in skip:
+            continue
+        # A "for citation" line cites the article itself, wherever it is printed.
+        if i < header_end or venue.CITATION_CUE_RE.match(b.text):
+            d = identifiers.doi_statement(squash(b.text)) or identifiers.labelled_doi(b.text)
+            if d:
+                found.append(d)
+    # A DOI line left inside the body (page furniture repair did not catch): a line that is only a DOI.
+    for i, b in enumerate(doc.blocks):
+        if i in skip:
+            continue
+        for line in b.text.split("\n"):
+            d = identifiers.doi_statement(squash(line))
+            if d:
+                found.append(d)
+    found = unique(found)
+    if len(found) > 1:
+        doc.warnings.append(f"metadata: several DOIs printed as the article's own, kept the first: {', '.join(found)}")
+    return found[0] if found else None
+
+
+def _venue_info(doc: Document, front_end: int) -> dict[str, Any] | None:
+    info = venue.pick_header(list(doc.furniture))
+    if info:
+        return info
+    front = [squash(doc.blocks[i].text) for i in range(min(front_end, len(doc.blocks)))]
+    info = venue.pick_header([t for t in front if len(t) < 240])
+    if info:
+        return info
+    for text in list(doc.furniture) + [squash(b.text) for b in doc.blocks[: front_end + 10]]:
+        info = venue.citation_venue(text)
+        if info:
+            return info
+    return None
+
+
+def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, main_lang: str | None,
+                        skip: set[int]) -> tuple[dict[str, list[str]], dict[str, str], dict[int, str], list[tuple[int, str]]]:
+    """Keywords and abstracts per language; also which blocks they occupy and where each one sits."""
+    blocks = doc.blocks
+    kw_lists: dict[str, tuple[list[str], str]] = {}
+    abstracts: dict[str, str] = {}
+    labels: dict[int, str] = {}
+    located: list[tuple[int, str]] = []
+    cue_blocks = {p.block for p in parts}
+    for p in parts:
+        if p.kind == "stop":
+            continue
+        text = blocks[p.block].text
+        content = text[p.start : p.end]
+        block, start, end = p.block, p.start, p.end
+        if not content.strip():
+            nxt = p.block + 1
+            if nxt >= len(blocks) or nxt in cue_blocks or nxt in skip or blocks[nxt].kind == "heading":
+                continue
+            block, start, end = nxt, 0, len(blocks[nxt].text)
+            content = blocks[nxt].text
+            labels[nxt] = p.kind
+        lang = span_lang(doc, block, start, end)
+        if p.cue.lower() in ka._BLOCK_START_ONLY and p.block >= front_end and lang == main_lang:
+            continue  # a "Summary" section of the body, not a second-language abstract
+        labels.setdefault(p.block, p.kind)
+        located.append((p.block, lang))
+        if p.kind == "abstract":
+            t = ka.clean_abstract(content)
+            if t and lang not in abstracts:
+                abstracts[lang] = t
+        else:
+            items, sep = ka.split_keywords(content)
+            if items and lang not in kw_lists:
+                kw_lists[lang] = (items, sep)
+    return ka.align_keyword_lists(kw_lists), abstracts, labels, located
+
+
+def _translations_near_abstracts(doc: Document, fr: Front, located: list[tuple[int, str]], skip: set[int],
+                                 main_lang: str) -> None:
+    """A title printed in another language usually stands just above that language's abstract."""
+    have = {lang for _b, _t, lang in fr.translations} | {main_lang}
+    cue_blocks = sorted({b for b, _l in located})
+    taken = set(fr.title) | set(fr.author_blocks) | set(fr.affiliation_blocks)
+    for block, lang in located:
+        if lang in have or lang == "und":
+            continue
+        prev_cues = [b for b in cue_blocks if b < block]
+        lo = max([prev_cues[-1] + 1] if prev_cues else [0])
+        lo = max(lo, block - TRANSLATION_WINDOW)
+        for i in range(lo, block):
+            if i in skip or i in taken:
+                continue
+            t = squash(strip_marks(doc.blocks[i].text))
+            if (
+                title.is_title_shaped(t)
+                and not _is_furniture_like(t)
+                and au.parse_author_line(t) is None
+                and au.parse_byline(t) is None
+                and not au.is_affiliation(t)
+                and block_lang(doc, i) == lang
+            ):
+                group = [i]
+                while group[-1] + 1 < block and title.continues_title(
+                    " ".join(squash(doc.blocks[g].text) for g in group), doc.blocks[group[-1] + 1].text
+                ):
+                    group.append(group[-1] + 1)
+                text = " ".join(squash(strip_marks(doc.blocks[g].text)) for g in group)
+                fr.translations.append((group, text, lang))
+                have.add(lang)
+                break
+
+
+def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
+    """Fill ``doc.metadata`` (the keys in ``METADATA_KEYS``) and label the blocks recognised.
+
+    Example: blocks ``["A New Journey for China-Russia Relations", "By Li Hui", "<a long paragraph>"]``
+    give ``title = {"text": "A New Journey for China-Russia Relations", "lang": "en"}`` and
+    ``authors = [{"name": "Li Hui", "affiliations": [], "email": None}]``.
+    """
+    blocks = doc.blocks
+    refs = notes.find_references(blocks)
+    skip = set(refs.blocks) | ({refs.heading} if refs.heading is not None else set())
+
+    # The front matter ends at the first cue (abstract, keywords) or the first real paragraph.
+    body_start = next((i for i, b in enumerate(blocks) if i not in skip and _is_body(b.text, b.kind)
+                       and not ka.find_cues(b.text, i) and not au.is_affiliation(b.text)), len(blocks))
+    cue_probe = [p for i, b in enumerate(blocks[: body_start + 1]) if i not in skip
+                 for p in ka.find_cues(b.text, i) if p.kind != "stop"]
+    front_end = min([body_start] + [p.block for p in cue_probe])
+
+    fr = _read_front(doc, front_end, cfg)
+    main_lang = fr.title_lang
+    parts = _cue_parts(doc, skip, body_start, main_lang)
+    keywords, abstracts, cue_labels, located = _keywords_abstracts(doc, parts, front_end, main_lang, skip)
+    if main_lang:
+        _translations_near_abstracts(doc, fr, located, skip, main_lang)
+
+    header = _venue_info(doc, front_end)
+    # The header area (front matter, abstracts, keywords) ends where the main text starts.
+    doi = _doi(doc, body_start, skip)
+    authors = _authors(doc, fr, body_start)
+    published = _published(doc, fr, front_end, header, cfg)
+
+    title_obj = None
+    if fr.title_text:
+        title_obj = {"text": title.clean_title(fr.title_text), "lang": main_lang or "und"}
+    translations = [{"text": title.clean_title(text), "lang": lang} for _g, text, lang in fr.translations]
+
+    texts = [b.text for b in blocks] + [n.text for n in doc.footnotes]
+    doc.metadata = {
+        "title": title_obj,
+        "title_translations": translations,
+        "authors": [a.as_record() for a in authors],
+        "doi": doi,
+        "published": published,
+        "venue": venue.build_venue(header, doi, doc.languages),
+        "keywords": keywords,
+        "abstract": abstracts,
+        "references": refs.entries,
+        "urls": unique(u for t in texts for u in notes.find_urls(t)),
+        "emails": unique(e for t in texts + list(doc.furniture) for e in notes.find_emails(t)),
+        "footnotes": [notes.enrich_footnote(n, cfg.day_first) for n in doc.footnotes],
+    }
+
+    for i in fr.title:
+        doc.label_block(i, "title")
+    for group, _text, _lang in fr.translations:
+        for i in group:
+            doc.label_block(i, "title")
+    for i in fr.byline_blocks + fr.author_blocks + fr.affiliation_blocks:
+        doc.label_block(i, "byline")
+    for i, kind in cue_labels.items():
+        if i not in fr.title:
+            doc.label_block(i, kind)
+    for i in refs.blocks:
+        doc.label_block(i, "reference")
+    log.debug("%s: metadata %s", doc.source.path, {k: bool(v) for k, v in doc.metadata.items()})
+    return doc

@@ -1,0 +1,318 @@
+"""Authors: names as printed, affiliations linked by marker, emails attached.
+
+Three printed shapes are read:
+- an author line under the title of a paper (``Сюй Бо1, У Хао1``, ``I. I. Ivanov*, P. Petrov``), with
+  affiliation lines after it (``1 Цзилиньский университет, Китай``);
+- a byline (``By Li Hui``, ``by Staff Writer | Updated 3 May 2024``, ``Автор: Иван Петров``), cut at
+  separators, dates, roles and "Updated";
+- a lead sentence that names its writer (``..., writes Li Yongquan, Director of ...``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.metadata.dates import find_dates
+from pipeline.metadata.notes import EMAIL_RE
+from pipeline.metadata.text import squash
+
+_UP = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЂ-ЏҐЄІЇ"
+_LO = "a-zß-öø-ÿā-žа-яёђ-џґєії"
+# A capitalised name word ("Li", "Xibei", "McDermott", "O'Neil", "Rui-rong", "Сюй", "У").
+NAME_WORD = rf"[{_UP}][{_LO}]*(?:['’][{_UP}{_LO}][{_LO}]+|[{_UP}][{_LO}]+)*(?:-[{_UP}{_LO}][{_LO}]+)*"
+# Initials: "J.", "И.И.", "J.-P.", "A. B."
+INITIALS = rf"[{_UP}]\.(?:\s?-?[{_UP}]\.)*"
+PARTICLES = r"(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|bin|ibn|al|el|y|zu)"
+_TOKEN = rf"(?:{INITIALS}|{NAME_WORD}|{PARTICLES})"
+NAME_RE = re.compile(rf"{_TOKEN}(?:\s+{_TOKEN}){{0,4}}")
+# Affiliation markers after a name: digits (also superscript), letters in a run of digits, * † ‡ §.
+_MARKER = r"(?:[0-9¹²³⁴-⁹⁰]{1,2}(?:\s*,\s*[0-9¹²³⁴-⁹⁰]{1,2})*|[*†‡§#]+)"
+_SUPER = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+# Words that make a capitalised phrase a heading rather than a person's name.
+_NOT_NAME_WORDS = {
+    w.lower()
+    for w in (
+        "The A An Of And In On For With To From By At As Into Over Under New Old Why How What When Who Is Are "
+        "Was Were Be Its Their Our Your Between Among About Against After Before Global World International "
+        "National Relations Relation Politics Policy Economy Economic Club Events News Home Section Chapter "
+        "Part Introduction Conclusion Conclusions Abstract Keywords Summary References Contents Table Figure "
+        "Fig Views Opinion Analysis Review Article Research Journal University Institute School Department "
+        "Faculty College Academy Center Centre Laboratory Ministry Press Update Updated Published Staff "
+        "China Russia America Europe Asia Africa Eurasia Chinese Russian American European Asian Era "
+        "Введение Заключение Аннотация Ключевые Литература Глава Раздел Часть Статья Новости Главная Политика "
+        "Экономика Россия Китай Университет Институт Кафедра Факультет Академия Центр Министерство"
+    ).split()
+}
+# Words that make a byline phrase a role, not a name.
+ROLE_WORDS = {
+    w.lower()
+    for w in (
+        "staff writer writers reporter reporters correspondent correspondents editor editors editorial desk "
+        "contributor contributors columnist team staff director professor lecturer researcher fellow analyst "
+        "president chairman chair head dean rector ambassador representative minister expert associate senior "
+        "junior chief deputy member members student candidate doctor phd dr prof author authors guest "
+        "special assistant manager coordinator secretary founder producer photographer photos illustrations "
+        "корреспондент редактор редакция обозреватель автор директор профессор доцент преподаватель "
+        "исследователь научный сотрудник эксперт аналитик заведующий зав руководитель декан ректор посол "
+        "министр аспирант студент кандидат доктор член председатель заместитель старший младший ведущий главный"
+    ).split()
+}
+INSTITUTION_WORDS = re.compile(
+    r"(?i)\b(?:universit\w*|institut\w*|school|college|academy|academia|department|faculty|centre|center|"
+    r"laborator\w*|hospital|clinic|ministry|council|foundation|agency|corporation|company|inc\.?|ltd\.?|gmbh|"
+    r"университет\w*|институт\w*|академи\w*|кафедр\w*|факультет\w*|центр\w*|лаборатор\w*|школ\w*|"
+    r"колледж\w*|министерств\w*|фонд\w*|учреждени\w*|универс\w*|інститут\w*|hochschule|universität|"
+    r"université|universidad|università)|大学|学院|研究所"
+)
+BYLINE_RE = re.compile(
+    r"^\s*(?:(?:written|posted|reported|story|words|text|reporting|interview)\s+by|by|авторы?|текст|"
+    r"author(?:s)?|автор\s+(?:статьи|материала)|от)\s*[:\-–—]?\s+(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "..., writes Li Yongquan, Director of ..." / "..., пишет Иван Петров, директор ..."
+LEAD_RE = re.compile(rf"(?:^|[,.;:!?—–]\s*|\s)(?:writes|пишет|пишут|argues|says)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})"
+                     r"(?=\s*(?:[,.;:(—–]|$))")
+# Where a byline stops being a name: separators, dates, "Updated", "Published", "on <date>".
+_BYLINE_CUT_RE = re.compile(
+    r"\s+[|•·/]\s*|\s+[—–-]\s+|\s*\|\s*|\s+(?:updated|published|posted|last\s+updated|обновлено|"
+    r"опубликовано|on)\b|\s*\(|\s+\d{1,2}[./:]\d|\s+\d{1,2}\s+\w+\s+\d{4}",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Author:
+    """An author as the record stores it, with the markers that link it to affiliations."""
+
+    name: str
+    markers: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    email: str | None = None
+
+    def as_record(self) -> dict[str, object]:
+        return {"name": self.name, "affiliations": list(self.affiliations), "email": self.email}
+
+
+def clean_name(name: str) -> str:
+    """A name without markers, footnote digits and stray punctuation around it.
+
+    ``"Сюй Бо1,"`` -> ``"Сюй Бо"``; ``"Ivan Petrov*"`` -> ``"Ivan Petrov"``
+    """
+    n = squash(name).translate(_SUPER)
+    n = re.sub(rf"\s*{_MARKER}\s*$", "", n)
+    return n.strip(" ,;:*†‡§")
+
+
+def is_name(text: str, single_word: bool = False) -> bool:
+    """True when ``text`` has the shape of a person's name as printed.
+
+    Two to five capitalised words or initials (one word only when ``single_word``), none of them a
+    heading word. ``"Xibei Jia"`` -> True; ``"И.И. Иванов"`` -> True; ``"У Хао"`` -> True;
+    ``"Club Events"`` -> False; ``"A New Journey"`` -> False; ``"Staff Writer"`` -> False
+    """
+    t = squash(text)
+    if not t or len(t) > 60 or not NAME_RE.fullmatch(t):
+        return False
+    words = re.findall(rf"{INITIALS}|[^\s]+", t)
+    if len(words) < (1 if single_word else 2) or len(words) > 5:
+        return False
+    long_words = [w for w in words if not re.fullmatch(INITIALS, w) and not re.fullmatch(PARTICLES, w)]
+    if not long_words or not any(len(w) >= 2 for w in long_words):
+        return False
+    if len(words) == 1 and not re.fullmatch(NAME_WORD, words[0]) and not single_word:
+        return False
+    lowered = {w.lower().strip(".") for w in words}
+    return not (lowered & _NOT_NAME_WORDS or lowered & ROLE_WORDS)
+
+
+_SPLIT_RE = re.compile(r"\s*(?:;|,|\s&\s|\sand\s|\sи\s)\s*")
+
+
+def parse_author_line(text: str) -> list[Author] | None:
+    """Authors from a line that lists only names (each with optional markers), else None.
+
+    ``"Сюй Бо1, У Хао1"`` -> ``[Author("Сюй Бо", ["1"]), Author("У Хао", ["1"])]``;
+    ``"Ivan Petrov1,2, Anna Smith2*"`` -> markers ``["1", "2"]`` and ``["2", "*"]``;
+    ``"Mutual Respect, Benefit and Harmony Without Unification"`` -> None
+    """
+    t = squash(text).translate(_SUPER)
+    if not t or len(t) > 400 or t.endswith((".", "?", "!", ":")) and not re.search(rf"{INITIALS}$", t):
+        return None
+    item_re = re.compile(rf"\s*(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s*(?P<markers>{_MARKER})?\s*(?=(?:,|;|\s&\s|\sand\s|\sи\s|$))")
+    authors: list[Author] = []
+    pos = 0
+    while pos < len(t):
+        m = item_re.match(t, pos)
+        if not m or not m.group("name"):
+            return None
+        name = m.group("name").strip()
+        if not is_name(name):
+            return None
+        markers = re.findall(r"\d+|[*†‡§#]", m.group("markers") or "")
+        authors.append(Author(name, markers))
+        pos = m.end()
+        sep = re.match(r"\s*(?:,|;|&|and|и)\s*", t[pos:])
+        if sep is None:
+            break
+        pos += sep.end()
+    if pos < len(t.rstrip()) or not authors:
+        return None
+    return authors
+
+
+def parse_byline(text: str) -> list[str] | None:
+    """Names from a byline, cut at separators, dates, roles and "Updated"; None if it is not a byline.
+
+    ``"By Li Hui"`` -> ``["Li Hui"]``; ``"by YCPress"`` -> ``["YCPress"]``;
+    ``"by Jane Doe, Staff Writer | Updated 3 May 2024"`` -> ``["Jane Doe"]``;
+    ``"by Staff Writer | Updated 3 May 2024"`` -> ``[]`` (a role, no name);
+    ``"By 2030, the two countries will ..."`` -> None
+    """
+    t = squash(text)
+    if len(t) > 160:
+        return None
+    m = BYLINE_RE.match(t)
+    if not m:
+        return None
+    rest = m.group("rest")
+    cut = _BYLINE_CUT_RE.search(rest)
+    if cut:
+        rest = rest[: cut.start()]
+    for d in find_dates(rest):
+        rest = rest[: d.start]
+        break
+    rest = rest.strip(" ,;:.")
+    if not rest:
+        return None
+    names: list[str] = []
+    roles = 0
+    for part in re.split(r"\s*(?:,|;|\s&\s|\sand\s|\sи\s)\s*", rest):
+        p = part.strip(" .")
+        if not p:
+            continue
+        low = {w.lower().strip(".") for w in p.split()}
+        if low & ROLE_WORDS:
+            roles += 1
+            continue
+        single = len(p.split()) == 1
+        if is_name(p, single_word=True) or (single and _is_org_token(p)):
+            names.append(p)
+        elif names:
+            break  # the names are over; what follows is a description
+        else:
+            return None
+    if not names and not roles:
+        return None
+    return names
+
+
+def _is_org_token(word: str) -> bool:
+    """A one-word publisher or agency name: capitalised, letters and digits (``YCPress``, ``TASS``)."""
+    return bool(re.fullmatch(rf"[{_UP}][\w&.-]{{1,30}}", word)) and word.lower() not in _NOT_NAME_WORDS | ROLE_WORDS
+
+
+def lead_author(text: str) -> str | None:
+    """The writer a lead paragraph names (``writes <Name>, <role>``), else None.
+
+    ``"..., writes Li Yongquan, Director of the Institute ..."`` -> ``"Li Yongquan"``;
+    ``"..., пишет Иван Петров, директор ..."`` -> ``"Иван Петров"``
+    """
+    m = LEAD_RE.search(text)
+    if not m:
+        return None
+    name = m.group("name")
+    return name if is_name(name) else None
+
+
+def is_affiliation(text: str) -> bool:
+    """True for an affiliation line: an institution word, optionally with a marker, address or email.
+
+    ``"1 Цзилиньский университет, Китай"`` -> True; ``"School of Belarusian State University, Minsk"`` -> True
+    """
+    t = squash(text)
+    return len(t) < 400 and bool(INSTITUTION_WORDS.search(t)) and not t.endswith("?")
+
+
+def split_affiliations(text: str, markers: set[str]) -> list[tuple[str | None, str]]:
+    """Affiliations in a block with the marker each starts with (or None when unmarked), emails removed.
+
+    ``("1 Jilin University, China 2 MGIMO University, Russia", {"1", "2"})`` ->
+    ``[("1", "Jilin University, China"), ("2", "MGIMO University, Russia")]``
+    """
+    t = squash(EMAIL_RE.sub(" ", text).translate(_SUPER))
+    t = re.sub(r"(?i)\b(?:e-?mail|эл\.?\s*почта|электронная\s+почта)\s*:?\s*(?=[,;]|$)", "", t).strip(" ,;")
+    if markers:
+        alt = "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
+        pieces = re.split(rf"(?:^|\s)({alt})\s+(?=\S)", t)
+        out: list[tuple[str | None, str]] = []
+        if pieces[0].strip(" ,;"):
+            out.append((None, pieces[0].strip(" ,;")))
+        for k in range(1, len(pieces) - 1, 2):
+            aff = pieces[k + 1].strip(" ,;.")
+            if aff:
+                out.append((pieces[k], aff))
+        return out
+    t = t.strip(" ,;.")
+    return [(None, t)] if t else []
+
+
+def _name_keys(name: str) -> set[str]:
+    """Lowercase Latin pieces of a name, for matching an email's local part."""
+    table = str.maketrans({
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
+        "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+        "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ы": "y", "э": "e",
+        "ю": "yu", "я": "ya", "ь": "", "ъ": "",
+    })
+    return {w for w in re.findall(r"[a-z]{3,}", name.lower().translate(table))}
+
+
+def attach_emails(authors: list[Author], emails_by_marker: list[tuple[str | None, str]]) -> None:
+    """Give each author their email: by shared marker, by the name inside the address, or the only
+    email to the only author. Emails that match no one stay unattached (record-level ``emails``).
+
+    ``([Author("Xibei Jia")], [(None, "jxb19980114@gmail.com")])`` -> that author gets the email
+    """
+    free = []
+    for marker, email in emails_by_marker:
+        owners = [a for a in authors if marker and marker in a.markers and a.email is None]
+        if len(owners) == 1:
+            owners[0].email = email
+        else:
+            free.append(email)
+    rest = []
+    for email in free:
+        local = email.split("@", 1)[0].lower()
+        owners = [a for a in authors if a.email is None and any(k in local for k in _name_keys(a.name))]
+        if len(owners) == 1:
+            owners[0].email = email
+        else:
+            rest.append(email)
+    if len(rest) == 1 and len(authors) == 1 and authors[0].email is None:
+        authors[0].email = rest[0]
+
+
+def link_affiliations(authors: list[Author], affiliations: list[tuple[str | None, str]]) -> None:
+    """Link affiliations to authors by marker; an unmarked single affiliation is shared by all.
+
+    ``([Author("Сюй Бо", ["1"]), Author("У Хао", ["1"])], [("1", "Цзилиньский университет, Китай")])`` ->
+    both authors get ``["Цзилиньский университет, Китай"]``
+    """
+    marked = [(m, a) for m, a in affiliations if m is not None]
+    unmarked = [a for m, a in affiliations if m is None]
+    for author in authors:
+        for m, aff in marked:
+            if m in author.markers and aff not in author.affiliations:
+                author.affiliations.append(aff)
+    if unmarked and not marked:
+        if len(authors) == 1:
+            authors[0].affiliations.extend(a for a in unmarked if a not in authors[0].affiliations)
+        elif len(unmarked) == 1:
+            for author in authors:
+                author.affiliations.append(unmarked[0])
+        elif len(unmarked) == len(authors):
+            # One affiliation line per author, in the same order (the usual unmarked layout).
+            for author, aff in zip(authors, unmarked, strict=True):
+                author.affiliations.append(aff)

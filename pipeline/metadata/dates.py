@@ -1,0 +1,199 @@
+"""Dates: reading printed dates at their precision, and telling publication dates from the rest.
+
+A publication date is only one the document states as such: after a cue (``Published:``,
+``Опубликовано:``), on a date line or byline next to the title, or the year of a journal issue in
+its running header. Access dates (``дата обращения: 27.05.2024``, ``accessed: 27.07.2024``),
+received/accepted/updated dates and dates of events in the body are not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Month names and their usual abbreviations, English and Russian (nominative and genitive), with a
+# few other European languages that share the day-month-year order.
+MONTHS: dict[str, int] = {}
+for _num, _names in enumerate(
+    [
+        "january jan январь января янв janvier janv januar jän enero ene gennaio gen styczeń stycznia",
+        "february feb febr февраль февраля фев февр février févr februar febrero febbraio luty lutego",
+        "march mar март марта мар mars märz marzo marzec marca",
+        "april apr апрель апреля апр avril avr abril aprile kwiecień kwietnia",
+        "may май мая mai mayo maggio maj maja",
+        "june jun июнь июня июн juin juni junio giugno czerwiec czerwca",
+        "july jul июль июля июл juillet juil juli julio luglio lipiec lipca",
+        "august aug август августа авг août august agosto sierpień sierpnia",
+        "september sep sept сентябрь сентября сен сент septembre setiembre septiembre settembre wrzesień września",
+        "october oct октябрь октября окт octobre oktober octubre ottobre październik października",
+        "november nov ноябрь ноября ноя нояб novembre noviembre listopad listopada",
+        "december dec декабрь декабря дек décembre dezember diciembre dicembre grudzień grudnia",
+    ],
+    start=1,
+):
+    for _n in _names.split():
+        MONTHS.setdefault(_n, _num)
+
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MON = rf"(?P<mon>{_MONTH_ALT})\.?"
+_YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|-?го|-?е)?"
+_YEAR_TAIL = r"(?:\s*(?:г\.|года|год|гг\.|р\.|року))?"
+
+# Each pattern names its groups; they are tried in this order at every position.
+_PATTERNS = [
+    # 2024-05-28, 2024/05/28
+    re.compile(r"(?<![\d.])(?P<year>(?:1[6-9]|20)\d\d)[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>[0-3]?\d)(?![\d])"),
+    # 28.12.2020, 28/12/2020, 12/28/2020 (order decided by day_first, or by a value > 12)
+    re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<year>(?:1[6-9]|20)\d\d)(?![\d])"),
+    # 5 May 2024, 5 мая 2024 г., 5th of May, 2024
+    re.compile(rf"(?<![\w]){_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}{_YEAR_TAIL}(?!\d)", re.IGNORECASE),
+    # May 5, 2024
+    re.compile(rf"(?<![\w]){_MON}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
+    # May 2024, мая 2024 г.
+    re.compile(rf"(?<![\w]){_MON},?\s+{_YEAR}{_YEAR_TAIL}(?!\d)", re.IGNORECASE),
+]
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date found in a text: where it is and its ISO form at the printed precision."""
+
+    start: int
+    end: int
+    iso: str
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    days = [31, 29 if (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)) else 28, 31, 30, 31, 30, 31, 31,
+            30, 31, 30, 31][month - 1]
+    if not 1 <= day <= days:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _from_match(m: re.Match[str], day_first: bool) -> str | None:
+    g = m.groupdict()
+    year = int(g["year"])
+    if g.get("m"):
+        return _iso(year, int(g["m"]), int(g["d"]))
+    if g.get("a"):
+        a, b = int(g["a"]), int(g["b"])
+        if a > 12 and b <= 12:
+            day, month = a, b
+        elif b > 12 and a <= 12:
+            day, month = b, a
+        else:
+            day, month = (a, b) if day_first else (b, a)
+        return _iso(year, month, day)
+    month = MONTHS.get(g["mon"].lower().rstrip("."))
+    if month is None:
+        return None
+    day = int(g["day"]) if g.get("day") else None
+    return _iso(year, month, day)
+
+
+def find_dates(text: str, day_first: bool = True) -> list[FoundDate]:
+    """Every full or partial date printed in ``text`` (not bare years), left to right.
+
+    ``"Опубликовано: 5 мая 2024 г.; обновлено 28.12.2024"`` ->
+    ``[FoundDate(14, 28, "2024-05-05"), FoundDate(42, 52, "2024-12-28")]``
+    """
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for pat in _PATTERNS:
+        for m in pat.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            iso = _from_match(m, day_first)
+            if iso:
+                found.append(FoundDate(m.start(), m.end(), iso))
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def parse_date(text: str, day_first: bool = True) -> str | None:
+    """The ISO date when ``text`` is (essentially) only a date, else None.
+
+    ``"28.12.2020"`` -> ``"2020-12-28"``; ``"May 5, 2024"`` -> ``"2024-05-05"``;
+    ``"Декабрь 2020"`` -> ``"2020-12"``; ``"On December 28, Xi said"`` -> None
+    """
+    t = text.strip().strip("()[],.|•·—–- ")
+    t = re.sub(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", "", t, flags=re.IGNORECASE)
+    t = re.sub(r"^(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье),?\s+", "", t, flags=re.IGNORECASE)
+    t = re.sub(r",?\s+(?:at\s+|в\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\w{2,5})?$", "", t,
+               flags=re.IGNORECASE)
+    found = find_dates(t, day_first)
+    if len(found) == 1 and found[0].start == 0 and len(t[found[0].end :].strip(" .,")) == 0:
+        return found[0].iso
+    return None
+
+
+# Cue words that make the date after them a publication (or issue) date.
+PUBLISHED_CUES = (
+    r"published(?:\s+online)?(?:\s+on)?|first\s+published|date\s+of\s+publication|publication\s+date|"
+    r"posted(?:\s+on)?|issued|release\s+date|"
+    r"опубликован[оа]?(?:\s+онлайн)?|дата\s+публикации|дата\s+опубликования|дата\s+выхода(?:\s+в\s+свет)?|"
+    r"размещено|опубліковано|дата\s+публікації|veröffentlicht(?:\s+am)?|publié\s+le|publicado(?:\s+el)?"
+)
+PUBLISHED_CUE_RE = re.compile(rf"(?<!\w)(?:{PUBLISHED_CUES})\s*(?:[:\-–—]|on)?\s*", re.IGNORECASE)
+
+# Cue words that make the date after them something else than a publication date.
+OTHER_DATE_CUES = (
+    r"accessed(?:\s+on)?|last\s+accessed|date\s+accessed|retrieved(?:\s+on)?|viewed(?:\s+on)?|visited|"
+    r"consulted|дата\s+обращения|дата\s+доступа|дата\s+звернення|обращение|received|revised|accepted|"
+    r"submitted|updated|last\s+updated|last\s+modified|modified|поступила(?:\s+в\s+редакцию)?|"
+    r"получена|принята(?:\s+к\s+публикации|\s+в\s+печать)?|одобрена(?:\s+после\s+рецензирования)?|"
+    r"доработана|обновлено|изменено|abgerufen(?:\s+am)?|consulté\s+le"
+)
+OTHER_CUE_RE = re.compile(rf"(?<!\w)(?:{OTHER_DATE_CUES})\s*(?:[:\-–—]|on|am|le)?\s*$", re.IGNORECASE)
+ACCESS_CUE_RE = re.compile(
+    r"(?<!\w)(?:accessed(?:\s+on)?|last\s+accessed|date\s+accessed|retrieved(?:\s+on)?|viewed(?:\s+on)?|"
+    r"visited(?:\s+on)?|consulted(?:\s+on)?|дата\s+обращения|дата\s+доступа|дата\s+звернення|"
+    r"abgerufen(?:\s+am)?|consulté\s+le)\s*[:.\-–—]?\s*",
+    re.IGNORECASE,
+)
+
+
+def cued_publication_date(text: str, day_first: bool = True) -> str | None:
+    """The date that follows a publication cue in ``text``, else None.
+
+    ``"Published: 5 May 2024"`` -> ``"2024-05-05"``; ``"Опубликовано: 5 мая 2024 г."`` -> ``"2024-05-05"``;
+    ``"Received 1 March 2024; published 5 May 2024"`` -> ``"2024-05-05"``;
+    ``"Accessed: 27.07.2024"`` -> None
+    """
+    dates = find_dates(text, day_first)
+    for m in PUBLISHED_CUE_RE.finditer(text):
+        for d in dates:
+            if d.start >= m.start() and text[m.end() : d.start].strip(" ,:") == "":
+                return d.iso
+    return None
+
+
+def access_date(text: str, day_first: bool = True) -> str | None:
+    """The access date a citation or footnote states, else None.
+
+    ``"URL: https://x.org (дата обращения: 27.05.2024)."`` -> ``"2024-05-27"``;
+    ``"(accessed: 27.07.2024)"`` -> ``"2024-07-27"``; ``"Retrieved May 5, 2024, from"`` -> ``"2024-05-05"``
+    """
+    dates = find_dates(text, day_first)
+    for m in ACCESS_CUE_RE.finditer(text):
+        for d in dates:
+            if d.start >= m.end() and d.start - m.end() <= 3:
+                return d.iso
+    return None
+
+
+def is_other_date(text: str, date: FoundDate) -> bool:
+    """True when the date is introduced as an access, received, accepted or update date.
+
+    ``("accessed: 27.07.2024", <27.07.2024>)`` -> True; ``("Posted 3 May 2024", <3 May 2024>)`` -> False
+    """
+    before = text[max(0, date.start - 40) : date.start]
+    return bool(OTHER_CUE_RE.search(before))

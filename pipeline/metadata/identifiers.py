@@ -1,0 +1,118 @@
+"""DOIs: every printed form, normalised; and which one is the article's own.
+
+The article's DOI is printed in its header or footer (``DOI 10.x/y`` on a line of its own, a running
+footer, a "cite as" line). DOIs inside reference entries and footnotes belong to the works they cite
+and are never taken for the article's own.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A DOI name: "10." + registrant (4-9 digits, optionally dotted sub-codes) + "/" + suffix.
+_DOI_CORE = r"10\.\d{4,9}(?:\.\d+)*/[^\s\"«»“”]+"
+DOI_RE = re.compile(_DOI_CORE)
+# The printed prefixes: a URL resolver, "doi:", "DOI", "DOI:" (also "DOI 10..." and "doi.org/").
+_PREFIX = r"(?:https?://)?(?:dx\.)?doi\.org/|\bdoi\s*[:.]?\s*"
+PREFIXED_DOI_RE = re.compile(rf"(?:{_PREFIX})({_DOI_CORE})", re.IGNORECASE)
+# A line that is only a DOI statement: "DOI: 10.x/y", "https://doi.org/10.x/y", "doi 10.x/y."
+DOI_LINE_RE = re.compile(rf"^\s*(?:{_PREFIX})?({_DOI_CORE})\s*$", re.IGNORECASE)
+
+_OPEN_CLOSE = {")": "(", "]": "[", "}": "{", ">": "<"}
+
+
+def trim_doi(doi: str) -> str:
+    """Trim trailing punctuation off a DOI as printed, keeping balanced brackets.
+
+    ``"10.1000/abc."`` -> ``"10.1000/abc"``; ``"10.1002/(sici)1097(199901)."`` keeps its parentheses
+    -> ``"10.1002/(sici)1097(199901)"``; ``"10.1000/xyz)"`` -> ``"10.1000/xyz"`` (unbalanced)
+    """
+    d = doi
+    while d:
+        last = d[-1]
+        if last in ".,;:!?'’\"”»":
+            d = d[:-1]
+        elif last in _OPEN_CLOSE and d.count(last) > d.count(_OPEN_CLOSE[last]):
+            d = d[:-1]
+        else:
+            break
+    return d
+
+
+def normalize_doi(doi: str) -> str:
+    """The canonical form: no resolver or ``doi:`` prefix, trailing punctuation trimmed, lowercase.
+
+    ``"https://doi.org/10.25236/MEMSSR.2021.012."`` -> ``"10.25236/memssr.2021.012"``
+    """
+    d = doi.strip()
+    m = DOI_RE.search(d)
+    if m:
+        d = m.group(0)
+    return trim_doi(d).lower()
+
+
+def rejoin_broken_dois(text: str) -> str:
+    """Rejoin a DOI that a line break split after a hyphen, slash or dot.
+
+    ``"DOI 10.24412/2686-7702-2024-3-\\n50-64"`` -> ``"DOI 10.24412/2686-7702-2024-3-50-64"``
+    Only a break right after such a character inside a DOI is joined; a DOI that simply ends at the
+    line end is left alone.
+    """
+
+    def join(m: re.Match[str]) -> str:
+        return m.group(1) + m.group(2)
+
+    return re.sub(r"(10\.\d{4,9}(?:\.\d+)*/(?:[^\s\"«»“”]*[-/.])?)[ \t]*\n[ \t]*([\w(][^\s\"«»“”]*)", join, text)
+
+
+def find_dois(text: str) -> list[str]:
+    """Every DOI printed in ``text``, normalised, in order, without repeats.
+
+    Bare ``10.x/y`` names count as well as prefixed ones.
+    ``"doi:10.1000/A1; see https://dx.doi.org/10.1000/b2."`` -> ``["10.1000/a1", "10.1000/b2"]``
+    """
+    out: list[str] = []
+    for m in DOI_RE.finditer(rejoin_broken_dois(text)):
+        d = normalize_doi(m.group(0))
+        if d not in out and "/" in d and len(d.split("/", 1)[1]) > 0:
+            out.append(d)
+    return out
+
+
+def doi_statement(line: str) -> str | None:
+    """The DOI when ``line`` is only a DOI statement, else None.
+
+    ``"DOI: 10.25236/memssr.2021.012"`` -> ``"10.25236/memssr.2021.012"``;
+    ``"See doi:10.1/x for details."`` -> None
+    """
+    m = DOI_LINE_RE.match(line.strip())
+    if not m:
+        return None
+    d = normalize_doi(m.group(1))
+    return d or None
+
+
+def labelled_doi(text: str) -> str | None:
+    """The first DOI printed with a ``DOI``/``doi:``/resolver label anywhere in ``text``, else None.
+
+    ``"Для цитирования: ... С. 5-9. DOI: 10.1234/ABC-1"`` -> ``"10.1234/abc-1"``
+    """
+    m = PREFIXED_DOI_RE.search(rejoin_broken_dois(text))
+    return normalize_doi(m.group(1)) if m else None
+
+
+def issue_pattern(doi: str) -> dict[str, str] | None:
+    """Year, issue and page range encoded at the end of a DOI suffix, if it has that shape.
+
+    Many publishers end the suffix with ``-YYYY-ISSUE-FIRST-LAST``; this is only a hint, to be
+    trusted when the year and issue agree with a printed header.
+    ``"10.24412/2686-7702-2024-3-50-64"`` -> ``{"year": "2024", "issue": "3", "pages": "50-64"}``;
+    ``"10.25236/memssr.2021.012"`` -> None
+    """
+    m = re.search(r"[-_.]((?:19|20)\d\d)[-_.](\d{1,3})[-_.](\d{1,5})[-_.](\d{1,5})$", doi)
+    if not m:
+        return None
+    first, last = int(m.group(3)), int(m.group(4))
+    if last < first:
+        return None
+    return {"year": m.group(1), "issue": m.group(2), "pages": f"{first}-{last}"}

@@ -1,0 +1,193 @@
+"""Keywords and abstracts, per language, with their cue words removed.
+
+A cue (``Аннотация.``, ``Abstract:``, ``**Keywords:**``, ``Ключевые слова:``) opens a block or follows
+a sentence end inside one (PDF extraction often runs the Russian keywords and the English abstract
+together). What follows the cue, up to the next cue, is the content; a cue alone on its line takes
+the next paragraph. Keyword lists are split on their separator; when two lists are translations of
+each other, the one split on commas is regrouped to the other's length, so a keyword that contains a
+comma stays whole.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from pipeline.metadata.text import cue_regex, squash, strip_marks
+
+KEYWORD_CUES = (
+    "ключевые слова", "ключевые понятия", "ключевые термины", "key words", "keywords", "key-words", "key terms",
+    "index terms", "ключові слова", "mots-clés", "mots clés", "schlüsselwörter", "schlagwörter", "palabras clave",
+    "parole chiave", "palavras-chave", "słowa kluczowe", "klíčová slova", "关键词", "關鍵詞", "キーワード",
+)
+ABSTRACT_CUES = (
+    "аннотация", "abstract", "резюме", "реферат", "анотація", "анотация", "summary", "résumé", "zusammenfassung",
+    "resumen", "riassunto", "resumo", "streszczenie", "abstrakt", "摘要", "要旨", "概要",
+)
+# Cues that only open a block: as a word after a full stop they are too common.
+_BLOCK_START_ONLY = {"summary", "резюме", "résumé", "resumen", "resumo", "概要"}
+# Cues that end a keyword list or an abstract without being one.
+STOP_CUES = (
+    "doi", "jel", "jel classification", "удк", "udc", "ббк", "для цитирования", "for citation", "cite as",
+    "введение", "introduction", "благодарности", "acknowledgements", "acknowledgments", "funding",
+    "финансирование", "received", "поступила в редакцию", "статья поступила", "конфликт интересов",
+    "conflict of interest", "conflicts of interest", "about the authors", "об авторах", "информация об авторах",
+    "information about the authors", "highlights",
+)
+
+_LOWER = "a-zа-яёß-ÿ"
+_KIND_OF = {c: "keywords" for c in KEYWORD_CUES} | {c: "abstract" for c in ABSTRACT_CUES} | {c: "stop" for c in STOP_CUES}
+_ALL = cue_regex(_KIND_OF)
+_SEP = r"[:.：—–\-]"
+# A cue at the start of the block, with or without markdown bold around it.
+_START_RE = re.compile(rf"^\s*(?:[#>]+\s*)?(?:\*\*|__)?(?P<cue>{_ALL})(?:\*\*|__)?\s*(?P<sep>{_SEP})?(?:\*\*|__)?\s*",
+                       re.IGNORECASE)
+# A cue after a sentence end (or a line break) inside a block; it must be followed by its separator.
+_INNER_RE = re.compile(rf"(?:(?<=[.!?»”\"])\s+|\n\s*)(?:\*\*|__)?(?P<cue>{_ALL})(?:\*\*|__)?\s*(?P<sep>{_SEP})(?:\*\*|__)?\s*",
+                       re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CuePart:
+    """A cued part of a block: its kind (``abstract``, ``keywords`` or ``stop``) and where its content is."""
+
+    block: int
+    kind: str
+    cue: str
+    start: int  # content start in the block text (after the cue)
+    end: int  # content end (the next cue, or the block end)
+    cue_start: int
+
+
+def cue_kind(cue: str) -> str:
+    """The kind a cue word announces. ``"Key words"`` -> ``"keywords"``; ``"Аннотация"`` -> ``"abstract"``"""
+    key = re.sub(r"[\s\-]+", " ", cue.lower()).strip()
+    for k, v in _KIND_OF.items():
+        if re.sub(r"[\s\-]+", " ", k) == key:
+            return v
+    return "stop"
+
+
+def find_cues(text: str, block: int = 0) -> list[CuePart]:
+    """The cued parts of one block's text, in order.
+
+    ``"Ключевые слова: a, b. Abstract. Text."`` -> keywords part ``"a, b."`` and abstract part ``"Text."``;
+    ``"In summary: it works."`` -> ``[]`` (a cue inside a sentence is not one)
+    """
+    hits: list[tuple[int, int, str]] = []  # (cue start, content start, cue)
+    m = _START_RE.match(text)
+    if m:
+        cue = m.group("cue")
+        rest = text[m.end() :]
+        # A block-start cue needs a separator, or to stand alone, or to be followed by a capital
+        # ("Abstract Current relations ..." after the bold marks were lost).
+        alone = not rest.strip()
+        if m.group("sep") or alone or (rest[:1].isupper() and cue.lower() not in _BLOCK_START_ONLY):
+            hits.append((m.start("cue"), m.end(), cue))
+    for m in _INNER_RE.finditer(text):
+        cue = m.group("cue")
+        if cue.lower() in _BLOCK_START_ONLY or (hits and m.start() < hits[-1][1]):
+            continue
+        if m.group("cue").lower() == "doi" and not re.match(r"\s*10\.", text[m.end() :]):
+            continue
+        hits.append((m.start("cue"), m.end(), cue))
+    hits.sort()
+    parts = []
+    for n, (cs, s, cue) in enumerate(hits):
+        e = hits[n + 1][0] if n + 1 < len(hits) else len(text)
+        parts.append(CuePart(block, cue_kind(cue), cue, s, e, cs))
+    return parts
+
+
+def clean_abstract(text: str) -> str:
+    """Abstract text with whitespace squashed and stray markdown marks removed.
+
+    ``"**Abstract:** China and\\nRussia ..."`` after the cue -> ``"China and Russia ..."``
+    """
+    return squash(strip_marks(text).replace("**", ""))
+
+
+def split_keywords(text: str) -> tuple[list[str], str]:
+    """Split a keyword list on its separator; returns the keywords and the separator used.
+
+    ``"Relations between China and Russia; International relations"`` ->
+    ``(["Relations between China and Russia", "International relations"], ";")``;
+    ``"мысли о дипломатии, международный порядок."`` -> ``(["мысли о дипломатии", "международный порядок"], ",")``
+    """
+    t = squash(strip_marks(text)).strip()
+    # A sentence after the list (a heading run into it, "... order. Introduction") is not a keyword.
+    t = re.split(rf"(?<=[{_LOWER}]{{3}})\.\s+(?=[A-ZА-ЯЁ])", t, maxsplit=1)[0]
+    t = re.sub(r"[.;,]+$", "", t).strip()
+    if not t:
+        return [], ""
+    for sep in (";", "·", "•", "|", ","):
+        if sep in t:
+            items = [squash(x).strip(" .") for x in t.split(sep)]
+            return [x for x in items if x], sep
+    return [t], ""
+
+
+def _ratio_cost(group_len: int, other_len: int, scale: float) -> float:
+    return abs(math.log((group_len + 1) / ((other_len + 1) * scale)))
+
+
+def regroup(pieces: list[str], target: list[str]) -> list[str] | None:
+    """Regroup comma-split ``pieces`` into ``len(target)`` keywords that best match ``target`` in length.
+
+    A translated keyword has roughly the length of its original (times a constant ratio between the
+    two languages), so the contiguous grouping whose lengths follow the target's is the one where a
+    comma was inside a keyword. None when it cannot be done (fewer pieces than targets, or too many
+    extra pieces to be a translation).
+    ``(["мысли о дипломатии", "отношения", "глубокие изменения", "невиданные за столетие", "порядок"],
+    ["thought on diplomacy", "relations", "profound changes unseen in a century", "order"])`` ->
+    ``["мысли о дипломатии", "отношения", "глубокие изменения, невиданные за столетие", "порядок"]``
+    """
+    n, k = len(pieces), len(target)
+    if k < 2 or n <= k or n - k > max(1, k // 2):
+        return None
+    scale = (sum(map(len, pieces)) + 2 * (n - k)) / max(1, sum(map(len, target)))
+    # best[i][j]: least cost of grouping the first i pieces into the first j targets.
+    inf = float("inf")
+    best = [[inf] * (k + 1) for _ in range(n + 1)]
+    back = [[0] * (k + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for i in range(1, n + 1):
+        for j in range(1, min(i, k) + 1):
+            for s in range(j - 1, i):
+                if best[s][j - 1] == inf:
+                    continue
+                glen = sum(len(p) for p in pieces[s:i]) + 2 * (i - s - 1)
+                cost = best[s][j - 1] + _ratio_cost(glen, len(target[j - 1]), scale)
+                if cost < best[i][j]:
+                    best[i][j] = cost
+                    back[i][j] = s
+    if best[n][k] == inf:
+        return None
+    groups: list[str] = []
+    i = n
+    for j in range(k, 0, -1):
+        s = back[i][j]
+        groups.append(", ".join(pieces[s:i]))
+        i = s
+    return groups[::-1]
+
+
+def align_keyword_lists(lists: dict[str, tuple[list[str], str]]) -> dict[str, list[str]]:
+    """Keyword lists per language, with comma-split lists regrouped to a parallel list's length.
+
+    Only a list split on commas is regrouped, and only against a shorter list in another language.
+    ``{"ru": (["a", "b", "c", "d"], ","), "en": (["aa", "bbbb", "cc"], ";")}`` -> ru regrouped into 3.
+    """
+    out = {lang: items for lang, (items, _sep) in lists.items()}
+    for lang, (items, sep) in lists.items():
+        if sep != ",":
+            continue
+        others = [other for o, (other, _s) in lists.items() if o != lang and 2 <= len(other) < len(items)]
+        if not others:
+            continue
+        target = min(others, key=lambda o: len(items) - len(o))
+        grouped = regroup(items, target)
+        if grouped:
+            out[lang] = grouped
+    return out

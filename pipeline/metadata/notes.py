@@ -1,0 +1,166 @@
+"""Footnotes, references, URLs and emails.
+
+Footnotes come from repair (``doc.footnotes``); here they gain their URLs and access date.
+References are the entries under a ``References`` / ``Список литературы`` / ``Литература`` heading
+(or the blocks repair already marked ``reference``), numbering markers removed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.document import Block, Footnote
+from pipeline.metadata.dates import access_date
+from pipeline.metadata.text import cue_regex, squash, strip_marks, unique
+
+URL_RE = re.compile(r"(?:(?:https?|ftp)://|www\.)[^\s<>\"«»“”{}|\\^`]+", re.IGNORECASE)
+EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![\w-])")
+
+REFERENCE_HEADINGS = (
+    "references", "reference list", "bibliography", "literature", "works cited", "literature cited", "sources",
+    "список литературы", "список использованной литературы", "список источников", "литература",
+    "библиография", "библиографический список", "источники", "источники и литература",
+    "references (transliteration)", "список літератури", "література", "literatur", "bibliographie",
+    "bibliografía", "bibliografia", "参考文献",
+)
+_REF_HEADING_RE = re.compile(rf"^\s*(?:\d+\.?\s*)?(?:{cue_regex(REFERENCE_HEADINGS)})\s*[:.]?\s*$", re.IGNORECASE)
+# "[1] ...", "1. ...", "1) ...", "- [1] ...", "• ..." at the start of a reference entry.
+_REF_MARKER_RE = re.compile(r"^\s*(?:[-*•]\s+)?(?:\[\d{1,4}\]|\d{1,4}[.)](?!\d))\s*")
+_ENTRY_START_RE = re.compile(r"(?m)^\s*(?:[-*•]\s+)?(?:\[\d{1,4}\]|\d{1,4}[.)](?!\d))\s+")
+
+_OPEN_CLOSE = {")": "(", "]": "[", "}": "{"}
+
+
+def trim_url(url: str) -> str:
+    """Trim the sentence punctuation that follows a URL, keeping balanced brackets.
+
+    ``"https://rg.ru/2023/03/20/a.html)."`` -> ``"https://rg.ru/2023/03/20/a.html"``;
+    ``"https://en.wikipedia.org/wiki/Tianxia_(concept)"`` is kept whole
+    """
+    u = url
+    while u:
+        last = u[-1]
+        if last in ".,;:!?'’\"”»":
+            u = u[:-1]
+        elif last in _OPEN_CLOSE and u.count(last) > u.count(_OPEN_CLOSE[last]):
+            u = u[:-1]
+        else:
+            break
+    return u
+
+
+def find_urls(text: str) -> list[str]:
+    """URLs printed in ``text``, trimmed, in order, without repeats.
+
+    ``"URL: http://kremlin.ru/supplement/6132 (дата обращения: 16.06.2024)."`` ->
+    ``["http://kremlin.ru/supplement/6132"]``
+    """
+    out = []
+    for m in URL_RE.finditer(text):
+        u = trim_url(m.group(0))
+        if len(u) > len("www.") + 3:
+            out.append(u)
+    return unique(out)
+
+
+def find_emails(text: str) -> list[str]:
+    """Email addresses in ``text``, in order, without repeats; a trailing full stop is not part of one.
+
+    ``"Belarus jxb19980114@gmail.com. E-mail: a.b@uni.ru"`` -> ``["jxb19980114@gmail.com", "a.b@uni.ru"]``
+    """
+    return unique(m.group(0).rstrip(".") for m in EMAIL_RE.finditer(text))
+
+
+def enrich_footnote(note: Footnote, day_first: bool = True) -> dict[str, Any]:
+    """A footnote as the record stores it: id, text, the URLs it cites and the access date it states.
+
+    ``Footnote("3", "Blinken. URL: https://www.state.gov/x/ (accessed: 27.07.2024).")`` ->
+    ``{"id": "3", "text": ..., "urls": ["https://www.state.gov/x/"], "accessed": "2024-07-27"}``
+    """
+    return {
+        "id": note.id,
+        "text": note.text,
+        "urls": find_urls(note.text),
+        "accessed": access_date(note.text, day_first),
+    }
+
+
+def is_reference_heading(text: str) -> bool:
+    """True for a heading that opens a reference list.
+
+    ``"#### References"`` -> True; ``"Список литературы"`` -> True; ``"References to the past"`` -> False
+    """
+    return len(text) < 60 and bool(_REF_HEADING_RE.match(strip_marks(text)))
+
+
+def strip_reference_marker(entry: str) -> str:
+    """An entry without its list marker. ``"- [1] Rui-rong, Zhong. ..."`` -> ``"Rui-rong, Zhong. ..."``"""
+    return squash(_REF_MARKER_RE.sub("", entry, count=1))
+
+
+def split_entries(text: str) -> list[str]:
+    """Split a block holding several numbered entries into entries, markers removed.
+
+    ``"[1] A. Title. 2006.\\n[2] B. Title. 2005."`` -> ``["A. Title. 2006.", "B. Title. 2005."]``;
+    text without markers on its lines is one entry.
+    """
+    starts = [m.start() for m in _ENTRY_START_RE.finditer(text)]
+    if len(starts) < 2:
+        starts = _inline_numbered_starts(text)
+    if len(starts) < 2:
+        e = strip_reference_marker(text)
+        return [e] if e else []
+    if starts[0] != 0 and text[: starts[0]].strip():
+        starts.insert(0, 0)
+    pieces = [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)], strict=True)]
+    return [e for e in (strip_reference_marker(p) for p in pieces) if e]
+
+
+def _inline_numbered_starts(text: str) -> list[int]:
+    """Where entries "[1] ... [2] ... [3] ..." start when a block runs them together on one line.
+
+    Only a run numbered 1, 2, 3, ... in order counts, so a citation "[5]" inside an entry does not.
+    ``"[1] A. 2006. [2] B. 2005."`` -> ``[0, 10]``
+    """
+    starts: list[int] = []
+    expected = 1
+    for m in re.finditer(r"(?:^|\s)(?:[-*•]\s+)?\[(\d{1,4})\]\s", text):
+        if int(m.group(1)) == expected:
+            starts.append(m.start() if m.start() == 0 else m.start() + 1)
+            expected += 1
+    return starts if starts and starts[0] == 0 else []
+
+
+@dataclass
+class References:
+    """Reference entries found, and the indices of the blocks they came from."""
+
+    entries: list[str]
+    blocks: list[int]
+    heading: int | None = None
+
+
+def find_references(blocks: list[Block]) -> References:
+    """The reference list: blocks under the last reference heading up to the next other heading, plus
+    any blocks repair already marked ``reference``.
+
+    ``[heading "References", paragraph "[1] A.", paragraph "[2] B."]`` -> entries ``["A.", "B."]``
+    """
+    heading = None
+    for i, b in enumerate(blocks):
+        if is_reference_heading(b.text):
+            heading = i
+    idx: list[int] = []
+    if heading is not None:
+        for j in range(heading + 1, len(blocks)):
+            b = blocks[j]
+            if b.kind == "heading" and not _REF_MARKER_RE.match(b.text) and not is_reference_heading(b.text):
+                break
+            idx.append(j)
+    idx = sorted(set(idx) | {i for i, b in enumerate(blocks) if b.kind == "reference"})
+    entries: list[str] = []
+    for j in idx:
+        entries.extend(split_entries(blocks[j].text))
+    return References(entries=entries, blocks=idx, heading=heading)

@@ -1,0 +1,182 @@
+"""Small text helpers shared by the metadata extractors: shapes of lines, scripts, cue words.
+
+Everything here is a pure function over strings (or over a Document, read-only), so each rule can
+be tested alone from a table of inputs and outputs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from pipeline.document import Document
+
+# Scripts and the languages written in them (ISO 639-1), used when a piece of text has no segment
+# of its own (a running header, a footnote fragment): the document's own languages decide.
+SCRIPT_LANGS: dict[str, tuple[str, ...]] = {
+    "cyrillic": ("ru", "uk", "bg", "be", "sr", "mk", "kk"),
+    "latin": ("en", "de", "fr", "es", "it", "pt", "pl", "nl", "cs", "sv", "fi", "tr", "vi", "id"),
+    "han": ("zh", "ja"),
+    "kana": ("ja",),
+    "hangul": ("ko",),
+}
+
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace (newlines included) into one space and trim.
+
+    ``"  Размышления\\n о  дипломатии "`` -> ``"Размышления о дипломатии"``
+    """
+    return " ".join(text.split())
+
+
+def strip_marks(text: str) -> str:
+    """Remove leftover markdown emphasis and heading marks around a line.
+
+    ``"# **Experience and Enlightenment**"`` -> ``"Experience and Enlightenment"``
+    """
+    t = text.strip()
+    t = re.sub(r"^\s*#{1,6}\s+", "", t)
+    t = re.sub(r"(\*\*|__)(.+?)\1", r"\2", t)
+    t = re.sub(r"^\*\*|\*\*$", "", t.strip())
+    return t.strip()
+
+
+def norm_dashes(text: str) -> str:
+    """Replace the many Unicode dashes by a plain hyphen-minus.
+
+    ``"50–64"`` -> ``"50-64"``
+    """
+    return text.translate({ord(c): "-" for c in _DASHES})
+
+
+def script_of(ch: str) -> str | None:
+    """The script of one character (``cyrillic``, ``latin``, ``han``, ``kana``, ``hangul``) or None.
+
+    ``"ж"`` -> ``"cyrillic"``; ``"A"`` -> ``"latin"``; ``"中"`` -> ``"han"``; ``"1"`` -> ``None``
+    """
+    if not ch.isalpha():
+        return None
+    o = ord(ch)
+    if 0x0400 <= o <= 0x052F:
+        return "cyrillic"
+    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF:
+        return "han"
+    if 0x3040 <= o <= 0x30FF:
+        return "kana"
+    if 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF:
+        return "hangul"
+    if o < 0x0250 or 0x1E00 <= o <= 0x1EFF:
+        return "latin"
+    return unicodedata.name(ch, "").split(" ")[0].lower() or None
+
+
+def main_script(text: str) -> str | None:
+    """The script most letters of ``text`` are written in, or None when it has no letters.
+
+    ``"Восточная Азия 2024"`` -> ``"cyrillic"``; ``"East Asia"`` -> ``"latin"``
+    """
+    counts = Counter(s for s in map(script_of, text) if s)
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def lang_by_script(text: str, languages: dict[str, float]) -> str:
+    """Language of a short text that has no segment: the document language written in its script.
+
+    Falls back to ``und`` when the document has no language in that script (never a guess).
+    ``("East Asia", {"ru": 0.7, "en": 0.3})`` -> ``"en"``; ``("Азия", {"en": 1.0})`` -> ``"und"``
+    """
+    script = main_script(text)
+    if script is None:
+        return "und"
+    candidates = SCRIPT_LANGS.get(script, ())
+    present = [(share, lang) for lang, share in languages.items() if lang in candidates]
+    if present:
+        return max(present)[1]
+    return "und"
+
+
+def letters_share(text: str) -> float:
+    """Share of non-space characters that are letters.
+
+    ``"Keywords: a, b"`` -> ``0.833...``; ``"50"`` -> ``0.0``
+    """
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return 0.0
+    return sum(c.isalpha() for c in chars) / len(chars)
+
+
+def word_count(text: str) -> int:
+    """Number of whitespace-separated words. ``"A New Journey"`` -> ``3``"""
+    return len(text.split())
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends like a sentence (a full stop, not an abbreviation-free title).
+
+    ``"It is good."`` -> True; ``"A New Journey for China-Russia Relations"`` -> False;
+    ``"Why now?"`` -> False (a question is a common headline)
+    """
+    t = text.rstrip(" \t\"'”»)")
+    return t.endswith((".", ";", ":")) and not re.search(r"\b[A-ZА-ЯЁ]\.$", t)
+
+
+def cue_regex(cues: Iterable[str]) -> str:
+    """A regex alternation of cue phrases, longest first, tolerant of spacing and hyphens inside.
+
+    ``["key words", "keywords"]`` -> ``"key[\\s\\-]+words|keywords"``
+    """
+    parts = sorted(set(cues), key=len, reverse=True)
+    return "|".join(re.sub(r"\\[ \-]", r"[\\s\\-]+", re.escape(p)) for p in parts)
+
+
+def block_lang(doc: Document, index: int) -> str:
+    """Language of block ``index``: its segments' languages weighted by characters (the languages
+    stage decided them), else the document language written in the block's script."""
+    return span_lang(doc, index, 0, len(doc.blocks[index].text))
+
+
+def span_lang(doc: Document, index: int, start: int, end: int) -> str:
+    """Language of characters ``start:end`` of block ``index``, from the segments that overlap it.
+
+    The segments of a block are located in its text in order; each contributes the characters it
+    shares with the span. Without any overlapping segment, the script decides (``lang_by_script``).
+    """
+    text = doc.blocks[index].text
+    weights: Counter[str] = Counter()
+    cursor = 0
+    for seg in doc.segments:
+        if seg.block != index or not seg.text:
+            continue
+        at = text.find(seg.text, cursor)
+        if at < 0:
+            at = text.find(seg.text)
+        if at < 0:
+            continue
+        cursor = at + len(seg.text)
+        overlap = min(end, at + len(seg.text)) - max(start, at)
+        if overlap > 0 and seg.lang:
+            weights[seg.lang] += sum(c.isalpha() for c in text[max(start, at) : min(end, at + len(seg.text))]) or 1
+    if weights:
+        best = max(weights.items(), key=lambda kv: (kv[1], kv[0] != "und", kv[0]))
+        if best[0] != "und":
+            return best[0]
+    return lang_by_script(text[start:end], doc.languages)
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    """Items without repeats, in order of first appearance. ``["a", "b", "a"]`` -> ``["a", "b"]``"""
+    seen: set[str] = set()
+    out: list[str] = []
+    for it in items:
+        if it not in seen:
+            seen.add(it)
+            out.append(it)
+    return out

@@ -1,0 +1,171 @@
+"""Venue: journal (or conference) name in every printed language, year, volume, issue, pages.
+
+Read from the running header (``<Journal> 2024, 3`` — often twice on one line, once per language),
+an issue line (``<Journal>. 2023. Т. 5, № 2. С. 50–64``, ``<Journal>, Vol. 5, No. 3, 2024, pp. 11–31``)
+or a "for citation" line (``... // <Journal>. 2024. № 3. С. 50–64``). The page range a DOI suffix
+encodes is used only when its year and issue agree with the printed ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from pipeline.metadata.identifiers import issue_pattern
+from pipeline.metadata.text import lang_by_script, norm_dashes, squash
+
+_YEAR = r"(?:19|20)\d\d"
+_VOL_RE = re.compile(r"(?<!\w)(?:vol\.?|volume|т\.|том|bd\.|band)\s*(\d+[a-z]?)", re.IGNORECASE)
+_ISSUE_RE = re.compile(r"(?:(?<!\w)(?:no\.?|nr\.?|issue|iss\.|вып\.?|выпуск|n)\s*|№\s*)(\d+(?:\s*[-/–]\s*\d+)?)(?!\d)",
+                       re.IGNORECASE)
+_PAGES_RE = re.compile(r"(?<!\w)(?:pp?\.|с\.|сс\.|pages?|s\.|стр\.)\s*(\d+(?:\s*[-–—]\s*\d+)?)(?!\d)", re.IGNORECASE)
+_YEAR_RE = re.compile(rf"(?<![\d\w])({_YEAR})(?![\d])")
+# "<name> 2024, 3" (a running header): the name, then the year, a comma and the issue number.
+_HEADER_RE = re.compile(rf"(?P<name>\S.*?)[\s.,]+(?P<year>{_YEAR})\s*,\s*(?:№\s*)?(?P<issue>\d{{1,3}}(?:[-/]\d{{1,3}})?)"
+                        rf"(?=\s|$|\.)")
+# "<name>, 12(3), 50-64" (the usual English citation of a journal article).
+_VOL_ISSUE_RE = re.compile(r"(?P<name>[^\d,;]{3,}?),?\s+(?P<vol>\d+)\s*\((?P<issue>\d+(?:[-/]\d+)?)\)"
+                           r"(?:,?\s*(?P<pages>\d+\s*[-–—]\s*\d+))?")
+CITATION_CUE_RE = re.compile(
+    r"^\s*(?:для\s+цитирования|ссылка\s+для\s+цитирования|ссылка\s+на\s+статью|for\s+citation|"
+    r"to\s+cite\s+this\s+article|cite\s+this\s+article|cite\s+as|how\s+to\s+cite(?:\s+this\s+article)?|"
+    r"citation|для\s+цитування)\s*[:.]?\s*",
+    re.IGNORECASE,
+)
+
+
+def clean_name(name: str) -> str | None:
+    """Trim punctuation and stray page numbers around a venue name; None when nothing name-like is left.
+
+    ``" 50  East Asia: Facts and Analytics. "`` -> ``"East Asia: Facts and Analytics"``
+    """
+    n = squash(name)
+    n = re.sub(r"^[\d\s|.,;:/—–-]+", "", n)
+    n = n.strip(" .,;:/|—–-")
+    if sum(c.isalpha() for c in n) < 3 or len(n.split()) > 15:
+        return None
+    return n
+
+
+def norm_pages(pages: str) -> str:
+    """Page range as ``first-last``. ``"50 – 64"`` -> ``"50-64"``; ``"7"`` -> ``"7"``"""
+    return re.sub(r"\s*-\s*", "-", norm_dashes(pages.strip()))
+
+
+def parse_issue_line(line: str) -> dict[str, Any] | None:
+    """Read a running header or issue line into names, year, volume, issue and pages; None if it is not one.
+
+    ``"Восточная Азия: факты и аналитика 2024, 3 East Asia: Facts and Analytics 2024, 3"`` ->
+    ``{"names": ["Восточная Азия: факты и аналитика", "East Asia: Facts and Analytics"], "year": "2024",
+    "volume": None, "issue": "3", "pages": None}``;
+    ``"Вестник МГИМО. 2023. Т. 16, № 2. С. 7–29"`` -> names ``["Вестник МГИМО"]``, year 2023, volume 16,
+    issue 2, pages ``"7-29"``; ``"The year 2019 marked the 70th anniversary"`` -> None
+    """
+    text = squash(line)
+    if not text or len(text) > 240:
+        return None
+    # A running header with the "<name> YYYY, N" shape, possibly once per language.
+    headers = list(_HEADER_RE.finditer(text))
+    if headers and not _VOL_RE.search(text) and not _PAGES_RE.search(text):
+        names = [n for n in (clean_name(h.group("name")) for h in headers) if n]
+        rest = text[headers[-1].end() :].strip(" .,")
+        if names and (not rest or rest.isdigit()):
+            return {"names": names, "year": headers[0].group("year"), "volume": None,
+                    "issue": headers[0].group("issue"), "pages": None}
+    # An issue line with labelled parts.
+    year_m = _YEAR_RE.search(text)
+    vol_m = _VOL_RE.search(text)
+    issue_m = _ISSUE_RE.search(text)
+    pages_m = _PAGES_RE.search(text)
+    vi = _VOL_ISSUE_RE.search(text)
+    if year_m and (vol_m or issue_m) and (vi is None or vol_m or issue_m):
+        first = min(m.start() for m in (year_m, vol_m, issue_m) if m)
+        name = clean_name(text[:first])
+        if name is None or name.endswith((" in", " в")):
+            return None
+        return {
+            "names": [name],
+            "year": year_m.group(1),
+            "volume": vol_m.group(1) if vol_m else None,
+            "issue": re.sub(r"\s+", "", norm_dashes(issue_m.group(1))) if issue_m else None,
+            "pages": norm_pages(pages_m.group(1)) if pages_m else None,
+        }
+    if vi and year_m:
+        name = clean_name(vi.group("name"))
+        if name:
+            return {"names": [name], "year": year_m.group(1), "volume": vi.group("vol"), "issue": vi.group("issue"),
+                    "pages": norm_pages(vi.group("pages")) if vi.group("pages") else None}
+    return None
+
+
+def citation_venue(line: str) -> dict[str, Any] | None:
+    """Venue from a "for citation" line, else None.
+
+    ``"Для цитирования: Иванов И.И. Заглавие // Вестник МГИМО. 2023. Т. 16, № 2. С. 7–29."`` ->
+    names ``["Вестник МГИМО"]``, year 2023, volume 16, issue 2, pages ``"7-29"``
+    """
+    m = CITATION_CUE_RE.match(line)
+    if not m:
+        return None
+    rest = line[m.end() :]
+    if "//" in rest:
+        return parse_issue_line(rest.split("//", 1)[1].split(" DOI")[0])
+    # APA/MLA style: the journal follows the title's full stop, "Journal, 12(3), 50–64".
+    for piece in re.split(r"(?<=[.?!])\s+", rest):
+        vi = _VOL_ISSUE_RE.search(piece)
+        if vi:
+            year_m = _YEAR_RE.search(rest)
+            name = clean_name(vi.group("name"))
+            if name:
+                return {"names": [name], "year": year_m.group(1) if year_m else None, "volume": vi.group("vol"),
+                        "issue": vi.group("issue"),
+                        "pages": norm_pages(vi.group("pages")) if vi.group("pages") else None}
+    return None
+
+
+def pick_header(lines: list[str]) -> dict[str, Any] | None:
+    """The issue information most running-header lines agree on (headers repeat on every page).
+
+    ``["Journal 2024, 3", "50", "Journal 2024, 3"]`` -> the parse of ``"Journal 2024, 3"``
+    """
+    parsed = [(line, p) for line in lines if (p := parse_issue_line(line))]
+    if not parsed:
+        return None
+    counts = Counter(squash(line) for line, _ in parsed)
+    best = max(parsed, key=lambda lp: counts[squash(lp[0])])
+    return best[1]
+
+
+def build_venue(info: dict[str, Any] | None, doi: str | None, languages: dict[str, float]) -> dict[str, Any] | None:
+    """The record's venue object from parsed issue information, with pages from the DOI hint when the
+    DOI's year and issue agree with the printed ones.
+
+    ``({"names": ["Восточная Азия", "East Asia"], "year": "2024", "issue": "3", ...},
+    "10.24412/2686-7702-2024-3-50-64", {"ru": .6, "en": .4})`` ->
+    ``{"name": "Восточная Азия", "name_translations": [{"text": "East Asia", "lang": "en"}], "year": "2024",
+    "volume": None, "issue": "3", "pages": "50-64"}``
+    """
+    if not info:
+        return None
+    names: list[str] = info.get("names") or []
+    name = names[0] if names else None
+    first_lang = lang_by_script(name, languages) if name else "und"
+    translations = []
+    for other in names[1:]:
+        lang = lang_by_script(other, languages)
+        if other != name and (lang != first_lang or lang == "und"):
+            translations.append({"text": other, "lang": lang})
+    pages = info.get("pages")
+    if pages is None and doi:
+        hint = issue_pattern(doi)
+        if hint and hint["year"] == info.get("year") and hint["issue"] == info.get("issue"):
+            pages = hint["pages"]
+    return {
+        "name": name,
+        "name_translations": translations,
+        "year": info.get("year"),
+        "volume": info.get("volume"),
+        "issue": info.get("issue"),
+        "pages": pages,
+    }
