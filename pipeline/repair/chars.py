@@ -1,0 +1,102 @@
+"""Character-level repairs: line ends, HTML entities, controls, invisible characters, odd spaces.
+
+Each helper does one job and returns ``(text, number_of_changes)`` so the stage can account for
+every change in ``Document.repairs``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# C0 controls other than TAB, LF, FF (a page break) and CR (handled as a line end); DEL; C1.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
+# Zero-width and invisible format characters that carry nothing in prose. ZWJ/ZWNJ are kept:
+# they change how Persian, Indic scripts and emoji render.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u180e\u200e\u200f\u202a-\u202e\u2061-\u2064]")
+# No-break and other fixed-width spaces (not U+3000, the ideographic space CJK text uses).
+_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f]")
+_SOFT_HYPHEN_EOL = re.compile("\u00ad[ \t]*\n[ \t]*")
+
+
+def normalize_line_ends(text: str) -> tuple[str, int]:
+    """CRLF, CR, LINE/PARAGRAPH SEPARATOR -> LF; a form feed becomes a line of its own (a page break).
+
+    >>> normalize_line_ends("a\\r\\nb\\rc")
+    ('a\\nb\\nc', 2)
+    """
+    n = text.count("\r") + text.count("\u2028") + text.count("\u2029")
+    if n:
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    if "\f" in text:
+        text = re.sub("[ \t]*\f[ \t]*", "\n\f\n", text)
+    return text, n
+
+
+def unescape_entities(text: str) -> tuple[str, int]:
+    """Decode HTML entities that end with ';' (``&amp;``, ``&#8217;``, ``&nbsp;``), nested ones too.
+
+    Bare ``&name`` without ';' is left alone: "&notice" is not "¬ice".
+    >>> unescape_entities("Tom&amp;Jerry&#8217;s &amp;lt;b&amp;gt;")
+    ('Tom&Jerry’s <b>', 4)
+    """
+    total = 0
+    for _ in range(3):  # "&amp;lt;" needs two rounds; three bounds the work on hostile input
+        count = 0
+
+        def sub(m: re.Match[str]) -> str:
+            nonlocal count
+            s = m.group()
+            out = html.unescape(s)
+            if out != s:
+                count += 1
+            return out
+
+        if "&" not in text:
+            break
+        text = _ENTITY.sub(sub, text)
+        if not count:
+            break
+        total += count
+    return text, total
+
+
+def remove_controls(text: str) -> tuple[str, int]:
+    """Drop C0/C1 control characters and DEL (TAB, LF and FF stay).
+
+    >>> remove_controls("a\\x00b\\x1bc\\x85")
+    ('abc', 3)
+    """
+    return _CONTROLS.subn("", text)
+
+
+def remove_invisible(text: str) -> tuple[str, int]:
+    """Drop zero-width spaces, word joiners, stray BOMs and bidi controls.
+
+    >>> remove_invisible("zero\\u200bwidth\\ufeff")
+    ('zerowidth', 2)
+    """
+    return _INVISIBLE.subn("", text)
+
+
+def remove_soft_hyphens(text: str) -> tuple[str, int]:
+    """A soft hyphen at a line end joins the two halves of the word; elsewhere it is dropped.
+
+    >>> remove_soft_hyphens("exam\\u00ad\\nple co\\u00adop")
+    ('example coop', 2)
+    """
+    if "\u00ad" not in text:
+        return text, 0
+    text, a = _SOFT_HYPHEN_EOL.subn("", text)
+    b = text.count("\u00ad")
+    return text.replace("\u00ad", ""), a + b
+
+
+def normalize_spaces(text: str) -> tuple[str, int]:
+    """No-break, thin, figure and other fixed-width spaces -> an ordinary space.
+
+    >>> normalize_spaces("5\\u00a0000\\u202f₽")
+    ('5 000 ₽', 2)
+    """
+    return _SPACES.subn(" ", text)

@@ -1,0 +1,257 @@
+"""Charset damage: Cyrillic mojibake that ftfy leaves alone, then ftfy under a deliberate configuration.
+
+ftfy fixes UTF-8 read as latin-1/cp1252/cp1251 (also twice), but by design not UTF-8 read as
+KOI8-R, cp866 or mac-cyrillic, nor single-byte Cyrillic codepages read as one another or as
+latin-1. Those are undone here first, one line at a time, and only where the result reads as
+clearly better Cyrillic text than the line did: a document with one damaged paragraph is repaired
+there and nowhere else. "Better" is measured with the Russian, Ukrainian and Bulgarian letter
+bigram profiles that ship with langdetect (a mandated dependency), so no word list is needed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+
+import ftfy
+from ftfy.badness import is_bad
+
+log = logging.getLogger(__name__)
+
+# The documented ftfy settings (README "Repair"):
+# - uncurl_quotes off: it rewrites Russian „“ and typographic quotes the author chose;
+# - fix_character_width off: it turns Chinese full-width punctuation （，） into ASCII;
+# - NFC, never NFKC: NFKC turns "№5" into "No5" and superscript footnote marks into digits;
+# - unescape_html off: entities are decoded by chars.unescape_entities everywhere, whereas
+#   ftfy's "auto" silently stops at the first '<' of a document;
+# - fix_line_breaks off: line ends are normalised (and counted) by chars.normalize_line_ends.
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=True,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=True,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=True,
+    remove_control_chars=True,
+    normalization="NFC",
+    explain=False,
+)
+
+# Characters that mean ftfy has something to do on a line even when its badness check is quiet:
+# C1 controls, Latin ligatures, surrogates, the replacement character, ESC of terminal codes.
+_FTFY_TRIGGERS = re.compile("[\x1b\x80-\x9f\ufb00-\ufb06\ud800-\udfff\ufffd]")
+
+# (encoding the text was wrongly decoded with, encoding the bytes really were in).
+# Order matters only on an exact tie.
+CYRILLIC_MIXUPS: tuple[tuple[str, str], ...] = (
+    ("koi8_r", "utf-8"),
+    ("cp866", "utf-8"),
+    ("mac_cyrillic", "utf-8"),
+    ("cp1251", "utf-8"),
+    ("cp1252", "utf-8"),
+    ("latin-1", "cp1251"),
+    ("cp1252", "cp1251"),
+    ("koi8_r", "cp1251"),
+    ("cp1251", "koi8_r"),
+    ("latin-1", "koi8_r"),
+    ("cp1252", "koi8_r"),
+    ("cp1251", "cp866"),
+    ("koi8_r", "cp866"),
+)
+
+_CYR = "\u0400-\u04ff"
+_IS_CYR = re.compile(f"[{_CYR}]")
+_WORD = re.compile(r"[^\W\d_]+")
+# A line is worth examining only if it has runs that single-byte mojibake produces:
+# Latin-1 letters/symbols in a row, box drawing, or Cyrillic mostly in upper case.
+_SUSPECT = re.compile(
+    "[\u00a0-\u00ff]{2,}|[\u2500-\u25ff]|[\u0400-\u04ff][\u2500-\u25ff\u00a0-\u00bf\u2013-\u2122]"
+    "|[\u2013\u2014][\u00a0-\u00bf\u0400-\u045f\u2020-\u2265]|[\u0410-\u042f\u0401]{2,}|[\u0400-\u04ff][\u0400-\u040f\u0450-\u045f\u0490\u0491]|[\u00c0-\u00ff][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]"
+)
+
+# A line must improve by this much (mean log-probability per letter) and reach this level.
+MIN_GAIN = 1.5
+MIN_SCORE = -8.0
+_FLOOR = -11.0  # log-probability of a letter pair never seen in the profiles
+_FOREIGN = -12.0  # a non-ASCII character that is not a Cyrillic letter, or a mixed-script word
+
+
+@lru_cache(maxsize=1)
+def _bigram_logprob() -> dict[str, float]:
+    """Letter-pair log-probabilities (space = word edge) from langdetect's ru/uk/bg profiles."""
+    table: dict[str, float] = {}
+    for lang in ("ru", "uk", "bg"):
+        data = json.loads(resources.files("langdetect").joinpath("profiles", lang).read_text(encoding="utf-8"))
+        total = data["n_words"][1]
+        for gram, count in data["freq"].items():
+            if len(gram) == 2 and _IS_CYR.search(gram):
+                lp = math.log(count / total)
+                if lp > table.get(gram, -math.inf):
+                    table[gram] = lp
+    return table
+
+
+def _is_cyr(c: str) -> bool:
+    return "\u0400" <= c <= "\u04ff"
+
+
+def _is_latin_ext(c: str) -> bool:
+    return "\u00c0" <= c <= "\u024f"
+
+
+def _is_odd_symbol(c: str) -> bool:
+    """Symbols and controls mojibake is made of (Latin-1 signs, C1, box drawing, math) but prose is not.
+
+    CJK punctuation and the typography of ordinary prose (quotes, dashes, №) are not odd.
+    """
+    if c in _TYPOGRAPHY or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef":
+        return False
+    return unicodedata.category(c)[0] in "SCZ" or "\u00a1" <= c <= "\u00bf"
+
+
+def cyrillic_score(text: str) -> float:
+    """Mean log-probability per character of reading ``text`` as Cyrillic prose (higher is better).
+
+    ASCII is ignored (every mix-up keeps it as it is), and so are letters of other scripts
+    (Chinese, Greek...), which mojibake does not produce. Latin letters with diacritics,
+    mixed-script words and stray symbols count as the worst case.
+    >>> cyrillic_score("Ты делаешь") > cyrillic_score("Òû äåëàåøü")
+    True
+    """
+    table = _bigram_logprob()
+    total = 0.0
+    n = 0
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if w.isascii():
+            continue
+        cyr = sum(1 for c in w if _is_cyr(c))
+        if cyr == len(w):
+            if not (w.islower() or w.isupper() or (w[0].isupper() and w[1:].islower())):
+                total += _FOREIGN * len(w) / 2  # cAsE mixed inside a word: typical of a codepage swap
+            low = " " + w.lower() + " "
+            for i in range(len(low) - 1):
+                total += table.get(low[i : i + 2], _FLOOR)
+            n += len(w)
+        else:
+            k = cyr + sum(1 for c in w if _is_latin_ext(c))
+            total += _FOREIGN * k
+            n += k
+    for c in text:
+        if not c.isascii() and not c.isalpha() and _is_odd_symbol(c):
+            total += _FOREIGN
+            n += 1
+    return total / n if n else 0.0
+
+
+_TYPOGRAPHY = set("«»„“”‘’‚–—…№§°·•©®™\u00a0\u2009\u202f\u2002\u2003\u2007\u2008\u200a")
+
+
+def _mixups(line: str) -> Iterator[tuple[str, str, str]]:
+    for wrong, right in CYRILLIC_MIXUPS:
+        try:
+            fixed = line.encode(wrong).decode(right)
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if fixed != line:
+            yield wrong, right, fixed
+
+
+def fix_cyrillic_line(line: str, prior: str | None = None) -> tuple[str, str | None]:
+    """Undo one codepage mix-up on a line if the result is clearly better Cyrillic.
+
+    Returns ``(line, mixup)`` where mixup names what was undone ("koi8_r>utf-8") or is None.
+    ``prior`` is a mix-up already found elsewhere in the document: for it, any real gain is
+    enough, so short lines (a name, a heading) next to damaged paragraphs are repaired too.
+    >>> fix_cyrillic_line("Òû äåëàåøü")
+    ('Ты делаешь', 'latin-1>cp1251')
+    """
+    if line.isascii() or not _SUSPECT.search(line):
+        return line, None
+    base = cyrillic_score(line)
+    best, best_score, best_name = line, base, None
+    for wrong, right, fixed in _mixups(line):
+        if right != "utf-8" and not _IS_CYR.search(fixed):
+            continue  # a single-byte swap is judged only by the Cyrillic it yields
+        score = cyrillic_score(fixed)
+        if score > best_score:
+            best, best_score, best_name = fixed, score, f"{wrong}>{right}"
+    if best_name is None:
+        return line, None
+    gain = best_score - base
+    if best_name == prior and gain >= MIN_GAIN / 2:
+        return best, best_name
+    # A strict UTF-8 decode of multi-byte sequences is evidence enough on its own: legitimate
+    # single-byte text practically never forms valid UTF-8 continuation patterns.
+    if gain >= MIN_GAIN and (best_score >= MIN_SCORE or best_name.endswith("utf-8")):
+        return best, best_name
+    return line, None
+
+
+def fix_cyrillic_mojibake(text: str) -> tuple[str, int]:
+    """Apply ``fix_cyrillic_line`` to every line; return the text and the number of lines fixed.
+
+    A second pass retries the lines left alone with the mix-up found most often in the first.
+    >>> fix_cyrillic_mojibake("ok\\nп÷п╣п╤п╦п╪п╣ п╡я─п╣п╪я▐")
+    ('ok\\nРежиме время', 1)
+    """
+    if text.isascii():
+        return text, 0
+    lines = text.split("\n")
+    found: Counter[str] = Counter()
+    for i, line in enumerate(lines):
+        fixed, how = fix_cyrillic_line(line)
+        if how:
+            lines[i] = fixed
+            found[how] += 1
+            log.debug("cyrillic mojibake (%s) fixed on line %d", how, i + 1)
+    if found:
+        prior = found.most_common(1)[0][0]
+        for i, line in enumerate(lines):
+            fixed, how = fix_cyrillic_line(line, prior)
+            if how:
+                lines[i] = fixed
+                found[how] += 1
+    changed = sum(found.values())
+    return ("\n".join(lines), changed) if changed else (text, 0)
+
+
+def needs_ftfy(line: str) -> bool:
+    """True when ftfy could change the line: the cheap pre-check that keeps ftfy off clean text.
+
+    >>> needs_ftfy("plain English"), needs_ftfy("cafÃ©")
+    (False, True)
+    """
+    if line.isascii():
+        return "\x1b" in line or "\x7f" in line or bool(re.search("[\x00-\x08\x0b\x0e-\x1f]", line))
+    return bool(_FTFY_TRIGGERS.search(line)) or is_bad(line) or not unicodedata.is_normalized("NFC", line)
+
+
+def apply_ftfy(text: str) -> tuple[str, int]:
+    """Run ftfy (``FTFY_CONFIG``) on the lines that need it; return text and lines changed.
+
+    >>> apply_ftfy("ok\\nâ€œquotedâ€\\x9d")
+    ('ok\\n“quoted”', 1)
+    """
+    lines = text.split("\n")
+    changed = 0
+    for i, line in enumerate(lines):
+        if needs_ftfy(line):
+            fixed = ftfy.fix_text(line, FTFY_CONFIG)
+            if fixed != line:
+                lines[i] = fixed
+                changed += 1
+    return ("\n".join(lines), changed) if changed else (text, 0)

@@ -1,0 +1,692 @@
+"""Extraction debris of PDF and markdown conversions, and the cut of the text into blocks.
+
+The order of work on a document's lines:
+
+1. page furniture (running headers/footers, page numbers, the header above a page number,
+   stray DOI lines) moves to ``furniture``;
+2. footnote regions (a separator line, then numbered notes, until the next page starts) move to
+   ``footnotes``; the body sentence they interrupted is rejoined;
+3. lines are grouped into blocks: blank lines, indentation and cues (markdown headings, field
+   cues such as "Abstract", list items, captions, references) start blocks; hard-wrapped lines
+   are unwrapped with line-end hyphens resolved from evidence; markdown marks are removed;
+4. a paragraph that a page break cut in two (no sentence end, next starts in lower case) is
+   rejoined; spurious spaces inside CJK runs are removed.
+
+Every helper is pure; ``build_blocks`` drives them and counts what it changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.config import RepairConfig
+from pipeline.document import Block, Footnote
+from pipeline.repair.web import find_boilerplate
+
+# ---------------------------------------------------------------------------------------------
+# Cues
+# ---------------------------------------------------------------------------------------------
+
+FIELD_CUE = re.compile(
+    r"^\s*(?:\*\*|__)?\s*(?:abstract|summary|аннотация|резюме|keywords|key\s*words|index\s+terms|"
+    r"ключевые\s+слова|references|bibliography|literature|works\s+cited|список\s+литературы|"
+    r"литература|библиография|источники)\s*(?:\*\*|__)?\s*(?:[.:—–-]|\*\*|$)",
+    re.IGNORECASE,
+)
+REFERENCES_CUE = re.compile(
+    r"^\s*(?:#+\s*)?(?:\*\*|__)?\s*(?:\d+\.?\s*)?(?:references|bibliography|works\s+cited|literature|"
+    r"список\s+литературы|литература|библиография|источники)\s*(?:\*\*|__)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+CAPTION = re.compile(
+    r"^\s*(?:\*\*)?(?:fig\.?|figure|рис\.?|рисунок|table|tab\.|таблица|табл\.|chart|scheme|схема|диаграмма)"
+    r"\s*\d+(?:\.\d+)*\b",
+    re.IGNORECASE,
+)
+MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪◦‣]\s+|\d{1,3}[.)]\s+(?=\S))")
+BULLET = re.compile(r"^\s*[-*+•▪◦‣]\s+")
+REFERENCE_ENTRY = re.compile(r"^\s*(?:[-*+]\s+)?\[\d{1,4}\]\s+\S")
+MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–—]\s*)?(?:(?:page|p\.|стр\.?|с\.)\s*)?\d{1,4}(?:\s*(?:of|из|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$",
+    re.IGNORECASE,
+)
+DOI_LINE = re.compile(
+    r"^\s*(?:(?:DOI|doi)\s*:?\s*(?:https?://(?:dx\.)?doi\.org/)?|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+\s*$"
+)
+FOOTNOTE_SEPARATOR = re.compile(r"^(?:\s{10,}|\s*[_‗]{5,}\s*|\s*[-—–]{10,}\s*)$")
+FOOTNOTE_START = re.compile(r"^\s{0,3}(\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|\*{1,3})\s+(\S.*)$")
+URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$")
+
+TERMINAL = ".!?…"
+# What may close a sentence after its terminal mark: quotes, brackets, a footnote number.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\d{0,3}\s*$")
+_CJK = "\u2e80-\u2eff\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = "\u3000-\u3003\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+CJK_SPACE = re.compile(f"(?<=[{_CJK}{_CJK_PUNCT}])[ \t]+(?=[{_CJK}{_CJK_PUNCT}])")
+_CJK_END = re.compile(f"[{_CJK}{_CJK_PUNCT}]$")
+_CJK_START = re.compile(f"^[{_CJK}{_CJK_PUNCT}]")
+_WORD_TOKEN = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
+_LAST_FRAGMENT = re.compile(r"([^\W\d_]+)[-‐]$")
+_FIRST_FRAGMENT = re.compile(r"^([^\W\d_]+)")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends a sentence (a terminal mark, maybe a closing quote or note number).
+
+    >>> ends_sentence("the end.”2"), ends_sentence("in Russia’s foreign")
+    (True, False)
+    """
+    return bool(_SENTENCE_END.search(text))
+
+
+def starts_lower(text: str) -> bool:
+    """True when the first letter-or-digit of ``text`` is a lower-case letter.
+
+    >>> starts_lower(" policy shift."), starts_lower("Third, the")
+    (True, False)
+    """
+    for c in text:
+        if c.isalnum():
+            return c.islower()
+    return False
+
+
+def is_page_number(line: str) -> bool:
+    """A line holding only a page number ("50", "- 12 -", "Page 3 of 9").
+
+    >>> is_page_number("50 "), is_page_number("50 years")
+    (True, False)
+    """
+    return bool(PAGE_NUMBER.match(line))
+
+
+def remove_cjk_spaces(text: str) -> tuple[str, int]:
+    """Drop spaces a PDF extraction put between CJK characters.
+
+    >>> remove_cjk_spaces("共和 国 中 央 [Госсовет]")
+    ('共和国中央 [Госсовет]', 3)
+    """
+    return CJK_SPACE.subn("", text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Words: evidence for line-end hyphens
+# ---------------------------------------------------------------------------------------------
+
+_SUFFIXES = (
+    "izations", "ization", "isations", "isation", "ations", "ation", "ments", "ment", "nesses",
+    "ness", "ities", "ity", "ings", "ing", "ers", "er", "ied", "ies", "ed", "es", "ly", "s", "d",
+)
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case English word list (Webster's 2nd + GCIDE, from the english-words package)."""
+    try:
+        from english_words import get_english_words_set
+    except ImportError:  # the list only sharpens decisions; evidence from the document still works
+        return frozenset()
+    return frozenset(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
+
+
+def is_known_word(word: str) -> bool:
+    """``word`` (any case) or its stem without a common English suffix is in the word list.
+
+    >>> is_known_word("dollarization"), is_known_word("wp")
+    (True, False)
+    """
+    words = english_words()
+    w = word.lower()
+    if len(w) < 2 or not w.isascii():
+        return False
+    if w in words:
+        return True
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            stem = w[: -len(suf)]
+            if stem in words or stem + "e" in words or (suf in ("ied", "ies") and stem + "y" in words):
+                return True
+    return False
+
+
+@dataclass
+class Vocabulary:
+    """Words seen in the document: evidence for resolving line-end hyphens."""
+
+    plain: set[str] = field(default_factory=set)
+    compounds: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)
+    suffixes: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, lines: list[str]) -> Vocabulary:
+        v = cls()
+        for line in lines:
+            # A hyphen at the very end of a line is exactly what is being decided: not evidence.
+            body = line.rstrip()
+            if body.endswith(("-", "‐")):
+                body = body[:-1]
+            for m in _WORD_TOKEN.finditer(body):
+                w = m.group().lower().replace("‐", "-")
+                if "-" in w:
+                    v.compounds.add(w)
+                    parts = w.split("-")
+                    v.prefixes.update(parts[:-1])
+                    v.suffixes.update(parts[1:])
+                else:
+                    v.plain.add(w)
+        return v
+
+
+def keep_line_end_hyphen(left: str, right: str, vocab: Vocabulary) -> bool:
+    """Decide whether ``left-`` + ``right`` (split at a line end) is a compound that keeps its hyphen.
+
+    >>> v = Vocabulary.of(["major-country relations", "international"])
+    >>> keep_line_end_hyphen("major", "country", v), keep_line_end_hyphen("inter", "national", v)
+    (True, False)
+    """
+    lo, ro = left.lower(), right.lower()
+    if f"{lo}-{ro}" in vocab.compounds:
+        return True
+    if lo + ro in vocab.plain:
+        return False
+    latin = left.isascii() and right.isascii()
+    if latin and is_known_word(lo + ro):
+        return False
+    if lo in vocab.prefixes or ro in vocab.suffixes:
+        return True
+    if right[:1].isupper():
+        return True  # "China-" + "U.S.", "Asia-" + "Pacific"
+    if latin and left[:1].isupper():
+        return True  # "Western-" + "dominated"
+    known_l = is_known_word(lo) if latin else lo in vocab.plain
+    known_r = is_known_word(ro) if latin else ro in vocab.plain
+    return known_l and known_r and len(lo) >= 2
+
+
+def join_lines(left: str, right: str, vocab: Vocabulary, counts: Counter[str]) -> str:
+    """Join two hard-wrapped lines: URLs rejoined exactly, hyphens resolved, CJK without a space.
+
+    >>> join_lines("https://x.gov/wp-", "content/a.pdf (accessed)", Vocabulary(), Counter())
+    'https://x.gov/wp-content/a.pdf (accessed)'
+    """
+    left = left.rstrip()
+    right = right.strip()
+    if not left:
+        return right
+    if not right:
+        return left
+    url = URL_TAIL.search(left)
+    if url and _continues_url(url.group(), right):
+        counts["urls_rejoined"] += 1
+        return left + right
+    m = _LAST_FRAGMENT.search(left)
+    if m and (left.endswith("-") or left.endswith("‐")):
+        f = _FIRST_FRAGMENT.match(right)
+        if f:
+            if keep_line_end_hyphen(m.group(1), f.group(1), vocab):
+                counts["hyphens_kept"] += 1
+                return left[:-1] + "-" + right
+            counts["hyphens_joined"] += 1
+            return left[:-1] + right
+    if _CJK_END.search(left) and _CJK_START.match(right):
+        return left + right
+    return left + " " + right
+
+
+def _continues_url(url: str, right: str) -> bool:
+    first = right.split(None, 1)[0] if right.split() else ""
+    if not first:
+        return False
+    if url.endswith(("-", "/", "_", ".", "=", "?", "&", "#", "%", "~")) and not url.endswith(("://",)):
+        return not first[0].isupper() or "/" in first
+    # Broken elsewhere: only when the next token plainly is the rest of a path.
+    return ("/" in first or re.search(r"\.(?:html?|php|aspx?|pdf|jsp)\b", first) is not None) and " " not in first
+
+
+# ---------------------------------------------------------------------------------------------
+# Lines
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Line:
+    text: str  # without trailing whitespace; leading whitespace kept in ``indent``
+    indent: int
+    raw: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def page_break(self) -> bool:
+        return self.raw == "\f"
+
+
+def split_lines(text: str) -> list[Line]:
+    out = []
+    for raw in text.split("\n"):
+        if raw == "\f":
+            out.append(Line("", 0, "\f"))
+            continue
+        s = raw.rstrip()
+        stripped = s.lstrip()
+        out.append(Line(stripped, len(s) - len(stripped), raw))
+    return out
+
+
+@dataclass
+class LayoutResult:
+    blocks: list[Block]
+    furniture: list[str]
+    footnotes: list[Footnote]
+    counts: Counter[str]
+    warnings: list[str]
+    boilerplate: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# Page furniture
+# ---------------------------------------------------------------------------------------------
+
+
+def _mask(text: str) -> str:
+    return re.sub(r"\d+", "0", " ".join(text.lower().split()))
+
+
+def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], list[str]]:
+    """Indices of furniture lines and their texts (in document order)."""
+    drop: dict[int, str] = {}
+    n = len(lines)
+
+    def isolated(i: int) -> bool:
+        before = i == 0 or lines[i - 1].blank or lines[i - 1].page_break
+        after = i == n - 1 or lines[i + 1].blank or lines[i + 1].page_break
+        return before and after
+
+    # Page numbers standing alone.
+    for i, ln in enumerate(lines):
+        if ln.text and is_page_number(ln.text) and isolated(i):
+            drop[i] = ln.text
+            counts["page_numbers"] += 1
+    # Running headers/footers: short lines that repeat (digits masked) three times or more.
+    keys = Counter(_mask(ln.text) for ln in lines if 3 <= len(ln.text) <= 150)
+    for i, ln in enumerate(lines):
+        if i in drop or not ln.text or len(ln.text) > 150:
+            continue
+        k = _mask(ln.text)
+        if keys[k] >= 3 and len(re.findall(r"[^\W\d_]", k)) >= 3 and not ends_sentence(ln.text):
+            drop[i] = ln.text
+            counts["running_headers"] += 1
+    # The page header above a page number at the top of a page: everything non-blank before it.
+    starts = [0] + [i + 1 for i, ln in enumerate(lines) if ln.page_break]
+    for s in starts:
+        seen = []
+        for j in range(s, min(n, s + 12)):
+            if lines[j].page_break:
+                break
+            if lines[j].text:
+                seen.append(j)
+            if j in drop and is_page_number(lines[j].text):
+                for k in seen[:-1]:
+                    if k not in drop and len(seen) <= 6:
+                        drop[k] = lines[k].text
+                        counts["running_headers"] += 1
+                break
+            if len(seen) > 6:
+                break
+    # Identifier lines (a DOI on a line of its own): metadata reads them from the furniture.
+    for i, ln in enumerate(lines):
+        if i not in drop and DOI_LINE.match(ln.text):
+            drop[i] = ln.text
+            counts["doi_lines"] += 1
+    return set(drop), [drop[i] for i in sorted(drop)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Footnotes
+# ---------------------------------------------------------------------------------------------
+
+
+def find_footnotes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts: Counter[str]
+                   ) -> tuple[dict[int, str], list[Footnote], list[str]]:
+    """Footnote regions after a separator line. Returns {line index: role}, the notes, furniture.
+
+    Roles: "note" (moved out), "break" (where the region was: the page continues after it).
+    A region ends at a page break, at an indented line (the first line of the next page),
+    or at a blank line after a note that ended its sentence, when no new note follows.
+    """
+    roles: dict[int, str] = {}
+    notes: list[Footnote] = []
+    extra_furniture: list[str] = []
+    n = len(lines)
+    i = 0
+    while i < n:
+        ln = lines[i]
+        if not FOOTNOTE_SEPARATOR.match(ln.raw) or i in skip:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and lines[j].blank and not lines[j].page_break:
+            j += 1
+        if j >= n or not FOOTNOTE_START.match(lines[j].raw):
+            i += 1
+            continue
+        region = [i] + list(range(i + 1, j))
+        current: list[str] = []
+        current_id = ""
+        last_num = -1
+        k = j
+        end = j
+        while k < n:
+            cur = lines[k]
+            if cur.page_break:
+                break
+            m = FOOTNOTE_START.match(cur.raw)
+            num = _note_number(m.group(1)) if m else -1
+            if m and num > last_num and cur.indent <= 3:
+                if current:
+                    notes.append(Footnote(current_id, _join_note(current, vocab, counts)))
+                current_id, current, last_num = m.group(1), [m.group(2)], num
+                region.append(k)
+                end = k
+                k += 1
+                continue
+            if cur.blank:
+                region.append(k)
+                k += 1
+                continue
+            # A non-note line: the next page's first line, or the note going on.
+            prev_blank = lines[k - 1].blank
+            if cur.indent > 0 and k != j:
+                break
+            if prev_blank and current and ends_sentence(current[-1]) and not starts_lower(cur.text):
+                break
+            if URL_ONLY.match(cur.text) and _url_in(cur.text.strip(), notes, current, vocab):
+                # A bare link under the notes repeats one of them (a PDF link annotation).
+                extra_furniture.append(cur.text)
+                counts["link_annotations"] += 1
+                region.append(k)
+                k += 1
+                continue
+            current.append(cur.text)
+            region.append(k)
+            end = k
+            k += 1
+        if current:
+            notes.append(Footnote(current_id, _join_note(current, vocab, counts)))
+        # Trailing blank lines belong to the page flow again.
+        for r in region:
+            if r <= end or not lines[r].blank:
+                roles[r] = "note"
+        roles[i] = "break"
+        i = max(end + 1, i + 1)
+    counts["footnotes_moved"] += len(notes)
+    return roles, notes, extra_furniture
+
+
+def _url_in(url: str, notes: list[Footnote], current: list[str], vocab: Vocabulary) -> bool:
+    texts = [f.text for f in notes]
+    if current:
+        texts.append(_join_note(current, vocab, Counter()))
+    return any(url in t for t in texts)
+
+
+def _note_number(mark: str) -> int:
+    sup = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+    t = mark.translate(sup)
+    return int(t) if t.isdigit() else len(t)
+
+
+def _join_note(parts: list[str], vocab: Vocabulary, counts: Counter[str]) -> str:
+    text = parts[0].strip()
+    for p in parts[1:]:
+        text = join_lines(text, p, vocab, counts)
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Blocks
+# ---------------------------------------------------------------------------------------------
+
+
+def wrap_width(lines: list[Line]) -> int | None:
+    """The width a document was hard-wrapped at, or None when its lines are paragraphs.
+
+    Hard-wrapped text has most of its lines close to one width; web and markdown text has
+    paragraph-long lines of every length.
+    """
+    lengths = sorted(len(ln.text) for ln in lines if len(ln.text) > 20)
+    if len(lengths) < 5:
+        return None
+    w = lengths[int(len(lengths) * 0.8)]
+    if w > 160:
+        return None
+    near = sum(1 for x in lengths if 0.7 * w <= x <= 1.15 * w)
+    return w if near >= 0.5 * len(lengths) else None
+
+
+@dataclass
+class _Para:
+    kind: str
+    lines: list[Line]
+    md_heading: bool = False
+    list_item: bool = False
+    indent: int = 0
+    after_break: bool = False  # follows a page break or a removed footnote region
+
+
+def _starts_block(ln: Line) -> str | None:
+    t = ln.text
+    if MD_HEADING.match(t):
+        return "heading"
+    if FIELD_CUE.match(t):
+        return "cue"
+    if REFERENCE_ENTRY.match(t):
+        return "reference"
+    if CAPTION.match(t) and len(t) <= 200:
+        return "caption"
+    if LIST_ITEM.match(t):
+        return "list"
+    return None
+
+
+def _is_heading_text(text: str) -> bool:
+    """A short line without sentence punctuation, starting with a capital or a section number."""
+    t = text.strip()
+    if not t or len(t) > 150 or t[-1] in ".,;:!?…" or t[-1] in "»”\"" and t[-2:-1] in ".,":
+        return False
+    words = t.split()
+    if len(words) > 16:
+        return False
+    first = t.lstrip("0123456789.) ")
+    return bool(first) and (first[0].isupper() or not first[0].isalpha())
+
+
+def strip_markdown(text: str, counts: Counter[str]) -> str:
+    """Remove inline markdown: **bold**, __bold__, `code`, [text](url), ![alt](src).
+
+    >>> strip_markdown("**Keywords:** a [site](https://x.org)", Counter())
+    'Keywords: a site (https://x.org)'
+    """
+    orig = text
+    text = re.sub(r"!\[([^\]\n]{0,300})\]\([^)\s]{1,2000}\)", r"\1", text)
+    text = re.sub(r"\[([^\]\n]{1,300})\]\((https?://[^)\s]{1,2000})\)", r"\1 (\2)", text)
+    text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+    text = re.sub(r"(?<!\w)`([^`\n]{1,300})`(?!\w)", r"\1", text)
+    text = text.replace("**", "") if text.count("**") == 1 else text
+    if text != orig:
+        counts["markdown"] += 1
+    return text
+
+
+def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
+    counts: Counter[str] = Counter()
+    warnings: list[str] = []
+    lines = split_lines(text)
+    vocab = Vocabulary.of([ln.text for ln in lines])
+
+    furniture: list[str] = []
+    skip: set[int] = set()
+    if cfg.page_furniture:
+        skip, furniture = find_furniture(lines, counts)
+    boilerplate: list[str] = []
+    if cfg.web_boilerplate:
+        web = find_boilerplate([ln.text for ln in lines], skip)
+        boilerplate = [lines[i].text for i in sorted(web)]
+        counts["boilerplate_lines"] += len(web)
+        web_skip = set(web)
+    else:
+        web_skip = set()
+    roles: dict[int, str] = {}
+    notes: list[Footnote] = []
+    if cfg.footnotes:
+        roles, notes, extra = find_footnotes(lines, skip, vocab, counts)
+        furniture.extend(extra)
+
+    body = [ln for i, ln in enumerate(lines) if i not in skip and i not in roles and i not in web_skip]
+    width = wrap_width(body) if cfg.unwrap else None
+
+    paras: list[_Para] = []
+    cur: _Para | None = None
+    pending_break = False
+    in_refs = False
+
+    def flush() -> None:
+        nonlocal cur
+        if cur and cur.lines:
+            paras.append(cur)
+        cur = None
+
+    for i, ln in enumerate(lines):
+        role = roles.get(i)
+        if role == "note":
+            continue
+        if role == "break" or ln.page_break:
+            flush()
+            pending_break = True
+            continue
+        if i in web_skip:
+            flush()
+            continue
+        if i in skip:
+            # Furniture between two halves of a paragraph: the paragraph goes on after it.
+            flush()
+            pending_break = True
+            continue
+        if ln.blank:
+            flush()
+            continue
+        if cfg.markdown and MD_RULE.match(ln.text) and not FOOTNOTE_SEPARATOR.match(ln.raw):
+            counts["markdown"] += 1
+            flush()
+            continue
+        cue = _starts_block(ln)
+        if cue:
+            flush()
+            kind = {"heading": "heading", "cue": "paragraph", "reference": "reference",
+                    "caption": "caption", "list": "other"}[cue]
+            cur = _Para(kind, [ln], md_heading=cue == "heading", list_item=cue == "list", indent=ln.indent,
+                        after_break=pending_break)
+            pending_break = False
+            continue
+        if cur is not None:
+            prev = cur.lines[-1]
+            if _joins(prev, ln, width, cur):
+                cur.lines.append(ln)
+                continue
+            flush()
+        cur = _Para("paragraph", [ln], indent=ln.indent, after_break=pending_break)
+        pending_break = False
+    flush()
+
+    blocks: list[Block] = []
+    for p in paras:
+        text_ = _para_text(p, vocab, counts, cfg)
+        if not text_:
+            continue
+        kind = p.kind
+        if p.md_heading:
+            kind = "heading"
+            if REFERENCES_CUE.match(text_):
+                in_refs = True
+            else:
+                in_refs = False
+        elif REFERENCES_CUE.match(text_):
+            kind = "heading"
+            in_refs = True
+        elif in_refs and kind in ("paragraph", "other", "reference"):
+            kind = "reference"
+        elif kind == "paragraph" and len(p.lines) <= 3 and _is_heading_text(text_) and not FIELD_CUE.match(text_):
+            kind = "heading"
+        # A paragraph that a page break (or removed furniture) cut in two: rejoin it.
+        if (
+            blocks
+            and kind == "paragraph"
+            and blocks[-1].kind == "paragraph"
+            and (starts_lower(text_) or (p.after_break and not _is_heading_text(text_)))
+            and not ends_sentence(blocks[-1].text)
+            and not FIELD_CUE.match(text_)
+        ):
+            blocks[-1] = Block("paragraph", join_lines(blocks[-1].text, text_, vocab, counts))
+            counts["paragraphs_rejoined"] += 1
+            continue
+        blocks.append(Block(kind, text_))
+
+    if cfg.cjk_spaces:
+        for b in blocks:
+            b.text, k = remove_cjk_spaces(b.text)
+            counts["cjk_spaces"] += k
+        for f in notes:
+            f.text, k = remove_cjk_spaces(f.text)
+            counts["cjk_spaces"] += k
+    return LayoutResult(blocks, furniture, notes, counts, warnings, boilerplate)
+
+
+def _joins(prev: Line, ln: Line, width: int | None, para: _Para) -> bool:
+    """Does ``ln`` continue the paragraph whose last line is ``prev``?"""
+    if para.md_heading:
+        return False
+    if width is None:
+        # Lines are paragraphs (web, markdown): only an evident mid-sentence break is joined.
+        return not ends_sentence(prev.text) and starts_lower(ln.text) and not para.list_item
+    if ends_sentence(prev.text):
+        if len(prev.text) < 0.8 * width:
+            return False  # the short last line of a paragraph
+        if ln.indent > prev.indent and not starts_lower(ln.text):
+            return False  # an indented first line: a new paragraph
+    if para.kind == "caption" and len(prev.text) < 0.8 * width:
+        return False
+    return True
+
+
+def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairConfig) -> str:
+    first = p.lines[0].text
+    if cfg.markdown:
+        m = MD_HEADING.match(first)
+        if m and p.md_heading:
+            first = m.group(2)
+            counts["markdown"] += 1
+        elif p.list_item and BULLET.match(first):
+            first = BULLET.sub("", first, count=1)
+            counts["markdown"] += 1
+        elif p.kind == "reference" and BULLET.match(first):
+            first = BULLET.sub("", first, count=1)
+            counts["markdown"] += 1
+    text = first.strip()
+    for ln in p.lines[1:]:
+        if cfg.dehyphenate:
+            text = join_lines(text, ln.text, vocab, counts)
+        else:
+            text = text.rstrip() + " " + ln.text.strip()
+        counts["lines_unwrapped"] += 1
+    if cfg.markdown:
+        text = strip_markdown(text, counts)
+    return " ".join(text.split())

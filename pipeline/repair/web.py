@@ -1,0 +1,126 @@
+"""Web page furniture: breadcrumbs, navigation, teaser blocks, section labels, footers.
+
+Decided by structure and repetition, never by a list of phrases:
+
+- a *label* is a short line without sentence punctuation that occurs on the page more than once
+  as a whole line ("Club events" under every teaser);
+- a *breadcrumb* is a line near the top that ends with (or holds) another line of the page, the
+  headline, after a few navigation words; the short link lines between it and the headline are
+  navigation too;
+- a *teaser block* is the run of lines (no blank line between them) that ends at a label:
+  teaser titles (short, no sentence punctuation) and the one-sentence summary under a title;
+- the *footer* is what follows the last label in the page's final run of lines (a disclaimer).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _sentences(text: str) -> int:
+    return len(re.findall(r"[.!?…][\"'”’»)]*\s+(?=[A-ZА-ЯЁ])", text)) + 1
+
+
+def is_title_like(text: str, max_words: int = 20) -> bool:
+    """A line that reads as a title or link text: no sentence end, not too long, capitalised.
+
+    >>> is_title_like("Global Corporations and Economy"), is_title_like("It rained. Then it stopped.")
+    (True, False)
+    """
+    t = text.strip()
+    if not t or _TERMINAL.search(t) or t.endswith((",", ";", ":")):
+        return False
+    words = t.split()
+    return len(words) <= max_words and (t[0].isupper() or t[0].isdigit() or not t[0].isalpha())
+
+
+def is_label(text: str) -> bool:
+    """A short section label: at most six words, no punctuation at the end.
+
+    >>> is_label("Club events"), is_label("Conclusion."), is_label("A very long line of many words here")
+    (True, False, False)
+    """
+    t = text.strip()
+    return is_title_like(t, max_words=6) and len(t) <= 60
+
+
+def find_boilerplate(lines: list[str], skip: set[int] | None = None) -> dict[int, str]:
+    """Indices of boilerplate lines -> the reason ("label", "breadcrumb", "navigation", "teaser", "footer").
+
+    ``lines`` are the document's lines (blank ones included, as the run structure matters);
+    ``skip`` holds lines already taken as page furniture.
+    >>> page = ["Home News Big story today", "Other story", "", "Big story today", "",
+    ...         "Body text here.", "Related title", "Its summary.", "Events", "", "More body.",
+    ...         "Another title", "Events", "Disclaimer text."]
+    >>> sorted(find_boilerplate(page).items())  # doctest: +NORMALIZE_WHITESPACE
+    [(0, 'breadcrumb'), (1, 'navigation'), (6, 'teaser'), (7, 'teaser'), (8, 'label'),
+     (11, 'teaser'), (12, 'label'), (13, 'footer')]
+    """
+    skip = skip or set()
+    out: dict[int, str] = {}
+    live = [i for i, t in enumerate(lines) if t.strip() and i not in skip]
+    if not live:
+        return out
+
+    # Runs: maximal stretches of consecutive non-blank lines.
+    run_of: dict[int, int] = {}
+    runs: list[list[int]] = []
+    for i in live:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+        run_of[i] = len(runs) - 1
+
+    # Labels: short lines repeated as whole lines.
+    counts = Counter(_norm(lines[i]) for i in live)
+    labels = [i for i in live if counts[_norm(lines[i])] >= 2 and is_label(lines[i])
+              and not _MD_HEADING.match(lines[i])]
+    for i in labels:
+        out[i] = "label"
+
+    # Teaser blocks behind each label, and the footer after the last one.
+    for i in labels:
+        run = runs[run_of[i]]
+        pos = run.index(i)
+        j = pos - 1
+        while j >= 0:
+            idx = run[j]
+            t = lines[idx]
+            if idx in out or is_title_like(t):
+                out.setdefault(idx, "teaser")
+            elif j >= 1 and is_title_like(lines[run[j - 1]]) and _sentences(t) <= 2:
+                out.setdefault(idx, "teaser")  # the short summary under a teaser title
+            else:
+                break
+            j -= 1
+        if run_of[i] == len(runs) - 1:
+            for idx in run[pos + 1 :]:
+                out.setdefault(idx, "footer")
+
+    # Breadcrumb near the top: a line that holds another, later line plus a few navigation words.
+    head = live[:8]
+    for bi in head:
+        b = _norm(lines[bi])
+        for hi in live:
+            if hi <= bi or hi in out:
+                continue
+            h = _norm(lines[hi])
+            if len(h.split()) < 4 or h == b or h not in b:
+                continue
+            rest = b.replace(h, " ").split()
+            if len(rest) <= 4 and not any(_TERMINAL.search(w) or w.endswith(",") for w in rest):
+                out[bi] = "breadcrumb"
+                for mid in live:
+                    if bi < mid < hi and mid not in out and is_title_like(lines[mid]):
+                        out[mid] = "navigation"
+                break
+    return out

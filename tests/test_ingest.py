@@ -1,0 +1,73 @@
+"""Ingest: bytes -> text with the charset recorded; non-text input refused with a clear reason."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from pipeline.config import InputConfig
+from pipeline.document import Document, DocumentError, Source
+from pipeline.ingest import NotText, decode_bytes, ingest
+
+RU = "Современные международные отношения сталкиваются с глубочайшими изменениями, невиданными за столетие."
+EN = "China and Russia’s “comprehensive strategic partnership” — a new era."
+CFG = InputConfig(dir=".", glob="*.txt", max_bytes=1 << 20)
+
+
+def _doc(raw: bytes) -> Document:
+    return Document(source=Source(path="x.txt", size_bytes=len(raw)), raw=raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "encoding"),
+    [
+        (RU.encode("utf-8"), RU, "utf-8"),
+        (codecs.BOM_UTF8 + RU.encode("utf-8"), RU, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE + RU.encode("utf-16-le"), RU, "utf-16-le"),
+        (codecs.BOM_UTF16_BE + RU.encode("utf-16-be"), RU, "utf-16-be"),
+        (EN.encode("utf-16-le"), EN, "utf-16-le"),  # no BOM: NULs on every other byte
+        (RU.encode("cp1251"), RU, "cp1251"),
+        (RU.encode("koi8_r"), RU, "koi8-r"),
+        (EN.replace("—", "-").encode("cp1252"), EN.replace("—", "-"), "cp1252"),
+        (("Café crème, déjà vu. " * 5).encode("cp1252"), "Café crème, déjà vu. " * 5, "cp1252"),
+    ],
+)
+def test_decode_bytes(raw: bytes, text: str, encoding: str) -> None:
+    assert decode_bytes(raw) == (text, encoding)
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b"", "empty"),
+        (b"   \n\t\n", "only whitespace"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        (b"PK\x03\x04\x14\x00\x00\x00\x08\x00", "ZIP"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+        (b"abc\x00\x01\x02\x03def\x00\xff\xfe", "NUL"),
+        (bytes(range(256)) * 4, "binary"),
+    ],
+)
+def test_not_text(raw: bytes, reason: str) -> None:
+    with pytest.raises(NotText, match=reason):
+        decode_bytes(raw)
+
+
+def test_ingest_sets_text_encoding_and_frees_raw() -> None:
+    doc = ingest(_doc(RU.encode("cp1251")), CFG)
+    assert doc.text == RU
+    assert doc.source.encoding == "cp1251"
+    assert doc.raw == b""
+
+
+def test_ingest_refuses_binary_with_stage_and_reason() -> None:
+    with pytest.raises(DocumentError) as e:
+        ingest(_doc(b"\x89PNG\r\n\x1a\n\x00\x00"), CFG)
+    assert e.value.stage == "ingest"
+    assert "PNG" in e.value.reason
+
+
+def test_ingest_refuses_oversized() -> None:
+    with pytest.raises(DocumentError, match="max_bytes"):
+        ingest(_doc(b"a" * 100), InputConfig(dir=".", glob="*", max_bytes=10))
