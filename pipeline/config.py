@@ -41,6 +41,7 @@ DEFAULTS: dict[str, Any] = {
         "detect_min_letters": 40,
         "detect_max_chars": 500,
         "seed": 0,
+        "min_run_words": 4,
     },
     "metadata": {"day_first": True},
     "limits": {"document_seconds": 120},
@@ -91,6 +92,7 @@ class LanguagesConfig:
     detect_min_letters: int = 40
     detect_max_chars: int = 500
     seed: int = 0
+    min_run_words: int = 4
 
 
 @dataclass(frozen=True)

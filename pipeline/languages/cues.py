@@ -1,0 +1,161 @@
+"""Free cues that tell languages of one script apart without a model.
+
+Cyrillic languages differ in their alphabets: ``ы э ё`` are Russian or Belarusian, never Ukrainian
+or Bulgarian; ``і ї є ґ`` are Ukrainian (``і`` also Belarusian); ``ў`` is Belarusian; ``ј љ њ`` are
+Serbian or Macedonian; a hard sign before a consonant (``във``, ``държава``) is Bulgarian, never
+Russian. A text that uses a letter (or letter pattern) a language never writes cannot be in that
+language. What the alphabet leaves open, function words often settle; langdetect (detect.py) is
+asked only when neither does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+# Letters (lower case) and patterns each Cyrillic language never writes.
+_CYR_FORBIDDEN: dict[str, str] = {
+    # Russian: no і ї є ґ ў ј љ њ ђ ћ џ ѓ ќ ѕ ѝ; ъ only before е ё ю я (объект, съезд).
+    "ru": r"[іїєґўјљњђћџѓќѕѝ]|ъ(?![еёюя])",
+    "uk": r"[ыэъёўјљњђћџѓќѕѝ]",
+    "be": r"[ищъїєґјљњђћџѓќѕѝ]",
+    # Bulgarian: no ы э ё; ь only before о (шофьор, синьо).
+    "bg": r"[ыэёіїєґўјљњђћџѓќѕ]|ь(?!о)",
+    "sr": r"[йщъыьэюяёіїєґўѓќѕѝ]",
+    "mk": r"[йщъыьэюяёіїєґўђћ]",
+    "kk": r"[ўјљњђћџѓќѕѝїєґщ]",
+    "ky": r"[ўјљњђћџѓќѕѝіїєґ]",
+    "tg": r"[ўјљњђћџѓќѕѝіїєґщыь]",
+    "mn": r"[ўјљњђћџѓќѕѝіїєґ]",
+    "tt": r"[ўјљњђћџѓќѕѝіїєґ]",
+    "ba": r"[ўјљњђћџѓќѕѝіїєґ]",
+}
+CYR_FORBIDDEN_RE = {lang: re.compile(p) for lang, p in _CYR_FORBIDDEN.items()}
+
+# Letters beyond a-z that each Latin language writes natively; other letters are foreign to it.
+_LATIN_NATIVE: dict[str, str] = {
+    "en": "",
+    "de": "äöüß",
+    "fr": "àâæçéèêëîïôœùûüÿ",
+    "es": "áéíñóúü",
+    "it": "àèéìíîòóùú",
+    "pt": "áâãàçéêíóôõú",
+    "pl": "ąćęłńóśźż",
+    "nl": "áéëèïöüó",
+}
+_BASIC_LATIN = set("abcdefghijklmnopqrstuvwxyz")
+
+_STOPWORDS_TEXT: dict[str, str] = {
+    "en": "the of and to in is that for on with as by are this be was it from at an which or its has have "
+    "not will were been their they these can also than but such more between into would should could "
+    "our we his her who there other most may must within through both each about after under",
+    "de": "der die das und ist nicht ein eine einer eines einem einen den dem des mit von zu zur zum auf für "
+    "sich im auch als wird werden wurde sind bei aus nach wie oder aber nur noch über durch dass daß es "
+    "sie wir ich er kann können diese dieser dieses zwischen seine ihre unter vor bis hat haben sein",
+    "fr": "le la les des du une un et est dans pour que qui par sur au aux avec ne pas plus ce cette ces son "
+    "sa ses leur leurs sont été être entre mais ou où dont nous vous il elle ils elles comme aussi très",
+    "es": "el la los las del de y en que es por para con una un se su sus al lo como más pero sobre entre "
+    "también ha han fue son está están este esta estos estas cuando muy sin desde hasta porque",
+    "it": "il lo la gli le di del della dei delle degli e è che per con un una sono nel nella non si come "
+    "anche più tra fra dal dalla alla al ai questo questa ma ha hanno essere stato",
+    "pt": "o os a as do da dos das de e é em no na nos nas um uma que para com por não se mais como mas ao "
+    "aos à seu sua seus suas também entre foi são está pelo pela",
+    "pl": "i w z na się do nie to że o jest a jak po ale od co za tak przez dla są czy jego ich oraz który "
+    "która które także może być został została tym tego jej ten ta te",
+    "nl": "de het een en van in is dat op te voor met zijn niet aan er als ook bij door om maar uit of "
+    "wordt worden deze dit die wel naar",
+    "ru": "и в на не что с по это как к из для о от у а его ее её же при так их или также был была были бы "
+    "который которые которая которых этот эта эти он она они уже только после более между может этого "
+    "чем то все всех года время",
+    "uk": "і й в у на не що з із це як до для від про та але або його її їх він вона вони також було була "
+    "були буде який яка які яких може ще вже між після тому цей ця ці ж",
+    "bg": "и в на не че с за от по да се е са това като към които който която през във със ще си ги му бил "
+    "беше тези тази този също може след или между при до те но ако",
+    "be": "і ў у на не што з да для ад пра як гэта але або яго яе іх ён яна яны таксама быў была былі "
+    "будзе які якая якія можа яшчэ ўжо пасля",
+    "sr": "и у на не да се је су од за са као што из по ће то који која које али или његов њихов до при кроз",
+    "mk": "и во на не да се е од за со како што по ќе тоа кој која кои но или негов нивни до при преку го ја ги",
+}
+STOPWORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _STOPWORDS_TEXT.items()}
+
+
+def cyrillic_violations(text: str, langs: Iterable[str]) -> dict[str, int]:
+    """How often ``text`` uses a letter each language never writes.
+
+    ``cyrillic_violations("мысли о дипломатии", ["ru", "uk", "bg"]) -> {"ru": 0, "uk": 1, "bg": 0}``
+    (``ы`` is not Ukrainian). Languages without a table get 0.
+    """
+    low = text.lower()
+    return {lang: len(rx.findall(low)) if (rx := CYR_FORBIDDEN_RE.get(lang)) else 0 for lang in langs}
+
+
+def compatible(text: str, letters: int, langs: Sequence[str], script: str) -> list[str]:
+    """The languages of ``langs`` whose alphabet fits ``text`` (in ``langs`` order).
+
+    A language is kept when it breaks the alphabet no more than the best one does, plus a tolerance
+    of 0.5% of the letters for a stray quote or typo in a long text. Only Cyrillic is filtered: Latin
+    languages share a-z and borrow names with diacritics too freely for a hard rule.
+    ``compatible("Ключові слова", 12, ["ru", "uk", "bg"], "Cyrl") -> ["uk"]``.
+    """
+    if script != "Cyrl" or len(langs) < 2:
+        return list(langs)
+    v = cyrillic_violations(text, langs)
+    best = min(v.values())
+    tol = int(letters * 0.005)
+    return [lang for lang in langs if v[lang] <= best + tol]
+
+
+_FOREIGN_RE: dict[str, re.Pattern[str]] = {
+    lang: re.compile(rf"(?![a-z{native}])[^\W\d_]") for lang, native in _LATIN_NATIVE.items()
+}
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def foreign_letter_share(text: str, lang: str, letters: int | None = None) -> float:
+    """Share of the letters of ``text`` (``letters`` of them, counted if not given) that ``lang``
+    does not write natively (Latin languages only).
+
+    ``foreign_letter_share("Straße und Brücke", "en") -> 0.1333`` (ß, ü of 15 letters).
+    """
+    rx = _FOREIGN_RE.get(lang)
+    if rx is None:
+        return 0.0
+    low = text.lower()
+    total = len(_LETTER_RE.findall(low)) if letters is None else letters
+    return len(rx.findall(low)) / total if total else 0.0
+
+
+# Every function word -> the languages that use it.
+_OWNERS: dict[str, tuple[str, ...]] = {}
+for _lang, _words in STOPWORDS.items():
+    for _w in _words:
+        _OWNERS[_w] = (*_OWNERS.get(_w, ()), _lang)
+
+
+def stopword_scores(tokens: Iterable[str], langs: Sequence[str]) -> dict[str, float]:
+    """Function-word evidence per language: each hit counts 1/(number of candidate languages sharing it).
+
+    ``stopword_scores(["the", "role", "of", "die"], ["en", "de"]) -> {"en": 2.0, "de": 1.0}``.
+    """
+    scores = dict.fromkeys(langs, 0.0)
+    counts = Counter(t.lower() for t in tokens)
+    for tok in counts.keys() & _OWNERS.keys():
+        owners = [lang for lang in _OWNERS[tok] if lang in scores]
+        if owners:
+            share = counts[tok] / len(owners)
+            for lang in owners:
+                scores[lang] += share
+    return scores
+def best_by_stopwords(tokens: Iterable[str], langs: Sequence[str]) -> tuple[str | None, float, float]:
+    """The language with the most function-word evidence, its score and the runner-up's score.
+
+    ``best_by_stopwords("це одна з".split(), ["ru", "uk"]) -> ("uk", 2.0, 0.0)``; ``(None, 0, 0)`` for
+    no evidence. Ties go to the earlier language in ``langs``.
+    """
+    scores = stopword_scores(tokens, langs)
+    ranked = sorted(langs, key=lambda lang: -scores[lang])
+    if not ranked or scores[ranked[0]] == 0:
+        return None, 0.0, 0.0
+    second = scores[ranked[1]] if len(ranked) > 1 else 0.0
+    return ranked[0], scores[ranked[0]], second

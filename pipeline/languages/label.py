@@ -1,0 +1,221 @@
+"""Labelling pieces with languages: script first, then free cues, then langdetect where it adds value.
+
+Per document and per script there is one *document language* (the language most of that script's
+text is in), decided once: by the alphabet when it leaves one candidate (a Russian text writes ``ы``
+and ``й``: no other Cyrillic language fits), else by langdetect on a capped sample of the longest runs.
+A long piece (``detect_min_letters`` letters and more) takes the document language unless its
+alphabet rules that out or its function words point elsewhere; only then is langdetect asked about
+it. A short piece never goes to langdetect: it takes the language of the nearest long piece of its
+script (a heading, the paragraph it introduces), else the document language, as far as its own
+letters allow (``Ключові слова`` is Ukrainian whatever its neighbours are).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.config import LanguagesConfig
+from pipeline.languages import cues
+from pipeline.languages.detect import detect
+from pipeline.languages.script import CYRL, HANI, LATN, SCRIPT_LANGS, Run
+
+UND = "und"
+# Confidence of a label the script alone decides (Han -> zh, hangul -> ko): certain.
+SCRIPT_CONFIDENCE = 1.0
+# ... that the alphabet decides among the languages of one script.
+ALPHABET_CONFIDENCE = 0.99
+# A short piece's label is its context's, a little less sure.
+CONTEXT_FACTOR = 0.9
+# No evidence at all: the first allowed language of the script.
+DEFAULT_CONFIDENCE = 0.5
+# A Han-only run in a Japanese document is Japanese up to this many ideographs (a kanji heading);
+# a longer one with no kana at all is Chinese.
+JA_HAN_ONLY_MAX = 20
+
+
+@dataclass
+class Label:
+    lang: str
+    confidence: float
+
+
+@dataclass
+class Item:
+    """A piece with its position in the document (blocks first, then footnotes)."""
+
+    pos: int
+    run: Run
+    label: Label | None = None
+
+
+def candidates(script: str, allowed: Sequence[str]) -> list[str]:
+    """Allowed languages written in ``script``, in the configuration's order (its preference order).
+
+    ``candidates("Cyrl", ["en", "ru", "uk"]) -> ["ru", "uk"]``.
+    """
+    langs = SCRIPT_LANGS.get(script, ())
+    return [lang for lang in allowed if lang in langs]
+
+
+def _sample(runs: Sequence[Run], max_chars: int) -> str:
+    """Text for one langdetect call: the longest runs first, until ``max_chars``."""
+    order = sorted(range(len(runs)), key=lambda i: (-runs[i].letters, i))
+    parts: list[str] = []
+    n = 0
+    for i in order:
+        t = runs[i].text()
+        parts.append(t)
+        n += len(t) + 1
+        if n >= max_chars:
+            break
+    return " ".join(parts)[:max_chars]
+
+
+def _tokens(runs: Sequence[Run]) -> list[str]:
+    return [t for r in runs for t in r.tokens()]
+
+
+class Labeller:
+    """Labels every piece of one document."""
+
+    def __init__(self, cfg: LanguagesConfig, items: list[Item]) -> None:
+        self.cfg = cfg
+        self.items = items
+        self.by_script: dict[str, list[Item]] = {}
+        for it in items:
+            self.by_script.setdefault(it.run.script, []).append(it)
+        self.doc: dict[str, Label] = {}
+        self.japanese = False
+        self.langdetect_calls = 0
+
+    # -- document level -------------------------------------------------------------------
+    def _detect(self, text: str, langs: Sequence[str]) -> Label | None:
+        self.langdetect_calls += 1
+        r = detect(text, langs, max_chars=self.cfg.detect_max_chars, seed=self.cfg.seed)
+        return Label(r[0], round(r[1], 4)) if r else None
+
+    def _doc_label(self, script: str) -> Label:
+        cands = candidates(script, self.cfg.allowed)
+        if not cands:
+            return Label(UND, 0.0)
+        if len(cands) == 1:
+            return Label(cands[0], SCRIPT_CONFIDENCE)
+        runs = [it.run for it in self.by_script[script]]
+        letters = sum(r.letters for r in runs)
+        comp = cues.compatible(" ".join(r.text() for r in runs), letters, cands, script)
+        if len(comp) == 1:
+            return Label(comp[0], ALPHABET_CONFIDENCE)
+        if letters >= self.cfg.detect_min_letters:
+            got = self._detect(_sample(runs, self.cfg.detect_max_chars), comp)
+            if got is not None:
+                return got
+        best, top, second = cues.best_by_stopwords(_tokens(runs), comp)
+        if best is not None and top >= 2 and top >= 2 * second:
+            return Label(best, DEFAULT_CONFIDENCE)
+        return Label(comp[0], DEFAULT_CONFIDENCE)
+
+    # -- pieces ---------------------------------------------------------------------------
+    def _han(self, run: Run) -> Label:
+        allowed = self.cfg.allowed
+        if run.kana and "ja" in allowed:
+            return Label("ja", SCRIPT_CONFIDENCE)
+        if self.japanese and "ja" in allowed and (run.letters <= JA_HAN_ONLY_MAX or "zh" not in allowed):
+            return Label("ja", ALPHABET_CONFIDENCE * CONTEXT_FACTOR)
+        if "zh" in allowed:
+            return Label("zh", SCRIPT_CONFIDENCE)
+        if "ja" in allowed:
+            return Label("ja", ALPHABET_CONFIDENCE)
+        return Label(UND, 0.0)
+
+    def _may_differ(self, run: Run, doc_lang: str, comp: Sequence[str]) -> bool:
+        """Cheap evidence that a long run is not in the document language: its function words
+        favour another candidate, or (Latin) it uses letters the document language does not write."""
+        scores = cues.stopword_scores(run.tokens(), comp)
+        top = max(scores.values(), default=0.0)
+        if top > scores.get(doc_lang, 0.0):
+            return True
+        return run.script == LATN and cues.foreign_letter_share(run.text(), doc_lang, run.letters) > 0.02
+
+    def _long(self, run: Run) -> Label:
+        script = run.script
+        cands = candidates(script, self.cfg.allowed)
+        doc = self.doc[script]
+        text = run.text()
+        comp = cues.compatible(text, run.letters, cands, script)
+        if len(comp) == 1:
+            return Label(comp[0], ALPHABET_CONFIDENCE)
+        if doc.lang in comp and not self._may_differ(run, doc.lang, comp):
+            return doc
+        got = self._detect(text, comp)
+        if got is not None:
+            return got
+        return doc if doc.lang in comp else Label(comp[0], DEFAULT_CONFIDENCE)
+
+    def _short(self, item: Item, longs: list[Item]) -> Label:
+        run = item.run
+        script = run.script
+        cands = candidates(script, self.cfg.allowed)
+        comp = cues.compatible(run.text(), run.letters, cands, script)
+        if len(comp) == 1:
+            return Label(comp[0], ALPHABET_CONFIDENCE)
+        near = self._nearest(item.pos, longs, comp)
+        if near is not None:
+            return Label(near.lang, round(near.confidence * CONTEXT_FACTOR, 4))
+        doc = self.doc[script]
+        if doc.lang in comp:
+            return Label(doc.lang, round(doc.confidence * CONTEXT_FACTOR, 4))
+        return Label(comp[0], DEFAULT_CONFIDENCE)
+
+    @staticmethod
+    def _nearest(pos: int, longs: list[Item], comp: Sequence[str]) -> Label | None:
+        """The label of the nearest long piece whose language ``comp`` allows (ties: the later one,
+        as a heading belongs to what follows it)."""
+        positions = [it.pos for it in longs]
+        right = bisect.bisect_left(positions, pos)
+        left = right - 1
+        while left >= 0 or right < len(longs):
+            dl = pos - longs[left].pos if left >= 0 else None
+            dr = longs[right].pos - pos if right < len(longs) else None
+            if dr is not None and (dl is None or dr <= dl):
+                lab = longs[right].label
+                right += 1
+            else:
+                lab = longs[left].label
+                left -= 1
+            if lab is not None and lab.lang in comp:
+                return lab
+        return None
+
+    def run(self) -> None:
+        hani = self.by_script.get(HANI, [])
+        han_letters = sum(it.run.letters for it in hani)
+        kana = sum(it.run.kana for it in hani)
+        self.japanese = han_letters > 0 and kana >= 0.05 * han_letters
+        for script, items in sorted(self.by_script.items()):
+            if script == HANI:
+                for it in items:
+                    it.label = self._han(it.run)
+                continue
+            cands = candidates(script, self.cfg.allowed)
+            if len(cands) <= 1:
+                lab = Label(cands[0], SCRIPT_CONFIDENCE) if cands else Label(UND, 0.0)
+                for it in items:
+                    it.label = lab
+                continue
+            self.doc[script] = self._doc_label(script)
+            longs: list[Item] = []
+            shorts: list[Item] = []
+            for it in items:
+                r = it.run
+                if r.letters >= self.cfg.detect_min_letters and r.weight >= 4:
+                    it.label = self._long(r)
+                    longs.append(it)
+                else:
+                    shorts.append(it)
+            for it in shorts:
+                it.label = self._short(it, longs)
+
+
+__all__ = ["Labeller", "Item", "Label", "candidates", "UND", "CYRL", "LATN"]

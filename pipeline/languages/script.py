@@ -1,0 +1,281 @@
+"""Script analysis: which alphabet each word is written in, and the runs of words that share one.
+
+Everything here is free (no model): a word's script comes from the Unicode block of its letters.
+Russian and English, Chinese and Japanese kana, Korean hangul, Greek, Arabic ... are told apart
+by their alphabets alone; only *which* Cyrillic or *which* Latin language needs more (see cues.py
+and detect.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+LATN = "Latn"
+CYRL = "Cyrl"
+HANI = "Hani"  # Han ideographs and Japanese kana (kana are counted separately, see Word.kana)
+
+_MARKS = "\u0300-\u036f"  # combining accents (stress marks in Russian, decomposed diacritics)
+_LATIN = (
+    "A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0250-\u02af"
+    "\u1d00-\u1d7f\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff\uab30-\uab6f\ufb00-\ufb06\uff21-\uff3a\uff41-\uff5a"
+)
+_CYRILLIC = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
+_KANA = "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+_CJK = (
+    "\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\U00020000-\U0003134f" + _KANA
+)
+# Word-internal joiners: "China's", "п’ять", "Russia-Ukraine", "во-первых" are one word each.
+_JOIN = "'\u2019\u02bc\\-\u2010"
+# Combining marks of the other alphabetic scripts: a Hindi or Thai word must not break at its vowel signs.
+_OTHER_MARKS = (
+    "\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff\u0e00-\u0eff"
+    "\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff"
+)
+
+# URLs, e-mail addresses and DOIs are neither words nor language: their letters are ignored.
+NEUTRAL_RE = re.compile(
+    r"(?<!\S)(?=\S*(?://|@\w|/\S*/|\.(?:html?|php|aspx?|jsp|pdf|xml)\b)|www\.|10\.\d{4,9}/)\S+",
+    re.IGNORECASE,
+)
+
+_TOKEN_RE = re.compile(
+    rf"(?P<cjk>[{_CJK}]+)"
+    rf"|(?P<lat>[{_LATIN}][{_LATIN}{_MARKS}]*(?:[{_JOIN}][{_LATIN}][{_LATIN}{_MARKS}]*)*)"
+    rf"|(?P<cyr>[{_CYRILLIC}][{_CYRILLIC}{_MARKS}]*(?:[{_JOIN}][{_CYRILLIC}][{_CYRILLIC}{_MARKS}]*)*)"
+    rf"|(?P<oth>(?:(?![{_LATIN}{_CYRILLIC}{_CJK}])(?:[^\W\d_]|[{_OTHER_MARKS}]))+)"
+)
+_KANA_RE = re.compile(f"[{_KANA}]")
+_JOIN_RE = re.compile(f"[{_JOIN}]")
+
+# Unicode blocks of the other scripts (start, end, script), sorted by start.
+_BLOCKS: list[tuple[int, int, str]] = sorted(
+    [
+        (0x0370, 0x03FF, "Grek"), (0x1F00, 0x1FFF, "Grek"),
+        (0x0530, 0x058F, "Armn"), (0x0590, 0x05FF, "Hebr"), (0xFB1D, 0xFB4F, "Hebr"),
+        (0x0600, 0x06FF, "Arab"), (0x0750, 0x077F, "Arab"), (0x08A0, 0x08FF, "Arab"),
+        (0xFB50, 0xFDFF, "Arab"), (0xFE70, 0xFEFF, "Arab"), (0x0780, 0x07BF, "Thaa"),
+        (0x0900, 0x097F, "Deva"), (0x0980, 0x09FF, "Beng"), (0x0A00, 0x0A7F, "Guru"),
+        (0x0A80, 0x0AFF, "Gujr"), (0x0B00, 0x0B7F, "Orya"), (0x0B80, 0x0BFF, "Taml"),
+        (0x0C00, 0x0C7F, "Telu"), (0x0C80, 0x0CFF, "Knda"), (0x0D00, 0x0D7F, "Mlym"),
+        (0x0D80, 0x0DFF, "Sinh"), (0x0E00, 0x0E7F, "Thai"), (0x0E80, 0x0EFF, "Laoo"),
+        (0x0F00, 0x0FFF, "Tibt"), (0x1000, 0x109F, "Mymr"), (0x10A0, 0x10FF, "Geor"),
+        (0x1C90, 0x1CBF, "Geor"), (0x1100, 0x11FF, "Hang"), (0x3130, 0x318F, "Hang"),
+        (0xA960, 0xA97F, "Hang"), (0xAC00, 0xD7AF, "Hang"), (0xD7B0, 0xD7FF, "Hang"),
+        (0x1200, 0x139F, "Ethi"), (0x1780, 0x17FF, "Khmr"), (0x1800, 0x18AF, "Mong"),
+        (0x3100, 0x312F, "Bopo"), (0x31A0, 0x31BF, "Bopo"),
+    ]
+)
+_BLOCK_STARTS = [b[0] for b in _BLOCKS]
+
+# Languages written in each script (ISO 639-1). The configuration's ``allowed`` list narrows these.
+SCRIPT_LANGS: dict[str, tuple[str, ...]] = {
+    LATN: (
+        "en", "de", "fr", "es", "it", "pt", "pl", "nl", "sv", "da", "no", "nb", "nn", "fi", "et", "lv",
+        "lt", "cs", "sk", "sl", "hr", "bs", "sq", "ro", "hu", "tr", "az", "uz", "id", "ms", "tl", "vi",
+        "ca", "gl", "eu", "ga", "cy", "is", "mt", "af", "sw", "so", "la", "eo", "lb", "fo", "ha", "yo",
+    ),
+    CYRL: ("ru", "uk", "bg", "be", "sr", "mk", "kk", "ky", "tg", "mn", "tt", "ba"),
+    HANI: ("zh", "ja"),
+    "Bopo": ("zh",),
+    "Hang": ("ko",),
+    "Grek": ("el",),
+    "Armn": ("hy",),
+    "Hebr": ("he", "yi"),
+    "Arab": ("ar", "fa", "ur", "ps", "ug", "sd", "ku"),
+    "Thaa": ("dv",),
+    "Deva": ("hi", "mr", "ne", "sa"),
+    "Beng": ("bn", "as"),
+    "Guru": ("pa",),
+    "Gujr": ("gu",),
+    "Orya": ("or",),
+    "Taml": ("ta",),
+    "Telu": ("te",),
+    "Knda": ("kn",),
+    "Mlym": ("ml",),
+    "Sinh": ("si",),
+    "Thai": ("th",),
+    "Laoo": ("lo",),
+    "Tibt": ("bo", "dz"),
+    "Mymr": ("my",),
+    "Geor": ("ka",),
+    "Ethi": ("am", "ti"),
+    "Khmr": ("km",),
+    "Mong": ("mn",),
+}
+
+
+def block_script(ch: str) -> str:
+    """The script of one letter outside Latin, Cyrillic and CJK: ``"α" -> "Grek"``, ``"한" -> "Hang"``.
+
+    Letters in no listed block give ``"Zyyy"`` (unknown script, labelled ``und``).
+    """
+    cp = ord(ch)
+    i = bisect.bisect_right(_BLOCK_STARTS, cp) - 1
+    if i >= 0 and _BLOCKS[i][0] <= cp <= _BLOCKS[i][1]:
+        return _BLOCKS[i][2]
+    return "Zyyy"
+
+
+@dataclass
+class Word:
+    """A word (or, for Han/kana, a run of ideographs) at ``text[start:end]``."""
+
+    script: str
+    start: int
+    end: int
+    text: str
+    letters: int
+    kana: int = 0
+    acronym: bool = False  # all capitals, at most 5 letters: BRICS, КНР, DOI, URL
+
+
+def _make_word(script: str, start: int, end: int, text: str) -> Word:
+    if script == HANI:
+        return Word(script, start, end, text, len(text), kana=len(_KANA_RE.findall(text)))
+    letters = len(text) - len(_JOIN_RE.findall(text)) if len(text) > 1 else len(text)
+    return Word(script, start, end, text, letters, acronym=letters <= 5 and text.isupper())
+
+
+def mask_neutral(text: str) -> str:
+    """``text`` with URLs, e-mails, DOIs and file paths blanked out (same length)."""
+    if "/" not in text and "@" not in text and "." not in text:
+        return text
+    return NEUTRAL_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+def words(text: str, masked: str | None = None) -> list[Word]:
+    """The words of ``text`` with their scripts; URLs, e-mails and DOIs are skipped.
+
+    ``words("BRICS и КНР") -> [Word(Latn "BRICS"), Word(Cyrl "и"), Word(Cyrl "КНР")]``.
+    A word mixing Latin and Cyrillic letters (a Latin "o" typed inside a Russian word) is one word,
+    in the script of most of its letters: ``"прoблема"`` (Latin o) -> one Cyrl word.
+    """
+    if masked is None:
+        masked = mask_neutral(text)
+    out: list[Word] = []
+    for m in _TOKEN_RE.finditer(masked):
+        kind = m.lastgroup
+        start, end = m.span()
+        tok = text[start:end]
+        if kind == "lat":
+            script = LATN
+        elif kind == "cyr":
+            script = CYRL
+        elif kind == "cjk":
+            script = HANI
+        else:
+            script = block_script(tok[0])
+        w = _make_word(script, start, end, tok)
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == start and {prev.script, script} == {LATN, CYRL}:
+            # One word typed in two alphabets (homoglyphs): it belongs to the majority.
+            major = prev.script if prev.letters >= w.letters else script
+            out[-1] = _make_word(major, prev.start, end, text[prev.start : end])
+            continue
+        out.append(w)
+    return out
+
+
+def word_weight(w: Word) -> int:
+    """How many words a token counts for: one for alphabetic words, one per two ideographs."""
+    if w.script == HANI:
+        return (w.letters + 1) // 2
+    return 1
+
+
+@dataclass
+class Run:
+    """Consecutive words of one script (whatever punctuation lies between them), spanning
+    ``start:end`` of the text. ``parts`` are its own-script words (or, for a block in one script,
+    the whole masked block); short runs of other scripts it has taken in only add ``absorbed_letters``:
+    they share its language but not its script analysis."""
+
+    script: str
+    start: int
+    end: int
+    letters: int
+    weight: int
+    kana: int = 0
+    acronyms_only: bool = False
+    parts: list[str] = field(default_factory=list)
+    absorbed_letters: int = 0
+
+    @property
+    def all_letters(self) -> int:
+        return self.letters + self.absorbed_letters
+
+    def text(self) -> str:
+        """The run's own-script text (the input for cues and langdetect)."""
+        return " ".join(self.parts)
+
+    def tokens(self) -> list[str]:
+        """Its words, lower case (for function-word cues)."""
+        return _WORD_RE.findall(self.text().lower())
+
+    def add(self, w: Word) -> None:
+        self.parts.append(w.text)
+        self.end = w.end
+        self.letters += w.letters
+        self.weight += word_weight(w)
+        self.kana += w.kana
+        self.acronyms_only = self.acronyms_only and w.acronym
+
+    def join(self, other: Run) -> None:
+        """Take in the next run of the same script."""
+        self.parts.extend(other.parts)
+        self.end = max(self.end, other.end)
+        self.letters += other.letters
+        self.weight += other.weight
+        self.kana += other.kana
+        self.acronyms_only = self.acronyms_only and other.acronyms_only
+        self.absorbed_letters += other.absorbed_letters
+
+    def absorb(self, other: Run) -> None:
+        """Take in a short run of another script: its letters count for this run's language."""
+        self.start = min(self.start, other.start)
+        self.end = max(self.end, other.end)
+        self.absorbed_letters += other.all_letters
+
+
+def _run_of(w: Word) -> Run:
+    return Run(w.script, w.start, w.end, w.letters, word_weight(w), w.kana, w.acronym, [w.text])
+
+
+def runs(ws: list[Word]) -> list[Run]:
+    """Group consecutive words of the same script: ``[Latn, Latn, Cyrl]`` -> two runs."""
+    out: list[Run] = []
+    for w in ws:
+        if out and out[-1].script == w.script:
+            out[-1].add(w)
+        else:
+            out.append(_run_of(w))
+    return out
+
+
+_WORD_RE = re.compile(rf"[^\W\d_]+(?:[{_JOIN}][^\W\d_]+)*")
+_LAT_CHAR = re.compile(f"[{_LATIN}]")
+_CYR_CHAR = re.compile(f"[{_CYRILLIC}]")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_OTHER_CHAR = re.compile(rf"(?![{_LATIN}{_CYRILLIC}{_CJK}])[^\W\d_]")
+_LAT_WORD = re.compile(rf"[{_LATIN}][{_LATIN}{_MARKS}]*(?:[{_JOIN}][{_LATIN}][{_LATIN}{_MARKS}]*)*")
+_CYR_WORD = re.compile(rf"[{_CYRILLIC}][{_CYRILLIC}{_MARKS}]*(?:[{_JOIN}][{_CYRILLIC}][{_CYRILLIC}{_MARKS}]*)*")
+
+
+def block_runs(text: str) -> list[Run]:
+    """The script runs of a block. A block written in one alphabet (most are) takes a fast path:
+    one run, counted with regular expressions, without building a word list."""
+    masked = mask_neutral(text)
+    has_lat = _LAT_CHAR.search(masked) is not None
+    has_cyr = _CYR_CHAR.search(masked) is not None
+    if has_lat != has_cyr and _CJK_CHAR.search(masked) is None and _OTHER_CHAR.search(masked) is None:
+        rx, script = (_LAT_WORD, LATN) if has_lat else (_CYR_WORD, CYRL)
+        found = list(rx.finditer(masked))
+        if len(found) > 1:
+            toks = [m.group() for m in found]
+            letters = sum(map(len, toks)) - len(_JOIN_RE.findall(" ".join(toks)))
+            acr = all(len(t) <= 5 and t.isupper() for t in toks)
+            return [Run(script, found[0].start(), found[-1].end(), letters, len(toks), 0, acr, [masked])]
+    return runs(words(text, masked))
