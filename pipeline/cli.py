@@ -16,7 +16,8 @@ log = logging.getLogger("pipeline")
 EXIT_CODES = """exit codes:
   0  every document gave a valid record
   1  the run finished, but some documents were quarantined (see quarantine.jsonl)
-  2  usage or configuration error (nothing was processed)"""
+  2  usage or configuration error, or another run is using the output folder (nothing was processed)
+  3  the run failed before finishing (an unexpected error; the previous output files are untouched)"""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -68,6 +69,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from pipeline.report.progress import make_progress
     from pipeline.report.summary import log_summary
     from pipeline.run import run  # imported here so `validate` stays light
+    from pipeline.run.lock import RunLocked
 
     if args.workers is not None and args.workers < 0:
         log.error("--workers must be 0 or more")
@@ -80,9 +82,12 @@ def _cmd_run(args: argparse.Namespace) -> int:
             result = run(cfg, progress=progress)
         finally:
             progress.close()
-    except ConfigError as e:
+    except (ConfigError, RunLocked) as e:
         log.error("%s", e)
         return 2
+    except Exception:  # noqa: BLE001 - exit 1 must keep meaning "finished, some quarantined" for cron
+        log.exception("the run did not finish; the previous output files are untouched")
+        return 3
     log_summary(result.report, cfg.output.dir, log)
     return result.exit_code
 

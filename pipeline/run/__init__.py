@@ -21,6 +21,7 @@ from pipeline import __version__
 from pipeline.config import Config, ConfigError
 from pipeline.run.discover import discover
 from pipeline.run.executors import default_workers, map_local
+from pipeline.run.lock import holds_output_lock
 from pipeline.run.output import atomic_write_json, atomic_write_lines
 from pipeline.run.shard import ShardTask, run_shard
 
@@ -75,6 +76,7 @@ def _combine(stats: list[dict[str, Any]]) -> dict[str, Any]:
     return total
 
 
+@holds_output_lock  # one run per output directory; a killed run's leftovers are cleared
 def run(cfg: Config, progress: Callable[[int, int], None] | None = None) -> RunResult:
     """Process ``cfg.input.dir`` into ``cfg.output.dir``; returns the report (also written as report.json).
 
@@ -90,7 +92,7 @@ def run(cfg: Config, progress: Callable[[int, int], None] | None = None) -> RunR
     out_dir = Path(cfg.output.dir)
     out_dir.mkdir(parents=True, exist_ok=True)
 
-    inputs = discover(input_dir, cfg.input.glob)
+    inputs = discover(input_dir, cfg.input.glob, exclude=[out_dir])
     for s in inputs.skipped:
         log.info("skipped %s: %s", s["path"], s["reason"])
     workers = cfg.executor.workers or default_workers()

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from pipeline.run.lock import die_with_parent
+
 T = TypeVar("T")
 
 
@@ -20,5 +22,6 @@ def map_local(fn: Callable[[T], Any], tasks: Sequence[T], workers: int) -> Itera
         for t in tasks:
             yield fn(t)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(tasks))) as pool:
+    # die_with_parent: a killed run's workers must not linger holding the output lock.
+    with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), initializer=die_with_parent) as pool:
         yield from pool.map(fn, tasks)

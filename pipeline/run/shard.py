@@ -13,14 +13,14 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pipeline.config import Config
 from pipeline.document import Document, Source
 from pipeline.run.output import atomic_write_json, atomic_write_lines, dumps_line
-from pipeline.stages import Outcome, Pipeline, quarantine_entry
+from pipeline.run.sandbox import sandbox_for
+from pipeline.stages import Outcome, quarantine_entry
 
 METADATA_FIELDS = ("title", "title_translations", "authors", "doi", "published", "venue", "keywords", "abstract",
                    "footnotes", "references", "urls", "emails")
@@ -33,12 +33,6 @@ class ShardTask:
     files: tuple[str, ...]  # relative paths, sorted
     parts_dir: str
     name: str  # e.g. "shard-00001-of-00004"
-
-
-@cache
-def _pipeline(cfg: Config) -> Pipeline:
-    # One Pipeline per worker process and configuration: set-up is never paid per document.
-    return Pipeline(cfg)
 
 
 def read_document(input_dir: Path, rel: str, max_bytes: int) -> tuple[Document, dict[str, Any] | None]:
@@ -103,7 +97,8 @@ class ShardStats:
 
 def run_shard(task: ShardTask) -> dict[str, Any]:
     """Process the shard's files and write its part files; returns the shard's stats."""
-    pipe = _pipeline(task.cfg)
+    # Each document runs in a child process within limits.document_seconds (see sandbox.py).
+    box = sandbox_for(task.cfg)
     input_dir = Path(task.input_dir)
     parts = Path(task.parts_dir)
     stats = ShardStats()
@@ -112,7 +107,7 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
     def outcomes() -> Iterator[Outcome]:
         for rel in task.files:
             doc, q = read_document(input_dir, rel, task.cfg.input.max_bytes)
-            o = Outcome(path=rel, quarantine=q) if q else pipe.process(doc)
+            o = Outcome(path=rel, quarantine=q) if q else box.process(doc)
             stats.add(o)
             yield o
 

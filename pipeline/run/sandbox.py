@@ -1,0 +1,441 @@
+"""The per-document time limit: each document runs in a child process with a deadline.
+
+Why a child process. A document can stall its stage in ways no in-process check can stop: a regular
+expression backtracking for minutes, a loop inside C code, runaway memory. A signal timer
+(``SIGALRM``) interrupts Python code and ``re`` matching, but only in a process's main thread, and
+the Dask executor runs shards in worker threads; a timer thread with checkpoints cannot interrupt a
+stage in the middle of one ``re`` call at all. So the shard runner (whatever thread it is in) hands
+each document to a long-lived child process and waits on a pipe with a deadline:
+
+* Soft limit, in the child: a ``SIGALRM`` timer (the child runs documents in its main thread) raises
+  ``DocumentTimeout`` after ``limits.document_seconds``. The traceback says which stage and which
+  function were running; the document is quarantined with that reason and the child is replaced, so
+  no half-finished state carries over to the next document.
+* Hard limit, in the parent: if no answer comes within a grace period after that (C code that never
+  checks for signals, a stopped process), the child is killed with SIGKILL, the document quarantined,
+  and a fresh child takes the next document.
+* A child that dies on its own (segfault, out-of-memory killer) costs the one document it was working on.
+
+The parent reads the file (so read errors are reported as before) and sends the bytes; the child runs
+the stages and sends back the outcome as JSON. Nothing is pickled: a frame is an 8-byte length, a JSON
+header, an 8-byte length and a raw payload. The child is started with ``subprocess`` (not
+``multiprocessing``), so it works from pool workers, daemonic Dask workers and threads alike; it holds
+no output file and no lock, and exits when its parent closes the pipe or dies. The cost per document
+is one pipe round trip and a JSON encode/decode of the record; the cost per worker is one child
+start-up (about the time to import the stages).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import os
+import select
+import signal
+import struct
+import subprocess
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from types import FrameType, TracebackType
+from typing import Any, BinaryIO
+
+from pipeline.config import Config
+from pipeline.document import Document, Source
+from pipeline.run.lock import die_with_parent
+from pipeline.stages import STAGE_NAMES, Outcome, quarantine_entry
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PROCESSOR = "pipeline.stages:Pipeline"
+STARTUP_SECONDS = 120.0  # importing the stages and building the Pipeline, before any document
+_LEN = struct.Struct(">Q")
+_PKG_DIR = Path(__file__).resolve().parent.parent  # .../pipeline
+
+
+class SandboxError(RuntimeError):
+    """The child process could not be started at all: a fault of the installation, not of a document."""
+
+
+class DocumentTimeout(BaseException):
+    """Raised in the child by the soft timer. A BaseException, so that no stage's
+    ``except Exception`` (nor Pipeline.process's own) can swallow it."""
+
+
+def hard_deadline(seconds: float) -> float:
+    """Seconds the parent waits before killing the child: the soft limit plus a grace period
+    for the child to report the timeout itself.
+
+    >>> hard_deadline(120), hard_deadline(1)
+    (150.0, 3.0)
+    """
+    return seconds + min(30.0, max(2.0, 0.25 * seconds))
+
+
+# --- framing -------------------------------------------------------------------------------------
+
+
+def _frame(header: dict[str, Any], payload: bytes = b"") -> bytes:
+    # Text stays UTF-8; "surrogatepass" keeps a stray lone surrogate from breaking the frame
+    # (records holding one are quarantined before they get here, see _run_one).
+    head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    return _LEN.pack(len(head)) + head + _LEN.pack(len(payload)) + payload
+
+
+def _read_exact_blocking(stream: BinaryIO, n: int) -> bytes | None:
+    chunks, got = [], 0
+    while got < n:
+        chunk = stream.read(n - got)
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
+
+
+def _read_frame_blocking(stream: BinaryIO) -> tuple[dict[str, Any], bytes] | None:
+    n = _read_exact_blocking(stream, _LEN.size)
+    if n is None:
+        return None
+    head = _read_exact_blocking(stream, _LEN.unpack(n)[0])
+    m = _read_exact_blocking(stream, _LEN.size)
+    if head is None or m is None:
+        return None
+    payload = _read_exact_blocking(stream, _LEN.unpack(m)[0])
+    if payload is None:
+        return None
+    return json.loads(head.decode("utf-8", "surrogatepass")), payload
+
+
+class _Deadline(Exception):
+    pass
+
+
+class _Eof(Exception):
+    pass
+
+
+def _read_exact_until(fd: int, n: int, deadline: float) -> bytes:
+    poller = select.poll()
+    poller.register(fd, select.POLLIN | select.POLLHUP | select.POLLERR)
+    chunks, got = [], 0
+    while got < n:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise _Deadline
+        if not poller.poll(max(1, int(left * 1000))):
+            continue
+        chunk = os.read(fd, min(n - got, 1 << 20))
+        if not chunk:
+            raise _Eof
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
+
+
+def _read_frame_until(fd: int, deadline: float) -> dict[str, Any]:
+    head = _read_exact_until(fd, _LEN.unpack(_read_exact_until(fd, _LEN.size, deadline))[0], deadline)
+    _read_exact_until(fd, _LEN.unpack(_read_exact_until(fd, _LEN.size, deadline))[0], deadline)
+    return json.loads(head.decode("utf-8", "surrogatepass"))
+
+
+# --- parent side ---------------------------------------------------------------------------------
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    # The child imports exactly what the parent imports (an editable install, a source checkout,
+    # or a test module given as the processor).
+    paths = [str(_PKG_DIR.parent)] + [p or os.getcwd() for p in sys.path]
+    env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
+    env.setdefault("PYTHONHASHSEED", "0")
+    return env
+
+
+class DocumentSandbox:
+    """Runs documents one at a time in a child process, each within ``cfg.limits.document_seconds``.
+
+    ``process(doc)`` never raises for a document's sake: every failure (a stage error, a timeout,
+    the child dying) comes back as an Outcome with a quarantine entry.
+    ``processor`` names ``module:factory``; ``factory(cfg)`` returns an object with
+    ``process(Document) -> Outcome`` (the default is the real Pipeline; tests substitute others).
+    """
+
+    def __init__(self, cfg: Config, processor: str = DEFAULT_PROCESSOR) -> None:
+        self.cfg = cfg
+        self.seconds = float(cfg.limits.document_seconds)
+        self.processor = processor
+        self._proc: subprocess.Popen[bytes] | None = None
+        self.restarts = 0
+
+    # lifecycle
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "pipeline.run.child"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None,
+                env=_child_env(), close_fds=True,
+            )
+        except OSError as e:
+            raise SandboxError(f"cannot start the document worker process: {e.strerror or e}") from e
+        assert proc.stdin is not None and proc.stdout is not None
+        init = {
+            "config": json.loads(json.dumps(asdict(self.cfg))),
+            "processor": self.processor,
+            "log_level": logging.getLogger("pipeline").getEffectiveLevel(),
+        }
+        try:
+            proc.stdin.write(_frame(init))
+            proc.stdin.flush()
+            reply = _read_frame_until(proc.stdout.fileno(), time.monotonic() + STARTUP_SECONDS)
+        except (OSError, _Deadline, _Eof, ValueError) as e:
+            self._kill(proc)
+            raise SandboxError(f"the document worker process did not start (exit status {proc.returncode}): "
+                               f"{type(e).__name__} {e}") from e
+        if not reply.get("ready"):
+            self._kill(proc)
+            raise SandboxError(f"the document worker process failed to start: {reply.get('error')}")
+        return proc
+
+    @staticmethod
+    def _kill(proc: subprocess.Popen[bytes]) -> None:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+        for s in (proc.stdin, proc.stdout):
+            if s is not None:
+                try:
+                    s.close()
+                except OSError:
+                    pass
+
+    def _replace(self) -> None:
+        if self._proc is not None:
+            self._kill(self._proc)
+            self._proc = None
+            self.restarts += 1
+
+    def close(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        try:
+            assert proc.stdin is not None
+            proc.stdin.close()  # EOF: the child finishes and exits
+            proc.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        self._kill(proc)
+
+    def __enter__(self) -> DocumentSandbox:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # one document
+
+    def process(self, doc: Document) -> Outcome:
+        for attempt in (1, 2):
+            if self._proc is None:
+                self._proc = self._start()
+            proc = self._proc
+            assert proc.stdin is not None and proc.stdout is not None
+            header = {"path": doc.source.path, "sha256": doc.source.sha256,
+                      "size_bytes": doc.source.size_bytes, "seconds": self.seconds}
+            try:
+                proc.stdin.write(_frame(header, doc.raw))
+                proc.stdin.flush()
+            except OSError:
+                # The child died between documents (nothing of this one was done): start afresh once.
+                self._replace()
+                if attempt == 1:
+                    continue
+                return self._lost(doc, proc, "its worker process could not be reached")
+            break
+        t0 = time.monotonic()
+        try:
+            reply = _read_frame_until(proc.stdout.fileno(), t0 + hard_deadline(self.seconds))
+        except _Deadline:
+            self._replace()
+            log.warning("%s: no result after %.0f s; its worker process was killed", doc.source.path,
+                        time.monotonic() - t0)
+            return Outcome(path=doc.source.path, quarantine=quarantine_entry(
+                doc, "limits", f"timed out: not finished within limits.document_seconds={self.seconds:g} s; "
+                               "its worker process did not respond and was killed"))
+        except (_Eof, OSError, ValueError):
+            self._replace()
+            return self._lost(doc, proc, "its worker process died while working on it")
+        out = Outcome(path=doc.source.path, record=reply.get("record"), quarantine=reply.get("quarantine"),
+                      timings=reply.get("timings") or {})
+        if reply.get("restart"):
+            self._replace()
+        return out
+
+    def _lost(self, doc: Document, proc: subprocess.Popen[bytes], what: str) -> Outcome:
+        code = proc.returncode
+        how = ""
+        if code is not None and code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
+            how = f" (killed by {name}" + (", perhaps for lack of memory)" if -code == signal.SIGKILL else ")")
+        elif code is not None:
+            how = f" (exit status {code})"
+        log.warning("%s: %s%s", doc.source.path, what, how)
+        return Outcome(path=doc.source.path, quarantine=quarantine_entry(doc, "worker", what + how))
+
+
+_local = threading.local()
+
+
+def sandbox_for(cfg: Config) -> DocumentSandbox:
+    """The calling thread's sandbox for ``cfg``, started on first use and reused across shards
+    (child start-up is paid once per worker, not per shard)."""
+    boxes: dict[Config, DocumentSandbox] | None = getattr(_local, "boxes", None)
+    if boxes is None:
+        boxes = _local.boxes = {}
+    box = boxes.get(cfg)
+    if box is None:
+        for old in boxes.values():  # one configuration at a time per thread is the normal case
+            old.close()
+        boxes.clear()
+        box = boxes[cfg] = DocumentSandbox(cfg)
+    return box
+
+
+def close_all() -> None:
+    """Close this thread's sandboxes (their children exit)."""
+    for box in getattr(_local, "boxes", {}).values():
+        box.close()
+    _local.boxes = {}
+
+
+# --- child side ----------------------------------------------------------------------------------
+
+
+def _where(tb: TracebackType | None, stage: str) -> tuple[str, str]:
+    """(stage, 'pipeline/x/y.py:line in function') of the innermost stage frame of a traceback;
+    ``stage`` when no stage's code is on it."""
+    where = ""
+    for fs in traceback.extract_tb(tb):
+        try:
+            rel = Path(fs.filename).resolve().relative_to(_PKG_DIR)
+        except ValueError:
+            continue
+        if rel.parts and rel.parts[0].removesuffix(".py") in STAGE_NAMES:
+            stage = rel.parts[0].removesuffix(".py")
+            where = f"pipeline/{rel.as_posix()}:{fs.lineno} in {fs.name}()"
+    return stage, where
+
+
+def scrub(obj: Any) -> Any:
+    """Lone surrogates (which UTF-8 cannot encode) escaped as ``\\udcff`` text, at any depth.
+
+    >>> scrub({"reason": "bad \\udcff"})
+    {'reason': 'bad \\\\udcff'}
+    """
+    if isinstance(obj, str):
+        return obj.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(obj, dict):
+        return {scrub(k): scrub(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [scrub(v) for v in obj]
+    return obj
+
+
+def _run_one(processor: Any, doc: Document, seconds: float) -> dict[str, Any]:
+    armed = [True]
+
+    def on_alarm(signum: int, frame: FrameType | None) -> None:
+        if armed[0]:
+            raise DocumentTimeout
+
+    signal.signal(signal.SIGALRM, on_alarm)
+    t0 = time.perf_counter()
+    try:
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            out: Outcome = processor.process(doc)
+        finally:
+            armed[0] = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except Exception as e:  # noqa: BLE001 - Pipeline.process catches stage errors; this is the backstop
+        stage, where = _where(e.__traceback__, "record")
+        reason = f"internal error: {type(e).__name__}: {e}" + (f" (in {where})" if where else "")
+        return {"record": None, "quarantine": scrub(quarantine_entry(doc, stage, reason)), "timings": {}}
+    except DocumentTimeout as e:
+        stage, where = _where(e.__traceback__, "limits")
+        elapsed = time.perf_counter() - t0
+        reason = f"timed out: still running after limits.document_seconds={seconds:g} s"
+        if where:
+            reason += f" (in {where})"
+        log.warning("%s: %s", doc.source.path, reason)
+        q = quarantine_entry(doc, stage, reason)
+        return {"record": None, "quarantine": scrub(q), "timings": {stage: elapsed}, "restart": True}
+    record = out.record
+    quarantine = out.quarantine
+    if record is not None:
+        try:
+            json.dumps(record, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError as e:
+            bad = e.object[e.start:e.end].encode("unicode_escape").decode("ascii")  # type: ignore[union-attr]
+            quarantine = quarantine_entry(doc, "record", f"the record holds {bad}, a lone surrogate that "
+                                                         "cannot be written as UTF-8")
+            record = None
+        except (TypeError, ValueError) as e:
+            quarantine = quarantine_entry(doc, "record", f"the record cannot be written as JSON: {e}")
+            record = None
+    return {"record": record, "quarantine": scrub(quarantine) if quarantine else None, "timings": out.timings}
+
+
+def _load_processor(spec: str, cfg: Config) -> Any:
+    module, _, name = spec.partition(":")
+    factory: Callable[[Config], Any] = getattr(importlib.import_module(module), name)
+    return factory(cfg)
+
+
+def child_main() -> int:
+    from pipeline.config import from_mapping
+
+    # Frames go out on a private copy of stdout; anything a library prints lands on stderr instead.
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    inp = sys.stdin.buffer
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    die_with_parent()  # even in the middle of a document: its result has no reader
+    first = _read_frame_blocking(inp)
+    if first is None:
+        return 0
+    init = first[0]
+    logging.basicConfig(level=init.get("log_level", logging.WARNING), stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        cfg = from_mapping(init["config"])
+        processor = _load_processor(init.get("processor") or DEFAULT_PROCESSOR, cfg)
+    except Exception as e:  # noqa: BLE001 - reported to the parent, which stops the run
+        out.write(_frame({"ready": False, "error": f"{type(e).__name__}: {e}"}))
+        out.flush()
+        return 1
+    out.write(_frame({"ready": True}))
+    out.flush()
+    while True:
+        frame = _read_frame_blocking(inp)
+        if frame is None:
+            return 0
+        head, raw = frame
+        doc = Document(source=Source(path=head["path"], sha256=head["sha256"], size_bytes=head["size_bytes"]),
+                       raw=raw)
+        reply = _run_one(processor, doc, float(head["seconds"]))
+        out.write(_frame(reply))
+        out.flush()
+        if reply.get("restart"):
+            return 0
+
