@@ -87,6 +87,17 @@ def _is_furniture_like(text: str) -> bool:
     )
 
 
+def _is_other_front_line(text: str, cfg: MetadataConfig) -> bool:
+    """A front-matter line that has its own role (a byline, a date, an author line), so it never
+    continues a wrapped title even when it starts in lower case ("by YCPress")."""
+    return (
+        au.parse_byline(text) is not None
+        or dates.parse_date(text, cfg.day_first) is not None
+        or au.parse_author_line(text) is not None
+        or _is_furniture_like(text)
+    )
+
+
 def _cue_parts(doc: Document, skip: set[int], body_start: int, main_lang: str | None) -> list[ka.CuePart]:
     parts: list[ka.CuePart] = []
     for i, b in enumerate(doc.blocks):
@@ -157,10 +168,10 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig) -> Front:
             title_units = [units[u]]
             u += 1
             continue
-        if _is_furniture_like(t) or (headline is not None and title.breadcrumb_target(t, texts) == headline):
-            add(fr.header_blocks, u)
-        elif dates.parse_date(t, cfg.day_first):
+        if dates.parse_date(t, cfg.day_first):
             add(fr.date_blocks, u)
+        elif _is_furniture_like(t) or (headline is not None and title.breadcrumb_target(t, texts) == headline):
+            add(fr.header_blocks, u)
         elif (names := au.parse_byline(t)) is not None:
             add(fr.byline_blocks, u)
             fr.byline_names.extend(names)
@@ -171,8 +182,10 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig) -> Front:
             add(fr.affiliation_blocks, u)
         elif title.is_title_shaped(t) and (headline is None or u == headline or title_units):
             group = [u]
-            while group[-1] + 1 < len(units) and title.continues_title(
-                " ".join(texts[g] for g in group), texts[group[-1] + 1]
+            while (
+                group[-1] + 1 < len(units)
+                and title.continues_title(" ".join(texts[g] for g in group), texts[group[-1] + 1])
+                and not _is_other_front_line(texts[group[-1] + 1], cfg)
             ):
                 group.append(group[-1] + 1)
             if not title_units:
@@ -204,7 +217,7 @@ def _author_line_before_title(text: str, authors: list[au.Author]) -> bool:
     return len(authors) > 1 or any(a.markers for a in authors) or bool(re.search(au.INITIALS, text))
 
 
-def _authors(doc: Document, fr: Front, body_start: int) -> list[au.Author]:
+def _authors(doc: Document, fr: Front, front_end: int, body_start: int) -> list[au.Author]:
     if fr.authors:
         authors = fr.authors
         markers = {m for a in authors for m in a.markers}
@@ -224,7 +237,7 @@ def _authors(doc: Document, fr: Front, body_start: int) -> list[au.Author]:
         return authors
     if fr.byline_names:
         return [au.Author(n) for n in unique(fr.byline_names)]
-    for i in range(body_start, min(len(doc.blocks), body_start + LEAD_BLOCKS)):
+    for i in range(front_end, min(len(doc.blocks), body_start + LEAD_BLOCKS)):
         name = au.lead_author(doc.blocks[i].text)
         if name:
             return [au.Author(name)]
@@ -381,7 +394,8 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
 
     # The front matter ends at the first cue (abstract, keywords) or the first real paragraph.
     body_start = next((i for i, b in enumerate(blocks) if i not in skip and _is_body(b.text, b.kind)
-                       and not ka.find_cues(b.text, i) and not au.is_affiliation(b.text)), len(blocks))
+                       and not ka.find_cues(b.text, i)
+                       and not (au.is_affiliation(b.text) and word_count(b.text) < 25)), len(blocks))
     cue_probe = [p for i, b in enumerate(blocks[: body_start + 1]) if i not in skip
                  for p in ka.find_cues(b.text, i) if p.kind != "stop"]
     front_end = min([body_start] + [p.block for p in cue_probe])
@@ -396,7 +410,7 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
     header = _venue_info(doc, front_end)
     # The header area (front matter, abstracts, keywords) ends where the main text starts.
     doi = _doi(doc, body_start, skip)
-    authors = _authors(doc, fr, body_start)
+    authors = _authors(doc, fr, front_end, body_start)
     published = _published(doc, fr, front_end, header, cfg)
 
     title_obj = None

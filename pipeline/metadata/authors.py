@@ -27,7 +27,7 @@ PARTICLES = r"(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|bin
 _TOKEN = rf"(?:{INITIALS}|{NAME_WORD}|{PARTICLES})"
 NAME_RE = re.compile(rf"{_TOKEN}(?:\s+{_TOKEN}){{0,4}}")
 # Affiliation markers after a name: digits (also superscript), letters in a run of digits, * † ‡ §.
-_MARKER = r"(?:[0-9¹²³⁴-⁹⁰]{1,2}(?:\s*,\s*[0-9¹²³⁴-⁹⁰]{1,2})*|[*†‡§#]+)"
+_MARKER = r"(?:[0-9¹²³⁴-⁹⁰]{1,2}(?:\s*,\s*[0-9¹²³⁴-⁹⁰]{1,2})*[*†‡§#]*|[*†‡§#]+)"
 _SUPER = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 # Words that make a capitalised phrase a heading rather than a person's name.
@@ -100,7 +100,7 @@ def clean_name(name: str) -> str:
 
     ``"Сюй Бо1,"`` -> ``"Сюй Бо"``; ``"Ivan Petrov*"`` -> ``"Ivan Petrov"``
     """
-    n = squash(name).translate(_SUPER)
+    n = squash(name).translate(_SUPER).rstrip(" ,;")
     n = re.sub(rf"\s*{_MARKER}\s*$", "", n)
     return n.strip(" ,;:*†‡§")
 

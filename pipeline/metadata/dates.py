@@ -38,7 +38,7 @@ _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MON = rf"(?P<mon>{_MONTH_ALT})\.?"
 _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|-?го|-?е)?"
-_YEAR_TAIL = r"(?:\s*(?:г\.|года|год|гг\.|р\.|року))?"
+_YEAR_TAIL = r"(?:\s*(?:года|год|гг\.?|г\.?|року|р\.?)(?!\w))?"
 
 # Each pattern names its groups; they are tried in this order at every position.
 _PATTERNS = [

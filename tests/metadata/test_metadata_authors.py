@@ -1,0 +1,173 @@
+"""Authors: names as printed without markers, affiliations by marker, emails attached; bylines."""
+
+from __future__ import annotations
+
+import pytest
+from metadata_docs import LONG_EN, LONG_RU, make_doc, run
+
+from pipeline.metadata.authors import (
+    Author,
+    attach_emails,
+    clean_name,
+    is_name,
+    lead_author,
+    link_affiliations,
+    parse_author_line,
+    parse_byline,
+    split_affiliations,
+)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Xibei Jia", True), ("Li Hui", True), ("И.И. Иванов", True), ("Иванов И.И.", True), ("У Хао", True),
+        ("Mary-Jane O'Neil", True), ("Ludwig van Beethoven", True), ("Roger N. McDermott", True),
+        ("Club Events", False), ("A New Journey", False), ("Staff Writer", False), ("Global Corporations", False),
+        ("the Institute", False), ("Li", False),
+    ],
+)
+def test_is_name(text: str, name: bool) -> None:
+    assert is_name(text) is name
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Сюй Бо1, У Хао1", [("Сюй Бо", ["1"]), ("У Хао", ["1"])]),
+        ("Ivan Petrov1,2, Anna Smith2*", [("Ivan Petrov", ["1", "2"]), ("Anna Smith", ["2", "*"])]),
+        ("И.И. Иванов, П.П. Петров", [("И.И. Иванов", []), ("П.П. Петров", [])]),
+        ("John Smith and Mary Jones", [("John Smith", []), ("Mary Jones", [])]),
+        ("Анна Сергеевна Ким¹, Олег Ли²", [("Анна Сергеевна Ким", ["1"]), ("Олег Ли", ["2"])]),
+        ("Иванов И.И. и Петров П.П.", [("Иванов И.И.", []), ("Петров П.П.", [])]),
+        ("Xibei Jia", [("Xibei Jia", [])]),
+        ("Mutual Respect, Benefit and Harmony Without Unification", None),
+        ("Ushering in a New Era with New Thought", None),
+        ("China and Russia", None),
+        ("Global Corporations and Economy", None),
+    ],
+)
+def test_parse_author_line(line: str, expected: list[tuple[str, list[str]]] | None) -> None:
+    got = parse_author_line(line)
+    assert (None if got is None else [(a.name, a.markers) for a in got]) == expected
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("By Li Hui", ["Li Hui"]),
+        ("by YCPress", ["YCPress"]),
+        ("by Jane Doe, Staff Writer | Updated 3 May 2024", ["Jane Doe"]),
+        ("by Staff Writer | Updated 3 May 2024", []),
+        ("By John Smith and Mary Jones", ["John Smith", "Mary Jones"]),
+        ("By Anna Lee — March 3, 2021", ["Anna Lee"]),
+        ("Written by Tom Wright, Senior Correspondent", ["Tom Wright"]),
+        ("Автор: Иван Петров", ["Иван Петров"]),
+        ("Текст: Анна Смирнова, обозреватель", ["Анна Смирнова"]),
+        ("By Maria Garcia Updated 12.03.2024 10:15", ["Maria Garcia"]),
+        ("By 2030, the two countries will double their trade.", None),
+        ("By contrast, the other side declined", None),
+    ],
+)
+def test_parse_byline(line: str, names: list[str] | None) -> None:
+    assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("In 2024 cooperation will grow, writes Li Yongquan, Director of the Institute for Development.", "Li Yongquan"),
+        ("Сотрудничество будет расти, пишет Иван Петров, директор Института.", "Иван Петров"),
+        ("The crisis is not over, argues Anna Smith (Oxford).", "Anna Smith"),
+        ("He writes well about Russia.", None),
+        ("Trade grew, writes the Institute of Economics.", None),
+    ],
+)
+def test_lead_author(text: str, name: str | None) -> None:
+    assert lead_author(text) == name
+
+
+def test_clean_name_and_affiliation_split() -> None:
+    assert clean_name("Сюй Бо1,") == "Сюй Бо"
+    assert clean_name("Ivan Petrov*") == "Ivan Petrov"
+    assert split_affiliations("1 Jilin University, China 2 MGIMO University, Russia", {"1", "2"}) == [
+        ("1", "Jilin University, China"), ("2", "MGIMO University, Russia")]
+    assert split_affiliations("School of Law, Minsk 220030, Belarus jxb@gmail.com", set()) == [
+        (None, "School of Law, Minsk 220030, Belarus")]
+
+
+def test_link_and_attach() -> None:
+    authors = [Author("Ivan Petrov", ["1"]), Author("Anna Smith", ["2"])]
+    link_affiliations(authors, [("1", "MGIMO University"), ("2", "Jilin University")])
+    attach_emails(authors, [(None, "a.smith@jlu.edu.cn"), (None, "petrov@mgimo.ru")])
+    assert [(a.affiliations, a.email) for a in authors] == [
+        (["MGIMO University"], "petrov@mgimo.ru"), (["Jilin University"], "a.smith@jlu.edu.cn")]
+    # Two authors, one unattributable email: nobody gets it.
+    pair = [Author("Ivan Petrov"), Author("Anna Smith")]
+    attach_emails(pair, [(None, "office@uni.org")])
+    assert [a.email for a in pair] == [None, None]
+
+
+# --- authors of whole documents ---
+
+
+def authors_of(doc):  # noqa: ANN001, ANN201 - tiny local helper
+    return run(doc)["authors"]
+
+
+def test_paper_author_with_affiliation_and_email() -> None:
+    doc = make_doc([("heading", "Experience and Enlightenment of New Relations"), ("heading", "Xibei Jia"),
+                    "School of Belarusian State University, Minsk 220030, Belarus jxb19980114@gmail.com",
+                    "Keywords: relations; model", "Abstract: " + LONG_EN])
+    assert authors_of(doc) == [{"name": "Xibei Jia", "affiliations": ["School of Belarusian State University, "
+                                                                      "Minsk 220030, Belarus"],
+                                "email": "jxb19980114@gmail.com"}]
+
+
+def test_markers_link_a_shared_affiliation() -> None:
+    doc = make_doc([("heading", "Размышления о дипломатии Китая"), "Сюй Бо1, У Хао1", "1 Цзилиньский университет, Китай",
+                    "Аннотация. " + LONG_RU])
+    assert authors_of(doc) == [
+        {"name": "Сюй Бо", "affiliations": ["Цзилиньский университет, Китай"], "email": None},
+        {"name": "У Хао", "affiliations": ["Цзилиньский университет, Китай"], "email": None},
+    ]
+
+
+def test_two_affiliations_by_marker_with_emails() -> None:
+    doc = make_doc([("heading", "Energy Dialogue between Russia and China"), "Ivan Petrov1, Anna Smith2",
+                    "1 MGIMO University, Moscow, Russia; petrov@mgimo.ru", "2 Jilin University, Changchun, China; smith@jlu.edu.cn",
+                    "Abstract. " + LONG_EN])
+    assert authors_of(doc) == [
+        {"name": "Ivan Petrov", "affiliations": ["MGIMO University, Moscow, Russia"], "email": "petrov@mgimo.ru"},
+        {"name": "Anna Smith", "affiliations": ["Jilin University, Changchun, China"], "email": "smith@jlu.edu.cn"},
+    ]
+
+
+def test_web_byline() -> None:
+    assert [a["name"] for a in authors_of(make_doc([("heading", "A New Journey for Relations"), "By Li Hui", LONG_EN]))] == ["Li Hui"]
+
+
+def test_site_byline() -> None:
+    doc = make_doc(["Relations still good", "by YCPress", LONG_EN])
+    assert [a["name"] for a in authors_of(doc)] == ["YCPress"]
+
+
+def test_lead_names_the_writer() -> None:
+    doc = make_doc(["Multipolarity and Connectivity",
+                    "Cooperation has an effective platform. In 2024 it will be even more colourful, writes Li "
+                    "Yongquan, Director of the Institute for the Social Development of Europe and Asia.", LONG_EN])
+    assert [a["name"] for a in authors_of(doc)] == ["Li Yongquan"]
+
+
+def test_role_only_byline_gives_no_author() -> None:
+    assert authors_of(make_doc(["Trade Talks Resume", "by Staff Writer | Updated 3 May 2024", LONG_EN])) == []
+
+
+def test_closing_bio_alone_is_not_read_as_a_byline() -> None:
+    doc = make_doc(["A New Journey for Relations", LONG_EN, "Li Hui is Special Representative of the Government."])
+    assert authors_of(doc) == []
+
+
+def test_headings_in_the_body_are_not_authors() -> None:
+    doc = make_doc([("heading", "Trade Talks Resume"), LONG_EN, ("heading", "Club Events"), LONG_EN])
+    assert authors_of(doc) == []

@@ -1,0 +1,161 @@
+"""Published: only a date stated as the publication or issue date, at its precision."""
+
+from __future__ import annotations
+
+import pytest
+from metadata_docs import LONG_EN, LONG_RU, make_doc, run
+
+from pipeline.metadata.dates import access_date, cued_publication_date, find_dates, is_other_date, parse_date
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("28.12.2020", "2020-12-28"),
+        ("05.03.2024", "2024-03-05"),
+        ("2024-05-28", "2024-05-28"),
+        ("5 May 2024", "2024-05-05"),
+        ("May 5, 2024", "2024-05-05"),
+        ("December 28th, 2020", "2020-12-28"),
+        ("5 мая 2024 г.", "2024-05-05"),
+        ("28 декабря 2020 года", "2020-12-28"),
+        ("Декабрь 2020", "2020-12"),
+        ("Sept. 2019", "2019-09"),
+        ("Monday, 3 June 2024, 14:05", "2024-06-03"),
+        ("13/05/2024", "2024-05-13"),
+        ("31.02.2024", None),  # no such day
+        ("On December 28, Xi said", None),
+        ("2024", None),  # a bare year is not a date line
+    ],
+)
+def test_parse_date(text: str, iso: str | None) -> None:
+    assert parse_date(text) == iso
+
+
+def test_month_first_when_configured() -> None:
+    assert parse_date("05/03/2024", day_first=False) == "2024-05-03"
+    assert parse_date("05/03/2024", day_first=True) == "2024-03-05"
+    # A value above 12 decides whatever the setting.
+    assert parse_date("12/28/2020", day_first=True) == "2020-12-28"
+
+
+def test_find_dates_positions() -> None:
+    found = find_dates("Опубликовано: 5 мая 2024 г.; обновлено 28.12.2024")
+    assert [f.iso for f in found] == ["2024-05-05", "2024-12-28"]
+    assert found[0].start == len("Опубликовано: ")
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("Published: 5 May 2024", "2024-05-05"),
+        ("Опубликовано: 5 мая 2024 г.", "2024-05-05"),
+        ("Received 1 March 2024; published 5 May 2024", "2024-05-05"),
+        ("Дата публикации: 28.12.2020", "2020-12-28"),
+        ("Published online: 12 January 2023", "2023-01-12"),
+        ("Posted on March 3, 2021 by admin", "2021-03-03"),
+        ("Поступила в редакцию 12.02.2024. Принята к публикации 20.03.2024.", None),
+        ("Accessed: 27.07.2024", None),
+        ("Updated 3 May 2024", None),
+        ("published in 2019 by the Institute", None),
+    ],
+)
+def test_cued_publication_date(text: str, iso: str | None) -> None:
+    assert cued_publication_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("URL: https://www.gov.cn/x.htm (дата обращения: 27.05.2024).", "2024-05-27"),
+        ("URL: https://www.state.gov/x/ (accessed: 27.07.2024).", "2024-07-27"),
+        ("Retrieved May 5, 2024, from https://example.org", "2024-05-05"),
+        ("(accessed 3 June 2023)", "2023-06-03"),
+        ("(дата доступа: 01.02.2022)", "2022-02-01"),
+        ("Российская Газета, 20.03.2023. URL: https://rg.ru/x.html", None),
+    ],
+)
+def test_access_date(text: str, iso: str | None) -> None:
+    assert access_date(text) == iso
+
+
+def test_is_other_date() -> None:
+    text = "Posted 3 May 2024 · Updated 4 May 2024"
+    posted, updated = find_dates(text)
+    assert not is_other_date(text, posted)
+    assert is_other_date(text, updated)
+
+
+# --- the publication date of a whole document ---
+
+
+def test_journal_header_gives_the_year_only() -> None:
+    doc = make_doc([("heading", "Размышления о дипломатии"), LONG_RU],
+                   furniture=["Восточная Азия: факты и аналитика 2024, 3 East Asia: Facts and Analytics 2024, 3", "50"])
+    assert run(doc)["published"] == "2024"
+
+
+def test_stated_publication_date_wins_over_the_issue_year() -> None:
+    doc = make_doc([("heading", "A Study of Regional Trade"), "Published: 5 May 2024", LONG_EN],
+                   furniture=["Journal of Trade Studies 2024, 2"])
+    assert run(doc)["published"] == "2024-05-05"
+
+
+def test_russian_publication_cue() -> None:
+    doc = make_doc([("heading", "Внешняя политика Китая"), "Опубликовано: 5 мая 2024 г.", LONG_RU])
+    assert run(doc)["published"] == "2024-05-05"
+
+
+def test_date_line_under_a_headline() -> None:
+    doc = make_doc([("heading", "Китай и Россия подписали соглашение"), "28.12.2020", LONG_RU])
+    assert run(doc)["published"] == "2020-12-28"
+
+
+def test_date_in_the_byline() -> None:
+    doc = make_doc([("heading", "Trade Talks Resume"), "By Jane Doe | March 3, 2021", LONG_EN])
+    md = run(doc)
+    assert md["published"] == "2021-03-03"
+    assert [a["name"] for a in md["authors"]] == ["Jane Doe"]
+
+
+def test_updated_date_in_the_byline_is_not_publication() -> None:
+    doc = make_doc([("heading", "Trade Talks Resume"), "by Staff Writer | Updated 3 May 2024", LONG_EN])
+    md = run(doc)
+    assert md["published"] is None
+    assert md["authors"] == []
+
+
+def test_access_dates_in_footnotes_are_not_publication_dates() -> None:
+    doc = make_doc(
+        [("heading", "Внешняя политика Китая"), LONG_RU],
+        footnotes=[("1", "Доклад. URL: https://www.gov.cn/x.htm (дата обращения: 27.05.2024)."),
+                   ("2", "Report. URL: https://www.state.gov/y/ (accessed: 27.07.2024).")],
+    )
+    md = run(doc)
+    assert md["published"] is None
+    assert [f["accessed"] for f in md["footnotes"]] == ["2024-05-27", "2024-07-27"]
+
+
+def test_event_dates_in_the_body_are_not_publication_dates() -> None:
+    doc = make_doc([("heading", "Relations Still Good"), "by Newsdesk",
+                    "On the evening of December 28, the two presidents spoke by phone. " + LONG_EN,
+                    "The treaty was signed on 16 July 2001 in Moscow. " + LONG_EN])
+    assert run(doc)["published"] is None
+
+
+def test_this_year_is_not_a_date() -> None:
+    doc = make_doc([("heading", "A New Journey for Relations"), "By Li Hui",
+                    "This year the two countries will launch a joint programme. " + LONG_EN])
+    assert run(doc)["published"] is None
+
+
+def test_received_and_accepted_dates_are_not_publication() -> None:
+    doc = make_doc([("heading", "Внешняя политика Китая"),
+                    "Поступила в редакцию 12.02.2024. Принята к публикации 20.03.2024.", LONG_RU])
+    assert run(doc)["published"] is None
+
+
+def test_us_order_when_configured() -> None:
+    doc = make_doc([("heading", "Trade Talks Resume"), "05/03/2024", LONG_EN])
+    assert run(doc, day_first=False)["published"] == "2024-05-03"
+    assert run(make_doc([("heading", "Trade Talks Resume"), "05/03/2024", LONG_EN]))["published"] == "2024-03-05"

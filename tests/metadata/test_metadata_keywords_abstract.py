@@ -1,0 +1,158 @@
+"""Keywords and abstracts per language, cue words removed, bilingual keyword lists aligned."""
+
+from __future__ import annotations
+
+import pytest
+from metadata_docs import LONG_EN, LONG_RU, make_doc, run
+
+from pipeline.metadata.keywords_abstract import (
+    align_keyword_lists,
+    clean_abstract,
+    cue_kind,
+    find_cues,
+    regroup,
+    split_keywords,
+)
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("Ключевые слова: Китай, Россия.", [("keywords", "Китай, Россия.")]),
+        ("Keywords: China; Russia", [("keywords", "China; Russia")]),
+        ("Key words: China, Russia", [("keywords", "China, Russia")]),
+        ("**Keywords:** China; Russia", [("keywords", "China; Russia")]),
+        ("Аннотация. Текст аннотации.", [("abstract", "Текст аннотации.")]),
+        ("**Abstract:** China and Russia are neighbours.", [("abstract", "China and Russia are neighbours.")]),
+        ("Резюме: Статья посвящена торговле.", [("abstract", "Статья посвящена торговле.")]),
+        ("Abstract", [("abstract", "")]),
+        ("ABSTRACT The paper studies trade.", [("abstract", "The paper studies trade.")]),
+        ("Ключевые слова: порядок, мир. Abstract. Current relations are changing.",
+         [("keywords", "порядок, мир."), ("abstract", "Current relations are changing.")]),
+        ("Keywords: trade, energy.\nDOI: 10.1000/x", [("keywords", "trade, energy."), ("stop", "10.1000/x")]),
+        ("In summary: it works.", []),
+        ("The summary of the talks was brief. Abstract art is popular.", []),
+    ],
+)
+def test_find_cues(text: str, parts: list[tuple[str, str]]) -> None:
+    assert [(p.kind, text[p.start : p.end].strip()) for p in find_cues(text)] == parts
+
+
+def test_cue_kind() -> None:
+    assert cue_kind("Key words") == "keywords"
+    assert cue_kind("Аннотация") == "abstract"
+    assert cue_kind("DOI") == "stop"
+
+
+@pytest.mark.parametrize(
+    "text, items, sep",
+    [
+        ("Relations between China and Russia; A new model; International relations",
+         ["Relations between China and Russia", "A new model", "International relations"], ";"),
+        ("мысли о дипломатии, международный порядок.", ["мысли о дипломатии", "международный порядок"], ","),
+        ("trade · energy · security", ["trade", "energy", "security"], "·"),
+        ("international order. Introduction", ["international order"], ""),
+        ("U.S. foreign policy; St. Petersburg", ["U.S. foreign policy", "St. Petersburg"], ";"),
+        ("", [], ""),
+    ],
+)
+def test_split_keywords(text: str, items: list[str], sep: str) -> None:
+    assert split_keywords(text) == (items, sep)
+
+
+def test_regroup_joins_the_piece_split_at_an_inner_comma() -> None:
+    ru = ["мысли Си Цзиньпина о дипломатии", "китайско-российские отношения", "глубокие изменения",
+          "невиданные за столетие", "международный порядок"]
+    en = ["Xi Jinping Thought on Diplomacy", "China-Russia relations", "profound changes unseen in a century",
+          "international order"]
+    assert regroup(ru, en) == ["мысли Си Цзиньпина о дипломатии", "китайско-российские отношения",
+                               "глубокие изменения, невиданные за столетие", "международный порядок"]
+
+
+def test_regroup_refuses_lists_that_are_not_translations() -> None:
+    assert regroup(["a", "b", "c", "d", "e", "f", "g"], ["x", "y", "z"]) is None
+    assert regroup(["a", "b"], ["x", "y"]) is None
+
+
+def test_align_only_regroups_comma_lists() -> None:
+    lists = {"ru": (["безопасность", "Азия", "Тихоокеанский регион", "сотрудничество"], ","),
+             "en": (["security", "Asia-Pacific region", "cooperation"], ";")}
+    assert align_keyword_lists(lists) == {"ru": ["безопасность", "Азия, Тихоокеанский регион", "сотрудничество"],
+                                          "en": ["security", "Asia-Pacific region", "cooperation"]}
+    same = {"ru": (["a", "b"], ";"), "en": (["x"], "")}
+    assert align_keyword_lists(same) == {"ru": ["a", "b"], "en": ["x"]}
+
+
+def test_clean_abstract() -> None:
+    assert clean_abstract("**China and\nRussia** are neighbours.  ") == "China and Russia are neighbours."
+
+
+# --- whole documents ---
+
+
+def test_bilingual_paper_keywords_and_abstracts() -> None:
+    doc = make_doc([
+        ("heading", "Размышления о дипломатии"), "Сюй Бо1, У Хао1", "1 Цзилиньский университет, Китай",
+        "Аннотация. Современные международные отношения сталкиваются с глубокими изменениями.",
+        ("paragraph", [("ru", "Ключевые слова: мысли о дипломатии, китайско-российские отношения, глубокие изменения, "
+                              "невиданные за столетие, международный порядок."),
+                       ("en", "Abstract. Current international relations are facing profound changes.")]),
+        "Keywords: Thought on Diplomacy, China-Russia relations, profound changes unseen in a century, "
+        "international order.",
+        LONG_EN,
+    ])
+    md = run(doc)
+    assert md["keywords"] == {
+        "ru": ["мысли о дипломатии", "китайско-российские отношения", "глубокие изменения, невиданные за столетие",
+               "международный порядок"],
+        "en": ["Thought on Diplomacy", "China-Russia relations", "profound changes unseen in a century",
+               "international order"],
+    }
+    assert md["abstract"] == {
+        "ru": "Современные международные отношения сталкиваются с глубокими изменениями.",
+        "en": "Current international relations are facing profound changes.",
+    }
+    assert [b.kind for b in doc.blocks[3:6]] == ["abstract", "keywords", "keywords"]
+
+
+def test_markdown_paper_keywords_before_abstract() -> None:
+    doc = make_doc([("heading", "Experience of New Relations"), ("heading", "Xibei Jia"),
+                    "Keywords: Relations between China and Russia; A new model of international relations",
+                    "Abstract: China and Russia are not only closely linked geographically.", LONG_EN])
+    md = run(doc)
+    assert md["keywords"] == {"en": ["Relations between China and Russia", "A new model of international relations"]}
+    assert md["abstract"] == {"en": "China and Russia are not only closely linked geographically."}
+
+
+def test_abstract_heading_alone_takes_the_next_paragraph() -> None:
+    doc = make_doc([("heading", "Trade and Energy in Eurasia"), ("heading", "Abstract"),
+                    "The paper studies trade and energy links. " + LONG_EN, ("heading", "Introduction"), LONG_EN])
+    md = run(doc)
+    assert md["abstract"]["en"].startswith("The paper studies trade and energy links.")
+    assert doc.blocks[2].kind == "abstract"
+
+
+def test_english_abstract_at_the_end_of_a_russian_paper() -> None:
+    doc = make_doc([("heading", "Энергетический диалог России и Китая"), "Аннотация. " + LONG_RU, LONG_RU, LONG_RU,
+                    ("heading", "Energy Dialogue between Russia and China"),
+                    "Abstract. The article examines the energy dialogue.", "Keywords: energy; Russia; China."])
+    md = run(doc)
+    assert md["abstract"]["en"] == "The article examines the energy dialogue."
+    assert md["keywords"] == {"en": ["energy", "Russia", "China"]}
+    assert md["title_translations"] == [{"text": "Energy Dialogue between Russia and China", "lang": "en"}]
+
+
+def test_summary_section_in_the_body_is_not_an_abstract() -> None:
+    doc = make_doc([("heading", "Trade and Energy in Eurasia"), LONG_EN, "Summary: " + LONG_EN])
+    assert run(doc)["abstract"] == {}
+
+
+def test_russian_summary_of_an_english_paper_is_an_abstract() -> None:
+    doc = make_doc([("heading", "Trade and Energy in Eurasia"), "Abstract: " + LONG_EN, LONG_EN,
+                    "Резюме: " + LONG_RU])
+    assert set(run(doc)["abstract"]) == {"en", "ru"}
+
+
+def test_no_cues_no_keywords_or_abstract() -> None:
+    md = run(make_doc([("heading", "A New Journey for Relations"), "By Li Hui", LONG_EN]))
+    assert md["keywords"] == {} and md["abstract"] == {}

@@ -1,0 +1,157 @@
+"""Title: the main title joined when wrapped, its language, and the title in other printed languages."""
+
+from __future__ import annotations
+
+import pytest
+from metadata_docs import LONG_EN, LONG_RU, make_doc, run
+
+from pipeline.metadata.title import (
+    breadcrumb_target,
+    clean_title,
+    continues_title,
+    is_code_or_label,
+    is_title_shaped,
+)
+
+
+@pytest.mark.parametrize(
+    "text, shaped",
+    [
+        ("A New Journey for China-Russia Relations", True),
+        ("Размышления Си Цзиньпина о дипломатии", True),
+        ("Why Does the Alliance Hold?", True),
+        ("Climate policy: lessons from the Global South", True),
+        ("50", False),
+        ("2024, 3", False),
+        ("It rained all week. Then the river rose and the town was flooded again.", False),
+        ("https://example.org/a/b", False),
+        ("Introduction", False),  # one word
+    ],
+)
+def test_is_title_shaped(text: str, shaped: bool) -> None:
+    assert is_title_shaped(text) is shaped
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [("УДК 327(510:470)", True), ("UDC 327.8", True), ("Research Article", True), ("Научная статья", True),
+     ("JEL F51, F59", True), ("Research in Central Asia", False)],
+)
+def test_code_and_label_lines(text: str, label: bool) -> None:
+    assert is_code_or_label(text) is label
+
+
+def test_continuation_rules() -> None:
+    assert continues_title("Размышления Си Цзиньпина о дипломатии", "и китайско-российских отношениях")
+    assert continues_title("China and Russia in the Age of", "Multipolarity")
+    assert not continues_title("Multipolarity and Connectivity", "Mutual Respect, Benefit and Harmony")
+    assert not continues_title("A Finished Sentence.", "and more")
+
+
+def test_breadcrumb_target_and_clean() -> None:
+    crumbs = "Home Politics No matter how the situation changes, relations still good"
+    assert breadcrumb_target(crumbs, ["Putin praised X at Davos", "No matter how the situation changes, relations still good"]) == 1
+    assert breadcrumb_target("Home", ["Home"]) is None
+    assert clean_title("# **Experience and\nEnlightenment**") == "Experience and Enlightenment"
+
+
+# --- the title of a whole document ---
+
+
+def title_of(doc):  # noqa: ANN001, ANN201 - tiny local helper
+    t = run(doc)["title"]
+    return (t["text"], t["lang"]) if t else None
+
+
+def test_markdown_paper_title() -> None:
+    doc = make_doc([("heading", "Experience and Enlightenment of New International Relations"), ("heading", "Xibei Jia"),
+                    "School of Belarusian State University, Minsk 220030, Belarus", "Abstract: " + LONG_EN])
+    assert title_of(doc) == ("Experience and Enlightenment of New International Relations", "en")
+
+
+def test_title_wrapped_over_three_blocks_is_joined() -> None:
+    doc = make_doc([("paragraph", "Размышления Си Цзиньпина о дипломатии"),
+                    ("paragraph", "и китайско-российских отношениях в контексте"),
+                    ("paragraph", "крупных изменений в международном порядке"),
+                    "Сюй Бо1, У Хао1", "1 Цзилиньский университет, Китай", "Аннотация. " + LONG_RU])
+    assert title_of(doc) == ("Размышления Си Цзиньпина о дипломатии и китайско-российских отношениях в контексте "
+                             "крупных изменений в международном порядке", "ru")
+
+
+def test_wrapped_lines_inside_one_block_are_joined() -> None:
+    doc = make_doc([("heading", "Economic Cooperation between China and\nRussia in the Arctic"), "By Anna Lee", LONG_EN])
+    assert title_of(doc) == ("Economic Cooperation between China and Russia in the Arctic", "en")
+
+
+def test_running_header_page_number_and_doi_above_the_title_are_skipped() -> None:
+    doc = make_doc(["Восточная Азия: факты и аналитика 2024, 3 East Asia: Facts and Analytics 2024, 3", "50",
+                    "DOI 10.24412/2686-7702-2024-3-50-64", "УДК 327(510:470)",
+                    "Размышления о дипломатии Китая", "Сюй Бо1, У Хао1", "Аннотация. " + LONG_RU])
+    assert title_of(doc) == ("Размышления о дипломатии Китая", "ru")
+
+
+def test_breadcrumb_repeating_the_headline_is_not_the_title() -> None:
+    doc = make_doc(["Home Politics No matter how the situation changes, relations still good\n"
+                    "Putin praised poverty reduction achievements at the Davos Forum",
+                    "No matter how the situation changes, relations still good", "by YCPress", LONG_EN])
+    assert title_of(doc) == ("No matter how the situation changes, relations still good", "en")
+
+
+def test_breadcrumb_moved_to_boilerplate_still_points_at_the_headline() -> None:
+    doc = make_doc(["Putin praised poverty reduction achievements at the Davos Forum",
+                    "Relations between the two countries are still good", "by Newsdesk", LONG_EN],
+                   boilerplate=["Главная Политика Relations between the two countries are still good"])
+    assert title_of(doc) == ("Relations between the two countries are still good", "en")
+
+
+def test_web_headline_with_subtitle_keeps_the_headline() -> None:
+    doc = make_doc(["Multipolarity and Connectivity\nMutual Respect, Benefit and Harmony Are Important Principles",
+                    LONG_EN + " writes Ivan Petrov, Director of the Institute."])
+    md = run(doc)
+    assert md["title"] == {"text": "Multipolarity and Connectivity", "lang": "en"}
+    assert md["title_translations"] == []
+
+
+def test_second_language_title_above_its_abstract() -> None:
+    doc = make_doc([
+        ("heading", "Внешняя политика Китая в условиях многополярности"),
+        "Иван Петров1", "1 МГИМО МИД России, Москва, Россия",
+        "Аннотация. " + LONG_RU, "Ключевые слова: Китай, Россия, многополярность.",
+        ("heading", "China's Foreign Policy in a Multipolar World"),
+        "Ivan Petrov1", "1 MGIMO University, Moscow, Russia",
+        "Abstract. " + LONG_EN, "Keywords: China, Russia, multipolarity.",
+        LONG_RU,
+    ])
+    md = run(doc)
+    assert md["title"] == {"text": "Внешняя политика Китая в условиях многополярности", "lang": "ru"}
+    assert md["title_translations"] == [{"text": "China's Foreign Policy in a Multipolar World", "lang": "en"}]
+
+
+def test_second_language_title_right_under_the_title() -> None:
+    doc = make_doc([("heading", "Внешняя политика Китая"), ("heading", "China's Foreign Policy"),
+                    "И.И. Иванов", LONG_RU])
+    md = run(doc)
+    assert md["title"]["text"] == "Внешняя политика Китая"
+    assert md["title_translations"] == [{"text": "China's Foreign Policy", "lang": "en"}]
+    assert [a["name"] for a in md["authors"]] == ["И.И. Иванов"]
+
+
+def test_author_line_above_the_title() -> None:
+    doc = make_doc(["И.И. Иванов, П.П. Петров", ("heading", "Энергетический диалог России и Китая"), LONG_RU])
+    md = run(doc)
+    assert md["title"]["text"] == "Энергетический диалог России и Китая"
+    assert [a["name"] for a in md["authors"]] == ["И.И. Иванов", "П.П. Петров"]
+
+
+def test_no_title_when_the_text_starts_with_prose() -> None:
+    assert run(make_doc([LONG_EN, LONG_EN]))["title"] is None
+
+
+def test_title_blocks_are_labelled() -> None:
+    from pipeline.config import MetadataConfig
+    from pipeline.metadata import extract_metadata
+
+    doc = make_doc([("heading", "A New Journey for Relations"), "By Li Hui", LONG_EN])
+    extract_metadata(doc, MetadataConfig())
+    assert [b.kind for b in doc.blocks] == ["title", "byline", "paragraph"]
+    assert [s.kind for s in doc.segments] == ["title", "byline", "paragraph"]
