@@ -5,9 +5,8 @@ Only this package knows about processes and files on disk; the stages never impo
 
 from __future__ import annotations
 
-import heapq
-import json
 import logging
+import os
 import shutil
 import tempfile
 import time
@@ -20,14 +19,19 @@ from typing import Any
 from pipeline import __version__
 from pipeline.config import Config, ConfigError
 from pipeline.run.discover import discover
-from pipeline.run.executors import default_workers, map_local
+from pipeline.run.executors import map_unordered, open_executor
 from pipeline.run.lock import holds_output_lock
-from pipeline.run.output import atomic_write_json, atomic_write_lines
-from pipeline.run.shard import ShardTask, run_shard
+from pipeline.run.merge import MergeCounts, StateMismatch, merge
+from pipeline.run.output import atomic_write_json
+from pipeline.run.shard import ShardTask, Tally, run_shard
+from pipeline.run.state import StateStore, StatKey
 
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE = 0, 1, 2
+
+SHARDS_PER_SLOT = 4
+MAX_SHARDS = 1024
 
 
 @dataclass
@@ -39,104 +43,192 @@ class RunResult:
         return EXIT_QUARANTINED if self.report["quarantined"] else EXIT_OK
 
 
-def _path_of(line: str) -> str:
-    return json.loads(line)["source"]["path"]
+def shard_count(todo: int, slots: int) -> int:
+    """Several shards per slot, so that a slow shard does not leave the others idle at the end and
+    progress moves in small steps; at most MAX_SHARDS (the merge holds one open file per shard).
+
+    >>> shard_count(5, 2), shard_count(10_000, 2), shard_count(10**7, 4096)
+    (5, 8, 1024)
+    """
+    return max(1, min(todo, slots * SHARDS_PER_SLOT, MAX_SHARDS))
 
 
-def _merge_records(part_files: list[Path]) -> Iterator[str]:
-    """k-way merge of part files that are each sorted by source path: the result is sorted by path
-    whatever the number of shards, so records.jsonl is byte-identical for any worker count."""
-
-    def keyed(p: Path) -> Iterator[tuple[str, str]]:
-        with p.open(encoding="utf-8") as f:
-            for line in f:
-                yield _path_of(line), line
-
-    for _, line in heapq.merge(*(keyed(p) for p in part_files)):
-        yield line
+@dataclass
+class Plan:
+    todo: list[str]  # inputs to read this run, sorted
+    known: dict[str, str]  # of those, the sha256 the state store has for each (touched or changed)
+    gone: int  # inputs the state store knows of that are no longer there
+    full_reason: str | None  # why everything is processed again; None for an incremental run
 
 
-def _merge_quarantine(part_files: list[Path]) -> list[str]:
-    lines = [ln for p in part_files for ln in p.read_text(encoding="utf-8").splitlines(keepends=True)]
-    return sorted(lines, key=lambda ln: json.loads(ln)["path"])
+def _current_key(path: Path) -> StatKey | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None  # the shard will say why it cannot read it
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
-def _combine(stats: list[dict[str, Any]]) -> dict[str, Any]:
-    total: dict[str, Any] = {"documents": 0, "records": 0, "quarantined": 0}
-    counters: dict[str, Counter[str]] = {k: Counter() for k in
-                                         ("seconds", "languages", "repairs", "fields", "quarantine_reasons")}
+def plan(state: StateStore, input_dir: Path, files: list[str], config_hash: str, outputs: dict[str, Path],
+         full: bool) -> Plan:
+    """Which inputs to read: all of them for a full run, else those the store does not know or whose
+    stat key is not the one they were read with (one ``stat`` per input, no reading)."""
+    reason = "--full was given" if full else state.full_run_reason(config_hash, outputs)
+    if reason is not None:
+        return Plan(todo=files, known={}, gone=0, full_reason=reason)
+    todo: list[str] = []
+    known: dict[str, str] = {}
+    gone = 0
+    rows = state.rows()
+    row = next(rows, None)
+    for path in files:  # both sorted by path: a merge join
+        while row is not None and row.path < path:
+            gone += 1
+            row = next(rows, None)
+        if row is not None and row.path == path:
+            if row.key is None or row.key != _current_key(input_dir / path):
+                todo.append(path)
+                known[path] = row.sha256
+            row = next(rows, None)
+        else:
+            todo.append(path)
+    gone += sum(1 for _ in rows) + (row is not None)
+    return Plan(todo=todo, known=known, gone=gone, full_reason=None)
+
+
+def _tasks(cfg: Config, input_dir: Path, p: Plan, parts_dir: Path, world: int) -> Iterator[ShardTask]:
+    for rank in range(world):
+        files = tuple(p.todo[rank::world])
+        yield ShardTask(cfg=cfg, input_dir=str(input_dir), files=files, parts_dir=str(parts_dir),
+                        name=f"shard-{rank:05d}-of-{world:05d}",
+                        known=tuple(p.known.get(f, "") for f in files) if p.known else ())
+
+
+def _allow_open_files(n: int) -> None:
+    try:
+        import resource
+    except ImportError:
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != resource.RLIM_INFINITY and soft < n:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (n if hard == resource.RLIM_INFINITY else min(n, hard), hard))
+
+
+def _process(cfg: Config, state: StateStore, input_dir: Path, out_dir: Path, files: list[str],
+             outputs: dict[str, Path], progress: Callable[[int, int], None] | None, full: bool,
+             why: str | None = None) -> dict[str, Any]:
+    """Plan, map the shards, merge, commit the state. Returns what the report says about this run."""
+    config_hash = cfg.content_hash()
+    p = plan(state, input_dir, files, config_hash, outputs, full)
+    if why is not None:
+        p.full_reason = why
+    if p.full_reason:
+        log.info("processing all %d documents: %s", len(files), p.full_reason)
+    else:
+        log.info("incremental run: %d of %d documents new or changed", len(p.todo), len(files))
+    if progress is not None:
+        progress(0, len(p.todo))
+    stats: list[dict[str, Any]] = []
+    slots = world = 0
+    parts_dir = Path(tempfile.mkdtemp(prefix=".parts-", dir=out_dir)).resolve()
+    try:
+        if p.todo:
+            with open_executor(cfg.executor) as (ex, slots):
+                world = shard_count(len(p.todo), slots)
+                log.info("%d documents in %d shard(s) on %d %s worker(s)", len(p.todo), world, slots,
+                         cfg.executor.kind)
+                done = 0
+                for result in map_unordered(ex, run_shard, _tasks(cfg, input_dir, p, parts_dir, world),
+                                            max_pending=2 * slots):
+                    stats.append(result)
+                    done += result["files"]
+                    if progress is not None:
+                        progress(done, len(p.todo))
+        # The output files are rewritten only when a line in them changes: an unchanged rerun writes
+        # nothing, a rerun that found only touched files just records their new stat keys.
+        rewrite = p.full_reason is not None or p.gone > 0 or any(s["processed"] for s in stats)
+        if rewrite or p.todo:
+            counts = merge(state, sorted(parts_dir.glob("*.part")), files, outputs,
+                           reuse=p.full_reason is None, write=rewrite)
+        else:
+            counts = MergeCounts(reused=len(files))
+        state.commit(config_hash, outputs, replace_all=p.full_reason is not None)
+    finally:
+        shutil.rmtree(parts_dir, ignore_errors=True)
+    seconds: Counter[str] = Counter()
     for s in stats:
-        for k in total:
-            total[k] += s[k]
-        for k, c in counters.items():
-            c.update(s[k])
-    for k, c in counters.items():
-        total[k] = dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) if k != "seconds" else \
-            {name: round(v, 4) for name, v in c.items()}
-    return total
+        seconds.update(s["seconds"])
+    return {
+        "incremental": {
+            "full_run_reason": p.full_reason,
+            "processed": counts.processed,
+            "reused": counts.reused,
+            "touched_unchanged": sum(s["unchanged"] for s in stats),
+            "removed": counts.removed,
+            "outputs_rewritten": rewrite,
+        },
+        "seconds_per_stage": {name: round(v, 4) for name, v in seconds.items()},
+        "workers": slots,
+        "shards": world,
+    }
 
 
 @holds_output_lock  # one run per output directory; a killed run's leftovers are cleared
-def run(cfg: Config, progress: Callable[[int, int], None] | None = None) -> RunResult:
+def run(cfg: Config, progress: Callable[[int, int], None] | None = None, *, full: bool = False) -> RunResult:
     """Process ``cfg.input.dir`` into ``cfg.output.dir``; returns the report (also written as report.json).
 
-    ``progress(done_documents, total_documents)`` is called as shards finish."""
+    Incremental: only inputs that are new or changed since the last run into the same output folder
+    are processed (see state.py); ``full=True`` processes everything. The output files are the same
+    bytes either way. ``progress(done_documents, total_documents)`` is called once before any work
+    (total: the documents this run processes) and again as each shard finishes."""
     # Imported here: pipeline.report writes through pipeline.run.output, so a module-level import would cycle.
     from pipeline.report import check_output_formats, write_run_outputs
 
     t_start = time.perf_counter()
     check_output_formats(cfg)
-    input_dir = Path(cfg.input.dir)
+    # Absolute: a Dask worker's current folder is not ours.
+    input_dir = Path(cfg.input.dir).resolve()
     if not input_dir.is_dir():
-        raise ConfigError(f"input.dir: {input_dir} is not a directory")
+        raise ConfigError(f"input.dir: {cfg.input.dir} is not a directory")
     out_dir = Path(cfg.output.dir)
     out_dir.mkdir(parents=True, exist_ok=True)
 
     inputs = discover(input_dir, cfg.input.glob, exclude=[out_dir])
     for s in inputs.skipped:
         log.info("skipped %s: %s", s["path"], s["reason"])
-    workers = cfg.executor.workers or default_workers()
-    world = max(1, min(workers, len(inputs.files)))
-    parts_dir = Path(tempfile.mkdtemp(prefix=".parts-", dir=out_dir))
-    try:
-        tasks = [
-            ShardTask(cfg=cfg, input_dir=str(input_dir), files=tuple(inputs.files[rank::world]),
-                      parts_dir=str(parts_dir), name=f"shard-{rank:05d}-of-{world:05d}")
-            for rank in range(world)
-        ]
-        log.info("%d documents in %d shard(s), %d worker(s)", len(inputs.files), world, workers)
-        stats: list[dict[str, Any]] = []
-        if progress is not None:
-            progress(0, len(inputs.files))
-        for shard_stats in map_local(run_shard, tasks, workers):
-            stats.append(shard_stats)
-            if progress is not None:
-                progress(sum(s["documents"] for s in stats), len(inputs.files))
-        atomic_write_lines(out_dir / "records.jsonl",
-                           _merge_records([parts_dir / f"{t.name}.records.jsonl" for t in tasks]))
-        atomic_write_lines(out_dir / "quarantine.jsonl",
-                           _merge_quarantine([parts_dir / f"{t.name}.quarantine.jsonl" for t in tasks]))
-    finally:
-        shutil.rmtree(parts_dir, ignore_errors=True)
+    _allow_open_files(MAX_SHARDS + 64)
+    outputs = {name: out_dir / name for name in ("records.jsonl", "quarantine.jsonl")}
+    with StateStore(out_dir) as state:
+        try:
+            this_run = _process(cfg, state, input_dir, out_dir, inputs.files, outputs, progress, full)
+        except StateMismatch as e:
+            log.warning("%s; processing everything again", e)
+            state.reset_staging()
+            this_run = _process(cfg, state, input_dir, out_dir, inputs.files, outputs, progress, True, why=str(e))
+        tally = Tally()
+        for kind, summary in state.summaries():
+            tally.add(kind, summary)
+    totals = tally.as_dict()
 
-    combined = _combine(stats)
     report: dict[str, Any] = {
         "pipeline_version": __version__,
         "config_hash": cfg.content_hash(),
         "inputs_seen": len(inputs.files) + len(inputs.skipped),
-        "documents_in": combined["documents"],
-        "records_out": combined["records"],
-        "quarantined": combined["quarantined"],
+        "documents_in": totals["documents"],
+        "records_out": totals["records"],
+        "quarantined": totals["quarantined"],
         "skipped": len(inputs.skipped),
         "skipped_paths": inputs.skipped,
-        "languages": combined["languages"],
-        "repairs": combined["repairs"],
-        "fields_present": combined["fields"],
-        "quarantine_reasons": combined["quarantine_reasons"],
-        "seconds_per_stage": combined["seconds"],
+        "languages": totals["languages"],
+        "repairs": totals["repairs"],
+        "fields_present": totals["fields"],
+        "quarantine_reasons": totals["quarantine_reasons"],
+        "seconds_per_stage": this_run["seconds_per_stage"],
         "wall_seconds": round(time.perf_counter() - t_start, 3),
-        "workers": workers,
-        "shards": world,
+        "executor": cfg.executor.kind,
+        "workers": this_run["workers"],
+        "shards": this_run["shards"],
+        "incremental": this_run["incremental"],
     }
     atomic_write_json(out_dir / "report.json", report)
     write_run_outputs(out_dir, cfg, report)

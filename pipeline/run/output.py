@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 
 def dumps_line(obj: Any) -> str:
@@ -15,14 +16,15 @@ def dumps_line(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def atomic_write_lines(path: Path, lines: Iterable[str]) -> None:
-    """Write ``lines`` to a temporary file beside ``path``, fsync it, then rename over ``path``."""
+@contextmanager
+def atomic_writer(path: Path, binary: bool = False) -> Iterator[IO[Any]]:
+    """Open a temporary file beside ``path`` for writing; on a clean exit fsync it and rename it over
+    ``path``, on an exception delete it. Several can be open at once (the merge writes two files)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            for line in lines:
-                f.write(line)
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as f:
+            yield f
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
@@ -33,6 +35,13 @@ def atomic_write_lines(path: Path, lines: Iterable[str]) -> None:
             pass
         raise
     _fsync_dir(path.parent)
+
+
+def atomic_write_lines(path: Path, lines: Iterable[str]) -> None:
+    """Write ``lines`` to a temporary file beside ``path``, fsync it, then rename it over ``path``."""
+    with atomic_writer(path) as f:
+        for line in lines:
+            f.write(line)
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -1,14 +1,22 @@
 """One shard of inputs through the pipeline: the pure unit of work every executor maps.
 
-``run_shard(task)`` reads its files, runs each through the stages and writes three part files
-(records, quarantine, stats) atomically, then a completion marker. It returns only a small summary,
-so the same function runs in-process, in a process pool or on a Dask worker.
+``run_shard(task)`` reads its files, runs each through the stages and writes one part file
+atomically, then a completion marker holding the shard's stats. It returns only those stats, so the
+same function runs in-process, in a process pool or on a Dask worker (the folders must then be on a
+file system every worker sees).
+
+The part file holds two lines per input, in path order: a meta line (path, what became of it,
+sha256, the stat key it was read with, a summary for the report) and the output line itself (the
+record or the quarantine entry, exactly as it will appear in the output; empty for an input whose
+bytes turned out unchanged). The merge needs only the meta lines to place each output line.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -18,8 +26,9 @@ from typing import Any
 
 from pipeline.config import Config
 from pipeline.document import Document, Source
-from pipeline.run.output import atomic_write_json, atomic_write_lines, dumps_line
+from pipeline.run.output import atomic_write_json, atomic_writer, dumps_line
 from pipeline.run.sandbox import sandbox_for
+from pipeline.run.state import StatKey, stat_key
 from pipeline.stages import Outcome, quarantine_entry
 
 METADATA_FIELDS = ("title", "title_translations", "authors", "doi", "published", "venue", "keywords", "abstract",
@@ -33,99 +42,135 @@ class ShardTask:
     files: tuple[str, ...]  # relative paths, sorted
     parts_dir: str
     name: str  # e.g. "shard-00001-of-00004"
+    # The sha256 each file had when the state store last saw it ("" for a new file), aligned with
+    # ``files``: a file whose bytes still hash to it was only touched and is not processed again.
+    known: tuple[str, ...] = ()
 
 
-def read_document(input_dir: Path, rel: str, max_bytes: int) -> tuple[Document, dict[str, Any] | None]:
-    """Read one input's bytes and provenance. Returns the Document and, when it cannot be read
-    or is over the size cap, its quarantine entry."""
-    path = input_dir / rel
+def read_input(input_dir: Path, rel: str, max_bytes: int) -> tuple[Document, dict[str, Any] | None, StatKey | None]:
+    """Read one input's bytes and provenance. Returns the Document, its quarantine entry when it
+    cannot be read or is over the size cap (never reading more than ``max_bytes + 1`` bytes), and the
+    stat key the bytes were read under (taken from the open file before reading, so a change during
+    the read shows on the next run; None when not to be trusted)."""
     doc = Document(source=Source(path=rel))
     try:
-        size = path.stat().st_size
-        doc.source.size_bytes = size
-        if size > max_bytes:
-            return doc, quarantine_entry(doc, "read", f"file is {size} bytes, over the input.max_bytes cap of {max_bytes}")
-        with path.open("rb") as f:
-            raw = f.read(max_bytes + 1)
+        # O_NONBLOCK: a file replaced by a named pipe since it was listed must not hang the shard.
+        fd = os.open(input_dir / rel, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as e:
-        return doc, quarantine_entry(doc, "read", f"cannot read the file: {e.strerror or e}")
-    if len(raw) > max_bytes:  # grew since stat
-        return doc, quarantine_entry(doc, "read", f"file is over the input.max_bytes cap of {max_bytes}")
+        return doc, quarantine_entry(doc, "read", f"cannot read the file: {e.strerror or e}"), None
+    with open(fd, "rb") as f:
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                return doc, quarantine_entry(doc, "read", "not a regular file any more"), None
+            key = stat_key(st, time.time_ns())
+            doc.source.size_bytes = st.st_size
+            if st.st_size > max_bytes:
+                return doc, quarantine_entry(
+                    doc, "read", f"file is {st.st_size} bytes, over the input.max_bytes cap of {max_bytes}"), key
+            raw = f.read(max_bytes + 1)
+        except OSError as e:
+            return doc, quarantine_entry(doc, "read", f"cannot read the file: {e.strerror or e}"), None
+    if len(raw) > max_bytes:  # grew since fstat
+        return doc, quarantine_entry(doc, "read", f"file is over the input.max_bytes cap of {max_bytes}"), None
     doc.raw = raw
     doc.source.size_bytes = len(raw)
     doc.source.sha256 = hashlib.sha256(raw).hexdigest()
-    return doc, None
+    return doc, None, key
 
 
-class ShardStats:
-    """Counters for the run report, added to one outcome at a time (nothing per document is kept)."""
+def read_document(input_dir: Path, rel: str, max_bytes: int) -> tuple[Document, dict[str, Any] | None]:
+    """``read_input`` without the stat key."""
+    doc, q, _ = read_input(input_dir, rel, max_bytes)
+    return doc, q
+
+
+def summarize(o: Outcome) -> dict[str, Any]:
+    """What the report counts of one outcome; kept per input by the state store, so that the report of
+    an incremental run covers every input, not only those processed this time."""
+    if o.record is not None:
+        r = o.record
+        langs = r["languages"]
+        return {
+            "lang": max(langs.items(), key=lambda kv: (kv[1], kv[0]))[0] if langs else None,
+            "repairs": r["repairs"],
+            "fields": [f for f in METADATA_FIELDS if r.get(f) not in (None, [], {}, "")],
+        }
+    q = o.quarantine or {}
+    return {"reason": f"{q.get('stage')}: {q.get('reason')}"[:200]}
+
+
+class Tally:
+    """The report's counts, added one summary at a time (nothing per document is kept)."""
 
     def __init__(self) -> None:
         self.documents = self.records = self.quarantined = 0
-        self.seconds: Counter[str] = Counter()
         self.languages: Counter[str] = Counter()
         self.repairs: Counter[str] = Counter()
         self.fields: Counter[str] = Counter()
         self.reasons: Counter[str] = Counter()
 
-    def add(self, o: Outcome) -> None:
+    def add(self, kind: str, summary: dict[str, Any]) -> None:
         self.documents += 1
-        self.seconds.update(o.timings)
-        if o.record is not None:
+        if kind == "record":
             self.records += 1
-            r = o.record
-            if r["languages"]:
-                self.languages[max(r["languages"].items(), key=lambda kv: (kv[1], kv[0]))[0]] += 1
-            self.repairs.update(r["repairs"])
-            self.fields.update(f for f in METADATA_FIELDS if r.get(f) not in (None, [], {}, ""))
-        elif o.quarantine is not None:
+            if summary["lang"]:
+                self.languages[summary["lang"]] += 1
+            self.repairs.update(summary["repairs"])
+            self.fields.update(summary["fields"])
+        else:
             self.quarantined += 1
-            self.reasons[f"{o.quarantine['stage']}: {o.quarantine['reason']}"[:200]] += 1
+            self.reasons[summary["reason"]] += 1
 
     def as_dict(self) -> dict[str, Any]:
+        def ranked(c: Counter[str]) -> dict[str, int]:
+            return dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0])))
+
         return {
             "documents": self.documents,
             "records": self.records,
             "quarantined": self.quarantined,
-            "seconds": dict(self.seconds),
-            "languages": dict(self.languages),
-            "repairs": dict(self.repairs),
-            "fields": dict(self.fields),
-            "quarantine_reasons": dict(self.reasons),
+            "languages": ranked(self.languages),
+            "repairs": ranked(self.repairs),
+            "fields": ranked(self.fields),
+            "quarantine_reasons": ranked(self.reasons),
         }
 
 
+def iter_part(path: Path) -> Iterator[tuple[dict[str, Any], bytes]]:
+    """(meta, output line) pairs of a part file, in path order."""
+    with path.open("rb") as f:
+        for meta in f:
+            yield json.loads(meta), f.readline()
+
+
 def run_shard(task: ShardTask) -> dict[str, Any]:
-    """Process the shard's files and write its part files; returns the shard's stats."""
+    """Process the shard's files into its part file; returns (and writes as the marker) its stats."""
     # Each document runs in a child process within limits.document_seconds (see sandbox.py).
     box = sandbox_for(task.cfg)
     input_dir = Path(task.input_dir)
     parts = Path(task.parts_dir)
-    stats = ShardStats()
+    seconds: Counter[str] = Counter()
+    processed = unchanged = 0
     t0 = time.perf_counter()
-
-    def outcomes() -> Iterator[Outcome]:
-        for rel in task.files:
-            doc, q = read_document(input_dir, rel, task.cfg.input.max_bytes)
+    with atomic_writer(parts / f"{task.name}.part") as part:
+        for i, rel in enumerate(task.files):
+            doc, q, key = read_input(input_dir, rel, task.cfg.input.max_bytes)
+            sha = doc.source.sha256
+            if q is None and task.known and sha == task.known[i]:
+                part.write(dumps_line({"path": rel, "kind": "unchanged", "sha256": sha, "stat": key}) + "\n")
+                unchanged += 1
+                continue
             o = Outcome(path=rel, quarantine=q) if q else box.process(doc)
-            stats.add(o)
-            yield o
-
-    # Records stream to their part file as they are made; quarantine entries are few and small.
-    quarantined: list[dict[str, Any]] = []
-
-    def record_lines() -> Iterator[str]:
-        for o in outcomes():
-            if o.record is not None:
-                yield dumps_line(o.record)
-            elif o.quarantine is not None:
-                quarantined.append(o.quarantine)
-
-    atomic_write_lines(parts / f"{task.name}.records.jsonl", record_lines())
-    atomic_write_lines(parts / f"{task.name}.quarantine.jsonl", (dumps_line(q) for q in quarantined))
-    result = stats.as_dict()
-    result["wall_seconds"] = time.perf_counter() - t0
-    atomic_write_json(parts / f"{task.name}.stats.json", result)
-    # The marker is written last: a shard without it never finished and is redone.
-    atomic_write_lines(parts / f"{task.name}.done", [json.dumps({"files": len(task.files)}) + "\n"])
+            if o.record is None and o.quarantine is None:  # never expected; never lose the input either
+                o.quarantine = quarantine_entry(doc, "record", "internal error: the stages gave no outcome")
+            processed += 1
+            seconds.update(o.timings)
+            kind = "record" if o.record is not None else "quarantine"
+            meta = {"path": rel, "kind": kind, "sha256": sha, "stat": key, "summary": summarize(o)}
+            part.write(dumps_line(meta) + dumps_line(o.record if o.record is not None else o.quarantine))
+    result = {"files": len(task.files), "processed": processed, "unchanged": unchanged,
+              "seconds": dict(seconds), "wall_seconds": time.perf_counter() - t0}
+    # The marker is written last: a shard without it never finished.
+    atomic_write_json(parts / f"{task.name}.done", result)
     return result
