@@ -51,6 +51,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     v.add_argument("file", metavar="FILE.jsonl", help="the records file to check")
     _logging_flags(v)
+
+    e = sub.add_parser(
+        "explain", help="show what each stage did to one document",
+        description="Run one document through the stages, one at a time, and show what each did: the charset "
+                    "found, each repair with a before/after snippet, the lines moved out (page furniture, "
+                    "boilerplate, footnotes), the segments with their languages, and each metadata field with "
+                    "the line of the document it came from. Exit 0 when the document gives a valid record, "
+                    "1 when it would be quarantined, 2 when the file or configuration cannot be read.",
+    )
+    e.add_argument("file", metavar="FILE", help="the document to explain")
+    e.add_argument("--config", metavar="FILE", help="YAML configuration (default: built-in defaults)")
+    e.add_argument("--all", action="store_true", dest="show_all",
+                   help="list every change, segment and line (default: the first 8 of each list)")
+    _logging_flags(e)
     return p
 
 
@@ -118,6 +132,25 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+def _cmd_explain(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from pipeline.report.explain import explain_document
+
+    path = Path(args.file)
+    if not path.is_file():
+        log.error("%s: not a file", path)
+        return 2
+    try:
+        cfg = load(args.config)
+    except ConfigError as e:
+        log.error("%s", e)
+        return 2
+    text, code = explain_document(path, cfg, show_all=args.show_all)
+    sys.stdout.write(text)
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     try:
@@ -125,4 +158,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as e:  # argparse exits 2 on usage errors, 0 on --help
         return int(e.code or 0)
     _setup_logging(args)
-    return {"run": _cmd_run, "validate": _cmd_validate}[args.command](args)
+    return {"run": _cmd_run, "validate": _cmd_validate, "explain": _cmd_explain}[args.command](args)

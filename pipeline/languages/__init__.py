@@ -36,8 +36,8 @@ def detect_languages(doc: Document, cfg: LanguagesConfig) -> Document:
     units += [("footnote", -1, j, n.text) for j, n in enumerate(doc.footnotes)]
     per_unit: list[list[Item]] = []
     items: list[Item] = []
-    for pos, (_, _, _, text) in enumerate(units):
-        its = [Item(pos, r) for r in pieces(text, cfg.min_run_words)]
+    for pos, (kind, _, _, text) in enumerate(units):
+        its = [Item(pos, r, kind) for r in pieces(text, cfg.min_run_words)]
         per_unit.append(its)
         items.extend(its)
     Labeller(cfg, items).run()

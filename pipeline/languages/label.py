@@ -41,12 +41,20 @@ class Label:
     confidence: float
 
 
+# Kinds whose text cites other works in their own languages (a Russian source in a Bulgarian
+# reference list): weak context for the short pieces of the body.
+CITATION_KINDS = frozenset({"reference", "footnote"})
+# Kinds that introduce what follows: on equal distance their context is the next piece, not the last.
+LEADING_KINDS = frozenset({"title", "heading"})
+
+
 @dataclass
 class Item:
-    """A piece with its position in the document (blocks first, then footnotes)."""
+    """A piece with its position in the document (blocks first, then footnotes) and its block's kind."""
 
     pos: int
     run: Run
+    kind: str = "paragraph"
     label: Label | None = None
 
 
@@ -131,12 +139,18 @@ class Labeller:
 
     def _may_differ(self, run: Run, doc_lang: str, comp: Sequence[str]) -> bool:
         """Cheap evidence that a long run is not in the document language: its function words
-        favour another candidate, or (Latin) it uses letters the document language does not write."""
+        favour another candidate, or (Latin) it uses letters the document language does not write,
+        or (Cyrillic) it has no function word of the document language at all."""
         scores = cues.stopword_scores(run.tokens(), comp)
-        top = max(scores.values(), default=0.0)
-        if top > scores.get(doc_lang, 0.0):
+        own = scores.get(doc_lang, 0.0)
+        if max(scores.values(), default=0.0) > own:
             return True
-        return run.script == LATN and cues.foreign_letter_share(run.text(), doc_lang, run.letters) > 0.02
+        if run.script == LATN:
+            return cues.foreign_letter_share(run.text(), doc_lang, run.letters) > 0.02
+        # Cyrillic languages share most names and nouns: with no function word of the document
+        # language (a title, a reference entry) the alphabet-compatible neighbours are still open.
+        # (Latin reference entries full of names are where langdetect errs most, so not there.)
+        return own == 0
 
     def _long(self, run: Run) -> Label:
         script = run.script
@@ -153,14 +167,19 @@ class Labeller:
             return got
         return doc if doc.lang in comp else Label(comp[0], DEFAULT_CONFIDENCE)
 
-    def _short(self, item: Item, longs: list[Item]) -> Label:
+    def _short(self, item: Item, longs: list[Item], body_longs: list[Item]) -> Label:
         run = item.run
         script = run.script
         cands = candidates(script, self.cfg.allowed)
         comp = cues.compatible(run.text(), run.letters, cands, script)
         if len(comp) == 1:
             return Label(comp[0], ALPHABET_CONFIDENCE)
-        near = self._nearest(item.pos, longs, comp)
+        forward = item.kind in LEADING_KINDS
+        near = None
+        if item.kind not in CITATION_KINDS:
+            near = self._nearest(item.pos, body_longs, comp, forward)
+        if near is None:
+            near = self._nearest(item.pos, longs, comp, forward)
         if near is not None:
             return Label(near.lang, round(near.confidence * CONTEXT_FACTOR, 4))
         doc = self.doc[script]
@@ -169,16 +188,16 @@ class Labeller:
         return Label(comp[0], DEFAULT_CONFIDENCE)
 
     @staticmethod
-    def _nearest(pos: int, longs: list[Item], comp: Sequence[str]) -> Label | None:
-        """The label of the nearest long piece whose language ``comp`` allows (ties: the later one,
-        as a heading belongs to what follows it)."""
+    def _nearest(pos: int, longs: list[Item], comp: Sequence[str], forward: bool) -> Label | None:
+        """The label of the nearest long piece whose language ``comp`` allows. On equal distance a
+        heading takes the next piece (it introduces it), anything else the previous one."""
         positions = [it.pos for it in longs]
         right = bisect.bisect_left(positions, pos)
         left = right - 1
         while left >= 0 or right < len(longs):
             dl = pos - longs[left].pos if left >= 0 else None
             dr = longs[right].pos - pos if right < len(longs) else None
-            if dr is not None and (dl is None or dr <= dl):
+            if dr is not None and (dl is None or dr < dl or (dr == dl and forward)):
                 lab = longs[right].label
                 right += 1
             else:
@@ -214,8 +233,9 @@ class Labeller:
                     longs.append(it)
                 else:
                     shorts.append(it)
+            body_longs = [it for it in longs if it.kind not in CITATION_KINDS]
             for it in shorts:
-                it.label = self._short(it, longs)
+                it.label = self._short(it, longs, body_longs)
 
 
 __all__ = ["Labeller", "Item", "Label", "candidates", "UND", "CYRL", "LATN"]
