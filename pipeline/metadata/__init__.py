@@ -62,6 +62,8 @@ class Front:
     header_blocks: list[int] = field(default_factory=list)
     authors: list[au.Author] = field(default_factory=list)
     byline_names: list[str] = field(default_factory=list)
+    role_affiliations: list[tuple[au.Author, str]] = field(default_factory=list)
+    translated_blocks: set[int] = field(default_factory=set)  # affiliations repeated in another language
 
 
 def _is_body(text: str, kind: str) -> bool:
@@ -70,7 +72,7 @@ def _is_body(text: str, kind: str) -> bool:
         return False
     # Judge line by line: short lines kept apart inside one block are a headline area, not prose.
     lines = [squash(x) for x in text.split("\n") if x.strip()]
-    return any(len(x) >= 150 or (word_count(x) >= 12 and ends_sentence(x)) for x in lines)
+    return any(len(x) >= 300 or (word_count(x) >= 12 and ends_sentence(x)) for x in lines)
 
 
 def _is_furniture_like(text: str) -> bool:
@@ -89,7 +91,7 @@ def _is_furniture_like(text: str) -> bool:
 
 def _is_other_front_line(text: str, cfg: MetadataConfig) -> bool:
     """A front-matter line that has its own role (a byline, a date, an author line), so it never
-    continues a wrapped title even when it starts in lower case ("by YCPress")."""
+    continues a wrapped title even when it starts in lower case ("by NewsWire")."""
     return (
         au.parse_byline(text) is not None
         or dates.parse_date(text, cfg.day_first) is not None
@@ -156,6 +158,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig) -> Front:
             headline = j
             break
     title_units: list[Unit] = []
+    repeated = False
 
     def add(lst: list[int], u: int) -> None:
         if units[u].block not in lst:
@@ -177,9 +180,18 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig) -> Front:
             fr.byline_names.extend(names)
         elif (line_authors := au.parse_author_line(t)) and (title_units or _author_line_before_title(t, line_authors)):
             add(fr.author_blocks, u)
-            fr.authors.extend(line_authors)
+            if not repeated:  # after a translated title come the names transliterated
+                fr.authors.extend(line_authors)
+        elif title_units and not repeated and (with_role := au.parse_author_with_role(t)):
+            add(fr.author_blocks, u)
+            author, aff = with_role
+            fr.authors.append(author)
+            if aff:
+                fr.role_affiliations.append((author, aff))
         elif fr.authors and (au.is_affiliation(t) or re.match(r"^\s*[0-9¹²³*†‡]", t) or notes.find_emails(t)):
             add(fr.affiliation_blocks, u)
+            if repeated:
+                fr.translated_blocks.add(units[u].block)
         elif title.is_title_shaped(t) and (headline is None or u == headline or title_units):
             group = [u]
             while (
@@ -194,6 +206,8 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig) -> Front:
                 lang = _units_lang(doc, [units[g] for g in group])
                 main = _units_lang(doc, title_units)
                 if lang not in ("und", main) and all(lang != tl for _b, _t, tl in fr.translations):
+                    # Authors already read: what follows the translated title repeats them in its language.
+                    repeated = repeated or bool(fr.authors)
                     fr.translations.append(
                         (unique_ints(units[g].block for g in group), " ".join(texts[g] for g in group), lang)
                     )
@@ -223,7 +237,11 @@ def _authors(doc: Document, fr: Front, front_end: int, body_start: int) -> list[
         markers = {m for a in authors for m in a.markers}
         affiliations: list[tuple[str | None, str]] = []
         emails: list[tuple[str | None, str]] = []
+        for author, aff in fr.role_affiliations:
+            author.affiliations.append(aff)
         for i in fr.affiliation_blocks + fr.author_blocks:
+            if i in fr.translated_blocks:
+                continue
             text = doc.blocks[i].text
             pieces = au.split_affiliations(text, markers) if i in fr.affiliation_blocks else []
             for marker, aff in pieces:
@@ -384,13 +402,13 @@ def _translations_near_abstracts(doc: Document, fr: Front, located: list[tuple[i
 def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
     """Fill ``doc.metadata`` (the keys in ``METADATA_KEYS``) and label the blocks recognised.
 
-    Example: blocks ``["A New Journey for China-Russia Relations", "By Li Hui", "<a long paragraph>"]``
-    give ``title = {"text": "A New Journey for China-Russia Relations", "lang": "en"}`` and
-    ``authors = [{"name": "Li Hui", "affiliations": [], "email": None}]``.
+    Example: blocks ``["A New Chapter in Arctic Shipping", "By Chen Ming", "<a long paragraph>"]``
+    give ``title = {"text": "A New Chapter in Arctic Shipping", "lang": "en"}`` and
+    ``authors = [{"name": "Chen Ming", "affiliations": [], "email": None}]``.
     """
     blocks = doc.blocks
     refs = notes.find_references(blocks)
-    skip = set(refs.blocks) | ({refs.heading} if refs.heading is not None else set())
+    skip = set(refs.blocks) | set(refs.headings)
 
     # The front matter ends at the first cue (abstract, keywords) or the first real paragraph.
     body_start = next((i for i, b in enumerate(blocks) if i not in skip and _is_body(b.text, b.kind)

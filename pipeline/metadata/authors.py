@@ -1,11 +1,11 @@
 """Authors: names as printed, affiliations linked by marker, emails attached.
 
 Three printed shapes are read:
-- an author line under the title of a paper (``Сюй Бо1, У Хао1``, ``I. I. Ivanov*, P. Petrov``), with
-  affiliation lines after it (``1 Цзилиньский университет, Китай``);
-- a byline (``By Li Hui``, ``by Staff Writer | Updated 3 May 2024``, ``Автор: Иван Петров``), cut at
+- an author line under the title of a paper (``Ли Вэй1, У Ган1``, ``I. I. Ivanov*, P. Petrov``), with
+  affiliation lines after it (``1 Уханьский университет, Китай``);
+- a byline (``By Chen Ming``, ``by Staff Writer | Updated 3 May 2024``, ``Автор: Иван Петров``), cut at
   separators, dates, roles and "Updated";
-- a lead sentence that names its writer (``..., writes Li Yongquan, Director of ...``).
+- a lead sentence that names its writer (``..., writes Wang Lei, Director of ...``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pipeline.metadata.text import squash
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЂ-ЏҐЄІЇ"
 _LO = "a-zß-öø-ÿā-žа-яёђ-џґєії"
-# A capitalised name word ("Li", "Xibei", "McDermott", "O'Neil", "Rui-rong", "Сюй", "У").
+# A capitalised name word ("Li", "Anna", "McDermott", "O'Neil", "Jean-Luc", "Ли", "У").
 NAME_WORD = rf"[{_UP}][{_LO}]*(?:['’][{_UP}{_LO}][{_LO}]+|[{_UP}][{_LO}]+)*(?:-[{_UP}{_LO}][{_LO}]+)*"
 # Initials: "J.", "И.И.", "J.-P.", "A. B."
 INITIALS = rf"[{_UP}]\.(?:\s?-?[{_UP}]\.)*"
@@ -71,8 +71,9 @@ BYLINE_RE = re.compile(
     r"author(?:s)?|автор\s+(?:статьи|материала)|от)\s*[:\-–—]?\s+(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
-# "..., writes Li Yongquan, Director of ..." / "..., пишет Иван Петров, директор ..."
-LEAD_RE = re.compile(rf"(?:^|[,.;:!?—–]\s*|\s)(?:writes|пишет|пишут|argues|says)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})"
+# "..., writes Wang Lei, Director of ..." / "..., пишет Иван Петров, директор ..."
+# Only verbs of writing: "says <Name>" quotes a speaker, not the author.
+LEAD_RE = re.compile(rf"(?:^|[,.;:!?—–]\s*|\s)(?:writes|пишет|пишут)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})"
                      r"(?=\s*(?:[,.;:(—–]|$))")
 # Where a byline stops being a name: separators, dates, "Updated", "Published", "on <date>".
 _BYLINE_CUT_RE = re.compile(
@@ -90,6 +91,7 @@ class Author:
     markers: list[str] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)
     email: str | None = None
+    span: tuple[int, int] = (0, 0)  # where the name was printed in its line
 
     def as_record(self) -> dict[str, object]:
         return {"name": self.name, "affiliations": list(self.affiliations), "email": self.email}
@@ -98,7 +100,7 @@ class Author:
 def clean_name(name: str) -> str:
     """A name without markers, footnote digits and stray punctuation around it.
 
-    ``"Сюй Бо1,"`` -> ``"Сюй Бо"``; ``"Ivan Petrov*"`` -> ``"Ivan Petrov"``
+    ``"Ли Вэй1,"`` -> ``"Ли Вэй"``; ``"Ivan Petrov*"`` -> ``"Ivan Petrov"``
     """
     n = squash(name).translate(_SUPER).rstrip(" ,;")
     n = re.sub(rf"\s*{_MARKER}\s*$", "", n)
@@ -109,7 +111,7 @@ def is_name(text: str, single_word: bool = False) -> bool:
     """True when ``text`` has the shape of a person's name as printed.
 
     Two to five capitalised words or initials (one word only when ``single_word``), none of them a
-    heading word. ``"Xibei Jia"`` -> True; ``"И.И. Иванов"`` -> True; ``"У Хао"`` -> True;
+    heading word. ``"Anna Berg"`` -> True; ``"И.И. Иванов"`` -> True; ``"У Ган"`` -> True;
     ``"Club Events"`` -> False; ``"A New Journey"`` -> False; ``"Staff Writer"`` -> False
     """
     t = squash(text)
@@ -130,14 +132,58 @@ def is_name(text: str, single_word: bool = False) -> bool:
 _SPLIT_RE = re.compile(r"\s*(?:;|,|\s&\s|\sand\s|\sи\s)\s*")
 
 
+def title_case_caps(text: str) -> str:
+    """The text with every all-capitals word of two or more letters written in title case (same length).
+
+    ``"ИВАНОВ И.И., ПЕТРОВ П.П."`` -> ``"Иванов И.И., Петров П.П."``
+    """
+    return re.sub(rf"[{_UP}]{{2,}}", lambda m: m.group(0).capitalize(), text)
+
+
 def parse_author_line(text: str) -> list[Author] | None:
     """Authors from a line that lists only names (each with optional markers), else None.
 
-    ``"Сюй Бо1, У Хао1"`` -> ``[Author("Сюй Бо", ["1"]), Author("У Хао", ["1"])]``;
+    ``"Ли Вэй1, У Ган1"`` -> ``[Author("Ли Вэй", ["1"]), Author("У Ган", ["1"])]``;
     ``"Ivan Petrov1,2, Anna Smith2*"`` -> markers ``["1", "2"]`` and ``["2", "*"]``;
+    ``"ИВАНОВ И.И., ПЕТРОВ П.П."`` (capitals, with initials) -> ``"ИВАНОВ И.И."``, ``"ПЕТРОВ П.П."``;
     ``"Mutual Respect, Benefit and Harmony Without Unification"`` -> None
     """
     t = squash(text).translate(_SUPER)
+    if re.search(INITIALS, t) and t == t.upper():
+        # Names printed in capitals are unmistakable only with initials; match on a title-case copy
+        # (same length) and report the names as printed.
+        found = _parse_author_line(title_case_caps(t))
+        if found:
+            for a in found:
+                a.name = t[a.span[0] : a.span[1]]
+        return found
+    return _parse_author_line(t)
+
+
+def parse_author_with_role(text: str) -> tuple[Author, str | None] | None:
+    """An author line that goes on with a description: ``<Name> — <degree, post, institution>`` or
+    ``<Name>, <institution>``. Returns the author and the affiliation when the description names an
+    institution, else None when the line does not start with a name followed by such a description.
+
+    ``"John Smith, Department of Politics, University of York"`` ->
+    ``(Author("John Smith"), "Department of Politics, University of York")``;
+    ``"Иван Петров — доктор политических наук, профессор"`` -> ``(Author("Иван Петров"), None)``
+    """
+    t = squash(text).translate(_SUPER)
+    m = re.match(rf"^(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,4}}?)\s*(?P<markers>{_MARKER})?\s*(?:[—–]|\s-\s|,)\s*(?P<rest>.+)$", t)
+    if not m or not is_name(m.group("name")):
+        return None
+    rest = m.group("rest").strip()
+    words = {w.lower().strip(".,;") for w in rest.split()}
+    has_institution = bool(INSTITUTION_WORDS.search(rest))
+    if not has_institution and not words & ROLE_WORDS:
+        return None
+    markers = re.findall(r"\d+|[*†‡§#]", m.group("markers") or "")
+    aff = EMAIL_RE.sub("", rest).strip(" ,;.") if has_institution and not words & ROLE_WORDS else None
+    return Author(m.group("name"), markers), aff or None
+
+
+def _parse_author_line(t: str) -> list[Author] | None:
     if not t or len(t) > 400 or t.endswith((".", "?", "!", ":")) and not re.search(rf"{INITIALS}$", t):
         return None
     item_re = re.compile(rf"\s*(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s*(?P<markers>{_MARKER})?\s*(?=(?:,|;|\s&\s|\sand\s|\sи\s|$))")
@@ -151,7 +197,9 @@ def parse_author_line(text: str) -> list[Author] | None:
         if not is_name(name):
             return None
         markers = re.findall(r"\d+|[*†‡§#]", m.group("markers") or "")
-        authors.append(Author(name, markers))
+        author = Author(name, markers)
+        author.span = (m.start("name"), m.start("name") + len(name))
+        authors.append(author)
         pos = m.end()
         sep = re.match(r"\s*(?:,|;|&|and|и)\s*", t[pos:])
         if sep is None:
@@ -165,7 +213,7 @@ def parse_author_line(text: str) -> list[Author] | None:
 def parse_byline(text: str) -> list[str] | None:
     """Names from a byline, cut at separators, dates, roles and "Updated"; None if it is not a byline.
 
-    ``"By Li Hui"`` -> ``["Li Hui"]``; ``"by YCPress"`` -> ``["YCPress"]``;
+    ``"By Chen Ming"`` -> ``["Chen Ming"]``; ``"by NewsWire"`` -> ``["NewsWire"]``;
     ``"by Jane Doe, Staff Writer | Updated 3 May 2024"`` -> ``["Jane Doe"]``;
     ``"by Staff Writer | Updated 3 May 2024"`` -> ``[]`` (a role, no name);
     ``"By 2030, the two countries will ..."`` -> None
@@ -197,7 +245,9 @@ def parse_byline(text: str) -> list[str] | None:
             roles += 1
             continue
         single = len(p.split()) == 1
-        if is_name(p, single_word=True) or (single and _is_org_token(p)):
+        if is_name(p, single_word=True) or (single and _is_org_token(p)) or (
+            not single and p == p.upper() and is_name(title_case_caps(p))
+        ):
             names.append(p)
         elif names:
             break  # the names are over; what follows is a description
@@ -209,14 +259,14 @@ def parse_byline(text: str) -> list[str] | None:
 
 
 def _is_org_token(word: str) -> bool:
-    """A one-word publisher or agency name: capitalised, letters and digits (``YCPress``, ``TASS``)."""
+    """A one-word publisher or agency name: capitalised, letters and digits (``NewsWire``, ``TASS``)."""
     return bool(re.fullmatch(rf"[{_UP}][\w&.-]{{1,30}}", word)) and word.lower() not in _NOT_NAME_WORDS | ROLE_WORDS
 
 
 def lead_author(text: str) -> str | None:
     """The writer a lead paragraph names (``writes <Name>, <role>``), else None.
 
-    ``"..., writes Li Yongquan, Director of the Institute ..."`` -> ``"Li Yongquan"``;
+    ``"..., writes Wang Lei, Director of the Institute ..."`` -> ``"Wang Lei"``;
     ``"..., пишет Иван Петров, директор ..."`` -> ``"Иван Петров"``
     """
     m = LEAD_RE.search(text)
@@ -229,7 +279,7 @@ def lead_author(text: str) -> str | None:
 def is_affiliation(text: str) -> bool:
     """True for an affiliation line: an institution word, optionally with a marker, address or email.
 
-    ``"1 Цзилиньский университет, Китай"`` -> True; ``"School of Belarusian State University, Minsk"`` -> True
+    ``"1 Уханьский университет, Китай"`` -> True; ``"School of Law, Riga Technical University, Riga"`` -> True
     """
     t = squash(text)
     return len(t) < 400 and bool(INSTITUTION_WORDS.search(t)) and not t.endswith("?")
@@ -273,7 +323,7 @@ def attach_emails(authors: list[Author], emails_by_marker: list[tuple[str | None
     """Give each author their email: by shared marker, by the name inside the address, or the only
     email to the only author. Emails that match no one stay unattached (record-level ``emails``).
 
-    ``([Author("Xibei Jia")], [(None, "jxb19980114@gmail.com")])`` -> that author gets the email
+    ``([Author("Anna Berg")], [(None, "aberg1990@mail.com")])`` -> that author gets the email
     """
     free = []
     for marker, email in emails_by_marker:
@@ -297,8 +347,8 @@ def attach_emails(authors: list[Author], emails_by_marker: list[tuple[str | None
 def link_affiliations(authors: list[Author], affiliations: list[tuple[str | None, str]]) -> None:
     """Link affiliations to authors by marker; an unmarked single affiliation is shared by all.
 
-    ``([Author("Сюй Бо", ["1"]), Author("У Хао", ["1"])], [("1", "Цзилиньский университет, Китай")])`` ->
-    both authors get ``["Цзилиньский университет, Китай"]``
+    ``([Author("Ли Вэй", ["1"]), Author("У Ган", ["1"])], [("1", "Уханьский университет, Китай")])`` ->
+    both authors get ``["Уханьский университет, Китай"]``
     """
     marked = [(m, a) for m, a in affiliations if m is not None]
     unmarked = [a for m, a in affiliations if m is None]

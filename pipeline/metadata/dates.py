@@ -125,6 +125,7 @@ def parse_date(text: str, day_first: bool = True) -> str | None:
     ``"Декабрь 2020"`` -> ``"2020-12"``; ``"On December 28, Xi said"`` -> None
     """
     t = text.strip().strip("()[],.|•·—–- ")
+    t = re.sub(r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*[,|•·]?\s*", "", t, flags=re.IGNORECASE)
     t = re.sub(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", "", t, flags=re.IGNORECASE)
     t = re.sub(r"^(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье),?\s+", "", t, flags=re.IGNORECASE)
     t = re.sub(r",?\s+(?:at\s+|в\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\w{2,5})?$", "", t,

@@ -42,7 +42,7 @@ def trim_doi(doi: str) -> str:
 def normalize_doi(doi: str) -> str:
     """The canonical form: no resolver or ``doi:`` prefix, trailing punctuation trimmed, lowercase.
 
-    ``"https://doi.org/10.25236/MEMSSR.2021.012."`` -> ``"10.25236/memssr.2021.012"``
+    ``"https://doi.org/10.12345/ABCD.2020.007."`` -> ``"10.12345/abcd.2020.007"``
     """
     d = doi.strip()
     m = DOI_RE.search(d)
@@ -54,7 +54,7 @@ def normalize_doi(doi: str) -> str:
 def rejoin_broken_dois(text: str) -> str:
     """Rejoin a DOI that a line break split after a hyphen, slash or dot.
 
-    ``"DOI 10.24412/2686-7702-2024-3-\\n50-64"`` -> ``"DOI 10.24412/2686-7702-2024-3-50-64"``
+    ``"DOI 10.31857/1234-5678-2023-2-\\n17-31"`` -> ``"DOI 10.31857/1234-5678-2023-2-17-31"``
     Only a break right after such a character inside a DOI is joined; a DOI that simply ends at the
     line end is left alone.
     """
@@ -82,7 +82,7 @@ def find_dois(text: str) -> list[str]:
 def doi_statement(line: str) -> str | None:
     """The DOI when ``line`` is only a DOI statement, else None.
 
-    ``"DOI: 10.25236/memssr.2021.012"`` -> ``"10.25236/memssr.2021.012"``;
+    ``"DOI: 10.12345/abcd.2020.007"`` -> ``"10.12345/abcd.2020.007"``;
     ``"See doi:10.1/x for details."`` -> None
     """
     m = DOI_LINE_RE.match(line.strip())
@@ -106,8 +106,8 @@ def issue_pattern(doi: str) -> dict[str, str] | None:
 
     Many publishers end the suffix with ``-YYYY-ISSUE-FIRST-LAST``; this is only a hint, to be
     trusted when the year and issue agree with a printed header.
-    ``"10.24412/2686-7702-2024-3-50-64"`` -> ``{"year": "2024", "issue": "3", "pages": "50-64"}``;
-    ``"10.25236/memssr.2021.012"`` -> None
+    ``"10.31857/1234-5678-2023-2-17-31"`` -> ``{"year": "2023", "issue": "2", "pages": "17-31"}``;
+    ``"10.12345/abcd.2020.007"`` -> None
     """
     m = re.search(r"[-_.]((?:19|20)\d\d)[-_.](\d{1,3})[-_.](\d{1,5})[-_.](\d{1,5})$", doi)
     if not m:

@@ -13,6 +13,7 @@ from typing import Any
 
 from pipeline.document import Block, Footnote
 from pipeline.metadata.dates import access_date
+from pipeline.metadata.keywords_abstract import find_cues
 from pipeline.metadata.text import cue_regex, squash, strip_marks, unique
 
 URL_RE = re.compile(r"(?:(?:https?|ftp)://|www\.)[^\s<>\"«»“”{}|\\^`]+", re.IGNORECASE)
@@ -36,7 +37,7 @@ _OPEN_CLOSE = {")": "(", "]": "[", "}": "{"}
 def trim_url(url: str) -> str:
     """Trim the sentence punctuation that follows a URL, keeping balanced brackets.
 
-    ``"https://rg.ru/2023/03/20/a.html)."`` -> ``"https://rg.ru/2023/03/20/a.html"``;
+    ``"https://news.example.org/2023/03/20/a.html)."`` -> ``"https://news.example.org/2023/03/20/a.html"``;
     ``"https://en.wikipedia.org/wiki/Tianxia_(concept)"`` is kept whole
     """
     u = url
@@ -54,8 +55,8 @@ def trim_url(url: str) -> str:
 def find_urls(text: str) -> list[str]:
     """URLs printed in ``text``, trimmed, in order, without repeats.
 
-    ``"URL: http://kremlin.ru/supplement/6132 (дата обращения: 16.06.2024)."`` ->
-    ``["http://kremlin.ru/supplement/6132"]``
+    ``"URL: http://example.gov/documents/6132 (дата обращения: 16.06.2024)."`` ->
+    ``["http://example.gov/documents/6132"]``
     """
     out = []
     for m in URL_RE.finditer(text):
@@ -68,7 +69,7 @@ def find_urls(text: str) -> list[str]:
 def find_emails(text: str) -> list[str]:
     """Email addresses in ``text``, in order, without repeats; a trailing full stop is not part of one.
 
-    ``"Belarus jxb19980114@gmail.com. E-mail: a.b@uni.ru"`` -> ``["jxb19980114@gmail.com", "a.b@uni.ru"]``
+    ``"Latvia aberg1990@mail.com. E-mail: a.b@uni.ru"`` -> ``["aberg1990@mail.com", "a.b@uni.ru"]``
     """
     return unique(m.group(0).rstrip(".") for m in EMAIL_RE.finditer(text))
 
@@ -76,8 +77,8 @@ def find_emails(text: str) -> list[str]:
 def enrich_footnote(note: Footnote, day_first: bool = True) -> dict[str, Any]:
     """A footnote as the record stores it: id, text, the URLs it cites and the access date it states.
 
-    ``Footnote("3", "Blinken. URL: https://www.state.gov/x/ (accessed: 27.07.2024).")`` ->
-    ``{"id": "3", "text": ..., "urls": ["https://www.state.gov/x/"], "accessed": "2024-07-27"}``
+    ``Footnote("3", "Report. URL: https://www.example.gov/x/ (accessed: 27.07.2024).")`` ->
+    ``{"id": "3", "text": ..., "urls": ["https://www.example.gov/x/"], "accessed": "2024-07-27"}``
     """
     return {
         "id": note.id,
@@ -96,7 +97,7 @@ def is_reference_heading(text: str) -> bool:
 
 
 def strip_reference_marker(entry: str) -> str:
-    """An entry without its list marker. ``"- [1] Rui-rong, Zhong. ..."`` -> ``"Rui-rong, Zhong. ..."``"""
+    """An entry without its list marker. ``"- [1] Smith, John. ..."`` -> ``"Smith, John. ..."``"""
     return squash(_REF_MARKER_RE.sub("", entry, count=1))
 
 
@@ -139,7 +140,7 @@ class References:
 
     entries: list[str]
     blocks: list[int]
-    heading: int | None = None
+    headings: list[int]
 
 
 def find_references(blocks: list[Block]) -> References:
@@ -148,19 +149,22 @@ def find_references(blocks: list[Block]) -> References:
 
     ``[heading "References", paragraph "[1] A.", paragraph "[2] B."]`` -> entries ``["A.", "B."]``
     """
-    heading = None
-    for i, b in enumerate(blocks):
-        if is_reference_heading(b.text):
-            heading = i
+    headings = [i for i, b in enumerate(blocks) if is_reference_heading(b.text)]
     idx: list[int] = []
-    if heading is not None:
-        for j in range(heading + 1, len(blocks)):
+    # Each reference heading opens a list (Russian papers print one, then its transliteration), which
+    # ends at the next other heading or at an abstract, keywords or "about the authors" block.
+    for h in headings:
+        for j in range(h + 1, len(blocks)):
             b = blocks[j]
-            if b.kind == "heading" and not _REF_MARKER_RE.match(b.text) and not is_reference_heading(b.text):
+            if is_reference_heading(b.text):
+                break
+            if b.kind == "heading" and not _REF_MARKER_RE.match(b.text):
+                break
+            if find_cues(b.text) and not _REF_MARKER_RE.match(b.text):
                 break
             idx.append(j)
     idx = sorted(set(idx) | {i for i, b in enumerate(blocks) if b.kind == "reference"})
     entries: list[str] = []
     for j in idx:
         entries.extend(split_entries(blocks[j].text))
-    return References(entries=entries, blocks=idx, heading=heading)
+    return References(entries=entries, blocks=idx, headings=headings)

@@ -78,7 +78,7 @@ def script_of(ch: str) -> str | None:
 def main_script(text: str) -> str | None:
     """The script most letters of ``text`` are written in, or None when it has no letters.
 
-    ``"Восточная Азия 2024"`` -> ``"cyrillic"``; ``"East Asia"`` -> ``"latin"``
+    ``"Вестник востоковедения 2024"`` -> ``"cyrillic"``; ``"Oriental Studies"`` -> ``"latin"``
     """
     counts = Counter(s for s in map(script_of, text) if s)
     if not counts:
@@ -90,7 +90,7 @@ def lang_by_script(text: str, languages: dict[str, float]) -> str:
     """Language of a short text that has no segment: the document language written in its script.
 
     Falls back to ``und`` when the document has no language in that script (never a guess).
-    ``("East Asia", {"ru": 0.7, "en": 0.3})`` -> ``"en"``; ``("Азия", {"en": 1.0})`` -> ``"und"``
+    ``("Oriental Studies", {"ru": 0.7, "en": 0.3})`` -> ``"en"``; ``("Азия", {"en": 1.0})`` -> ``"und"``
     """
     script = main_script(text)
     if script is None:
@@ -121,7 +121,7 @@ def word_count(text: str) -> int:
 def ends_sentence(text: str) -> bool:
     """True when the text ends like a sentence (a full stop, not an abbreviation-free title).
 
-    ``"It is good."`` -> True; ``"A New Journey for China-Russia Relations"`` -> False;
+    ``"It is good."`` -> True; ``"A New Chapter in Arctic Shipping"`` -> False;
     ``"Why now?"`` -> False (a question is a common headline)
     """
     t = text.rstrip(" \t\"'”»)")

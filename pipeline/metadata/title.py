@@ -32,7 +32,7 @@ _CONTINUES_RE = re.compile(
 def is_title_shaped(text: str) -> bool:
     """True when a block could be a title: a short run of words, mostly letters, not a sentence.
 
-    ``"A New Journey for China-Russia Relations"`` -> True; ``"By Li Hui"`` -> True (shape only);
+    ``"A New Chapter in Arctic Shipping"`` -> True; ``"By Chen Ming"`` -> True (shape only);
     ``"50"`` -> False; ``"It rained. Then it stopped."`` -> False
     """
     t = squash(strip_marks(text))
@@ -73,7 +73,7 @@ def continues_title(first: str, nxt: str) -> bool:
     """True when ``nxt`` is the wrapped rest of the title ``first``.
 
     It must be title-shaped, and either start in lower case or follow a line ending in a word that
-    cannot end a title. ``("Размышления о дипломатии", "и китайско-российских отношениях")`` -> True;
+    cannot end a title. ``("Энергетический диалог России", "и Китая в новых условиях")`` -> True;
     ``("Multipolarity and Connectivity", "Mutual Respect, Benefit ...")`` -> False
     """
     a, b = squash(strip_marks(first)), squash(strip_marks(nxt))
@@ -82,7 +82,9 @@ def continues_title(first: str, nxt: str) -> bool:
     if ends_sentence(a):
         return False
     starts_lower = b[0].islower()
-    return starts_lower or bool(_CONTINUES_RE.search(a))
+    # Titles set in capitals wrap without any other sign; two capital lines in a row are one title.
+    both_caps = a == a.upper() and b == b.upper() and any(c.isalpha() for c in a + b)
+    return starts_lower or both_caps or bool(_CONTINUES_RE.search(a))
 
 
 def clean_title(text: str) -> str:

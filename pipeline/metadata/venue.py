@@ -38,7 +38,7 @@ CITATION_CUE_RE = re.compile(
 def clean_name(name: str) -> str | None:
     """Trim punctuation and stray page numbers around a venue name; None when nothing name-like is left.
 
-    ``" 50  East Asia: Facts and Analytics. "`` -> ``"East Asia: Facts and Analytics"``
+    ``" 50  Oriental Studies Bulletin. "`` -> ``"Oriental Studies Bulletin"``
     """
     n = squash(name)
     n = re.sub(r"^[\d\s|.,;:/—–-]+", "", n)
@@ -56,8 +56,8 @@ def norm_pages(pages: str) -> str:
 def parse_issue_line(line: str) -> dict[str, Any] | None:
     """Read a running header or issue line into names, year, volume, issue and pages; None if it is not one.
 
-    ``"Восточная Азия: факты и аналитика 2024, 3 East Asia: Facts and Analytics 2024, 3"`` ->
-    ``{"names": ["Восточная Азия: факты и аналитика", "East Asia: Facts and Analytics"], "year": "2024",
+    ``"Вестник востоковедения 2024, 3 Oriental Studies Bulletin 2024, 3"`` ->
+    ``{"names": ["Вестник востоковедения", "Oriental Studies Bulletin"], "year": "2024",
     "volume": None, "issue": "3", "pages": None}``;
     ``"Вестник МГИМО. 2023. Т. 16, № 2. С. 7–29"`` -> names ``["Вестник МГИМО"]``, year 2023, volume 16,
     issue 2, pages ``"7-29"``; ``"The year 2019 marked the 70th anniversary"`` -> None
@@ -84,12 +84,23 @@ def parse_issue_line(line: str) -> dict[str, Any] | None:
         name = clean_name(text[:first])
         if name is None or name.endswith((" in", " в")):
             return None
+        issue = re.sub(r"\s+", "", norm_dashes(issue_m.group(1))) if issue_m else None
+        if issue is None and vol_m:
+            # "Vol. 15(2)": the issue in brackets right after the volume.
+            paren = re.match(r"\s*\((\d+(?:[-/]\d+)?)\)", text[vol_m.end() :])
+            issue = paren.group(1) if paren else None
+        pages = norm_pages(pages_m.group(1)) if pages_m else None
+        if pages is None:
+            # An unlabelled page range closing the line: "... 2024, Vol. 15(2) 123–145".
+            tail = re.search(r"(?<![\d(])(\d{1,5})\s*[-–—]\s*(\d{1,5})\s*\.?$", text)
+            if tail and int(tail.group(2)) >= int(tail.group(1)) and not _YEAR_RE.fullmatch(tail.group(2)):
+                pages = f"{tail.group(1)}-{tail.group(2)}"
         return {
             "names": [name],
             "year": year_m.group(1),
             "volume": vol_m.group(1) if vol_m else None,
-            "issue": re.sub(r"\s+", "", norm_dashes(issue_m.group(1))) if issue_m else None,
-            "pages": norm_pages(pages_m.group(1)) if pages_m else None,
+            "issue": issue,
+            "pages": pages,
         }
     if vi and year_m:
         name = clean_name(vi.group("name"))
@@ -141,10 +152,10 @@ def build_venue(info: dict[str, Any] | None, doi: str | None, languages: dict[st
     """The record's venue object from parsed issue information, with pages from the DOI hint when the
     DOI's year and issue agree with the printed ones.
 
-    ``({"names": ["Восточная Азия", "East Asia"], "year": "2024", "issue": "3", ...},
-    "10.24412/2686-7702-2024-3-50-64", {"ru": .6, "en": .4})`` ->
-    ``{"name": "Восточная Азия", "name_translations": [{"text": "East Asia", "lang": "en"}], "year": "2024",
-    "volume": None, "issue": "3", "pages": "50-64"}``
+    ``({"names": ["Вестник востоковедения", "Oriental Studies"], "year": "2023", "issue": "2", ...},
+    "10.31857/1234-5678-2023-2-17-31", {"ru": .6, "en": .4})`` ->
+    ``{"name": "Вестник востоковедения", "name_translations": [{"text": "Oriental Studies", "lang": "en"}],
+    "year": "2023", "volume": None, "issue": "2", "pages": "17-31"}``
     """
     if not info:
         return None

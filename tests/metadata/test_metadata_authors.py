@@ -78,7 +78,8 @@ def test_parse_byline(line: str, names: list[str] | None) -> None:
     [
         ("In 2024 cooperation will grow, writes Li Yongquan, Director of the Institute for Development.", "Li Yongquan"),
         ("Сотрудничество будет расти, пишет Иван Петров, директор Института.", "Иван Петров"),
-        ("The crisis is not over, argues Anna Smith (Oxford).", "Anna Smith"),
+        ("The crisis is not over, writes Anna Smith (Oxford).", "Anna Smith"),
+        ("Relations are stable, says Vladimir Putin.", None),  # a speaker, not the writer
         ("He writes well about Russia.", None),
         ("Trade grew, writes the Institute of Economics.", None),
     ],

@@ -92,7 +92,7 @@ def test_find_references_stops_at_the_next_heading() -> None:
               Block("paragraph", "[2] B. 2005."), Block("heading", "About the author"), Block("paragraph", "Bio.")]
     refs = find_references(blocks)
     assert refs.entries == ["A. 2006.", "B. 2005."]
-    assert refs.blocks == [2, 3] and refs.heading == 1
+    assert refs.blocks == [2, 3] and refs.headings == [1]
 
 
 def test_reference_blocks_marked_by_repair_count_too() -> None:

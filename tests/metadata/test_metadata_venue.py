@@ -1,0 +1,110 @@
+"""Venue: journal name in every printed language, year, volume, issue, pages."""
+
+from __future__ import annotations
+
+import pytest
+from metadata_docs import LONG_EN, LONG_RU, make_doc, run
+
+from pipeline.metadata.venue import (
+    build_venue,
+    citation_venue,
+    clean_name,
+    norm_pages,
+    parse_issue_line,
+    pick_header,
+)
+
+
+@pytest.mark.parametrize(
+    "line, names, year, volume, issue, pages",
+    [
+        ("Восточная Азия: факты и аналитика 2024, 3 East Asia: Facts and Analytics 2024, 3",
+         ["Восточная Азия: факты и аналитика", "East Asia: Facts and Analytics"], "2024", None, "3", None),
+        ("Вестник МГИМО-Университета. 2023. Т. 16, № 2. С. 7–29",
+         ["Вестник МГИМО-Университета"], "2023", "16", "2", "7-29"),
+        ("Полис. Политические исследования. 2024. № 3. С. 8–24",
+         ["Полис. Политические исследования"], "2024", None, "3", "8-24"),
+        ("Мировая экономика и международные отношения, 2024, т. 68, № 3, с. 5-15",
+         ["Мировая экономика и международные отношения"], "2024", "68", "3", "5-15"),
+        ("Benchmarking: An International Journal, vol. 19, no. 1, 2012, pp. 11–31",
+         ["Benchmarking: An International Journal"], "2012", "19", "1", "11-31"),
+        ("Journal of Eurasian Studies 2024, Vol. 15(2) 123–145", ["Journal of Eurasian Studies"], "2024", "15", "2",
+         "123-145"),
+        ("Russia in Global Affairs, Vol. 21, No. 4, 2023", ["Russia in Global Affairs"], "2023", "21", "4", None),
+        ("Journal of Slavic Military Studies, 33(1), 44–88, 2020", ["Journal of Slavic Military Studies"], "2020", "33",
+         "1", "44-88"),
+    ],
+)
+def test_parse_issue_line(line: str, names: list[str], year: str, volume: str | None, issue: str | None,
+                          pages: str | None) -> None:
+    assert parse_issue_line(line) == {"names": names, "year": year, "volume": volume, "issue": issue, "pages": pages}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The year 2019 marked the 70th anniversary of relations", "50", "In 2023, 3 countries joined the group",
+     "Fig. 2 Development process of relations from 1950 to 2021"],
+)
+def test_not_an_issue_line(line: str) -> None:
+    assert parse_issue_line(line) is None
+
+
+def test_citation_lines() -> None:
+    ru = citation_venue("Для цитирования: Иванов И.И. Заглавие // Вестник МГИМО. 2023. Т. 16, № 2. С. 7–29. "
+                        "DOI: 10.24833/2071-8160-2023-2-89-7-29")
+    assert ru == {"names": ["Вестник МГИМО"], "year": "2023", "volume": "16", "issue": "2", "pages": "7-29"}
+    en = citation_venue("For citation: Smith, J. (2021). Trade and power. Journal of Trade Studies, 12(3), 50–64.")
+    assert en == {"names": ["Journal of Trade Studies"], "year": "2021", "volume": "12", "issue": "3", "pages": "50-64"}
+    assert citation_venue("Smith, J. (2021). Trade and power.") is None
+
+
+def test_helpers() -> None:
+    assert clean_name(" 50  East Asia: Facts and Analytics. ") == "East Asia: Facts and Analytics"
+    assert clean_name("12") is None
+    assert norm_pages("50 – 64") == "50-64"
+    assert pick_header(["Journal A 2024, 3", "51", "Journal A 2024, 3", "Other B 2023, 1"])["names"] == ["Journal A"]
+
+
+def test_doi_pages_only_when_year_and_issue_agree() -> None:
+    info = {"names": ["Восточная Азия", "East Asia"], "year": "2024", "volume": None, "issue": "3", "pages": None}
+    langs = {"ru": 0.6, "en": 0.4}
+    v = build_venue(info, "10.24412/2686-7702-2024-3-50-64", langs)
+    assert v == {"name": "Восточная Азия", "name_translations": [{"text": "East Asia", "lang": "en"}], "year": "2024",
+                 "volume": None, "issue": "3", "pages": "50-64"}
+    assert build_venue(info, "10.24412/2686-7702-2023-3-50-64", langs)["pages"] is None
+    assert build_venue(info, "10.24412/2686-7702-2024-4-50-64", langs)["pages"] is None
+    assert build_venue(None, "10.1/x", langs) is None
+
+
+# --- whole documents ---
+
+
+def test_venue_from_the_running_header() -> None:
+    doc = make_doc([("heading", "Размышления о дипломатии"), "Аннотация. " + LONG_RU, "Abstract. " + LONG_EN, LONG_RU],
+                   furniture=["Восточная Азия: факты и аналитика 2024, 3 East Asia: Facts and Analytics 2024, 3", "50",
+                              "DOI 10.24412/2686-7702-2024-3-50-64", "Восточная Азия: факты и аналитика 2024, 3 East "
+                              "Asia: Facts and Analytics 2024, 3", "51"])
+    md = run(doc)
+    assert md["venue"] == {"name": "Восточная Азия: факты и аналитика",
+                           "name_translations": [{"text": "East Asia: Facts and Analytics", "lang": "en"}],
+                           "year": "2024", "volume": None, "issue": "3", "pages": "50-64"}
+    assert md["published"] == "2024"
+
+
+def test_header_name_in_a_script_no_segment_has_stays_undetermined() -> None:
+    doc = make_doc([("heading", "Размышления о дипломатии"), LONG_RU],
+                   furniture=["Восточная Азия: факты и аналитика 2024, 3 East Asia: Facts and Analytics 2024, 3"])
+    assert run(doc)["venue"]["name_translations"] == [{"text": "East Asia: Facts and Analytics", "lang": "und"}]
+
+
+def test_venue_from_an_issue_line_in_the_front_matter() -> None:
+    doc = make_doc(["Вестник МГИМО-Университета. 2023. Т. 16, № 2. С. 7–29", ("heading", "Энергетический диалог"),
+                    "Аннотация. " + LONG_RU, LONG_RU])
+    md = run(doc)
+    assert md["venue"]["name"] == "Вестник МГИМО-Университета"
+    assert (md["venue"]["volume"], md["venue"]["issue"], md["venue"]["pages"]) == ("16", "2", "7-29")
+    assert md["title"]["text"] == "Энергетический диалог"
+
+
+def test_no_venue_on_a_web_page() -> None:
+    assert run(make_doc([("heading", "A New Journey for Relations"), "By Li Hui", LONG_EN]))["venue"] is None
