@@ -178,7 +178,9 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig) -> Front:
         elif (names := au.parse_byline(t)) is not None:
             add(fr.byline_blocks, u)
             fr.byline_names.extend(names)
-        elif (line_authors := au.parse_author_line(t)) and (title_units or _author_line_before_title(t, line_authors)):
+        elif (line_authors := au.parse_author_line(t)) and _accept_author_line(
+            t, line_authors, bool(title_units), texts[u + 1] if u + 1 < len(texts) else ""
+        ):
             add(fr.author_blocks, u)
             if not repeated:  # after a translated title come the names transliterated
                 fr.authors.extend(line_authors)
@@ -188,7 +190,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig) -> Front:
             fr.authors.append(author)
             if aff:
                 fr.role_affiliations.append((author, aff))
-        elif fr.authors and (au.is_affiliation(t) or re.match(r"^\s*[0-9¹²³*†‡]", t) or notes.find_emails(t)):
+        elif fr.authors and _is_affiliation_line(t):
             add(fr.affiliation_blocks, u)
             if repeated:
                 fr.translated_blocks.add(units[u].block)
@@ -225,10 +227,20 @@ def unique_ints(items: Iterable[int]) -> list[int]:
     return list(dict.fromkeys(items))
 
 
-def _author_line_before_title(text: str, authors: list[au.Author]) -> bool:
-    """An author line printed above the title must look unmistakably like one (initials, markers or
-    several names), since a two-word headline has a name's shape too."""
-    return len(authors) > 1 or any(a.markers for a in authors) or bool(re.search(au.INITIALS, text))
+def _accept_author_line(text: str, authors: list[au.Author], after_title: bool, next_line: str) -> bool:
+    """Whether a line of name-shaped phrases is an author line.
+
+    Markers or initials make it one. Otherwise Title Case phrases look like names too ("Trade Wars and
+    Energy Security"), so plain names count only under the title and with their affiliation (or email)
+    on the next line, as papers print them; web pages name their authors in a byline instead.
+    """
+    if any(a.markers for a in authors) or re.search(au.INITIALS, text):
+        return True
+    return after_title and _is_affiliation_line(next_line)
+
+
+def _is_affiliation_line(text: str) -> bool:
+    return bool(au.is_affiliation(text) or re.match(r"^\s*[0-9¹²³*†‡]\s*\S", text) or notes.find_emails(text))
 
 
 def _authors(doc: Document, fr: Front, front_end: int, body_start: int) -> list[au.Author]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from pipeline.metadata.dates import find_dates
 from pipeline.metadata.notes import EMAIL_RE
-from pipeline.metadata.text import squash
+from pipeline.metadata.text import squash, strip_marks
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЂ-ЏҐЄІЇ"
 _LO = "a-zß-öø-ÿā-žа-яёђ-џґєії"
@@ -291,7 +291,7 @@ def split_affiliations(text: str, markers: set[str]) -> list[tuple[str | None, s
     ``("1 Jilin University, China 2 MGIMO University, Russia", {"1", "2"})`` ->
     ``[("1", "Jilin University, China"), ("2", "MGIMO University, Russia")]``
     """
-    t = squash(EMAIL_RE.sub(" ", text).translate(_SUPER))
+    t = squash(EMAIL_RE.sub(" ", strip_marks(text)).translate(_SUPER))
     t = re.sub(r"(?i)\b(?:e-?mail|эл\.?\s*почта|электронная\s+почта)\s*:?\s*(?=[,;]|$)", "", t).strip(" ,;")
     if markers:
         alt = "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))

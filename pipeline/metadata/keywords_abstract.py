@@ -48,6 +48,9 @@ _INNER_RE = re.compile(rf"(?:(?<=[.!?»”\"])\s+|\n\s*)(?:\*\*|__)?(?P<cue>{_AL
                        re.IGNORECASE)
 
 
+_COLON_RE = re.compile(rf"(?<=\S)\s+(?:\*\*|__)?(?P<cue>{_ALL})(?:\*\*|__)?\s*(?P<sep>:)(?:\*\*|__)?\s*", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class CuePart:
     """A cued part of a block: its kind (``abstract``, ``keywords`` or ``stop``) and where its content is."""
@@ -85,8 +88,14 @@ def find_cues(text: str, block: int = 0) -> list[CuePart]:
         alone = not rest.strip()
         if m.group("sep") or alone or (rest[:1].isupper() and cue.lower() not in _BLOCK_START_ONLY):
             hits.append((m.start("cue"), m.end(), cue))
-    for m in _INNER_RE.finditer(text):
+    inner = list(_INNER_RE.finditer(text))
+    # Without a full stop before it (a keyword list runs into the next field when lines are unwrapped),
+    # a cue still counts when printed capitalised and followed by a colon: "... нефть и газ Для цитирования:".
+    inner += [m for m in _COLON_RE.finditer(text) if m.group("cue")[0].isupper()]
+    for m in sorted(inner, key=lambda m: m.start("cue")):
         cue = m.group("cue")
+        if any(h[0] == m.start("cue") for h in hits):
+            continue
         if cue.lower() in _BLOCK_START_ONLY or (hits and m.start() < hits[-1][1]):
             continue
         if m.group("cue").lower() == "doi" and not re.match(r"\s*10\.", text[m.end() :]):

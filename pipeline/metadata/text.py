@@ -35,11 +35,15 @@ def squash(text: str) -> str:
 
 
 def strip_marks(text: str) -> str:
-    """Remove leftover markdown emphasis and heading marks around a line.
+    """Remove leftover markdown emphasis and heading marks (and inline HTML tags) around a line.
 
-    ``"# **Experience and Enlightenment**"`` -> ``"Experience and Enlightenment"``
+    ``"# **Experience and Enlightenment**"`` -> ``"Experience and Enlightenment"``;
+    ``"Anna Smith<sup>1</sup>"`` -> ``"Anna Smith1"``
     """
     t = text.strip()
+    # HTML left by a converter: a superscript is an affiliation or footnote marker, other tags go.
+    t = re.sub(r"<sup>\s*([^<]{1,12}?)\s*</sup>", r"\1", t, flags=re.IGNORECASE)
+    t = re.sub(r"</?(?:sup|sub|b|i|em|strong|span|a|br|u|small)(?:\s[^<>]*)?/?>", "", t, flags=re.IGNORECASE)
     t = re.sub(r"^\s*#{1,6}\s+", "", t)
     t = re.sub(r"(\*\*|__)(.+?)\1", r"\2", t)
     t = re.sub(r"^\*\*|\*\*$", "", t.strip())

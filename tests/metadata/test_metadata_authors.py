@@ -172,3 +172,68 @@ def test_closing_bio_alone_is_not_read_as_a_byline() -> None:
 def test_headings_in_the_body_are_not_authors() -> None:
     doc = make_doc([("heading", "Trade Talks Resume"), LONG_EN, ("heading", "Club Events"), LONG_EN])
     assert authors_of(doc) == []
+
+
+def test_html_superscript_markers_from_a_converter() -> None:
+    doc = make_doc([("heading", "Border Trade and Regional Development"), ("heading", "Anna K. Smith<sup>1</sup>, Wang Lei<sup>2</sup>"),
+                    "<sup>1</sup> Department of Geography, University of Leeds, UK; a.smith@leeds.example.ac.uk "
+                    "<sup>2</sup> School of Economics, Heilongjiang University, Harbin, China",
+                    ("heading", "Abstract"), LONG_EN])
+    assert authors_of(doc) == [
+        {"name": "Anna K. Smith", "affiliations": ["Department of Geography, University of Leeds, UK"],
+         "email": "a.smith@leeds.example.ac.uk"},
+        {"name": "Wang Lei", "affiliations": ["School of Economics, Heilongjiang University, Harbin, China"], "email": None},
+    ]
+
+
+def test_capitals_with_initials_and_the_transliterated_repeat() -> None:
+    doc = make_doc([("heading", "ЭНЕРГЕТИЧЕСКИЙ ДИАЛОГ РОССИИ И КИТАЯ"), "ИВАНОВ И.И.¹, ПЕТРОВ П.П.²",
+                    "¹ МГИМО, Москва, Россия ² Институт Дальнего Востока РАН, Москва, Россия",
+                    ("heading", "RUSSIA–CHINA ENERGY DIALOGUE"), "I.I. Ivanov¹, P.P. Petrov²",
+                    "¹ MGIMO University, Moscow, Russia ² Institute of Far Eastern Studies, Moscow, Russia",
+                    "Аннотация: " + LONG_RU])
+    assert authors_of(doc) == [
+        {"name": "ИВАНОВ И.И.", "affiliations": ["МГИМО, Москва, Россия"], "email": None},
+        {"name": "ПЕТРОВ П.П.", "affiliations": ["Институт Дальнего Востока РАН, Москва, Россия"], "email": None},
+    ]
+
+
+@pytest.mark.parametrize(
+    "line, name, affiliation",
+    [
+        ("John Smith, Department of Politics, University of York", "John Smith", "Department of Politics, University of York"),
+        ("Иван Петров — доктор политических наук, профессор", "Иван Петров", None),
+        ("Anna Lee1, Institute of Asian Studies, Seoul", "Anna Lee", "Institute of Asian Studies, Seoul"),
+    ],
+)
+def test_author_followed_by_a_description(line: str, name: str, affiliation: str | None) -> None:
+    from pipeline.metadata.authors import parse_author_with_role
+
+    author, aff = parse_author_with_role(line)
+    assert (author.name, aff) == (name, affiliation)
+
+
+def test_description_without_institution_or_role_is_not_an_author() -> None:
+    from pipeline.metadata.authors import parse_author_with_role
+
+    assert parse_author_with_role("Global Trends, Regional Answers") is None
+    assert parse_author_with_role("China and Russia — a new era") is None
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        [("heading", "Border Trade and Regional Development"), LONG_EN],
+        [("heading", "China and the Arctic"), "Trade Wars and Energy Security", LONG_EN],
+        ["Trade Wars and Energy Security", ("heading", "China and the Arctic"), LONG_EN],
+    ],
+)
+def test_title_case_phrases_are_not_plain_author_lines(blocks: list) -> None:  # type: ignore[type-arg]
+    assert authors_of(make_doc(blocks)) == []
+
+
+def test_plain_names_with_their_affiliation_under_the_title() -> None:
+    doc = make_doc([("heading", "China and the Arctic"), "Maria Lopez and Karl Berg",
+                    "Arctic Institute, Tromsø, Norway", LONG_EN])
+    assert [(a["name"], a["affiliations"]) for a in authors_of(doc)] == [
+        ("Maria Lopez", ["Arctic Institute, Tromsø, Norway"]), ("Karl Berg", ["Arctic Institute, Tromsø, Norway"])]

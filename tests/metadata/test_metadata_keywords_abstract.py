@@ -156,3 +156,17 @@ def test_russian_summary_of_an_english_paper_is_an_abstract() -> None:
 def test_no_cues_no_keywords_or_abstract() -> None:
     md = run(make_doc([("heading", "A New Journey for Relations"), "By Li Hui", LONG_EN]))
     assert md["keywords"] == {} and md["abstract"] == {}
+
+
+def test_keyword_list_run_into_the_citation_line() -> None:
+    doc = make_doc([("heading", "Энергетический диалог России и Китая"), "Аннотация: " + LONG_RU,
+                    "Ключевые слова: энергетика, Россия, Китай, санкции, нефть и газ Для цитирования: Иванов И.И. "
+                    "Энергетический диалог // Вестник. 2023. Т. 16, № 2. С. 7–29.",
+                    "Abstract: " + LONG_EN, "Keywords: energy, Russia, China, sanctions, oil and gas", LONG_RU])
+    md = run(doc)
+    assert md["keywords"]["ru"] == ["энергетика", "Россия", "Китай", "санкции", "нефть и газ"]
+    assert md["keywords"]["en"] == ["energy", "Russia", "China", "sanctions", "oil and gas"]
+
+
+def test_lowercase_cue_word_inside_a_sentence_is_not_a_cue() -> None:
+    assert find_cues("The method has keywords: in the index they are rare.") == []
