@@ -14,7 +14,7 @@ def ingest(doc: Document, cfg: InputConfig) -> Document:
     if len(doc.raw) > cfg.max_bytes:
         raise DocumentError("ingest", f"file too large: {len(doc.raw)} bytes > input.max_bytes={cfg.max_bytes}")
     try:
-        text, encoding = decode_bytes(doc.raw)
+        text, encoding = decode_bytes(doc.raw, notes=doc.warnings)
     except NotText as e:
         raise DocumentError("ingest", str(e)) from e
     doc.text = text

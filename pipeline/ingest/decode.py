@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+import unicodedata
 
 log = logging.getLogger(__name__)
 
@@ -63,25 +64,94 @@ def _binary_kind(raw: bytes) -> str | None:
 
 
 def _looks_utf16_without_bom(raw: bytes) -> str | None:
-    """'utf-16-le' / 'utf-16-be' when NULs sit on every other byte, as in UTF-16 of mostly-ASCII text.
+    """'utf-16-le' / 'utf-16-be' when the NULs sit mostly on one side of the byte pairs, as in UTF-16
+    of any text with some ASCII in it (spaces, digits, newlines), Cyrillic or Chinese included (a few
+    CJK characters, like U+4E00, have a NUL low byte). The caller still checks that the bytes decode
+    into plausible text (``_plausible_text``).
 
     >>> _looks_utf16_without_bom("Hello world".encode("utf-16-le"))
     'utf-16-le'
+    >>> _looks_utf16_without_bom("Привет, мир".encode("utf-16-be"))
+    'utf-16-be'
     """
-    sample = raw[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    sample = raw[:8192]
+    sample = sample[: len(sample) - len(sample) % 2]  # an odd last byte: a truncated file
+    if len(sample) < 4:
         return None
     even, odd = sample[0::2], sample[1::2]
-    half = len(sample) // 2
-    if odd.count(0) > 0.4 * half and even.count(0) == 0:
+    even0, odd0 = even.count(0), odd.count(0)
+    if odd0 >= 2 * even0 and odd0:
         return "utf-16-le"
-    if even.count(0) > 0.4 * half and odd.count(0) == 0:
+    if even0 >= 2 * odd0 and even0:
         return "utf-16-be"
     return None
 
 
-def decode_bytes(raw: bytes) -> tuple[str, str]:
+def _plausible_text(text: str) -> bool:
+    r"""No control characters but whitespace, no unassigned, private-use or surrogate code points:
+    what a misread binary file or a wrong UTF-16 byte order produces at once.
+
+    >>> _plausible_text("Привет, мир!\n"), _plausible_text("\u0400\ue000\x01")
+    (True, False)
+    """
+    for ch in text[:4096]:
+        cat = unicodedata.category(ch)
+        if (cat == "Cc" and ch not in "\t\n\r\f\v\x1b") or cat in ("Cn", "Co", "Cs"):
+            return False
+    return True
+
+
+def _utf8_prefix_len(tail: bytes) -> int:
+    r"""Length of the UTF-8 sequence ``tail`` begins, if ``tail`` is an incomplete start of one, else 0.
+
+    >>> _utf8_prefix_len("😀".encode()[:3]), _utf8_prefix_len(b"\xe9"), _utf8_prefix_len(b"ab")
+    (4, 3, 0)
+    """
+    lead = tail[0]
+    need = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
+    if need and len(tail) < need and all(0x80 <= b <= 0xBF for b in tail[1:]):
+        return need
+    return 0
+
+
+def _salvage_utf8(raw: bytes, notes: list[str] | None) -> str | None:
+    r"""UTF-8 with a little damage: a character cut off at the very end (a truncated transfer), or a
+    few invalid bytes amid plenty of valid multibyte text (replaced with U+FFFD, and said so).
+    None when the bytes are better read as a single-byte codepage.
+
+    >>> _salvage_utf8("Привет мир".encode()[:-1], None)
+    'Привет ми'
+    >>> _salvage_utf8(b"caf\xe9 au lait", None) is None  # Latin-1: not damaged UTF-8
+    True
+    """
+    for k in (1, 2, 3):
+        if len(raw) <= k or not _utf8_prefix_len(raw[-k:]):
+            continue
+        try:
+            text = raw[:-k].decode("utf-8")
+        except UnicodeDecodeError:
+            break
+        # One high byte after pure ASCII is as likely a single-byte codepage (a final 'é' in cp1252).
+        if k >= 2 or not text.isascii():
+            if notes is not None:
+                notes.append(f"ingest: the file ends in the middle of a UTF-8 character (truncated?); "
+                             f"its last {k} byte(s) were dropped")
+            return text
+        break
+    text = raw.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - raw.count("\ufffd".encode())
+    ascii_bytes = len(raw.translate(None, bytes(range(128, 256))))
+    good = len(text) - ascii_bytes - text.count("\ufffd")
+    if 0 < bad and good >= 10 * bad:
+        if notes is not None:
+            notes.append(f"ingest: {bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD")
+        return text
+    return None
+
+
+def decode_bytes(raw: bytes, notes: list[str] | None = None) -> tuple[str, str]:
     """Decode a document's bytes; return ``(text, encoding)`` or raise ``NotText``.
+    What had to be mended on the way (dropped or replaced bytes) is appended to ``notes``.
 
     >>> decode_bytes("Привет".encode("cp1251"))
     ('Привет', 'cp1251')
@@ -107,16 +177,26 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     if b"\x00" in raw:
         # Text never holds NUL, except UTF-16 written without a byte-order mark.
         guess = _looks_utf16_without_bom(raw)
-        if guess:
+        body = raw[: len(raw) - len(raw) % 2]
+        # The likelier byte order first; the other one only if that one gives no plausible text.
+        for order in (guess, {"utf-16-le": "utf-16-be", "utf-16-be": "utf-16-le"}.get(guess or "")):
+            if not order:
+                continue
             try:
-                return _check_text(raw.decode(guess), guess), guess
+                text = _check_text(body.decode(order), order)
             except (UnicodeDecodeError, NotText):
-                pass
+                continue
+            if _plausible_text(text):
+                if len(body) < len(raw) and notes is not None:
+                    notes.append(f"ingest: an odd number of bytes for {order}; the last byte was dropped")
+                return text, order
         raise NotText("binary file: contains NUL bytes")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        salvaged = _salvage_utf8(raw, notes)
+        if salvaged is not None:
+            return _check_text(salvaged, "utf-8"), "utf-8"
     else:
         return _check_text(text, "utf-8"), "utf-8"
     sample = raw[:65536]

@@ -51,17 +51,23 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 
 # Characters that mean ftfy has something to do on a line even when its badness check is quiet:
-# C1 controls, Latin ligatures, surrogates, the replacement character, ESC of terminal codes.
-_FTFY_TRIGGERS = re.compile("[\x1b\x80-\x9f\ufb00-\ufb06\ud800-\udfff\ufffd]")
+# C1 controls, ligatures and digraphs it expands, surrogates, U+FFFD, ESC of terminal codes.
+_FTFY_TRIGGERS = re.compile(
+    "[\x1b\x80-\x9f\ud800-\udfff\ufffd"
+    + re.escape("".join(sorted(chr(c) for c in ftfy.chardata.LIGATURES)))
+    + "]"
+)
 
 # (encoding the text was wrongly decoded with, encoding the bytes really were in).
-# Order matters only on an exact tie.
+# UTF-8 read as latin-1/cp1252 is left to ftfy, whose heuristics for it are finely tuned (a
+# two-byte "É®" is valid UTF-8 too, and must stay as it is); UTF-8 read as cp1251 is tried here
+# as well, because ftfy leaves "В\xa0" (a no-break space read as cp1251) between Latin words.
+# Order matters only on a tie.
 CYRILLIC_MIXUPS: tuple[tuple[str, str], ...] = (
     ("koi8_r", "utf-8"),
     ("cp866", "utf-8"),
     ("mac_cyrillic", "utf-8"),
     ("cp1251", "utf-8"),
-    ("cp1252", "utf-8"),
     ("latin-1", "cp1251"),
     ("cp1252", "cp1251"),
     ("koi8_r", "cp1251"),
@@ -182,23 +188,60 @@ def fix_cyrillic_line(line: str, prior: str | None = None) -> tuple[str, str | N
     if line.isascii() or not _SUSPECT.search(line):
         return line, None
     base = cyrillic_score(line)
+    if prior:
+        # The document's own mix-up first: another one scoring a little higher on a short line
+        # (a name, a number) is chance, not evidence.
+        wrong, right = prior.split(">")
+        try:
+            fixed = line.encode(wrong).decode(right)
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            fixed = line
+        if fixed != line and cyrillic_score(fixed) - base >= MIN_GAIN / 2:
+            return fixed, prior
+    evidence = -1
     best, best_score, best_name = line, base, None
     for wrong, right, fixed in _mixups(line):
-        if right != "utf-8" and not _IS_CYR.search(fixed):
-            continue  # a single-byte swap is judged only by the Cyrillic it yields
+        name = f"{wrong}>{right}"
         score = cyrillic_score(fixed)
+        if not _IS_CYR.search(fixed):
+            # Without Cyrillic in the result, only a spotless result counts, and only where the
+            # line shows at least two marks of damage.
+            if score < 0:
+                continue
+            if evidence < 0:
+                evidence = damage_marks(line)
+            if evidence < 2:
+                continue
         if score > best_score:
-            best, best_score, best_name = fixed, score, f"{wrong}>{right}"
+            best, best_score, best_name = fixed, score, name
     if best_name is None:
         return line, None
     gain = best_score - base
-    if best_name == prior and gain >= MIN_GAIN / 2:
-        return best, best_name
-    # A strict UTF-8 decode of multi-byte sequences is evidence enough on its own: legitimate
-    # single-byte text practically never forms valid UTF-8 continuation patterns.
-    if gain >= MIN_GAIN and (best_score >= MIN_SCORE or best_name.endswith("utf-8")):
+    # A strict UTF-8 decode is evidence of its own, and so is a result with no Cyrillic left to
+    # judge; a single-byte swap must also read as real Cyrillic text.
+    if gain >= MIN_GAIN and (best_score >= MIN_SCORE or best_name.endswith("utf-8") or not _IS_CYR.search(best)):
         return best, best_name
     return line, None
+
+
+def damage_marks(line: str) -> int:
+    """Characters that prose does not have: odd symbols, and letters of words that mix scripts or cases.
+
+    >>> damage_marks("ChinaБ─≥s"), damage_marks("Россия и Китай")
+    (8, 0)
+    """
+    n = sum(1 for c in line if not c.isascii() and not c.isalpha() and _is_odd_symbol(c))
+    for m in _WORD.finditer(line):
+        w = m.group()
+        if w.isascii():
+            continue
+        cyr = sum(1 for c in w if _is_cyr(c))
+        if cyr == len(w):
+            if not (w.islower() or w.isupper() or (w[0].isupper() and w[1:].islower())):
+                n += len(w)
+        elif cyr or any(_is_latin_ext(c) for c in w):
+            n += len(w)
+    return n
 
 
 def fix_cyrillic_mojibake(text: str) -> tuple[str, int]:
