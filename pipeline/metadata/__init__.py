@@ -198,7 +198,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig) -> Front:
             group = [u]
             while (
                 group[-1] + 1 < len(units)
-                and title.continues_title(" ".join(texts[g] for g in group), texts[group[-1] + 1])
+                and title.continues_title("\n".join(texts[g] for g in group), texts[group[-1] + 1])
                 and not _is_other_front_line(texts[group[-1] + 1], cfg)
             ):
                 group.append(group[-1] + 1)
@@ -274,11 +274,12 @@ def _authors(doc: Document, fr: Front, front_end: int, body_start: int) -> list[
     return []
 
 
-def _published(doc: Document, fr: Front, front_end: int, header: dict[str, Any] | None,
+def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any] | None,
                cfg: MetadataConfig) -> str | None:
     df = cfg.day_first
     # 1. A date introduced as the publication date, near the top (or in the running furniture).
-    near = [squash(doc.blocks[i].text) for i in range(min(len(doc.blocks), front_end + LEAD_BLOCKS))]
+    # The header area (front matter, abstracts, the "Received ...; published ..." line) and the lead.
+    near = [squash(doc.blocks[i].text) for i in range(min(len(doc.blocks), body_start + LEAD_BLOCKS))]
     for text in list(doc.furniture) + near:
         d = dates.cued_publication_date(text, df)
         if d:
@@ -402,7 +403,7 @@ def _translations_near_abstracts(doc: Document, fr: Front, located: list[tuple[i
             ):
                 group = [i]
                 while group[-1] + 1 < block and title.continues_title(
-                    " ".join(squash(doc.blocks[g].text) for g in group), doc.blocks[group[-1] + 1].text
+                    "\n".join(squash(doc.blocks[g].text) for g in group), doc.blocks[group[-1] + 1].text
                 ):
                     group.append(group[-1] + 1)
                 text = " ".join(squash(strip_marks(doc.blocks[g].text)) for g in group)
@@ -441,7 +442,7 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
     # The header area (front matter, abstracts, keywords) ends where the main text starts.
     doi = _doi(doc, body_start, skip)
     authors = _authors(doc, fr, front_end, body_start)
-    published = _published(doc, fr, front_end, header, cfg)
+    published = _published(doc, fr, body_start, header, cfg)
 
     title_obj = None
     if fr.title_text:

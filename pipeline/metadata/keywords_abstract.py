@@ -86,7 +86,9 @@ def find_cues(text: str, block: int = 0) -> list[CuePart]:
         # A block-start cue needs a separator, or to stand alone, or to be followed by a capital
         # ("Abstract Current relations ..." after the bold marks were lost).
         alone = not rest.strip()
-        if m.group("sep") or alone or (rest[:1].isupper() and cue.lower() not in _BLOCK_START_ONLY):
+        # A keyword heading merged with its list ("Keywords sanctions, energy, Russia") shows the list's separator.
+        list_follows = cue_kind(cue) == "keywords" and re.search(r"[,;]", rest.split("\n", 1)[0]) is not None
+        if m.group("sep") or alone or list_follows or (rest[:1].isupper() and cue.lower() not in _BLOCK_START_ONLY):
             hits.append((m.start("cue"), m.end(), cue))
     inner = list(_INNER_RE.finditer(text))
     # Without a full stop before it (a keyword list runs into the next field when lines are unwrapped),

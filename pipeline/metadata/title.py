@@ -21,6 +21,8 @@ _TYPE_LABEL_RE = re.compile(
     r"opinion|commentary|комментарий|интервью|interview|news|новости|analysis|аналитика)\s*$",
     re.IGNORECASE,
 )
+# A title line at least this long that is followed by a shorter one was wrapped at the page width.
+WRAP_MIN = 45
 # Words a wrapped title line may end with, so that the next line must continue it.
 _CONTINUES_RE = re.compile(
     r"(?:\b(?:and|or|of|the|a|an|in|on|for|to|with|from|by|at|between|и|или|в|во|на|о|об|с|со|к|ко|по|для|"
@@ -84,7 +86,12 @@ def continues_title(first: str, nxt: str) -> bool:
     starts_lower = b[0].islower()
     # Titles set in capitals wrap without any other sign; two capital lines in a row are one title.
     both_caps = a == a.upper() and b == b.upper() and any(c.isalpha() for c in a + b)
-    return starts_lower or both_caps or bool(_CONTINUES_RE.search(a))
+    # A long line followed by a shorter one is a title wrapped at the page width; a short complete
+    # headline over a longer line is a headline over its subtitle.
+    last = squash(strip_marks(first.split("\n")[-1])) if "\n" in first else a
+    wrapped = (len(last) >= WRAP_MIN and len(b) <= len(last) and word_count(b) >= 3
+               and not re.search(r"[?!:]$", last))
+    return starts_lower or both_caps or wrapped or bool(_CONTINUES_RE.search(a))
 
 
 def clean_title(text: str) -> str:

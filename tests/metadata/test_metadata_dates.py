@@ -159,3 +159,18 @@ def test_us_order_when_configured() -> None:
     doc = make_doc([("heading", "Trade Talks Resume"), "05/03/2024", LONG_EN])
     assert run(doc, day_first=False)["published"] == "2024-05-03"
     assert run(make_doc([("heading", "Trade Talks Resume"), "05/03/2024", LONG_EN]))["published"] == "2024-03-05"
+
+
+def test_published_online_in_the_received_line_under_the_keywords() -> None:
+    doc = make_doc([("heading", "Sanctions and Energy Exports"), ("heading", "Abstract"), LONG_EN,
+                    "Keywords: sanctions; energy", "Received 1 March 2023; accepted 5 May 2023; published online 12 June 2023",
+                    ("heading", "Introduction"), LONG_EN], furniture=["Journal of Eurasian Studies 2024, 2"])
+    assert run(doc)["published"] == "2023-06-12"
+
+
+def test_time_before_the_date_on_a_news_page() -> None:
+    doc = make_doc([("heading", "Россия и Китай договорились о поставках газа"), "14:35, 28 декабря 2020",
+                    "Автор: Иван Петров, корреспондент", LONG_RU])
+    md = run(doc)
+    assert md["published"] == "2020-12-28"
+    assert [a["name"] for a in md["authors"]] == ["Иван Петров"]

@@ -170,3 +170,9 @@ def test_keyword_list_run_into_the_citation_line() -> None:
 
 def test_lowercase_cue_word_inside_a_sentence_is_not_a_cue() -> None:
     assert find_cues("The method has keywords: in the index they are rare.") == []
+
+
+def test_keyword_heading_merged_with_its_list() -> None:
+    assert [(p.kind, "Keywords sanctions, energy, Russia"[p.start : p.end]) for p in find_cues("Keywords sanctions, energy, Russia")] == [
+        ("keywords", "sanctions, energy, Russia")]
+    assert find_cues("Keywords matter in search engines") == []

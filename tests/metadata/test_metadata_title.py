@@ -155,3 +155,28 @@ def test_title_blocks_are_labelled() -> None:
     extract_metadata(doc, MetadataConfig())
     assert [b.kind for b in doc.blocks] == ["title", "byline", "paragraph"]
     assert [s.kind for s in doc.segments] == ["title", "byline", "paragraph"]
+
+
+def test_title_wrapped_at_the_page_width_in_title_case() -> None:
+    doc = make_doc(["Journal of Eurasian Studies 2024, Vol. 15(2) 123–145", ("heading", "Original Article"),
+                    ("heading", "Sanctions, Energy Markets and the Reorientation of Russian"),
+                    ("heading", "Exports towards Asia"), "John Smith1 and Mary Jones2",
+                    "1 University of Bristol, UK", "2 Peking University, China", ("heading", "Abstract"), LONG_EN])
+    md = run(doc)
+    assert md["title"]["text"] == "Sanctions, Energy Markets and the Reorientation of Russian Exports towards Asia"
+    assert [a["name"] for a in md["authors"]] == ["John Smith", "Mary Jones"]
+
+
+@pytest.mark.parametrize(
+    "first, nxt, joined",
+    [
+        ("Sanctions, Energy Markets and the Reorientation of Russian", "Exports towards Asia", True),
+        ("ЭНЕРГЕТИЧЕСКИЙ ДИАЛОГ РОССИИ И КИТАЯ", "В УСЛОВИЯХ САНКЦИЙ", True),
+        ("Trade talks between Moscow and Beijing resume after a long pause", "World News", False),
+        ("Is the Partnership between Moscow and Beijing Built to Last?", "A View from the Region", False),
+        ("Multipolarity and Connectivity", "Mutual Respect, Benefit and Harmony Are Principles", False),
+        ("Wrapped first line of a long title\nthat goes on for some time here", "and a third line", True),
+    ],
+)
+def test_wrap_or_subtitle(first: str, nxt: str, joined: bool) -> None:
+    assert continues_title(first, nxt) is joined
