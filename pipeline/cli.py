@@ -41,7 +41,13 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--input", metavar="DIR", help="folder of input documents (overrides input.dir)")
     r.add_argument("--output", metavar="DIR", help="folder for the output files (overrides output.dir)")
     r.add_argument("--workers", type=int, metavar="N", help="worker processes; 0 = one per CPU "
-                   "(overrides executor.workers)")
+                   "(overrides executor.workers; with --executor dask: the workers of the local cluster)")
+    r.add_argument("--executor", choices=("local", "dask"), help="local: a process pool on this machine; "
+                   "dask: a Dask cluster (overrides executor.kind)")
+    r.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler to use, e.g. tcp://10.0.0.5:8786 "
+                   "(overrides executor.address; without it --executor dask starts a local cluster)")
+    r.add_argument("--full", action="store_true", help="process every input again, not only those that are "
+                   "new or changed since the last run into this output folder")
     _logging_flags(r)
 
     v = sub.add_parser(
@@ -90,10 +96,12 @@ def _cmd_run(args: argparse.Namespace) -> int:
         return 2
     try:
         cfg = load(args.config)
-        cfg = replace(cfg, **{"input.dir": args.input, "output.dir": args.output, "executor.workers": args.workers})
+        cfg = replace(cfg, **{"input.dir": args.input, "output.dir": args.output, "executor.workers": args.workers,
+                              "executor.kind": args.executor or ("dask" if args.scheduler else None),
+                              "executor.address": args.scheduler})
         progress = make_progress(quiet=args.quiet)
         try:
-            result = run(cfg, progress=progress)
+            result = run(cfg, progress=progress, full=args.full)
         finally:
             progress.close()
     except (ConfigError, RunLocked) as e:
