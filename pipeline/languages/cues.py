@@ -106,9 +106,7 @@ def compatible(text: str, letters: int, langs: Sequence[str], script: str) -> li
     return [lang for lang in langs if v[lang] <= best + tol]
 
 
-_FOREIGN_RE: dict[str, re.Pattern[str]] = {
-    lang: re.compile(rf"(?![a-z{native}])[^\W\d_]") for lang, native in _LATIN_NATIVE.items()
-}
+_NON_ASCII_LATIN_RE = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
@@ -118,12 +116,14 @@ def foreign_letter_share(text: str, lang: str, letters: int | None = None) -> fl
 
     ``foreign_letter_share("Straße und Brücke", "en") -> 0.1333`` (ß, ü of 15 letters).
     """
-    rx = _FOREIGN_RE.get(lang)
-    if rx is None:
+    native = _LATIN_NATIVE.get(lang)
+    if native is None:
         return 0.0
-    low = text.lower()
-    total = len(_LETTER_RE.findall(low)) if letters is None else letters
-    return len(rx.findall(low)) / total if total else 0.0
+    total = len(_LETTER_RE.findall(text)) if letters is None else letters
+    if not total:
+        return 0.0
+    foreign = sum(1 for c in _NON_ASCII_LATIN_RE.findall(text) if c.lower() not in native)
+    return foreign / total
 
 
 # Every function word -> the languages that use it.
@@ -134,12 +134,13 @@ for _lang, _words in STOPWORDS.items():
 
 
 def stopword_scores(tokens: Iterable[str], langs: Sequence[str]) -> dict[str, float]:
-    """Function-word evidence per language: each hit counts 1/(number of candidate languages sharing it).
+    """Function-word evidence per language in lower-case ``tokens``: each hit counts
+    1/(number of candidate languages sharing the word).
 
     ``stopword_scores(["the", "role", "of", "die"], ["en", "de"]) -> {"en": 2.0, "de": 1.0}``.
     """
     scores = dict.fromkeys(langs, 0.0)
-    counts = Counter(t.lower() for t in tokens)
+    counts = Counter(tokens)
     for tok in counts.keys() & _OWNERS.keys():
         owners = [lang for lang in _OWNERS[tok] if lang in scores]
         if owners:

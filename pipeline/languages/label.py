@@ -13,6 +13,7 @@ letters allow (``Ключові слова`` is Ukrainian whatever its neighbour
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,6 +31,17 @@ ALPHABET_CONFIDENCE = 0.99
 CONTEXT_FACTOR = 0.9
 # No evidence at all: the first allowed language of the script.
 DEFAULT_CONFIDENCE = 0.5
+# The document language without langdetect: at least this many function-word hits in a sample of
+# this many characters, this many times more than any other candidate's (every candidate must have a
+# function-word list: evidence against a language with none would be meaningless).
+STOPWORD_SAMPLE_CHARS = 2000
+OVERWHELMING_HITS = 12
+OVERWHELMING_RATIO = 5
+STOPWORD_CONFIDENCE = 0.98
+# Words of a long run whose function words are checked against the document language.
+MAY_DIFFER_TOKENS = 150
+# Latin text with more letters than this foreign to the language is not settled by function words.
+FOREIGN_LETTERS_MAX = 0.02
 # A Han-only run in a Japanese document is Japanese up to this many ideographs (a kanji heading);
 # a longer one with no kana at all is Chinese.
 JA_HAN_ONLY_MAX = 20
@@ -81,8 +93,7 @@ def _sample(runs: Sequence[Run], max_chars: int) -> str:
     return " ".join(parts)[:max_chars]
 
 
-def _tokens(runs: Sequence[Run]) -> list[str]:
-    return [t for r in runs for t in r.tokens()]
+_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 class Labeller:
@@ -115,11 +126,22 @@ class Labeller:
         comp = cues.compatible(" ".join(r.text() for r in runs), letters, cands, script)
         if len(comp) == 1:
             return Label(comp[0], ALPHABET_CONFIDENCE)
+        # Function words of a few paragraphs: overwhelming evidence for one language makes the
+        # langdetect call pointless (a plain English or Russian document needs none).
+        sample = _sample(runs, STOPWORD_SAMPLE_CHARS)
+        best, top, second = cues.best_by_stopwords(_WORD_RE.findall(sample.lower()), comp)
+        if (
+            best is not None
+            and top >= OVERWHELMING_HITS
+            and top >= OVERWHELMING_RATIO * second
+            and all(lang in cues.STOPWORDS for lang in comp)
+            and (script != LATN or cues.foreign_letter_share(sample, best) <= FOREIGN_LETTERS_MAX)
+        ):
+            return Label(best, STOPWORD_CONFIDENCE)
         if letters >= self.cfg.detect_min_letters:
             got = self._detect(_sample(runs, self.cfg.detect_max_chars), comp)
             if got is not None:
                 return got
-        best, top, second = cues.best_by_stopwords(_tokens(runs), comp)
         if best is not None and top >= 2 and top >= 2 * second:
             return Label(best, DEFAULT_CONFIDENCE)
         return Label(comp[0], DEFAULT_CONFIDENCE)
@@ -141,12 +163,12 @@ class Labeller:
         """Cheap evidence that a long run is not in the document language: its function words
         favour another candidate, or (Latin) it uses letters the document language does not write,
         or (Cyrillic) it has no function word of the document language at all."""
-        scores = cues.stopword_scores(run.tokens(), comp)
+        scores = cues.stopword_scores(run.tokens(MAY_DIFFER_TOKENS), comp)
         own = scores.get(doc_lang, 0.0)
         if max(scores.values(), default=0.0) > own:
             return True
         if run.script == LATN:
-            return cues.foreign_letter_share(run.text(), doc_lang, run.letters) > 0.02
+            return cues.foreign_letter_share(run.text(), doc_lang, run.letters) > FOREIGN_LETTERS_MAX
         # Cyrillic languages share most names and nouns: with no function word of the document
         # language (a title, a reference entry) the alphabet-compatible neighbours are still open.
         # (Latin reference entries full of names are where langdetect errs most, so not there.)

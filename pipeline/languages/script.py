@@ -29,6 +29,7 @@ _CJK = (
 )
 # Word-internal joiners: "China's", "п’ять", "Russia-Ukraine", "во-первых" are one word each.
 _JOIN = "'\u2019\u02bc\\-\u2010"
+_JOINERS = ("'", "\u2019", "\u02bc", "-", "\u2010")
 # Combining marks of the other alphabetic scripts: a Hindi or Thai word must not break at its vowel signs.
 _OTHER_MARKS = (
     "\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff\u0e00-\u0eff"
@@ -141,7 +142,7 @@ def _make_word(script: str, start: int, end: int, text: str) -> Word:
 
 def mask_neutral(text: str) -> str:
     """``text`` with URLs, e-mails, DOIs and file paths blanked out (same length)."""
-    if "/" not in text and "@" not in text and "." not in text:
+    if "/" not in text and "@" not in text and "www." not in text:
         return text
     return NEUTRAL_RE.sub(lambda m: " " * len(m.group()), text)
 
@@ -202,6 +203,7 @@ class Run:
     acronyms_only: bool = False
     parts: list[str] = field(default_factory=list)
     absorbed_letters: int = 0
+    toks: list[str] | None = None  # its words, when already known
 
     @property
     def all_letters(self) -> int:
@@ -211,11 +213,13 @@ class Run:
         """The run's own-script text (the input for cues and langdetect)."""
         return " ".join(self.parts)
 
-    def tokens(self) -> list[str]:
-        """Its words, lower case (for function-word cues)."""
-        return _WORD_RE.findall(self.text().lower())
+    def tokens(self, limit: int | None = None) -> list[str]:
+        """Its first ``limit`` words (all by default), lower case, for function-word cues."""
+        toks = self.toks if self.toks is not None else _WORD_RE.findall(self.text())
+        return [t.lower() for t in toks[:limit]]
 
     def add(self, w: Word) -> None:
+        self.toks = None
         self.parts.append(w.text)
         self.end = w.end
         self.letters += w.letters
@@ -225,6 +229,7 @@ class Run:
 
     def join(self, other: Run) -> None:
         """Take in the next run of the same script."""
+        self.toks = None
         self.parts.extend(other.parts)
         self.end = max(self.end, other.end)
         self.letters += other.letters
@@ -256,26 +261,38 @@ def runs(ws: list[Word]) -> list[Run]:
 
 
 _WORD_RE = re.compile(rf"[^\W\d_]+(?:[{_JOIN}][^\W\d_]+)*")
-_LAT_CHAR = re.compile(f"[{_LATIN}]")
-_CYR_CHAR = re.compile(f"[{_CYRILLIC}]")
-_CJK_CHAR = re.compile(f"[{_CJK}]")
-_OTHER_CHAR = re.compile(rf"(?![{_LATIN}{_CYRILLIC}{_CJK}])[^\W\d_]")
+# Characters that are no letter of any script: ASCII and Latin-1 punctuation, digits, general
+# punctuation, currency, letterlike symbols (№), arrows, maths, box drawing.
+_NEUTRAL_CHARS = (
+    "\x00-\x40\x5b-\x60\x7b-\xa9\xab-\xb4\xb6-\xb9\xbb-\xbf\xd7\xf7"
+    "\u2000-\u206f\u20a0-\u20cf\u2100-\u214f\u2190-\u23ff\u2500-\u25ff"
+)
+# The first character that is neither neutral nor of the script: its absence means a one-script block.
+_NOT_LATIN_ONLY = re.compile(f"[^{_NEUTRAL_CHARS}{_LATIN}{_MARKS}]")
+_NOT_CYRILLIC_ONLY = re.compile(f"[^{_NEUTRAL_CHARS}{_CYRILLIC}{_MARKS}]")
 _LAT_WORD = re.compile(rf"[{_LATIN}][{_LATIN}{_MARKS}]*(?:[{_JOIN}][{_LATIN}][{_LATIN}{_MARKS}]*)*")
 _CYR_WORD = re.compile(rf"[{_CYRILLIC}][{_CYRILLIC}{_MARKS}]*(?:[{_JOIN}][{_CYRILLIC}][{_CYRILLIC}{_MARKS}]*)*")
 
 
+def _one_script(masked: str) -> str | None:
+    """``"Latn"`` or ``"Cyrl"`` when every letter of ``masked`` is of that one script, else None."""
+    if _NOT_LATIN_ONLY.search(masked) is None:
+        return LATN
+    if _NOT_CYRILLIC_ONLY.search(masked) is None:
+        return CYRL
+    return None
+
+
 def block_runs(text: str) -> list[Run]:
     """The script runs of a block. A block written in one alphabet (most are) takes a fast path:
-    one run, counted with regular expressions, without building a word list."""
+    one run spanning the whole block, counted with regular expressions, no word list."""
     masked = mask_neutral(text)
-    has_lat = _LAT_CHAR.search(masked) is not None
-    has_cyr = _CYR_CHAR.search(masked) is not None
-    if has_lat != has_cyr and _CJK_CHAR.search(masked) is None and _OTHER_CHAR.search(masked) is None:
-        rx, script = (_LAT_WORD, LATN) if has_lat else (_CYR_WORD, CYRL)
-        found = list(rx.finditer(masked))
-        if len(found) > 1:
-            toks = [m.group() for m in found]
-            letters = sum(map(len, toks)) - len(_JOIN_RE.findall(" ".join(toks)))
-            acr = all(len(t) <= 5 and t.isupper() for t in toks)
-            return [Run(script, found[0].start(), found[-1].end(), letters, len(toks), 0, acr, [masked])]
+    script = _one_script(masked)
+    if script is not None:
+        toks = (_LAT_WORD if script == LATN else _CYR_WORD).findall(masked)
+        if len(toks) > 1:
+            joined = "".join(toks)
+            letters = len(joined) - sum(joined.count(j) for j in _JOINERS)
+            acr = len(toks) <= 5 and all(len(t) <= 5 and t.isupper() for t in toks)
+            return [Run(script, 0, len(text), letters, len(toks), 0, acr, [masked], toks=toks)]
     return runs(words(text, masked))
