@@ -95,19 +95,14 @@ def _is_other_front_line(text: str, cfg: MetadataConfig) -> bool:
     return (
         au.parse_byline(text) is not None
         or dates.parse_date(text, cfg.day_first) is not None
-        or au.parse_author_line(text) is not None
+        or bool((names := au.parse_author_line(text)) and _accept_author_line(text, names, True, ""))
         or _is_furniture_like(text)
     )
 
 
-def _cue_parts(doc: Document, skip: set[int], body_start: int, main_lang: str | None) -> list[ka.CuePart]:
-    parts: list[ka.CuePart] = []
-    for i, b in enumerate(doc.blocks):
-        if i in skip:
-            continue
-        for p in ka.find_cues(b.text, i):
-            parts.append(p)
-    return parts
+def _cue_parts(doc: Document, skip: set[int]) -> list[ka.CuePart]:
+    """Every cued part (abstract, keywords, stop) of every block outside the reference list."""
+    return [p for i, b in enumerate(doc.blocks) if i not in skip for p in ka.find_cues(b.text, i)]
 
 
 @dataclass(frozen=True)
@@ -277,8 +272,8 @@ def _authors(doc: Document, fr: Front, front_end: int, body_start: int) -> list[
 def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any] | None,
                cfg: MetadataConfig) -> str | None:
     df = cfg.day_first
-    # 1. A date introduced as the publication date, near the top (or in the running furniture).
-    # The header area (front matter, abstracts, the "Received ...; published ..." line) and the lead.
+    # 1. A date introduced as the publication date: in the running furniture, the header area (front
+    #    matter, abstracts, a "Received ...; published ..." line) or the lead.
     near = [squash(doc.blocks[i].text) for i in range(min(len(doc.blocks), body_start + LEAD_BLOCKS))]
     for text in list(doc.furniture) + near:
         d = dates.cued_publication_date(text, df)
@@ -362,7 +357,7 @@ def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, 
             content = blocks[nxt].text
             labels[nxt] = p.kind
         lang = span_lang(doc, block, start, end)
-        if p.cue.lower() in ka._BLOCK_START_ONLY and p.block >= front_end and lang == main_lang:
+        if p.cue.lower() in ka.BLOCK_START_ONLY and p.block >= front_end and lang == main_lang:
             continue  # a "Summary" section of the body, not a second-language abstract
         labels.setdefault(p.block, p.kind)
         located.append((p.block, lang))
@@ -378,7 +373,7 @@ def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, 
 
 
 def _translations_near_abstracts(doc: Document, fr: Front, located: list[tuple[int, str]], skip: set[int],
-                                 main_lang: str) -> None:
+                                 main_lang: str, cfg: MetadataConfig) -> None:
     """A title printed in another language usually stands just above that language's abstract."""
     have = {lang for _b, _t, lang in fr.translations} | {main_lang}
     cue_blocks = sorted({b for b, _l in located})
@@ -402,8 +397,11 @@ def _translations_near_abstracts(doc: Document, fr: Front, located: list[tuple[i
                 and block_lang(doc, i) == lang
             ):
                 group = [i]
-                while group[-1] + 1 < block and title.continues_title(
-                    "\n".join(squash(doc.blocks[g].text) for g in group), doc.blocks[group[-1] + 1].text
+                while (
+                    group[-1] + 1 < block
+                    and title.continues_title("\n".join(squash(doc.blocks[g].text) for g in group),
+                                              doc.blocks[group[-1] + 1].text)
+                    and not _is_other_front_line(squash(doc.blocks[group[-1] + 1].text), cfg)
                 ):
                     group.append(group[-1] + 1)
                 text = " ".join(squash(strip_marks(doc.blocks[g].text)) for g in group)
@@ -433,10 +431,10 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
 
     fr = _read_front(doc, front_end, cfg)
     main_lang = fr.title_lang
-    parts = _cue_parts(doc, skip, body_start, main_lang)
+    parts = _cue_parts(doc, skip)
     keywords, abstracts, cue_labels, located = _keywords_abstracts(doc, parts, front_end, main_lang, skip)
     if main_lang:
-        _translations_near_abstracts(doc, fr, located, skip, main_lang)
+        _translations_near_abstracts(doc, fr, located, skip, main_lang, cfg)
 
     header = _venue_info(doc, front_end)
     # The header area (front matter, abstracts, keywords) ends where the main text starts.

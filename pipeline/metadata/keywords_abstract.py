@@ -26,7 +26,7 @@ ABSTRACT_CUES = (
     "resumen", "riassunto", "resumo", "streszczenie", "abstrakt", "摘要", "要旨", "概要",
 )
 # Cues that only open a block: as a word after a full stop they are too common.
-_BLOCK_START_ONLY = {"summary", "резюме", "résumé", "resumen", "resumo", "概要"}
+BLOCK_START_ONLY = {"summary", "резюме", "résumé", "resumen", "resumo", "概要"}
 # Cues that end a keyword list or an abstract without being one.
 STOP_CUES = (
     "doi", "jel", "jel classification", "удк", "udc", "ббк", "для цитирования", "for citation", "cite as",
@@ -88,7 +88,7 @@ def find_cues(text: str, block: int = 0) -> list[CuePart]:
         alone = not rest.strip()
         # A keyword heading merged with its list ("Keywords sanctions, energy, Russia") shows the list's separator.
         list_follows = cue_kind(cue) == "keywords" and re.search(r"[,;]", rest.split("\n", 1)[0]) is not None
-        if m.group("sep") or alone or list_follows or (rest[:1].isupper() and cue.lower() not in _BLOCK_START_ONLY):
+        if m.group("sep") or alone or list_follows or (rest[:1].isupper() and cue.lower() not in BLOCK_START_ONLY):
             hits.append((m.start("cue"), m.end(), cue))
     inner = list(_INNER_RE.finditer(text))
     # Without a full stop before it (a keyword list runs into the next field when lines are unwrapped),
@@ -98,7 +98,7 @@ def find_cues(text: str, block: int = 0) -> list[CuePart]:
         cue = m.group("cue")
         if any(h[0] == m.start("cue") for h in hits):
             continue
-        if cue.lower() in _BLOCK_START_ONLY or (hits and m.start() < hits[-1][1]):
+        if cue.lower() in BLOCK_START_ONLY or (hits and m.start() < hits[-1][1]):
             continue
         if m.group("cue").lower() == "doi" and not re.match(r"\s*10\.", text[m.end() :]):
             continue
@@ -129,10 +129,10 @@ def split_keywords(text: str) -> tuple[list[str], str]:
     t = squash(strip_marks(text)).strip()
     # A sentence after the list (a heading run into it, "... order. Introduction") is not a keyword.
     t = re.split(rf"(?<=[{_LOWER}]{{3}})\.\s+(?=[A-ZА-ЯЁ])", t, maxsplit=1)[0]
-    t = re.sub(r"[.;,]+$", "", t).strip()
+    t = re.sub(r"[.;,。；，]+$", "", t).strip()
     if not t:
         return [], ""
-    for sep in (";", "·", "•", "|", ","):
+    for sep in (";", "；", "·", "•", "|", ",", "，", "、"):
         if sep in t:
             items = [squash(x).strip(" .") for x in t.split(sep)]
             return [x for x in items if x], sep

@@ -53,6 +53,8 @@ def test_cue_kind() -> None:
         ("trade · energy · security", ["trade", "energy", "security"], "·"),
         ("international order. Introduction", ["international order"], ""),
         ("U.S. foreign policy; St. Petersburg", ["U.S. foreign policy", "St. Petersburg"], ";"),
+        ("中俄关系；国际秩序；外交", ["中俄关系", "国际秩序", "外交"], "；"),
+        ("中俄关系、国际秩序。", ["中俄关系", "国际秩序"], "、"),
         ("", [], ""),
     ],
 )
