@@ -51,3 +51,267 @@ def test_short_foreign_runs_stay_with_their_sentence(text: str, lang: str) -> No
     doc = run([text])
     assert [s.lang for s in doc.segments] == [lang]
     assert doc.segments[0].text == text
+
+
+# --- helpers, one table each -------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+import pipeline.languages.label as label_mod  # noqa: E402
+from pipeline.languages import cues, segment_text  # noqa: E402
+from pipeline.languages.detect import detect, factory  # noqa: E402
+from pipeline.languages.script import block_script, mask_neutral, words  # noqa: E402
+from pipeline.languages.segment import gap_strength, pieces, spans  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "ch, script",
+    [("α", "Grek"), ("한", "Hang"), ("ا", "Arab"), ("ש", "Hebr"), ("क", "Deva"), ("ก", "Thai"), ("ა", "Geor"), ("ᚠ", "Zyyy")],
+)
+def test_block_script(ch: str, script: str) -> None:
+    assert block_script(ch) == script
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("BRICS и КНР", [("Latn", "BRICS"), ("Cyrl", "и"), ("Cyrl", "КНР")]),
+        ("прoблема", [("Cyrl", "прoблема")]),  # Latin o inside a Cyrillic word
+        ("China's Russia-Ukraine", [("Latn", "China's"), ("Latn", "Russia-Ukraine")]),
+        ("习近平提出BRICS", [("Hani", "习近平提出"), ("Latn", "BRICS")]),
+        ("日本語のテキスト", [("Hani", "日本語のテキスト")]),
+        ("see https://rg.ru/2023/03/20/uporno-dvigatsia.html now", [("Latn", "see"), ("Latn", "now")]),
+        ("mail a.b@uni.edu today", [("Latn", "mail"), ("Latn", "today")]),
+        ("замо\u0301к", [("Cyrl", "замо\u0301к")]),  # a stress mark does not split a word
+        ("नमस्ते दुनिया", [("Deva", "नमस्ते"), ("Deva", "दुनिया")]),
+    ],
+)
+def test_words_and_their_scripts(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(w.script, w.text) for w in words(text)] == expected
+
+
+def test_kana_are_counted() -> None:
+    (w,) = words("日本語のテキスト")
+    assert w.kana == 5 and w.letters == 8
+
+
+@pytest.mark.parametrize(
+    "text, masked_out",
+    [
+        ("URL: https://www.gov.cn/xinwen/2022-10/16/content_5718834.htm (дата", "https://www.gov.cn/xinwen/2022-10/16/content_5718834.htm"),
+        ("DOI 10.24412/2686-7702-2024-3-50-64", "10.24412/2686-7702-2024-3-50-64"),
+        ("write to jxb@gmail.com", "jxb@gmail.com"),
+        ("content/uploads/2022/10/Biden.pdf (accessed", "content/uploads/2022/10/Biden.pdf"),
+    ],
+)
+def test_mask_neutral(text: str, masked_out: str) -> None:
+    masked = mask_neutral(text)
+    assert len(masked) == len(text)
+    assert masked_out not in masked
+    assert masked.replace(" ", "") == text.replace(masked_out, "").replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    "gap, strength",
+    [(" ", 0), (", ", 0), (" “", 0), (" (", 1), ("]: ", 1), (" — ", 1), (". ", 2), ("。", 2), (" / ", 2), ("\n", 2), ("). ", 2)],
+)
+def test_gap_strength(gap: str, strength: int) -> None:
+    assert gap_strength(gap) == strength
+
+
+@pytest.mark.parametrize(
+    "text, langs, expected",
+    [
+        ("мысли о дипломатии", ["ru", "uk", "bg"], ["ru"]),  # ы: neither Ukrainian nor Bulgarian
+        ("дипломатия и политика", ["ru", "uk", "bg"], ["ru", "uk", "bg"]),
+        ("Ключові слова", ["ru", "uk", "bg"], ["uk"]),
+        ("Ключевые слова", ["ru", "uk", "bg"], ["ru"]),
+        ("държава във", ["ru", "bg"], ["bg"]),  # hard sign before a consonant
+        ("объект съезд", ["ru", "bg"], ["ru", "bg"]),  # ъ before е is written in both
+        ("связь и власть", ["ru", "bg"], ["ru"]),  # ь not before о: not Bulgarian
+        ("Беларуская мова і літаратура ў школе", ["ru", "uk", "be"], ["be"]),
+        ("Кључне речи: туризам, општине", ["ru", "bg", "sr", "mk"], ["sr", "mk"]),
+        ("Нова линија меѓу градовите", ["sr", "mk"], ["mk"]),
+        ("Вступ", ["ru", "uk", "bg"], ["ru", "uk", "bg"]),  # no cue: every candidate stays
+        ("anything", ["en", "de"], ["en", "de"]),  # Latin is not filtered
+    ],
+)
+def test_alphabet_compatibility(text: str, langs: list[str], expected: list[str]) -> None:
+    letters = sum(c.isalpha() for c in text)
+    script = "Latn" if text.isascii() else "Cyrl"
+    assert cues.compatible(text, letters, langs, script) == expected
+
+
+@pytest.mark.parametrize(
+    "tokens, langs, best",
+    [
+        ("the role of the state in this".split(), ["en", "de", "fr"], "en"),
+        ("die rolle des staates in der wirtschaft".split(), ["en", "de", "fr"], "de"),
+        ("це одна з головних проблем".split(), ["ru", "uk"], "uk"),
+        ("това е един от най важните въпроси".split(), ["ru", "bg"], "bg"),
+        ("что это за вопрос".split(), ["ru", "bg"], "ru"),
+        ("Christaller Central Places".lower().split(), ["en", "de"], None),
+    ],
+)
+def test_function_word_evidence(tokens: list[str], langs: list[str], best: str | None) -> None:
+    assert cues.best_by_stopwords(tokens, langs)[0] == best
+
+
+@pytest.mark.parametrize(
+    "text, lang, share",
+    [("Straße und Brücke", "en", 2 / 15), ("Straße und Brücke", "de", 0.0), ("plain english", "en", 0.0), ("Łódź", "pl", 0.0)],
+)
+def test_foreign_letter_share(text: str, lang: str, share: float) -> None:
+    assert cues.foreign_letter_share(text, lang) == pytest.approx(share)
+
+
+@pytest.mark.parametrize(
+    "text, scripts",
+    [
+        ("Страны BRICS и ШОС расширяются.", ["Cyrl"]),
+        ("习近平提出，推动构建人类命运共同体 [Си Цзиньпин выступил с идеей]", ["Hani", "Cyrl"]),
+        ("Zhao Tingyang (赵汀阳) argues for a world order", ["Latn"]),
+        ("Введение / Introduction", ["Cyrl", "Latn"]),  # short, but cut off by " / " on its only side
+        ("Караганов С. А. Статья о политике. DOI 10.31278/1810-6439", ["Cyrl"]),  # acronyms always join
+        ("Keywords: water, Volga, pollution. Ключевые слова: вода, Волга, загрязнение.", ["Latn", "Cyrl"]),
+    ],
+)
+def test_pieces(text: str, scripts: list[str]) -> None:
+    assert [p.script for p in pieces(text, 4)] == scripts
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("推动构建人类命运共同体  [Си Цзиньпин выступил с идеей]", ["推动构建人类命运共同体", "[Си Цзиньпин выступил с идеей]"]),
+        ("中华人民共和国中央人民政府，[Госсовет КНР выступил с идеей]", ["中华人民共和国中央人民政府，", "[Госсовет КНР выступил с идеей]"]),
+        ("Keywords: water, Volga, pollution. Ключевые слова: вода, Волга.", ["Keywords: water, Volga, pollution.", "Ключевые слова: вода, Волга."]),
+    ],
+)
+def test_cuts(text: str, expected: list[str]) -> None:
+    got = [text[s:e] for s, e in spans(text, pieces(text, 4))]
+    assert got == expected
+
+
+# --- the stage ----------------------------------------------------------------------------------
+
+_ALPHABET = "abcdefg ABCБДЖиыяіїъ习近平提出中国日本のテキスト한국어αβγ .,;:!?()[]«»“”—-/\n1234"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=_ALPHABET, max_size=120), max_size=4))
+def test_segments_cover_every_block(blocks: list[str]) -> None:
+    doc = run(blocks, notes=blocks[:1])
+    for i, b in enumerate(doc.blocks):
+        segs = [s for s in doc.segments if s.block == i]
+        assert segs or not b.text.strip()
+        assert " ".join(s.text for s in segs).split() == b.text.split() or squash(
+            "".join(s.text for s in segs)
+        ) == squash(b.text)
+        assert all(s.text and s.text == s.text.strip() for s in segs)
+        assert all(0.0 <= s.confidence <= 1.0 for s in segs)
+    assert [s.block for s in doc.segments if s.block >= 0] == sorted(s.block for s in doc.segments if s.block >= 0)
+    if doc.languages:
+        assert sum(doc.languages.values()) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_segment_texts_join_back_to_the_block() -> None:
+    text = "习近平提出，推动构建人类命运共同体  [Си Цзиньпин выступил с идеей содействия миру]. 中华人民共和国中央人民政府 [Госсовет КНР], 2022."
+    doc = run([text])
+    assert " ".join(s.text for s in doc.segments) == " ".join(text.split())
+
+
+def test_segments_are_in_document_order_blocks_then_footnotes() -> None:
+    doc = run(["Первый абзац текста.", "Second paragraph of the text."], ["Примечание автора."])
+    assert [(s.block, s.note, s.kind) for s in doc.segments] == [(0, -1, "paragraph"), (1, -1, "paragraph"), (-1, 0, "footnote")]
+    assert [s.lang for s in doc.segments] == ["ru", "en", "ru"]
+
+
+def test_half_russian_half_english_keeps_both() -> None:
+    ru = "Современные международные отношения сталкиваются с глубокими изменениями, невиданными за столетие. " * 3
+    en = "Current international relations are facing profound changes unseen in a century. " * 3
+    doc = run([ru, en, ru, en])
+    assert [s.lang for s in doc.segments] == ["ru", "en", "ru", "en"]
+    assert set(doc.languages) == {"ru", "en"}
+    assert 0.4 < doc.languages["ru"] < 0.6
+
+
+def test_short_blocks_take_the_context_of_their_document() -> None:
+    uk = "Децентралізація передала громадам значну частину повноважень і фінансових ресурсів, тому цифрові інструменти стали пріоритетом."
+    bg = "През последното десетилетие въпросът за енергийната сигурност отново се превърна в приоритет за правителствата."
+    assert [s.lang for s in run(["Вступ", uk]).segments] == ["uk", "uk"]
+    assert [s.lang for s in run(["Увод", bg]).segments] == ["bg", "bg"]
+    # Alone, with no context, the first allowed Cyrillic language.
+    assert segment_text("Вступ", CFG)[0][0] == "ru"
+
+
+def test_letters_no_allowed_language_writes_are_und() -> None:
+    doc = run(["Καλημέρα κόσμε, τι κάνεις σήμερα;", "12.05.2024 — 17:30"])
+    assert [s.lang for s in doc.segments] == ["und", "und"]
+    assert [s.confidence for s in doc.segments] == [0.0, 0.0]
+    with_greek = LanguagesConfig(allowed=("en", "el"))
+    assert [s.lang for s in run(["Καλημέρα κόσμε, τι κάνεις σήμερα;"], cfg=with_greek).segments] == ["el"]
+
+
+def test_only_allowed_languages_are_answered() -> None:
+    uk = "Децентралізація передала громадам значну частину повноважень і фінансових ресурсів."
+    cfg = LanguagesConfig(allowed=("en", "ru"))
+    assert {s.lang for s in run([uk, "Вступ"], cfg=cfg).segments} == {"ru"}
+
+
+def test_japanese_and_chinese() -> None:
+    doc = run(["人口減少が進む地方都市では、路線バスの維持が大きな課題となっている。", "参考文献"])
+    assert [s.lang for s in doc.segments] == ["ja", "ja"]
+    doc = run(["近年来，数字经济已经成为推动经济增长的重要力量。", "参考文献"])
+    assert [s.lang for s in doc.segments] == ["zh", "zh"]
+
+
+# --- langdetect: only where it adds value ---------------------------------------------------------
+
+
+@pytest.fixture
+def langdetect_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, tuple[str, ...]]]:
+    calls: list[tuple[str, tuple[str, ...]]] = []
+    real = label_mod.detect
+
+    def spy(text: str, candidates, **kw):  # type: ignore[no-untyped-def]
+        calls.append((text, tuple(candidates)))
+        return real(text, candidates, **kw)
+
+    monkeypatch.setattr(label_mod, "detect", spy)
+    return calls
+
+
+def test_a_plain_russian_or_english_document_needs_no_langdetect(langdetect_calls) -> None:
+    ru = "Современные международные отношения сталкиваются с глубокими изменениями, невиданными за столетие."
+    en = "The evolution of the international order is the most important characteristic of this process."
+    run([ru, en, "Введение", "Introduction", ru + " " + ru, en + " " + en])
+    assert langdetect_calls == []
+
+
+def test_langdetect_never_sees_short_runs_and_is_capped(langdetect_calls) -> None:
+    cfg = LanguagesConfig(detect_max_chars=60)
+    bg = "Енергийният преход на Балканите няма да бъде успешен без общи инвестиции в междусистемни връзки. " * 5
+    # No ы э ё: the alphabet allows Bulgarian too, and no function word decides.
+    ru_ref = "Концепция внешней политики Российской Федерации. М.: МИД России, 2016."
+    doc = Document(source=Source(path="t.txt"))
+    kinds = ["heading", "abstract", "keywords", "heading", "reference"]
+    texts = ["Резюме", bg, "Ключови думи: енергия, газ", "Литература", ru_ref]
+    doc.set_blocks([Block(k, t) for k, t in zip(kinds, texts, strict=True)])
+    detect_languages(doc, cfg)
+    assert [s.lang for s in doc.segments] == ["bg", "bg", "bg", "bg", "ru"]
+    assert langdetect_calls, "the Russian reference in a Bulgarian text has to be asked about"
+    for text, cands in langdetect_calls:
+        assert len(text) <= 60
+        assert sum(c.isalpha() for c in text) >= 20
+        assert set(cands) <= set(cfg.allowed)
+
+
+def test_langdetect_is_loaded_once_and_seeded() -> None:
+    assert factory() is factory()
+    text = "Мы обсуждаем, что это значит для всех жителей города и как это изменит их жизнь."
+    results = {detect(text, ["ru", "bg", "uk"], max_chars=500, seed=0) for _ in range(5)}
+    assert len(results) == 1
+    ((lang, prob),) = results
+    assert lang == "ru" and 0.0 < prob <= 1.0

@@ -112,7 +112,8 @@ class Labeller:
     # -- document level -------------------------------------------------------------------
     def _detect(self, text: str, langs: Sequence[str]) -> Label | None:
         self.langdetect_calls += 1
-        r = detect(text, langs, max_chars=self.cfg.detect_max_chars, seed=self.cfg.seed)
+        cap = self.cfg.detect_max_chars
+        r = detect(text[:cap], langs, max_chars=cap, seed=self.cfg.seed)
         return Label(r[0], round(r[1], 4)) if r else None
 
     def _doc_label(self, script: str) -> Label:

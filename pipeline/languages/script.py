@@ -147,6 +147,9 @@ def mask_neutral(text: str) -> str:
     return NEUTRAL_RE.sub(lambda m: " " * len(m.group()), text)
 
 
+_ALPHABETIC = (LATN, CYRL)
+
+
 def words(text: str, masked: str | None = None) -> list[Word]:
     """The words of ``text`` with their scripts; URLs, e-mails and DOIs are skipped.
 
@@ -171,7 +174,7 @@ def words(text: str, masked: str | None = None) -> list[Word]:
             script = block_script(tok[0])
         w = _make_word(script, start, end, tok)
         prev = out[-1] if out else None
-        if prev is not None and prev.end == start and {prev.script, script} == {LATN, CYRL}:
+        if prev is not None and prev.end == start and prev.script in _ALPHABETIC and script in _ALPHABETIC:
             # One word typed in two alphabets (homoglyphs): it belongs to the majority.
             major = prev.script if prev.letters >= w.letters else script
             out[-1] = _make_word(major, prev.start, end, text[prev.start : end])

@@ -18,7 +18,7 @@ import re
 from pipeline.languages.script import Run, block_runs
 
 _SENTENCE_END = re.compile(r"[.!?…;][\"'”’»)\]]*\s|[。！？；]|\n|\s[/|]\s")
-_CLAUSE = re.compile(r"[()\[\]{}:«»“”„—–（）【】「」『』：]|\s-\s")
+_CLAUSE = re.compile(r"[()\[\]{}:—–（）【】：]|\s-\s")
 _OPENERS = "([{«“„‘\"'（【「『"
 _EDGE = 3  # the side of a run that is the block's edge
 
@@ -26,7 +26,7 @@ _EDGE = 3  # the side of a run that is the block's edge
 def gap_strength(gap: str) -> int:
     """How strongly the text between two runs separates them.
 
-    ``0`` same clause (``" "``, ``", "``), ``1`` clause punctuation (``" ("``, ``": "``),
+    ``0`` same clause (``" "``, ``", "``, quotes), ``1`` clause punctuation (``" ("``, ``": "``, dashes),
     ``2`` sentence end or line break (``". "``, ``"。"``, ``" / "``).
     """
     if _SENTENCE_END.search(gap):
