@@ -32,8 +32,10 @@ STOP_CUES = (
     "doi", "jel", "jel classification", "удк", "udc", "ббк", "для цитирования", "for citation", "cite as",
     "введение", "introduction", "благодарности", "acknowledgements", "acknowledgments", "funding",
     "финансирование", "received", "поступила в редакцию", "статья поступила", "конфликт интересов",
-    "conflict of interest", "conflicts of interest", "about the authors", "об авторах", "информация об авторах",
-    "information about the authors", "highlights",
+    "conflict of interest", "conflicts of interest", "about the authors", "about the author", "об авторах",
+    "об авторе", "информация об авторах", "информация об авторе", "сведения об авторах", "сведения об авторе",
+    "information about the authors", "information about the author", "author information", "notes on contributors",
+    "highlights",
 )
 
 _LOWER = "a-zа-яёß-ÿ"

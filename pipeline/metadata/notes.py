@@ -15,6 +15,7 @@ from pipeline.document import Block, Footnote
 from pipeline.metadata.dates import access_date
 from pipeline.metadata.keywords_abstract import find_cues
 from pipeline.metadata.text import cue_regex, squash, strip_marks, unique
+from pipeline.metadata.title import is_title_shaped
 
 URL_RE = re.compile(r"(?:(?:https?|ftp)://|www\.)[^\s<>\"«»“”{}|\\^`]+", re.IGNORECASE)
 EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![\w-])")
@@ -161,6 +162,11 @@ def find_references(blocks: list[Block]) -> References:
             if b.kind == "heading" and not _REF_MARKER_RE.match(b.text):
                 break
             if find_cues(b.text) and not _REF_MARKER_RE.match(b.text):
+                break
+            # In a numbered list, an unnumbered title-shaped line is what follows the list (the title of
+            # the English abstract block, a section), not an entry.
+            numbered = bool(idx) and _REF_MARKER_RE.match(blocks[idx[-1]].text) is not None
+            if numbered and not _REF_MARKER_RE.match(b.text) and is_title_shaped(b.text):
                 break
             idx.append(j)
     idx = sorted(set(idx) | {i for i, b in enumerate(blocks) if b.kind == "reference"})

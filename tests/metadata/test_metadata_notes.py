@@ -129,3 +129,18 @@ def test_markdown_reference_list_in_one_block() -> None:
                     "[3] Tao, Li. A Comprehensive Review. 2005."])
     assert run(doc)["references"] == ["Rui-rong, Zhong. Sino-Russia Relation. 2006.",
                                       "Ai-hua, Liu. New Relationship. 2006.", "Tao, Li. A Comprehensive Review. 2005."]
+
+
+def test_reference_list_ends_before_the_english_block() -> None:
+    doc = make_doc([
+        ("heading", "Энергетический диалог России и Китая"), "Аннотация. " + LONG_RU, LONG_RU,
+        ("heading", "Список литературы"), "1. Иванов И.И. Нефть и политика // Полис. 2020. № 1. С. 5–20.",
+        "2. Петров П.П. Газ. М.: Наука, 2019. 200 с.",
+        "ENERGY DIALOGUE BETWEEN RUSSIA AND CHINA", "Abstract. " + LONG_EN, "Сведения об авторах",
+        "Иванов Иван Иванович — доктор политических наук, профессор МГИМО.",
+    ])
+    md = run(doc)
+    assert md["references"] == ["Иванов И.И. Нефть и политика // Полис. 2020. № 1. С. 5–20.",
+                                "Петров П.П. Газ. М.: Наука, 2019. 200 с."]
+    assert md["title_translations"] == [{"text": "ENERGY DIALOGUE BETWEEN RUSSIA AND CHINA", "lang": "en"}]
+    assert md["abstract"]["en"] == LONG_EN
