@@ -173,6 +173,10 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig) -> Front:
         elif (names := au.parse_byline(t)) is not None:
             add(fr.byline_blocks, u)
             fr.byline_names.extend(names)
+        elif title_units and (dated := au.parse_dated_name(t, cfg.day_first)):
+            # "Jane Doe | 12 March 2024" under a headline: a byline without "By".
+            add(fr.byline_blocks, u)
+            fr.byline_names.append(dated)
         elif (line_authors := au.parse_author_line(t)) and _accept_author_line(
             t, line_authors, bool(title_units), texts[u + 1] if u + 1 < len(texts) else ""
         ):

@@ -258,6 +258,28 @@ def parse_byline(text: str) -> list[str] | None:
     return names
 
 
+def parse_dated_name(text: str, day_first: bool = True) -> str | None:
+    """The name of a "<Name> | <date>" line (a byline without "By"), else None.
+
+    ``"Jane Doe | 12 March 2024"`` -> ``"Jane Doe"``; ``"Иван Петров, 28.12.2020"`` -> ``"Иван Петров"``;
+    ``"Moscow, 28 December 2020"`` -> None (one word, a place as likely as a name)
+    """
+    t = squash(text)
+    if len(t) > 120:
+        return None
+    found = find_dates(t, day_first)
+    if len(found) != 1:
+        return None
+    d = found[0]
+    before, after = t[: d.start], t[d.end :]
+    after = re.sub(r"^[,\s]*(?:(?:at|в)\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?", "", after,
+                   flags=re.IGNORECASE)
+    if after.strip(" .,|•·—–-"):
+        return None
+    name = before.strip(" ,|•·—–-")
+    return name if is_name(name) else None
+
+
 def _is_org_token(word: str) -> bool:
     """A one-word publisher or agency name: capitalised, letters and digits (``NewsWire``, ``TASS``)."""
     return bool(re.fullmatch(rf"[{_UP}][\w&.-]{{1,30}}", word)) and word.lower() not in _NOT_NAME_WORDS | ROLE_WORDS

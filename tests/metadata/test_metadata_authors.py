@@ -237,3 +237,28 @@ def test_plain_names_with_their_affiliation_under_the_title() -> None:
                     "Arctic Institute, Tromsø, Norway", LONG_EN])
     assert [(a["name"], a["affiliations"]) for a in authors_of(doc)] == [
         ("Maria Lopez", ["Arctic Institute, Tromsø, Norway"]), ("Karl Berg", ["Arctic Institute, Tromsø, Norway"])]
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        ("Jane Doe | 12 March 2024", "Jane Doe"),
+        ("Иван Петров, 28.12.2020", "Иван Петров"),
+        ("Anna Lee — March 3, 2021, 10:15 AM", "Anna Lee"),
+        ("Moscow, 28 December 2020", None),
+        ("Club Events, 28 December 2020", None),
+        ("Jane Doe", None),
+        ("The talks resumed on 12 March 2024", None),
+    ],
+)
+def test_parse_dated_name(line: str, name: str | None) -> None:
+    from pipeline.metadata.authors import parse_dated_name
+
+    assert parse_dated_name(line) == name
+
+
+def test_dated_byline_without_by_under_the_headline() -> None:
+    doc = make_doc([("heading", "Trade Talks Resume"), "Jane Doe | 12 March 2024", LONG_EN])
+    md = run(doc)
+    assert [a["name"] for a in md["authors"]] == ["Jane Doe"]
+    assert md["published"] == "2024-03-12"
