@@ -85,12 +85,15 @@ def find_cues(text: str, block: int = 0) -> list[CuePart]:
     if m:
         cue = m.group("cue")
         rest = text[m.end() :]
-        # A block-start cue needs a separator, or to stand alone, or to be followed by a capital
-        # ("Abstract Current relations ..." after the bold marks were lost).
+        # A block-start cue needs a separator, or to stand alone, or to be followed by a paragraph that
+        # starts with a capital ("Abstract Current relations ..." after the bold marks were lost; a short
+        # "Abstract Expressionism and the Cold War" is a title).
         alone = not rest.strip()
         # A keyword heading merged with its list ("Keywords sanctions, energy, Russia") shows the list's separator.
         list_follows = cue_kind(cue) == "keywords" and re.search(r"[,;]", rest.split("\n", 1)[0]) is not None
-        if m.group("sep") or alone or list_follows or (rest[:1].isupper() and cue.lower() not in BLOCK_START_ONLY):
+        run_in = (rest[:1].isupper() and len(rest) >= 100 and rest.rstrip().endswith((".", "!", "?"))
+                  and cue.lower() not in BLOCK_START_ONLY)
+        if m.group("sep") or alone or list_follows or run_in:
             hits.append((m.start("cue"), m.end(), cue))
     inner = list(_INNER_RE.finditer(text))
     # Without a full stop before it (a keyword list runs into the next field when lines are unwrapped),
