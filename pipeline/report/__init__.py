@@ -15,12 +15,13 @@ The end-of-run summary (summary.py), the progress reporters (progress.py) and ``
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from pipeline.config import Config, ConfigError
 from pipeline.report.card import render_card
-from pipeline.report.derived import iter_records, write_bitext, write_segments
+from pipeline.report.derived import count_segments, iter_records, write_bitext, write_segments
 from pipeline.report.html import render_html
 from pipeline.report.summary import summary_lines
 from pipeline.run.output import atomic_write_text
@@ -46,15 +47,31 @@ def write_run_outputs(out_dir: Path, cfg: Config, report: dict[str, Any]) -> lis
     """Write the derived files, the report page and the dataset card; returns the file names written."""
     records_path = out_dir / "records.jsonl"
     schema = load_schema("record")
-    seg_stats = write_segments(iter_records(records_path), out_dir / "segments.jsonl")
-    bitext = write_bitext(iter_records(records_path), out_dir / "bitext.jsonl")
+    # An incremental rerun that changed no record leaves records.jsonl untouched; the files derived
+    # from it are then left untouched too, unless one is missing or older than records.jsonl.
+    unchanged = not (report.get("incremental") or {}).get("outputs_rewritten", True)
+    records_mtime = records_path.stat().st_mtime_ns
+
+    def current(p: Path) -> bool:
+        return unchanged and p.is_file() and p.stat().st_mtime_ns >= records_mtime
+
+    seg_path, bitext_path = out_dir / "segments.jsonl", out_dir / "bitext.jsonl"
+    if current(seg_path):
+        seg_stats = count_segments(iter_records(seg_path))
+    else:
+        seg_stats = write_segments(iter_records(records_path), seg_path)
+    if current(bitext_path):
+        bitext = Counter(row["field"] for row in iter_records(bitext_path))
+    else:
+        bitext = write_bitext(iter_records(records_path), bitext_path)
     files = ["records.jsonl", "quarantine.jsonl", "report.json", "segments.jsonl", "bitext.jsonl"]
 
     parquet_path = out_dir / "records.parquet"
     if "parquet" in cfg.output.formats:
         from pipeline.report.parquet import write_parquet
 
-        write_parquet(iter_records(records_path), parquet_path, schema)
+        if not current(parquet_path):
+            write_parquet(iter_records(records_path), parquet_path, schema)
         files.append("records.parquet")
     elif parquet_path.exists():
         # A Parquet file from an earlier run would no longer match records.jsonl.

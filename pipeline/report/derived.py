@@ -20,7 +20,7 @@ KEYWORD_JOINER = "; "
 
 
 def iter_records(path: Path) -> Iterator[dict[str, Any]]:
-    """Stream the records of a records.jsonl file, one dict per line (memory does not grow with the file)."""
+    """Stream the objects of a JSON Lines file, one dict per line (memory does not grow with the file)."""
     with path.open(encoding="utf-8") as f:
         for line in f:
             if line.strip():
@@ -91,6 +91,14 @@ class SegmentStats:
     def add(self, row: dict[str, Any]) -> None:
         self.segments[row["lang"]] += 1
         self.letters[row["lang"]] += _letters(row["text"])
+
+
+def count_segments(rows: Iterable[dict[str, Any]]) -> SegmentStats:
+    """The counts ``write_segments`` returns, from the rows of an existing segments.jsonl."""
+    stats = SegmentStats()
+    for row in rows:
+        stats.add(row)
+    return stats
 
 
 def write_segments(records: Iterable[dict[str, Any]], path: Path) -> SegmentStats:
