@@ -9,7 +9,7 @@ from pipeline.schemas import load_schema
 
 
 def _doc() -> Document:
-    raw = "Hello world.".encode()
+    raw = b"Hello world."
     d = Document(source=Source(path="a.txt", sha256=hashlib.sha256(raw).hexdigest(), size_bytes=len(raw),
                                encoding="utf-8"))
     d.set_blocks([Block("paragraph", "Hello world.")])
