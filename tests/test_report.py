@@ -25,7 +25,8 @@ from pipeline.schemas import load_schema
 
 def make_record(path: str, *, bilingual: bool = True, accessed: bool = True) -> dict[str, Any]:
     sha = hashlib.sha256(path.encode()).hexdigest()
-    footnotes: list[dict[str, Any]] = [{"id": "1", "text": "См. там же."}]
+    # Footnotes as the metadata stage writes them: urls and accessed always present, accessed maybe null.
+    footnotes: list[dict[str, Any]] = [{"id": "1", "text": "См. там же.", "urls": [], "accessed": None}]
     if accessed:
         footnotes.append({"id": "2", "text": "URL: https://example.org/a (дата обращения: 05.03.2024).",
                           "urls": ["https://example.org/a"], "accessed": "2024-03-05"})
@@ -207,6 +208,21 @@ def test_parquet_holds_the_same_records_as_jsonl(tmp_path: Path, monkeypatch: py
     # Dropping parquet from the formats removes the stale file instead of leaving it out of date.
     write_run_outputs(tmp_path, from_mapping({}), sample_report())
     assert not (tmp_path / "records.parquet").exists()
+
+
+def test_parquet_absent_and_null_members_read_back_as_the_schema_says(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow", reason="pyarrow is the 'parquet' extra")
+    from pipeline.report.parquet import read_records, write_parquet
+
+    rec = make_record("a.txt")
+    rec["footnotes"] = [{"id": "1", "text": "bare"}, {"id": "2", "text": "x", "urls": ["u"], "accessed": None}]
+    schema = load_schema("record")
+    write_parquet([rec], tmp_path / "r.parquet", schema)
+    [back] = read_records(tmp_path / "r.parquet", schema)
+    # urls may not be null, so a null urls was missing; accessed may be null, so it reads back as null.
+    assert back["footnotes"] == [{"id": "1", "text": "bare", "accessed": None},
+                                 {"id": "2", "text": "x", "urls": ["u"], "accessed": None}]
+    assert back["venue"]["issue"] is None and back["authors"][0]["email"] is None  # required nulls kept
 
 
 def test_parquet_types_follow_the_schema() -> None:

@@ -112,7 +112,7 @@ def render_card(report: Mapping[str, Any], schema: dict[str, Any], *, letters: M
            "every run; the figures below describe the run that wrote it.", ""]
 
     out += ["## This run", "",
-            _table(("", ""), [
+            _table(("figure", "value"), [
                 ("documents in", report.get("documents_in", 0)),
                 ("records out", records),
                 ("quarantined (see `quarantine.jsonl`)", report.get("quarantined", 0)),

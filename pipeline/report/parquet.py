@@ -100,9 +100,18 @@ def _to_arrow(value: Any, typ: Any) -> Any:
     return value
 
 
+def _nullable(node: dict[str, Any], root: dict[str, Any]) -> bool:
+    node = resolve(node, root)
+    t = node.get("type")
+    return (t == "null" or (isinstance(t, list) and "null" in t)
+            or any(_nullable(o, root) for key in ("oneOf", "anyOf") for o in node.get(key, ())))
+
+
 def _from_arrow(value: Any, typ: Any, node: dict[str, Any], root: dict[str, Any]) -> Any:
-    """Inverse of ``_to_arrow``: struct members the schema does not require are left out when null,
-    as the record stage leaves them out."""
+    """Inverse of ``_to_arrow``. Parquet cannot tell a missing struct member from a null one, so the
+    schema decides: a null member that is optional and may not be null was missing (e.g. a footnote's
+    ``urls``); one that may be null is kept as null (e.g. a footnote's ``accessed``, which the
+    metadata stage always writes)."""
     pa = require_pyarrow()
     if value is None:
         return None
@@ -113,8 +122,9 @@ def _from_arrow(value: Any, typ: Any, node: dict[str, Any], root: dict[str, Any]
         required = set(node.get("required", ()))
         out = {}
         for f in typ:
-            v = _from_arrow(value.get(f.name), f.type, node["properties"][f.name], root)
-            if v is not None or f.name in required:
+            member = node["properties"][f.name]
+            v = _from_arrow(value.get(f.name), f.type, member, root)
+            if v is not None or f.name in required or _nullable(member, root):
                 out[f.name] = v
         return out
     if pa.types.is_list(typ):
