@@ -214,8 +214,7 @@ class Labeller:
     def _nearest(pos: int, longs: list[Item], comp: Sequence[str], forward: bool) -> Label | None:
         """The label of the nearest long piece whose language ``comp`` allows. On equal distance a
         heading takes the next piece (it introduces it), anything else the previous one."""
-        positions = [it.pos for it in longs]
-        right = bisect.bisect_left(positions, pos)
+        right = bisect.bisect_left(longs, pos, key=lambda it: it.pos)
         left = right - 1
         while left >= 0 or right < len(longs):
             dl = pos - longs[left].pos if left >= 0 else None
