@@ -77,8 +77,10 @@ class BarProgress:
             # Log lines written while the bar is up go above it instead of through it.
             self._redirect = logging_redirect_tqdm()
             self._redirect.__enter__()
-            self.bar = tqdm(total=total, unit="doc", unit_scale=False, desc="documents", file=self.stream,
-                            dynamic_ncols=True, smoothing=0.1)
+            # rate_noinv: always documents/s, never tqdm's "s/doc" when a document takes over a second.
+            self.bar = tqdm(total=total, unit="doc", desc="documents", file=self.stream, dynamic_ncols=True,
+                            smoothing=0.1, bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} "
+                                                      "[{elapsed}<{remaining}, {rate_noinv_fmt}]")
         if total != self.bar.total:
             self.bar.total = total
         self.bar.update(done - self.bar.n)
