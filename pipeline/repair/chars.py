@@ -39,7 +39,7 @@ def unescape_entities(text: str) -> tuple[str, int]:
 
     Bare ``&name`` without ';' is left alone: "&notice" is not "¬ice".
     >>> unescape_entities("Tom&amp;Jerry&#8217;s &amp;lt;b&amp;gt;")
-    ('Tom&Jerry’s <b>', 4)
+    ('Tom&Jerry’s <b>', 6)
     """
     total = 0
     for _ in range(3):  # "&amp;lt;" needs two rounds; three bounds the work on hostile input

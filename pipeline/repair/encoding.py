@@ -248,8 +248,8 @@ def fix_cyrillic_mojibake(text: str) -> tuple[str, int]:
     """Apply ``fix_cyrillic_line`` to every line; return the text and the number of lines fixed.
 
     A second pass retries the lines left alone with the mix-up found most often in the first.
-    >>> fix_cyrillic_mojibake("ok\\nп÷п╣п╤п╦п╪п╣ п╡я─п╣п╪я▐")
-    ('ok\\nРежиме время', 1)
+    >>> fix_cyrillic_mojibake("ok\\nп═п╣п╤п╦п╪ п╡я─п╣п╪п╣п╫п╦")
+    ('ok\\nРежим времени', 1)
     """
     if text.isascii():
         return text, 0

@@ -135,6 +135,7 @@ def english_words() -> frozenset[str]:
     return frozenset(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_known_word(word: str) -> bool:
     """``word`` (any case) or its stem without a common English suffix is in the word list.
 
@@ -210,6 +211,36 @@ def keep_line_end_hyphen(left: str, right: str, vocab: Vocabulary) -> bool:
     return known_l and known_r and len(lo) >= 2
 
 
+def joint(left_tail: str, right: str, vocab: Vocabulary, counts: Counter[str]) -> tuple[int, str]:
+    """How to join a line to the text before it: (characters to drop from its end, separator).
+
+    Only the tail of the text before is looked at, so joining is linear in the paragraph's length.
+    >>> joint("see the Western-", "dominated order", Vocabulary(), Counter())  # keep the hyphen
+    (1, '-')
+    """
+    split = left_tail.rsplit(None, 1)
+    last = split[-1] if split else ""
+    url = URL_TAIL.search(last) if ("http" in last or "www." in last) else None
+    if url and _continues_url(url.group(), right):
+        counts["urls_rejoined"] += 1
+        return 0, ""
+    if left_tail.endswith(("-", "‐")):
+        m = _LAST_FRAGMENT.search(last[-60:])
+        f = _FIRST_FRAGMENT.match(right)
+        if m and f:
+            if keep_line_end_hyphen(m.group(1), f.group(1), vocab):
+                counts["hyphens_kept"] += 1
+                return 1, "-"
+            counts["hyphens_joined"] += 1
+            return 1, ""
+    if _CJK_END.search(left_tail) and _CJK_START.match(right):
+        return 0, ""
+    return 0, " "
+
+
+_TAIL = 400  # characters of the text before a line break that joining decisions look at
+
+
 def join_lines(left: str, right: str, vocab: Vocabulary, counts: Counter[str]) -> str:
     """Join two hard-wrapped lines: URLs rejoined exactly, hyphens resolved, CJK without a space.
 
@@ -218,26 +249,34 @@ def join_lines(left: str, right: str, vocab: Vocabulary, counts: Counter[str]) -
     """
     left = left.rstrip()
     right = right.strip()
-    if not left:
-        return right
-    if not right:
-        return left
-    url = URL_TAIL.search(left)
-    if url and _continues_url(url.group(), right):
-        counts["urls_rejoined"] += 1
-        return left + right
-    m = _LAST_FRAGMENT.search(left)
-    if m and (left.endswith("-") or left.endswith("‐")):
-        f = _FIRST_FRAGMENT.match(right)
-        if f:
-            if keep_line_end_hyphen(m.group(1), f.group(1), vocab):
-                counts["hyphens_kept"] += 1
-                return left[:-1] + "-" + right
-            counts["hyphens_joined"] += 1
-            return left[:-1] + right
-    if _CJK_END.search(left) and _CJK_START.match(right):
-        return left + right
-    return left + " " + right
+    if not left or not right:
+        return left or right
+    drop, sep = joint(left[-_TAIL:], right, vocab, counts)
+    return left[: len(left) - drop] + sep + right
+
+
+def join_all(parts: list[str], vocab: Vocabulary, counts: Counter[str]) -> str:
+    """``join_lines`` over many lines, in linear time.
+
+    >>> join_all(["a long inter-", "national", "https://x.org/a-", "b.html"], Vocabulary(), Counter())
+    'a long international https://x.org/a-b.html'
+    """
+    out: list[str] = []
+    tail = ""
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if not out:
+            out.append(p)
+            tail = p[-_TAIL:]
+            continue
+        drop, sep = joint(tail, p, vocab, counts)
+        if drop:
+            out[-1] = out[-1][: len(out[-1]) - drop]
+        out.append(sep + p)
+        tail = (tail[: len(tail) - drop] + sep + p)[-_TAIL:]
+    return "".join(out)
 
 
 def _continues_url(url: str, right: str) -> bool:
@@ -446,10 +485,7 @@ def _note_number(mark: str) -> int:
 
 
 def _join_note(parts: list[str], vocab: Vocabulary, counts: Counter[str]) -> str:
-    text = parts[0].strip()
-    for p in parts[1:]:
-        text = join_lines(text, p, vocab, counts)
-    return " ".join(text.split())
+    return " ".join(join_all(parts, vocab, counts).split())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -680,13 +716,16 @@ def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairCon
         elif p.kind == "reference" and BULLET.match(first):
             first = BULLET.sub("", first, count=1)
             counts["markdown"] += 1
-    text = first.strip()
-    for ln in p.lines[1:]:
-        if cfg.dehyphenate:
-            text = join_lines(text, ln.text, vocab, counts)
-        else:
-            text = text.rstrip() + " " + ln.text.strip()
-        counts["lines_unwrapped"] += 1
+    rest = [ln.text for ln in p.lines[1:]]
+    if not cfg.unwrap:
+        # Lines stay lines: the block keeps its line breaks, nothing is joined.
+        lines = [strip_markdown(x, counts) if cfg.markdown else x for x in [first, *rest]]
+        return "\n".join(" ".join(x.split()) for x in lines if x.strip())
+    counts["lines_unwrapped"] += len(rest)
+    if cfg.dehyphenate:
+        text = join_all([first, *rest], vocab, counts)
+    else:
+        text = " ".join(x.strip() for x in [first, *rest])
     if cfg.markdown:
         text = strip_markdown(text, counts)
     return " ".join(text.split())

@@ -57,7 +57,7 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None) -> dict[int
 
     ``lines`` are the document's lines (blank ones included, as the run structure matters);
     ``skip`` holds lines already taken as page furniture.
-    >>> page = ["Home News Big story today", "Other story", "", "Big story today", "",
+    >>> page = ["Home News Big story of the day", "Other story", "", "Big story of the day", "",
     ...         "Body text here.", "Related title", "Its summary.", "Events", "", "More body.",
     ...         "Another title", "Events", "Disclaimer text."]
     >>> sorted(find_boilerplate(page).items())  # doctest: +NORMALIZE_WHITESPACE
@@ -80,9 +80,10 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None) -> dict[int
             runs.append([i])
         run_of[i] = len(runs) - 1
 
+    norm = {i: _norm(lines[i]) for i in live}
     # Labels: short lines repeated as whole lines.
-    counts = Counter(_norm(lines[i]) for i in live)
-    labels = [i for i in live if counts[_norm(lines[i])] >= 2 and is_label(lines[i])
+    counts = Counter(norm.values())
+    labels = [i for i in live if counts[norm[i]] >= 2 and is_label(lines[i])
               and not _MD_HEADING.match(lines[i])]
     for i in labels:
         out[i] = "label"
@@ -109,12 +110,12 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None) -> dict[int
     # Breadcrumb near the top: a line that holds another, later line plus a few navigation words.
     head = live[:8]
     for bi in head:
-        b = _norm(lines[bi])
+        b = norm[bi]
         for hi in live:
             if hi <= bi or hi in out:
                 continue
-            h = _norm(lines[hi])
-            if len(h.split()) < 4 or h == b or h not in b:
+            h = norm[hi]
+            if len(h) >= len(b) or h not in b or len(h.split()) < 4:
                 continue
             rest = b.replace(h, " ").split()
             if len(rest) <= 4 and not any(_TERMINAL.search(w) or w.endswith(",") for w in rest):

@@ -1,0 +1,205 @@
+"""Parametrized tables for the small pure helpers of ingest and repair, and their docstring examples."""
+
+from __future__ import annotations
+
+import doctest
+from collections import Counter
+
+import pytest
+
+from pipeline.ingest import decode as decode_mod
+from pipeline.repair import chars, encoding, layout, web
+from pipeline.repair.layout import Vocabulary
+
+
+@pytest.mark.parametrize("module", [decode_mod, chars, encoding, layout, web])
+def test_docstring_examples(module: object) -> None:
+    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0
+    assert result.failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "out", "n"),
+    [
+        ("a\r\nb", "a\nb", 1),
+        ("a\rb\rc", "a\nb\nc", 2),
+        ("a\u2028b", "a\nb", 1),
+        ("page one\fpage two", "page one\n\f\npage two", 0),
+        ("plain\nlines", "plain\nlines", 0),
+    ],
+)
+def test_normalize_line_ends(text: str, out: str, n: int) -> None:
+    assert chars.normalize_line_ends(text) == (out, n)
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        ("Tom &amp; Jerry", "Tom & Jerry"),
+        ("it&#8217;s", "it’s"),
+        ("it&#x2019;s", "it’s"),
+        ("a&nbsp;b", "a\u00a0b"),
+        ("&laquo;да&raquo;", "«да»"),
+        ("&amp;lt;b&amp;gt;", "<b>"),
+        ("AT&T and &notice", "AT&T and &notice"),  # no ';': not an entity
+        ("&bogus;", "&bogus;"),
+        ("<p>5 &lt; 6</p>", "<p>5 < 6</p>"),  # a '<' earlier does not switch decoding off
+    ],
+)
+def test_unescape_entities(text: str, out: str) -> None:
+    assert chars.unescape_entities(text)[0] == out
+
+
+@pytest.mark.parametrize(
+    ("fn", "text", "out"),
+    [
+        (chars.remove_controls, "bell\x07 esc\x1b del\x7f", "bell esc del"),
+        (chars.remove_controls, "tab\tand\fff", "tab\tand\fff"),
+        (chars.remove_invisible, "\ufeffzero\u200bwidth\u2060", "zerowidth"),
+        (chars.remove_invisible, "emoji\u200djoiner\u200c", "emoji\u200djoiner\u200c"),
+        (chars.remove_soft_hyphens, "inter\u00adnational", "international"),
+        (chars.remove_soft_hyphens, "inter\u00ad\n  national", "international"),
+        (chars.normalize_spaces, "10\u00a0000\u2009₽\u202fx", "10 000 ₽ x"),
+        (chars.normalize_spaces, "全角\u3000空格", "全角\u3000空格"),
+    ],
+)
+def test_char_helpers(fn: object, text: str, out: str) -> None:
+    assert fn(text)[0] == out  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        ("共和 国 中 央 人 民 政 府", "共和国中央人民政府"),
+        ("力争 2030 年前", "力争 2030 年前"),  # digits keep their spaces
+        ("习近平：高举 中国", "习近平：高举中国"),
+        ("Китай 中国 и", "Китай 中国 и"),
+        ("한국어 문장", "한국어 문장"),  # Korean separates words with spaces
+    ],
+)
+def test_remove_cjk_spaces(text: str, out: str) -> None:
+    assert layout.remove_cjk_spaces(text)[0] == out
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [("the end.", True), ("the end.”", True), ("the end.”2", True), ("in Russia’s foreign", False),
+     ("confrontation,", False), ("Is it?", True), ("see [1]", False)],
+)
+def test_ends_sentence(text: str, ends: bool) -> None:
+    assert layout.ends_sentence(text) is ends
+
+
+@pytest.mark.parametrize(
+    ("line", "is_number"),
+    [("50", True), ("- 12 -", True), ("Page 3 of 9", True), ("стр. 7", True), ("50 years", False),
+     ("2024, 3", False), ("12345", False)],
+)
+def test_is_page_number(line: str, is_number: bool) -> None:
+    assert layout.is_page_number(line) is is_number
+
+
+VOCAB = Vocabulary.of(["major-country relations", "non-traditional security", "решение принято",
+                       "президента России"])
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "keep"),
+    [
+        ("Western", "dominated", True),  # capitalised first part: a compound
+        ("major", "country", True),  # seen hyphenated in the document
+        ("de", "dollarization", True),  # prefix + a known word that is not one word joined
+        ("China", "Russia", True),
+        ("China", "U", True),
+        ("inter", "national", False),  # 'international' is a word
+        ("govern", "ment", False),
+        ("non", "traditional", True),
+        ("реше", "ние", False),  # the joined word occurs in the document
+        ("президен", "та", False),
+        ("polit", "ical", False),
+    ],
+)
+def test_keep_line_end_hyphen(left: str, right: str, keep: bool) -> None:
+    assert layout.keep_line_end_hyphen(left, right, VOCAB) is keep
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "out"),
+    [
+        ("https://www.whitehouse.gov/wp-", "content/uploads/a.pdf (accessed)",
+         "https://www.whitehouse.gov/wp-content/uploads/a.pdf (accessed)"),
+        ("URL: https://www.gov.cn/xinwen/2022-", "10/16/content_5718834.htm (дата",
+         "URL: https://www.gov.cn/xinwen/2022-10/16/content_5718834.htm (дата"),
+        ("see https://example.org/a/", "b/c.html now", "see https://example.org/a/b/c.html now"),
+        ("the Western-", "dominated order", "the Western-dominated order"),
+        ("the inter-", "national order", "the international order"),
+        ("中华人民共", "和国", "中华人民共和国"),
+        ("a plain", "line", "a plain line"),
+        ("ends with https://x.org/page.", "Next sentence", "ends with https://x.org/page. Next sentence"),
+    ],
+)
+def test_join_lines(left: str, right: str, out: str) -> None:
+    assert layout.join_lines(left, right, VOCAB, Counter()) == out
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        ("**Keywords:** a; b", "Keywords: a; b"),
+        ("__bold__ and `code`", "bold and code"),
+        ("a [link](https://x.org/p) here", "a link (https://x.org/p) here"),
+        ("![Fig. 1](img/f1.png)", "Fig. 1"),
+        ("2 * 3 * 4", "2 * 3 * 4"),
+    ],
+)
+def test_strip_markdown(text: str, out: str) -> None:
+    assert layout.strip_markdown(text, Counter()) == out
+
+
+RU = "Режим времени и места"
+
+
+@pytest.mark.parametrize(
+    ("line", "fixed", "how"),
+    [
+        ("Òû äåëàåøü ýòî õîðîøî", "Ты делаешь это хорошо", "latin-1>cp1251"),
+        (RU.encode("utf-8").decode("koi8_r"), RU, "koi8_r>utf-8"),
+        (RU.encode("utf-8").decode("cp866"), RU, "cp866>utf-8"),
+        (RU.encode("utf-8").decode("mac_cyrillic"), RU, "mac_cyrillic>utf-8"),
+        (RU.encode("cp1251").decode("koi8_r"), RU, "koi8_r>cp1251"),
+        (RU.encode("koi8_r").decode("cp1251"), RU, "cp1251>koi8_r"),
+        ("Режим времени и места", "Режим времени и места", None),  # clean Russian stays
+        ("США и НАТО", "США и НАТО", None),
+        ("Café élève à Paris", "Café élève à Paris", None),  # clean French stays
+        ("NESTLÉ® requiere", "NESTLÉ® requiere", None),
+        ("ВВЕДЕНИЕ", "ВВЕДЕНИЕ", None),
+    ],
+)
+def test_fix_cyrillic_line(line: str, fixed: str, how: str | None) -> None:
+    assert encoding.fix_cyrillic_line(line) == (fixed, how)
+
+
+@pytest.mark.parametrize(
+    ("line", "needs"),
+    [("plain ASCII", False), ("Россия и Китай", False), ("cafÃ©", True), ("ﬁnance", True),
+     ("bell\x1b[0m", True), ("C1\x85", True), ("e\u0301", True)],
+)
+def test_needs_ftfy(line: str, needs: bool) -> None:
+    assert encoding.needs_ftfy(line) is needs
+
+
+@pytest.mark.parametrize(
+    ("text", "title_like"),
+    [("Global Corporations and Economy", True), ("Club events", True), ("It rained. Then it stopped.", False),
+     ("lower case start", False), ("Ends with a comma,", False)],
+)
+def test_is_title_like(text: str, title_like: bool) -> None:
+    assert web.is_title_like(text) is title_like
+
+
+def test_wrap_width_tells_wrapped_from_paragraph_lines() -> None:
+    wrapped = [layout.Line("x" * n, 0, "x" * n) for n in (95, 98, 99, 97, 60, 96, 99, 100, 94, 40)]
+    para = [layout.Line("x" * n, 0, "x" * n) for n in (600, 250, 980, 40, 330, 720)]
+    assert layout.wrap_width(wrapped) in range(95, 101)
+    assert layout.wrap_width(para) is None
