@@ -330,3 +330,13 @@ def test_summary_names_counts_top_reasons_languages_repairs_and_fields() -> None
 def test_summary_of_a_clean_run_has_no_quarantine_line() -> None:
     lines = summary_lines(sample_report(quarantined=0))
     assert not any(line.startswith("quarantined:") for line in lines)
+
+
+def test_summary_of_an_incremental_run_rates_only_what_it_processed() -> None:
+    rep = sample_report(records=10, quarantined=0)
+    rep["incremental"] = {"full_run_reason": None, "processed": 2, "reused": 8}
+    assert summary_lines(rep)[0] == ("10 documents (2 processed, 8 unchanged since the last run) -> 10 records, "
+                                     "0 quarantined, 1 skipped in 2.5 s (0.8 documents/s)")
+    rep["incremental"]["full_run_reason"] = "configuration changed"
+    rep["incremental"]["processed"] = 10
+    assert summary_lines(rep)[0].startswith("10 documents -> 10 records") and "(4.0 documents/s)" in summary_lines(rep)[0]

@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
+from pipeline.report.summary import processed_documents
+
 # Colour-blind-safe palette (Okabe & Ito), one colour per chart.
 COLOURS = {
     "languages": "#0072B2",
@@ -113,6 +115,7 @@ def render_html(report: Mapping[str, Any], letters: Mapping[str, int] | None = N
     docs = int(report.get("documents_in", 0))
     quarantined = int(report.get("quarantined", 0))
     wall = float(report.get("wall_seconds", 0) or 0)
+    processed = processed_documents(report)
 
     figures = [
         _figure("documents in", docs),
@@ -120,8 +123,11 @@ def render_html(report: Mapping[str, Any], letters: Mapping[str, int] | None = N
         _figure("quarantined", quarantined, bad=quarantined > 0),
         _figure("skipped (not documents)", report.get("skipped", 0)),
         _figure("seconds", f"{wall:.1f}"),
-        _figure("documents / s", f"{docs / wall:.1f}" if wall > 0 else "–"),
+        _figure("documents / s", f"{processed / wall:.1f}" if wall > 0 and processed else "–"),
     ]
+    inc = report.get("incremental") or {}
+    if inc and not inc.get("full_run_reason"):
+        figures.insert(1, _figure("processed this run", processed))
     if bitext:
         figures.append(_figure("bilingual pairs", sum(bitext.values())))
 

@@ -19,6 +19,14 @@ def _counts(counts: Mapping[str, int], limit: int | None = None) -> str:
     return text or "none"
 
 
+def processed_documents(report: Mapping[str, Any]) -> int:
+    """Documents this run processed: all of them, or on an incremental run only the new and changed ones."""
+    inc = report.get("incremental") or {}
+    if "processed" in inc:
+        return int(inc["processed"])
+    return int(report.get("documents_in", 0))
+
+
 def summary_lines(report: Mapping[str, Any], output_dir: str = "") -> list[str]:
     """The end-of-run summary, one line per topic.
 
@@ -29,9 +37,13 @@ def summary_lines(report: Mapping[str, Any], output_dir: str = "") -> list[str]:
     docs = int(report.get("documents_in", 0))
     records = int(report.get("records_out", 0))
     wall = float(report.get("wall_seconds", 0) or 0)
-    rate = f" ({docs / wall:.1f} documents/s)" if wall > 0 else ""
+    processed = processed_documents(report)
+    rate = f" ({processed / wall:.1f} documents/s)" if wall > 0 and processed else ""
     where = f" -> {output_dir}" if output_dir else ""
-    lines = [f"{docs} documents -> {records} records, {report.get('quarantined', 0)} quarantined, "
+    inc = report.get("incremental") or {}
+    reused = f" ({processed} processed, {inc.get('reused', 0)} unchanged since the last run)" \
+        if inc and not inc.get("full_run_reason") else ""
+    lines = [f"{docs} documents{reused} -> {records} records, {report.get('quarantined', 0)} quarantined, "
              f"{report.get('skipped', 0)} skipped in {wall:.1f} s{rate}{where}"]
     reasons = report.get("quarantine_reasons") or {}
     if reasons:
