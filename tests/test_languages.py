@@ -5,10 +5,17 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import pipeline.languages.label as label_mod
 from pipeline.config import LanguagesConfig
 from pipeline.document import Block, Document, Footnote, Source
-from pipeline.languages import detect_languages
+from pipeline.languages import cues, detect_languages, segment_text
+from pipeline.languages.detect import detect, factory
+from pipeline.languages.script import block_runs, block_script, mask_neutral, words
+from pipeline.languages.segment import gap_strength, pieces, spans
+from pipeline.languages.switch import mixed, split_switches
 
 CFG = LanguagesConfig()
 
@@ -55,14 +62,7 @@ def test_short_foreign_runs_stay_with_their_sentence(text: str, lang: str) -> No
 
 # --- helpers, one table each -------------------------------------------------------------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
-import pipeline.languages.label as label_mod  # noqa: E402
-from pipeline.languages import cues, segment_text  # noqa: E402
-from pipeline.languages.detect import detect, factory  # noqa: E402
-from pipeline.languages.script import block_script, mask_neutral, words  # noqa: E402
-from pipeline.languages.segment import gap_strength, pieces, spans  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -315,3 +315,62 @@ def test_langdetect_is_loaded_once_and_seeded() -> None:
     assert len(results) == 1
     ((lang, prob),) = results
     assert lang == "ru" and 0.0 < prob <= 1.0
+
+
+# --- switches inside one script -------------------------------------------------------------------
+
+
+_UK = "У статті проаналізовано програми термомодернізації будинків у громадах Західної України."
+_RU = "В статье проанализированы программы термомодернизации домов в общинах Западной Украины и факторы их успеха."
+_BG = "Статията анализира промените в туристическите потоци през 2019–2023 г. и ролята на вътрешния туризъм."
+_EN = "The article examines how the cities implement the statutory heat planning and which data they lack."
+_DE = "Der Beitrag untersucht, wie die Städte die gesetzlich vorgeschriebene Wärmeplanung umsetzen und was fehlt."
+_CYR = ["ru", "uk", "bg", "be", "sr", "mk"]
+_LAT = ["en", "de", "fr", "es", "it", "pt", "pl"]
+
+
+@pytest.mark.parametrize(
+    "text, cands, langs",
+    [
+        (f"Анотація. {_UK} Аннотация. {_RU}", _CYR, ["uk", "ru"]),
+        (f"Резюме. {_BG} Аннотация. {_RU}", _CYR, ["bg", "ru"]),
+        (f"{_DE} Abstract. {_EN}", _LAT, ["de", "en"]),
+        (f"{_RU} {_RU}", _CYR, ["ru"]),
+        # A Ukrainian name in a Russian sentence, a French phrase in an English one: no switch.
+        ("В ходе визита делегация посетила Києво-Печерську лавру и встретилась с представителями администрации.", _CYR, ["ru"]),
+        ('The mayor quoted "l\'État, c\'est moi" with a smile before returning to the questions of funding.', _LAT, ["en"]),
+    ],
+)
+def test_language_switch_inside_one_script(text: str, cands: list[str], langs: list[str]) -> None:
+    doc = run([text])
+    assert [s.lang for s in doc.segments] == langs
+    assert " ".join(s.text for s in doc.segments) == text
+
+
+def test_switch_cut_keeps_cue_words_with_what_they_open() -> None:
+    text = f"Анотація. {_UK} Аннотация. {_RU}"
+    (run_,) = block_runs(text)
+    assert mixed(run_, _CYR)
+    parts = [text[r.start : r.end] for r in split_switches(text, run_, _CYR, 40)]
+    assert parts == [f"Анотація. {_UK}", f"Аннотация. {_RU}"]
+
+
+def test_abbreviations_do_not_end_sentences_for_switches() -> None:
+    text = f"Резюме. {_BG} Аннотация. {_RU}"
+    (run_,) = block_runs(text)
+    parts = [text[r.start : r.end] for r in split_switches(text, run_, _CYR, 40)]
+    assert parts[0].endswith("туризъм.") and "2023 г. и ролята" in parts[0]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Long and without і/ї/є: not Ukrainian (the letters it writes every ~15th letter); ь before
+        # a consonant: not Bulgarian.
+        ("В статье анализируются изменения туристических потоков и роль внутреннего туризма в отрасли", ["ru"]),
+        ("Вступ до теми", ["ru", "uk", "bg"]),  # short: no conclusion from missing letters
+    ],
+)
+def test_signature_letters(text: str, expected: list[str]) -> None:
+    letters = sum(c.isalpha() for c in text)
+    assert cues.compatible(text, letters, ["ru", "uk", "bg"], "Cyrl") == expected

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pipeline.config import LanguagesConfig
 from pipeline.document import Block, Document, Segment, Source
-from pipeline.languages.label import UND, Item, Labeller
+from pipeline.languages.label import UND, Item, Labeller, candidates
 from pipeline.languages.segment import pieces, spans
+from pipeline.languages.switch import split_switches
 
 __all__ = ["detect_languages", "segment_text"]
 
@@ -37,7 +38,11 @@ def detect_languages(doc: Document, cfg: LanguagesConfig) -> Document:
     per_unit: list[list[Item]] = []
     items: list[Item] = []
     for pos, (kind, _, _, text) in enumerate(units):
-        its = [Item(pos, r, kind) for r in pieces(text, cfg.min_run_words)]
+        its = [
+            Item(pos, sub, kind)
+            for r in pieces(text, cfg.min_run_words)
+            for sub in split_switches(text, r, candidates(r.script, cfg.allowed), cfg.detect_min_letters)
+        ]
         per_unit.append(its)
         items.extend(its)
     Labeller(cfg, items).run()

@@ -33,6 +33,12 @@ _CYR_FORBIDDEN: dict[str, str] = {
 }
 CYR_FORBIDDEN_RE = {lang: re.compile(p) for lang, p in _CYR_FORBIDDEN.items()}
 
+# Letters so frequent in a language that a long text without any of them is not in it
+# (Ukrainian і/ї/є ~6.5% of letters: none in 60 letters happens about once in 50 texts).
+_SIGNATURE_RE = {"uk": re.compile("[іїє]"), "be": re.compile("[іў]")}
+SIGNATURE_MIN_LETTERS = 60
+TOLERANCE_MIN_LETTERS = 40
+
 # Letters beyond a-z that each Latin language writes natively; other letters are foreign to it.
 _LATIN_NATIVE: dict[str, str] = {
     "en": "",
@@ -90,20 +96,40 @@ def cyrillic_violations(text: str, langs: Iterable[str]) -> dict[str, int]:
     return {lang: len(rx.findall(low)) if (rx := CYR_FORBIDDEN_RE.get(lang)) else 0 for lang in langs}
 
 
-def compatible(text: str, letters: int, langs: Sequence[str], script: str) -> list[str]:
+def compatible(
+    text: str, letters: int, langs: Sequence[str], script: str, tokens: Sequence[str] | None = None
+) -> list[str]:
     """The languages of ``langs`` whose alphabet fits ``text`` (in ``langs`` order).
 
-    A language is kept when it breaks the alphabet no more than the best one does, plus a tolerance
-    of 0.5% of the letters for a stray quote or typo in a long text. Only Cyrillic is filtered: Latin
+    A language is kept when it breaks the alphabet no more than the best one does, plus 0.5% of the
+    letters for a stray quote or typo in a long text. Given the text's lower-case ``tokens``, a text of
+    ``TOLERANCE_MIN_LETTERS`` letters or more may also go to a language one letter worse off when
+    its function words clearly say so (``Києво-Печерська лавра`` in a Russian sentence). Only Cyrillic is filtered: Latin
     languages share a-z and borrow names with diacritics too freely for a hard rule.
-    ``compatible("Ключові слова", 12, ["ru", "uk", "bg"], "Cyrl") -> ["uk"]``.
+    A long text (``SIGNATURE_MIN_LETTERS`` letters and more) must also show the letters a language
+    cannot do without: Ukrainian writes і/ї/є about once in every 15 letters, Belarusian і/ў even
+    more often. ``compatible("Ключові слова", 12, ["ru", "uk", "bg"], "Cyrl") -> ["uk"]``.
     """
     if script != "Cyrl" or len(langs) < 2:
         return list(langs)
     v = cyrillic_violations(text, langs)
+    if letters >= SIGNATURE_MIN_LETTERS:
+        low = text.lower()
+        for lang, rx in _SIGNATURE_RE.items():
+            if lang in v and rx.search(low) is None:
+                v[lang] += letters  # a long text without the language's everyday letters
     best = min(v.values())
     tol = int(letters * 0.005)
-    return [lang for lang in langs if v[lang] <= best + tol]
+    comp = [lang for lang in langs if v[lang] <= best + tol]
+    if tokens is not None and letters >= TOLERANCE_MIN_LETTERS:
+        # One letter more is weak evidence (a Ukrainian place name in a Russian sentence): a
+        # language that breaks the alphabet only that much wins when its function words decide.
+        near = [lang for lang in langs if v[lang] <= best + tol + 1]
+        if len(near) > len(comp):
+            word, top, second = best_by_stopwords(tokens, near)
+            if word is not None and word not in comp and top >= 2 and top >= 2 * second:
+                return [word]
+    return comp
 
 
 _NON_ASCII_LATIN_RE = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")

@@ -124,13 +124,14 @@ class Labeller:
             return Label(cands[0], SCRIPT_CONFIDENCE)
         runs = [it.run for it in self.by_script[script]]
         letters = sum(r.letters for r in runs)
-        comp = cues.compatible(" ".join(r.text() for r in runs), letters, cands, script)
+        sample = _sample(runs, STOPWORD_SAMPLE_CHARS)
+        tokens = _WORD_RE.findall(sample.lower())
+        comp = cues.compatible(" ".join(r.text() for r in runs), letters, cands, script, tokens)
         if len(comp) == 1:
             return Label(comp[0], ALPHABET_CONFIDENCE)
         # Function words of a few paragraphs: overwhelming evidence for one language makes the
         # langdetect call pointless (a plain English or Russian document needs none).
-        sample = _sample(runs, STOPWORD_SAMPLE_CHARS)
-        best, top, second = cues.best_by_stopwords(_WORD_RE.findall(sample.lower()), comp)
+        best, top, second = cues.best_by_stopwords(tokens, comp)
         if (
             best is not None
             and top >= OVERWHELMING_HITS
@@ -180,7 +181,7 @@ class Labeller:
         cands = candidates(script, self.cfg.allowed)
         doc = self.doc[script]
         text = run.text()
-        comp = cues.compatible(text, run.letters, cands, script)
+        comp = cues.compatible(text, run.letters, cands, script, run.tokens(MAY_DIFFER_TOKENS))
         if len(comp) == 1:
             return Label(comp[0], ALPHABET_CONFIDENCE)
         if doc.lang in comp and not self._may_differ(run, doc.lang, comp):

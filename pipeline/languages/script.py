@@ -277,6 +277,20 @@ _LAT_WORD = re.compile(rf"[{_LATIN}][{_LATIN}{_MARKS}]*(?:[{_JOIN}][{_LATIN}][{_
 _CYR_WORD = re.compile(rf"[{_CYRILLIC}][{_CYRILLIC}{_MARKS}]*(?:[{_JOIN}][{_CYRILLIC}][{_CYRILLIC}{_MARKS}]*)*")
 
 
+def count_letters(toks: list[str]) -> int:
+    """Letters in words, joiners (apostrophes, hyphens) not counted: ``["China's", "Russia-Ukraine"] -> 19``."""
+    joined = "".join(toks)
+    return len(joined) - sum(joined.count(j) for j in _JOINERS)
+
+
+def script_words(text: str, script: str) -> list[str]:
+    """The words of ``text`` written in ``script`` (Latin or Cyrillic), URLs and the like skipped.
+
+    ``script_words("Keywords: BRICS, ШОС", "Cyrl") -> ["ШОС"]``.
+    """
+    return (_LAT_WORD if script == LATN else _CYR_WORD).findall(mask_neutral(text))
+
+
 def _one_script(masked: str) -> str | None:
     """``"Latn"`` or ``"Cyrl"`` when every letter of ``masked`` is of that one script, else None."""
     if _NOT_LATIN_ONLY.search(masked) is None:
@@ -294,8 +308,7 @@ def block_runs(text: str) -> list[Run]:
     if script is not None:
         toks = (_LAT_WORD if script == LATN else _CYR_WORD).findall(masked)
         if len(toks) > 1:
-            joined = "".join(toks)
-            letters = len(joined) - sum(joined.count(j) for j in _JOINERS)
+            letters = count_letters(toks)
             acr = len(toks) <= 5 and all(len(t) <= 5 and t.isupper() for t in toks)
             return [Run(script, 0, len(text), letters, len(toks), 0, acr, [masked], toks=toks)]
     return runs(words(text, masked))
