@@ -1,13 +1,13 @@
 """Labelling pieces with languages: script first, then free cues, then langdetect where it adds value.
 
-Per document and per script there is one *document language* (the language most of that script's
-text is in), decided once: by the alphabet when it leaves one candidate (a Russian text writes ``ы``
-and ``й``: no other Cyrillic language fits), else by langdetect on a capped sample of the longest runs.
-A long piece (``detect_min_letters`` letters and more) takes the document language unless its
-alphabet rules that out or its function words point elsewhere; only then is langdetect asked about
-it. A short piece never goes to langdetect: it takes the language of the nearest long piece of its
-script (a heading, the paragraph it introduces), else the document language, as far as its own
-letters allow (``Ключові слова`` is Ukrainian whatever its neighbours are).
+Per document and per script there is one *document language*, decided once: by the alphabet when it
+leaves one candidate (a Russian text writes ``ы`` and ``й``: no other Cyrillic language fits), else
+by overwhelming function-word evidence, else by one langdetect call on a capped sample of the
+longest runs. A long piece (``detect_min_letters`` letters and four words or more) takes the
+document language unless its alphabet rules that out or its function words point elsewhere; only
+then is langdetect asked about it. A short piece never goes to langdetect: it takes the language of
+the nearest long piece of its script (a heading: the paragraph it introduces), else the document
+language, as far as its own letters allow (``Ключові слова`` is Ukrainian whatever surrounds it).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pipeline.config import LanguagesConfig
 from pipeline.languages import cues
 from pipeline.languages.detect import detect
-from pipeline.languages.script import CYRL, HANI, LATN, SCRIPT_LANGS, Run
+from pipeline.languages.script import HANI, LATN, SCRIPT_LANGS, Run
 
 UND = "und"
 # Confidence of a label the script alone decides (Han -> zh, hangul -> ko): certain.
@@ -42,6 +42,8 @@ STOPWORD_CONFIDENCE = 0.98
 MAY_DIFFER_TOKENS = 150
 # Latin text with more letters than this foreign to the language is not settled by function words.
 FOREIGN_LETTERS_MAX = 0.02
+# langdetect is never asked about fewer words than this, whatever their letters.
+MIN_DETECT_WORDS = 4
 # A Han-only run in a Japanese document is Japanese up to this many ideographs (a kanji heading);
 # a longer one with no kana at all is Chinese.
 JA_HAN_ONLY_MAX = 20
@@ -101,13 +103,12 @@ class Labeller:
 
     def __init__(self, cfg: LanguagesConfig, items: list[Item]) -> None:
         self.cfg = cfg
-        self.items = items
         self.by_script: dict[str, list[Item]] = {}
         for it in items:
             self.by_script.setdefault(it.run.script, []).append(it)
         self.doc: dict[str, Label] = {}
         self.japanese = False
-        self.langdetect_calls = 0
+        self.langdetect_calls = 0  # for diagnostics
 
     # -- document level -------------------------------------------------------------------
     def _detect(self, text: str, langs: Sequence[str]) -> Label | None:
@@ -251,7 +252,7 @@ class Labeller:
             shorts: list[Item] = []
             for it in items:
                 r = it.run
-                if r.letters >= self.cfg.detect_min_letters and r.weight >= 4:
+                if r.letters >= self.cfg.detect_min_letters and r.weight >= MIN_DETECT_WORDS:
                     it.label = self._long(r)
                     longs.append(it)
                 else:
@@ -259,6 +260,3 @@ class Labeller:
             body_longs = [it for it in longs if it.kind not in CITATION_KINDS]
             for it in shorts:
                 it.label = self._short(it, longs, body_longs)
-
-
-__all__ = ["Labeller", "Item", "Label", "candidates", "UND", "CYRL", "LATN"]
