@@ -62,6 +62,9 @@ def open_executor(cfg: ExecutorConfig) -> Iterator[tuple[Executor, int]]:
         from distributed import Client, LocalCluster
     except ImportError as e:
         raise ConfigError("executor.kind: dask needs the Dask extra: pip install 'seedclean[dask]'") from e
+    if not log.isEnabledFor(logging.DEBUG):
+        # Dask narrates every connection at INFO; that is detail for -v, not for a cron mail.
+        logging.getLogger("distributed").setLevel(logging.WARNING)
     with ExitStack() as stack:
         if cfg.address:
             try:
