@@ -80,7 +80,7 @@ def test_repair_is_idempotent_on_damaged_variants(base: str, variant: str) -> No
     assert _repair(once.text).text == once.text
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400))
 def test_repair_never_fails_and_is_idempotent_on_any_text(text: str) -> None:
     once = _repair(text)

@@ -6,7 +6,8 @@
 2. ``unescape_html``: HTML entities;
 3. ``cyrillic_mojibake``: KOI8-R / cp1251 / cp866 / mac-cyrillic mix-ups, line by line;
 4. ``ftfy``: ftfy under the documented configuration (encoding.FTFY_CONFIG), on lines that need it;
-5. (always) control characters, zero-width characters, soft hyphens, no-break spaces;
+5. (always) C0 controls and zero-width characters (before 2.), leftover C1 controls, soft
+   hyphens, no-break spaces;
 6. ``web_boilerplate``, ``page_furniture``, ``footnotes``, ``unwrap``/``dehyphenate``,
    ``markdown``, ``cjk_spaces``: layout.build_blocks.
 
@@ -33,19 +34,20 @@ def repair(doc: Document, cfg: RepairConfig) -> Document:
 
     text, n = chars.normalize_line_ends(text)
     counts["line_ends"] += n
-    if cfg.unescape_html:
-        text, n = chars.unescape_entities(text)
-        counts["html_entities"] += n
-    if cfg.cyrillic_mojibake:
-        text, n = encoding.fix_cyrillic_mojibake(text)
-        counts["cyrillic_mojibake"] += n
-    if cfg.ftfy:
-        text, n = encoding.apply_ftfy(text)
-        counts["mojibake"] += n
-    text, n = chars.remove_controls(text)
+    # Controls and invisible characters go first: inside a mojibake sequence they would stop
+    # it from being recognised, and a second repair would then find it.
+    text, n = chars.remove_c0_controls(text)
     counts["control_chars"] += n
     text, n = chars.remove_invisible(text)
     counts["invisible_chars"] += n
+    if cfg.unescape_html:
+        text, n = chars.unescape_entities(text)
+        counts["html_entities"] += n
+    text, n_cyr, n_ftfy = encoding.repair_encoding(text, cfg.cyrillic_mojibake, cfg.ftfy)
+    counts["cyrillic_mojibake"] += n_cyr
+    counts["mojibake"] += n_ftfy
+    text, n = chars.remove_controls(text)  # the C1 controls ftfy could not decode
+    counts["control_chars"] += n
     text, n = chars.remove_soft_hyphens(text)
     counts["soft_hyphens"] += n
     text, n = chars.normalize_spaces(text)

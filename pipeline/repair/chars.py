@@ -12,11 +12,13 @@ import re
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # C0 controls other than TAB, LF, FF (a page break) and CR (handled as a line end); DEL; C1.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
+_C0_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Zero-width and invisible format characters that carry nothing in prose. ZWJ/ZWNJ are kept:
 # they change how Persian, Indic scripts and emoji render.
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u180e\u200e\u200f\u202a-\u202e\u2061-\u2064]")
 # No-break and other fixed-width spaces (not U+3000, the ideographic space CJK text uses).
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f]")
+_FORM_FEED = re.compile("[ \t]*\f[ \t]*")
 _SOFT_HYPHEN_EOL = re.compile("\u00ad[ \t]*\n[ \t]*")
 
 
@@ -30,7 +32,7 @@ def normalize_line_ends(text: str) -> tuple[str, int]:
     if n:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     if "\f" in text:
-        text = re.sub("[ \t]*\f[ \t]*", "\n\f\n", text)
+        text = _FORM_FEED.sub("\n\f\n", text)
     return text, n
 
 
@@ -69,6 +71,15 @@ def remove_controls(text: str) -> tuple[str, int]:
     ('abc', 3)
     """
     return _CONTROLS.subn("", text)
+
+
+def remove_c0_controls(text: str) -> tuple[str, int]:
+    """Drop C0 controls and DEL only: C1 controls may be mojibake that ftfy decodes (\x85 = '…').
+
+    >>> remove_c0_controls("a\x07b\x85")
+    ('ab\x85', 1)
+    """
+    return _C0_CONTROLS.subn("", text)
 
 
 def remove_invisible(text: str) -> tuple[str, int]:

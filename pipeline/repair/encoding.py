@@ -16,7 +16,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 
@@ -52,6 +52,7 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 
 # Characters that mean ftfy has something to do on a line even when its badness check is quiet:
 # C1 controls, ligatures and digraphs it expands, surrogates, U+FFFD, ESC of terminal codes.
+_ASCII_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _FTFY_TRIGGERS = re.compile(
     "[\x1b\x80-\x9f\ud800-\udfff\ufffd"
     + re.escape("".join(sorted(chr(c) for c in ftfy.chardata.LIGATURES)))
@@ -82,10 +83,17 @@ _CYR = "\u0400-\u04ff"
 _IS_CYR = re.compile(f"[{_CYR}]")
 _WORD = re.compile(r"[^\W\d_]+")
 # A line is worth examining only if it has runs that single-byte mojibake produces:
-# Latin-1 letters/symbols in a row, box drawing, or Cyrillic mostly in upper case.
+# Latin-1 letters/symbols in a row, box drawing, rare Cyrillic letters after Р/С (UTF-8 read as
+# cp1251), or (see _mostly_upper) Cyrillic mostly in upper case, as a KOI8-R/cp1251 swap leaves it.
 _SUSPECT = re.compile(
-    "[\u00a0-\u00ff]{2,}|[\u2500-\u25ff]|[\u0400-\u04ff][\u2500-\u25ff\u00a0-\u00bf\u2013-\u2122]"
-    "|[\u2013\u2014][\u00a0-\u00bf\u0400-\u045f\u2020-\u2265]|[\u0410-\u042f\u0401]{2,}|[\u0400-\u04ff][\u0400-\u040f\u0450-\u045f\u0490\u0491]|[\u00c0-\u00ff][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]"
+    "[\u00a0-\u00ff]{2,}"  # Latin-1 runs: cp1251/KOI8-R text read as latin-1
+    "|[\u2500-\u25ff]"  # box drawing: UTF-8 read as KOI8-R or cp866
+    # Cyrillic followed by a Latin-1 sign or a cp1251 special that prose does not put there
+    "|[\u0400-\u04ff][\u2500-\u25ff\u00a0-\u00aa\u00ac-\u00af\u00b1-\u00ba\u00bc-\u00bf"
+    "\u201a\u2020\u2021\u20ac\u2030\u2039\u203a\u2122]"
+    "|[\u2013\u2014][\u00a0-\u00bf\u0400-\u045f\u2020-\u2265]"  # mac-cyrillic lead bytes
+    "|[\u0400-\u04ff][\u0400-\u040f\u0452-\u045f\u0490\u0491]"  # rare letters after Р/С
+    "|[\u00c0-\u00ff][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]"  # UTF-8 read as cp1252
 )
 
 # A line must improve by this much (mean log-probability per letter) and reach this level.
@@ -176,6 +184,16 @@ def _mixups(line: str) -> Iterator[tuple[str, str, str]]:
             yield wrong, right, fixed
 
 
+_CYR_UPPER = re.compile("[\u0410-\u042f\u0401]")
+_CYR_LOWER = re.compile("[\u0430-\u044f\u0451]")
+
+
+def _mostly_upper(line: str) -> bool:
+    """Cyrillic letters mostly in upper case: a codepage swap turns lower case into upper case."""
+    up = len(_CYR_UPPER.findall(line))
+    return up >= 2 and up > len(_CYR_LOWER.findall(line))
+
+
 def fix_cyrillic_line(line: str, prior: str | None = None) -> tuple[str, str | None]:
     """Undo one codepage mix-up on a line if the result is clearly better Cyrillic.
 
@@ -185,7 +203,7 @@ def fix_cyrillic_line(line: str, prior: str | None = None) -> tuple[str, str | N
     >>> fix_cyrillic_line("Òû äåëàåøü")
     ('Ты делаешь', 'latin-1>cp1251')
     """
-    if line.isascii() or not _SUSPECT.search(line):
+    if line.isascii() or not (prior or _SUSPECT.search(line) or _mostly_upper(line)):
         return line, None
     base = cyrillic_score(line)
     if prior:
@@ -254,22 +272,68 @@ def fix_cyrillic_mojibake(text: str) -> tuple[str, int]:
     if text.isascii():
         return text, 0
     lines = text.split("\n")
+    _, changed = _fix_cyrillic_lines(lines, range(len(lines)))
+    return ("\n".join(lines), changed) if changed else (text, 0)
+
+
+def _fix_cyrillic_lines(lines: list[str], which: Iterable[int], prior: str | None = None) -> tuple[str | None, int]:
+    """Fix the lines ``which`` in place; return the document's main mix-up and lines changed."""
     found: Counter[str] = Counter()
-    for i, line in enumerate(lines):
-        fixed, how = fix_cyrillic_line(line)
+    todo = [i for i in which if not lines[i].isascii()]
+    for i in todo:
+        fixed, how = fix_cyrillic_line(lines[i])
         if how:
             lines[i] = fixed
             found[how] += 1
             log.debug("cyrillic mojibake (%s) fixed on line %d", how, i + 1)
     if found:
         prior = found.most_common(1)[0][0]
-        for i, line in enumerate(lines):
-            fixed, how = fix_cyrillic_line(line, prior)
+    if prior:
+        for i in todo:
+            fixed, how = fix_cyrillic_line(lines[i], prior)
             if how:
                 lines[i] = fixed
                 found[how] += 1
-    changed = sum(found.values())
-    return ("\n".join(lines), changed) if changed else (text, 0)
+    return prior, sum(found.values())
+
+
+def repair_encoding(text: str, cyrillic: bool = True, use_ftfy: bool = True) -> tuple[str, int, int]:
+    """Cyrillic mix-ups, then ftfy, again on the lines one of them changed, until nothing changes.
+
+    Undoing one layer of damage can reveal another (cp1251 read as latin-1, then that UTF-8 read
+    as cp1252): going round until the text is stable is what makes repair idempotent.
+    Returns ``(text, cyrillic lines fixed, ftfy lines fixed)``.
+    >>> repair_encoding("ÃƒÂ¢")
+    ('â', 0, 1)
+    """
+    lines = text.split("\n")
+    n_cyr = n_ftfy = 0
+    todo: Iterable[int] = range(len(lines))
+    prior: str | None = None
+    for round_ in range(3):
+        changed: set[int] = set()
+        if cyrillic:
+            before = {i: lines[i] for i in todo}
+            prior, k = _fix_cyrillic_lines(lines, todo, prior)
+            n_cyr += k
+            if k:
+                changed |= {i for i in todo if lines[i] != before[i]}
+        # A clean document (one scan of the whole text says so) skips the per-line checks.
+        if use_ftfy and (round_ > 0 or n_cyr or _text_needs_ftfy(text)):
+            for i in todo:
+                line = lines[i]
+                if needs_ftfy(line):
+                    fixed = ftfy.fix_text(line, FTFY_CONFIG)
+                    if fixed != line:
+                        lines[i] = fixed
+                        n_ftfy += 1
+                        changed.add(i)
+        if not changed or not (cyrillic and use_ftfy):
+            break
+        todo = sorted(changed)
+    if not (n_cyr or n_ftfy):
+        return text, 0, 0
+    return "\n".join(lines), n_cyr, n_ftfy
 
 
 def needs_ftfy(line: str) -> bool:
@@ -279,8 +343,32 @@ def needs_ftfy(line: str) -> bool:
     (False, True)
     """
     if line.isascii():
-        return "\x1b" in line or "\x7f" in line or bool(re.search("[\x00-\x08\x0b\x0e-\x1f]", line))
+        return bool(_ASCII_CONTROLS.search(line))
+    if set(line) <= _SAFE:
+        return False
     return bool(_FTFY_TRIGGERS.search(line)) or is_bad(line) or not unicodedata.is_normalized("NFC", line)
+
+
+def _safe_chars() -> frozenset[str]:
+    """Characters no mojibake ftfy undoes can be made of alone: printable ASCII, the basic Russian
+    alphabet, CJK, and the typography of ordinary prose. (Mojibake always holds a Latin-1 letter,
+    a cp1252/cp1251 special such as € ‚ ™ or µ, a rare Cyrillic letter such as ѕ, or a control.)"""
+    ranges = [(0x20, 0x7E), (0x410, 0x44F), (0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+              (0x3000, 0x303F), (0xFF01, 0xFF5E), (0xAC00, 0xD7A3)]
+    chars = {chr(c) for a, b in ranges for c in range(a, b + 1)}
+    chars.update("\t\n\f\r\u0401\u0451‘’“”„«»–—…•№§")
+    return frozenset(chars)
+
+
+_SAFE = _safe_chars()
+
+
+def _text_needs_ftfy(text: str) -> bool:
+    """``needs_ftfy`` for a whole text at once: one scan instead of one per line, for clean documents."""
+    if set(text) <= _SAFE:
+        return False
+    return bool(_FTFY_TRIGGERS.search(text) or _ASCII_CONTROLS.search(text)) or is_bad(text) or \
+        not unicodedata.is_normalized("NFC", text)
 
 
 def apply_ftfy(text: str) -> tuple[str, int]:

@@ -156,33 +156,61 @@ def is_known_word(word: str) -> bool:
     return False
 
 
-@dataclass
 class Vocabulary:
-    """Words seen in the document: evidence for resolving line-end hyphens."""
+    """Words seen in the document: evidence for resolving line-end hyphens.
 
-    plain: set[str] = field(default_factory=set)
-    compounds: set[str] = field(default_factory=set)
-    prefixes: set[str] = field(default_factory=set)
-    suffixes: set[str] = field(default_factory=set)
+    Built on first use: most documents (web pages, markdown) never split a word at a line end.
+    """
+
+    def __init__(self, lines: list[str] | None = None) -> None:
+        self._lines = lines or []
+        self._built = False
+        self._plain: set[str] = set()
+        self._compounds: set[str] = set()
+        self._prefixes: set[str] = set()
+        self._suffixes: set[str] = set()
 
     @classmethod
     def of(cls, lines: list[str]) -> Vocabulary:
-        v = cls()
-        for line in lines:
-            # A hyphen at the very end of a line is exactly what is being decided: not evidence.
-            body = line.rstrip()
-            if body.endswith(("-", "‐")):
-                body = body[:-1]
-            for m in _WORD_TOKEN.finditer(body):
-                w = m.group().lower().replace("‐", "-")
-                if "-" in w:
-                    v.compounds.add(w)
-                    parts = w.split("-")
-                    v.prefixes.update(parts[:-1])
-                    v.suffixes.update(parts[1:])
-                else:
-                    v.plain.add(w)
-        return v
+        return cls(lines)
+
+    def _build(self) -> None:
+        self._built = True
+        # A hyphen at the very end of a line is exactly what is being decided: not evidence.
+        body = "\n".join(ln.rstrip().rstrip("-‐") for ln in self._lines).lower().replace("‐", "-")
+        self._lines = []
+        for w in set(_WORD_TOKEN.findall(body)):
+            if "-" in w:
+                self._compounds.add(w)
+                parts = w.split("-")
+                self._prefixes.update(parts[:-1])
+                self._suffixes.update(parts[1:])
+            else:
+                self._plain.add(w)
+
+    @property
+    def plain(self) -> set[str]:
+        if not self._built:
+            self._build()
+        return self._plain
+
+    @property
+    def compounds(self) -> set[str]:
+        if not self._built:
+            self._build()
+        return self._compounds
+
+    @property
+    def prefixes(self) -> set[str]:
+        if not self._built:
+            self._build()
+        return self._prefixes
+
+    @property
+    def suffixes(self) -> set[str]:
+        if not self._built:
+            self._build()
+        return self._suffixes
 
 
 def keep_line_end_hyphen(left: str, right: str, vocab: Vocabulary) -> bool:
@@ -233,7 +261,7 @@ def joint(left_tail: str, right: str, vocab: Vocabulary, counts: Counter[str]) -
                 return 1, "-"
             counts["hyphens_joined"] += 1
             return 1, ""
-    if _CJK_END.search(left_tail) and _CJK_START.match(right):
+    if _CJK_END.search(left_tail[-1:]) and _CJK_START.match(right):
         return 0, ""
     return 0, " "
 
@@ -286,7 +314,7 @@ def _continues_url(url: str, right: str) -> bool:
     if url.endswith(("-", "/", "_", ".", "=", "?", "&", "#", "%", "~")) and not url.endswith(("://",)):
         return not first[0].isupper() or "/" in first
     # Broken elsewhere: only when the next token plainly is the rest of a path.
-    return ("/" in first or re.search(r"\.(?:html?|php|aspx?|pdf|jsp)\b", first) is not None) and " " not in first
+    return ("/" in first or _PAGE_EXT.search(first) is not None) and " " not in first
 
 
 # ---------------------------------------------------------------------------------------------
@@ -336,8 +364,13 @@ class LayoutResult:
 # ---------------------------------------------------------------------------------------------
 
 
+_DIGITS = re.compile(r"\d+")
+_LETTER = re.compile(r"[^\W\d_]")
+_PAGE_EXT = re.compile(r"\.(?:html?|php|aspx?|pdf|jsp)\b")
+
+
 def _mask(text: str) -> str:
-    return re.sub(r"\d+", "0", " ".join(text.lower().split()))
+    return _DIGITS.sub("0", " ".join(text.lower().split()))
 
 
 def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], list[str]]:
@@ -350,9 +383,11 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
         after = i == n - 1 or lines[i + 1].blank or lines[i + 1].page_break
         return before and after
 
-    # Page numbers standing alone.
+    # Page numbers: a line holding nothing but a page number. Not only isolated ones: a number
+    # alone on a line is not prose anywhere, and deciding by neighbours would make repair of
+    # its own output (where every block is isolated) decide differently.
     for i, ln in enumerate(lines):
-        if ln.text and is_page_number(ln.text) and isolated(i):
+        if ln.text and is_page_number(ln.text):
             drop[i] = ln.text
             counts["page_numbers"] += 1
     # Running headers/footers: short lines that repeat (digits masked) three times or more.
@@ -361,7 +396,7 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
         if i in drop or not ln.text or len(ln.text) > 150:
             continue
         k = _mask(ln.text)
-        if keys[k] >= 3 and len(re.findall(r"[^\W\d_]", k)) >= 3 and not ends_sentence(ln.text):
+        if keys[k] >= 3 and len(_LETTER.findall(k)) >= 3 and not ends_sentence(ln.text):
             drop[i] = ln.text
             counts["running_headers"] += 1
     # The page header above a page number at the top of a page: everything non-blank before it.
@@ -373,7 +408,7 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
                 break
             if lines[j].text:
                 seen.append(j)
-            if j in drop and is_page_number(lines[j].text):
+            if j in drop and is_page_number(lines[j].text) and isolated(j):
                 for k in seen[:-1]:
                     if k not in drop and len(seen) <= 6:
                         drop[k] = lines[k].text
@@ -546,6 +581,12 @@ def _is_heading_text(text: str) -> bool:
     return bool(first) and (first[0].isupper() or not first[0].isalpha())
 
 
+_MD_IMAGE = re.compile(r"!\[([^\]\n]{0,300})\]\([^)\s]{1,2000}\)")
+_MD_LINK = re.compile(r"\[([^\]\n]{1,300})\]\((https?://[^)\s]{1,2000})\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1")
+_MD_CODE = re.compile(r"(?<!\w)`([^`\n]{1,300})`(?!\w)")
+
+
 def strip_markdown(text: str, counts: Counter[str]) -> str:
     """Remove inline markdown: **bold**, __bold__, `code`, [text](url), ![alt](src).
 
@@ -553,10 +594,13 @@ def strip_markdown(text: str, counts: Counter[str]) -> str:
     'Keywords: a site (https://x.org)'
     """
     orig = text
-    text = re.sub(r"!\[([^\]\n]{0,300})\]\([^)\s]{1,2000}\)", r"\1", text)
-    text = re.sub(r"\[([^\]\n]{1,300})\]\((https?://[^)\s]{1,2000})\)", r"\1 (\2)", text)
-    text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
-    text = re.sub(r"(?<!\w)`([^`\n]{1,300})`(?!\w)", r"\1", text)
+    if "](" in text:
+        text = _MD_IMAGE.sub(r"\1", text)
+        text = _MD_LINK.sub(r"\1 (\2)", text)
+    if "**" in text or "__" in text:
+        text = _MD_STRONG.sub(r"\2", text)
+    if "`" in text:
+        text = _MD_CODE.sub(r"\1", text)
     text = text.replace("**", "") if text.count("**") == 1 else text
     if text != orig:
         counts["markdown"] += 1

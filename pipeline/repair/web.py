@@ -19,6 +19,7 @@ from collections import Counter
 
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)]*\s+(?=[A-ZА-ЯЁ])")
 
 
 def _norm(text: str) -> str:
@@ -26,7 +27,7 @@ def _norm(text: str) -> str:
 
 
 def _sentences(text: str) -> int:
-    return len(re.findall(r"[.!?…][\"'”’»)]*\s+(?=[A-ZА-ЯЁ])", text)) + 1
+    return len(_SENTENCE_BREAK.findall(text)) + 1
 
 
 def is_title_like(text: str, max_words: int = 20) -> bool:
