@@ -75,8 +75,9 @@ def _is_body(text: str, kind: str) -> bool:
     return any(len(x) >= 300 or (word_count(x) >= 12 and ends_sentence(x)) for x in lines)
 
 
-def _is_furniture_like(text: str) -> bool:
-    """Lines that sit around a title without being one: page numbers, issue lines, DOI/UDC lines."""
+def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> bool:
+    """Lines that sit around a title without being one: page numbers, issue lines, DOI/UDC lines,
+    rubric labels, navigation trails, and the journal's name (``venue_keys``) on a line of its own."""
     t = squash(strip_marks(text))
     return (
         not t
@@ -84,9 +85,31 @@ def _is_furniture_like(text: str) -> bool:
         or venue.parse_issue_line(t) is not None
         or identifiers.doi_statement(t) is not None
         or title.is_code_or_label(t)
+        or title.is_breadcrumb(t)
         or venue.CITATION_CUE_RE.match(t) is not None
         or re.fullmatch(r"(?:https?://|www\.)\S+", t) is not None
+        or (bool(venue_keys) and _line_key(t) in venue_keys)
     )
+
+
+def _line_key(text: str) -> str:
+    """A line reduced to its lowercase words, for comparing printed forms.
+
+    ``"ВЕСТНИК МГИМО."`` -> ``"вестник мгимо"``
+    """
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _venue_keys(doc: Document, front_end: int) -> frozenset[str]:
+    """The journal names printed in the running headers and issue lines of the front matter."""
+    lines = list(doc.furniture) + [ln for b in doc.blocks[:front_end] for ln in b.text.split("\n")]
+    keys = set()
+    for line in lines:
+        info = venue.parse_issue_line(squash(line))
+        for name in (info or {}).get("names") or []:
+            if word_count(name) >= 2:
+                keys.add(_line_key(name))
+    return frozenset(keys)
 
 
 def _is_other_front_line(text: str, cfg: MetadataConfig) -> bool:
@@ -140,7 +163,24 @@ def _units_lang(doc: Document, units: list[Unit]) -> str:
     return max(weights.items(), key=lambda kv: (kv[1], kv[0] != "und", kv[0]))[0]
 
 
-def _read_front(doc: Document, front_end: int, cfg: MetadataConfig) -> Front:
+def _repeated_headline(texts: list[str], cfg: MetadataConfig, venue_keys: frozenset[str]) -> int | None:
+    """The first title-shaped front line printed twice (a web page's title repeated as its headline),
+    else None. ``["Site", "Big news of the day", "Big news of the day", "By X"]`` -> ``1``"""
+    keys = [_line_key(t) for t in texts]
+    for u, t in enumerate(texts):
+        if (
+            word_count(t) >= 3
+            and keys[u] in keys[u + 1 :]
+            and title.is_title_shaped(t)
+            and not _is_furniture_like(t, venue_keys)
+            and not _is_other_front_line(t, cfg)
+        ):
+            return u
+    return None
+
+
+def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
+                venue_keys: frozenset[str] = frozenset()) -> Front:
     """Walk the front matter once and sort its lines into title, authors, affiliations, dates."""
     fr = Front()
     units = _front_units(doc, front_end)
@@ -152,6 +192,8 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig) -> Front:
         if j is not None:
             headline = j
             break
+    if headline is None:
+        headline = _repeated_headline(texts, cfg, venue_keys)
     title_units: list[Unit] = []
     repeated = False
 
@@ -166,9 +208,13 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig) -> Front:
             title_units = [units[u]]
             u += 1
             continue
-        if dates.parse_date(t, cfg.day_first):
+        if title_units and _line_key(t) == _line_key(" ".join(un.text for un in title_units)):
+            add(fr.header_blocks, u)  # the title printed again (the page title over the headline)
+        elif dates.parse_date(t, cfg.day_first):
             add(fr.date_blocks, u)
-        elif _is_furniture_like(t) or (headline is not None and title.breadcrumb_target(t, texts) == headline):
+        elif _is_furniture_like(t, venue_keys) or (
+            headline is not None and title.breadcrumb_target(t, texts) == headline
+        ):
             add(fr.header_blocks, u)
         elif (names := au.parse_byline(t)) is not None:
             add(fr.byline_blocks, u)
@@ -377,7 +423,8 @@ def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, 
 
 
 def _translations_near_abstracts(doc: Document, fr: Front, located: list[tuple[int, str]], skip: set[int],
-                                 main_lang: str, cfg: MetadataConfig) -> None:
+                                 main_lang: str, cfg: MetadataConfig,
+                                 venue_keys: frozenset[str] = frozenset()) -> None:
     """A title printed in another language usually stands just above that language's abstract."""
     have = {lang for _b, _t, lang in fr.translations} | {main_lang}
     cue_blocks = sorted({b for b, _l in located})
@@ -394,7 +441,7 @@ def _translations_near_abstracts(doc: Document, fr: Front, located: list[tuple[i
             t = squash(strip_marks(doc.blocks[i].text))
             if (
                 title.is_title_shaped(t)
-                and not _is_furniture_like(t)
+                and not _is_furniture_like(t, venue_keys)
                 and au.parse_author_line(t) is None
                 and au.parse_byline(t) is None
                 and not au.is_affiliation(t)
@@ -433,12 +480,13 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
                  for p in ka.find_cues(b.text, i) if p.kind != "stop"]
     front_end = min([body_start] + [p.block for p in cue_probe])
 
-    fr = _read_front(doc, front_end, cfg)
+    venue_keys = _venue_keys(doc, front_end)
+    fr = _read_front(doc, front_end, cfg, venue_keys)
     main_lang = fr.title_lang
     parts = _cue_parts(doc, skip)
     keywords, abstracts, cue_labels, located = _keywords_abstracts(doc, parts, front_end, main_lang, skip)
     if main_lang:
-        _translations_near_abstracts(doc, fr, located, skip, main_lang, cfg)
+        _translations_near_abstracts(doc, fr, located, skip, main_lang, cfg, venue_keys)
 
     header = _venue_info(doc, front_end)
     # The header area (front matter, abstracts, keywords) ends where the main text starts.

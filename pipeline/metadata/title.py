@@ -2,8 +2,10 @@
 
 The title is the first block of the front matter that has a title's shape and is none of the other
 things printed there: a running header or issue line, a DOI or UDC line, a date, a byline or author
-line, an affiliation, an article-type label, a breadcrumb. A breadcrumb that ends with a later line
-("Home Politics <headline>") marks that later line as the headline.
+line, an affiliation, an article-type label or rubric, a navigation line (short items joined by
+``›``, ``/``, ``|``), the journal's own name. A breadcrumb that ends with a later line ("Home Politics
+<headline>") marks that later line as the headline, and so does a line printed twice (a web page's
+title repeated as its headline).
 """
 
 from __future__ import annotations
@@ -12,15 +14,33 @@ import re
 
 from pipeline.metadata.text import ends_sentence, letters_share, squash, strip_marks, word_count
 
-# Classification codes and article-type labels printed above titles.
-_CODE_LINE_RE = re.compile(r"^(?:удк|udc|ббк|bbk|jel|pacs|msc|grnti|грнти|вак|oecd)\b", re.IGNORECASE)
-_TYPE_LABEL_RE = re.compile(
-    r"^(?:(?:научная|оригинальная|обзорная|исследовательская|редакционная)\s+статья|"
-    r"(?:original|research|review|regular|short|editorial)\s+(?:article|paper|communication)|"
-    r"research|review|editorial|article|статья|обзор|рецензия|книжное\s+обозрение|book\s+review|"
-    r"opinion|commentary|комментарий|интервью|interview|news|новости|analysis|аналитика)\s*$",
-    re.IGNORECASE,
+# Classification codes and serial numbers printed above titles.
+_CODE_LINE_RE = re.compile(
+    r"^(?:удк|udc|ббк|bbk|jel|pacs|msc|grnti|грнти|вак|oecd|e-?issn|p-?issn|issn|isbn)\b", re.IGNORECASE
 )
+# Article-type (rubric) labels printed above titles: "Research Paper", "Научная статья", "Case Study".
+_TYPE_LABEL = (
+    r"(?:(?:научная|оригинальная|обзорная|исследовательская|редакционная|дискуссионная|теоретическая|"
+    r"эмпирическая|аналитическая|проблемная|наукова|оригінальна|оглядова)\s+(?:статья|стаття)|"
+    r"(?:научный|аналитический|краткий)\s+обзор|(?:краткое|научное)\s+сообщение|"
+    r"(?:(?:original|research|review|regular|short|brief|full|editorial|invited|case|scientific|empirical|"
+    r"theoretical|conceptual|technical|discussion|policy|position|perspective|special|systematic|mini|data|"
+    r"method|methods)\s+){1,3}(?:article|paper|communication|report|study|review|note|essay|letter)|"
+    r"original\s+research|"
+    r"research|review|editorial|article|статья|стаття|обзор|рецензия|книжное\s+обозрение|book\s+review|"
+    r"opinion|commentary|комментарий|интервью|interview|news|новости|analysis|аналитика)"
+)
+_TYPE_LABEL_RE = re.compile(rf"^{_TYPE_LABEL}\s*[.:]?\s*$", re.IGNORECASE)
+# "Section: Economics", "Рубрика: Экономика" — the journal's section, not the article's title.
+_RUBRIC_RE = re.compile(r"^(?:рубрика|раздел|rubric|section|category|article\s+type|тип\s+статьи)\s*:\s*\S",
+                        re.IGNORECASE)
+# A label and a code run together on one line by extraction: "Research Article UDC 327".
+_LABEL_THEN_CODE_RE = re.compile(rf"^{_TYPE_LABEL}[\s.:;,]+", re.IGNORECASE)
+# Separators of a navigation trail. The arrows never occur between words of a title; a slash or a
+# bar does ("Russia / China", "Politics | Opinion"), so with them every item must be short.
+_NAV_ARROWS = ("›", "»", ">", "→", "⟩", "/", "|", "·", "•")
+_NAV_ITEM_WORDS = 4
+_NAV_ITEM_CHARS = 32
 # A title line at least this long that is followed by a shorter one was wrapped at the page width.
 WRAP_MIN = 45
 # Words a wrapped title line may end with, so that the next line must continue it.
@@ -48,12 +68,50 @@ def is_title_shaped(text: str) -> bool:
 
 
 def is_code_or_label(text: str) -> bool:
-    """True for a UDC/JEL code line or an article-type label printed above a title.
+    """True for a UDC/JEL/ISSN code line, an article-type label or a rubric line printed above a title.
 
-    ``"УДК 327(510:470)"`` -> True; ``"Research Article"`` -> True; ``"Research in Asia"`` -> False
+    ``"УДК 327(510:470)"`` -> True; ``"Research Article"`` -> True; ``"Original article."`` -> True;
+    ``"Review Article UDC 94(47)"`` -> True; ``"Section: Economics"`` -> True;
+    ``"Research in Asia"`` -> False
     """
     t = squash(strip_marks(text))
-    return bool(_CODE_LINE_RE.match(t) or _TYPE_LABEL_RE.match(t))
+    if _CODE_LINE_RE.match(t) or _TYPE_LABEL_RE.match(t) or _RUBRIC_RE.match(t):
+        return True
+    m = _LABEL_THEN_CODE_RE.match(t)
+    return bool(m and _CODE_LINE_RE.match(t[m.end() :]))
+
+
+def is_breadcrumb(text: str) -> bool:
+    """True for a navigation line: short items joined by one separator (``›``, ``»``, ``>``, ``→``,
+    ``/``, ``|``, ``·``), as printed above a web page's headline. Never a title, whatever else it holds.
+
+    With an arrow, two items are enough and the last one may be long (the page's own headline);
+    with a slash, bar or dot every item must be short and there must be three, or two of at most two
+    words. ``"Home › World › Europe"`` -> True; ``"Главная / Новости / Экономика"`` -> True;
+    ``"Terms of use | Privacy policy | Contact us"`` -> True;
+    ``"Russia / China: a new energy partnership"`` -> False; ``"«Сила Сибири» и газ"`` -> False
+    """
+    t = squash(strip_marks(text))
+    for sep in _NAV_ARROWS:
+        if sep not in t:
+            continue
+        # The separator stands between spaces: "»" closing a quotation ("«Газ» и нефть") does not count.
+        items = [x.strip() for x in re.split(rf"\s+{re.escape(sep)}\s+", t)]
+        if len(items) < 2 or any(not x or not any(c.isalpha() for c in x) for x in items):
+            continue
+        if sep == "»" and "«" in t:
+            continue
+        short = [word_count(x) <= _NAV_ITEM_WORDS and len(x) <= _NAV_ITEM_CHARS and not ends_sentence(x)
+                 for x in items]
+        if sep in "/|·•":
+            # Digits next to a bar are a byline's date or a page's issue, not navigation.
+            if any(c.isdigit() for c in t):
+                continue
+            if all(short) and (len(items) >= 3 or all(word_count(x) <= 2 for x in items)):
+                return True
+        elif all(short[:-1]) and word_count(items[-1]) <= 25:
+            return True
+    return False
 
 
 def breadcrumb_target(line: str, candidates: list[str]) -> int | None:

@@ -9,6 +9,7 @@ from pipeline.metadata.title import (
     breadcrumb_target,
     clean_title,
     continues_title,
+    is_breadcrumb,
     is_code_or_label,
     is_title_shaped,
 )
@@ -35,10 +36,40 @@ def test_is_title_shaped(text: str, shaped: bool) -> None:
 @pytest.mark.parametrize(
     "text, label",
     [("УДК 327(510:470)", True), ("UDC 327.8", True), ("Research Article", True), ("Научная статья", True),
-     ("JEL F51, F59", True), ("Research in Central Asia", False)],
+     ("JEL F51, F59", True), ("Research in Central Asia", False),
+     ("Original Research Article", True), ("Brief communication.", True), ("Обзорная статья", True),
+     ("Case Study", True), ("Наукова стаття", True), ("ISSN 2073-4522 (print)", True),
+     ("Section: Political Economy", True), ("Рубрика: Международные отношения", True),
+     ("Original Paper UDC 338.2", True), ("Обзорная статья УДК 94(510)", True),
+     ("Case Studies of Urban Transport in Asia", False), ("A Review of Sanctions Research", False),
+     ("Original Sin and Public Debt", False)],
 )
 def test_code_and_label_lines(text: str, label: bool) -> None:
     assert is_code_or_label(text) is label
+
+
+@pytest.mark.parametrize(
+    "line, nav",
+    [
+        ("Start › Sport › Football", True),
+        ("Головна → Політика", True),
+        ("Accueil > Monde > Afrique", True),
+        ("Главная » Общество » Образование", True),
+        ("Startseite / Wirtschaft / Energie", True),
+        ("News | Science | Climate", True),
+        ("Blog · Archive · About", True),
+        ("Opinion / Letters", True),
+        ("Index › Markets › Oil prices fall after the cartel meeting in Vienna", True),
+        ("Russia / China: rethinking the energy partnership", False),
+        ("Why the Baltic ports lost their transit trade", False),
+        ("«Северный путь» » новые маршруты", False),
+        ("Sam Porter | 14.02.2023", False),
+        ("Input/output models of regional growth", False),
+        ("The long road: Kazakhstan, oil and the West", False),
+    ],
+)
+def test_is_breadcrumb(line: str, nav: bool) -> None:
+    assert is_breadcrumb(line) is nav
 
 
 def test_continuation_rules() -> None:
@@ -102,6 +133,54 @@ def test_breadcrumb_moved_to_boilerplate_still_points_at_the_headline() -> None:
                     "Relations between the two countries are still good", "by Newsdesk", LONG_EN],
                    boilerplate=["Главная Политика Relations between the two countries are still good"])
     assert title_of(doc) == ("Relations between the two countries are still good", "en")
+
+
+@pytest.mark.parametrize(
+    "crumb",
+    ["Start › Business › Energy", "Главная / Общество / Наука", "News > Asia", "Index | Markets | Commodities"],
+)
+def test_navigation_line_above_a_headline_is_never_the_title(crumb: str) -> None:
+    for blocks in (
+        [crumb, "Port strikes halt grain exports along the Baltic coast", "By Tom Reyes", LONG_EN],
+        [f"{crumb}\nPort strikes halt grain exports along the Baltic coast", "By Tom Reyes", LONG_EN],
+    ):
+        assert title_of(make_doc(blocks)) == ("Port strikes halt grain exports along the Baltic coast", "en")
+
+
+def test_headline_printed_twice_is_the_title_once() -> None:
+    head = "Grain exporters look for new routes as Baltic ports stay shut"
+    doc = make_doc([("heading", "Start › Business"), ("heading", head), ("heading", head),
+                    ("heading", "Shipping firms say the detour adds a week to each voyage"),
+                    ("heading", "By Tom Reyes and Ana Ruiz | Updated: 2 June 2023, 09:15"), LONG_EN])
+    md = run(doc)
+    assert md["title"] == {"text": head, "lang": "en"}
+    assert [a["name"] for a in md["authors"]] == ["Tom Reyes", "Ana Ruiz"]
+
+
+def test_site_name_above_a_headline_printed_twice_is_skipped() -> None:
+    head = "В Казани открылась выставка современной архитектуры"
+    doc = make_doc(["Городские известия", head, head, "Автор: Пётр Лебедев", LONG_RU])
+    assert title_of(doc) == (head, "ru")
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Original Research Article", "Обзорная статья\nУДК 338.24", "Research Paper UDC 004.8",
+     "Section: Regional Studies", "ISSN 1811-0000"],
+)
+def test_rubric_and_code_lines_are_never_the_title(label: str) -> None:
+    doc = make_doc([label, ("heading", "Municipal Debt and Fiscal Rules in Small Towns"),
+                    "Jan Novak1", "1 Charles University, Prague, Czechia", "Abstract: " + LONG_EN])
+    assert title_of(doc) == ("Municipal Debt and Fiscal Rules in Small Towns", "en")
+
+
+def test_journal_name_on_its_own_line_is_not_the_title() -> None:
+    doc = make_doc(["ПРОБЛЕМЫ РЕГИОНАЛЬНОЙ ЭКОНОМИКИ. 2022. Т. 8, № 4. С. 10–25", "ПРОБЛЕМЫ РЕГИОНАЛЬНОЙ ЭКОНОМИКИ",
+                    ("heading", "Бюджетная политика малых городов"), "Пётр Лебедев1",
+                    "1 Казанский федеральный университет, Казань, Россия", "Аннотация. " + LONG_RU])
+    md = run(doc)
+    assert md["title"] == {"text": "Бюджетная политика малых городов", "lang": "ru"}
+    assert md["venue"]["name"] == "ПРОБЛЕМЫ РЕГИОНАЛЬНОЙ ЭКОНОМИКИ"
 
 
 def test_web_headline_with_subtitle_keeps_the_headline() -> None:
