@@ -374,3 +374,22 @@ def test_abbreviations_do_not_end_sentences_for_switches() -> None:
 def test_signature_letters(text: str, expected: list[str]) -> None:
     letters = sum(c.isalpha() for c in text)
     assert cues.compatible(text, letters, ["ru", "uk", "bg"], "Cyrl") == expected
+
+
+def test_reference_lists_in_several_languages() -> None:
+    body = (
+        "This article discusses the development of urban policy in Europe and the role of cities in the "
+        "transition. It draws on a wide range of sources in several languages."
+    )
+    refs = [
+        ("fr", "Bourdieu, P. La distinction. Critique sociale du jugement. Paris: Minuit, 1979."),
+        ("en", "Smith, J., Brown, K. Urban Heat Islands. Journal de Physique, 2019, 12(3), 45-67."),
+        ("es", "Garcia Marquez, G. Cien años de soledad. Buenos Aires: Sudamericana, 1967."),
+        ("de", "Müller, H. Stadtentwicklung im Wandel. Berlin: Springer, 2012."),
+        # Too short to ask about: the document's language, not the previous entry's.
+        ("en", "Rossi, A. Storia di Milano. Milano, 2001."),
+    ]
+    doc = Document(source=Source(path="t.txt"))
+    doc.set_blocks([Block("paragraph", body), Block("heading", "References")] + [Block("reference", t) for _, t in refs])
+    detect_languages(doc, CFG)
+    assert [s.lang for s in doc.segments] == ["en", "en"] + [lang for lang, _ in refs]

@@ -168,10 +168,15 @@ class Labeller:
         or (Cyrillic) it has no function word of the document language at all."""
         scores = cues.stopword_scores(run.tokens(MAY_DIFFER_TOKENS), comp)
         own = scores.get(doc_lang, 0.0)
-        if max(scores.values(), default=0.0) > own:
+        margin = max(scores.values(), default=0.0) - own
+        # At least one function word more than the document language has: a lone "de" shared by
+        # four languages ("Journal de Physique") is not enough, unless letters the document language
+        # does not write come with it ("Cien años de soledad").
+        if margin >= 1:
             return True
         if run.script == LATN:
-            return cues.foreign_letter_share(run.text(), doc_lang, run.letters) > FOREIGN_LETTERS_MAX
+            foreign = cues.foreign_letter_share(run.text(), doc_lang, run.letters)
+            return foreign > FOREIGN_LETTERS_MAX or (margin > 0 and foreign > 0)
         # Cyrillic languages share most names and nouns: with no function word of the document
         # language (a title, a reference entry) the alphabet-compatible neighbours are still open.
         # (Latin reference entries full of names are where langdetect errs most, so not there.)
@@ -199,15 +204,17 @@ class Labeller:
         comp = cues.compatible(run.text(), run.letters, cands, script)
         if len(comp) == 1:
             return Label(comp[0], ALPHABET_CONFIDENCE)
+        doc = self.doc[script]
+        if item.kind in CITATION_KINDS and doc.lang in comp:
+            # A reference or footnote cites works in their own languages: its neighbours say
+            # nothing about it, the document's language is the safer guess.
+            return Label(doc.lang, round(doc.confidence * CONTEXT_FACTOR, 4))
         forward = item.kind in LEADING_KINDS
-        near = None
-        if item.kind not in CITATION_KINDS:
-            near = self._nearest(item.pos, body_longs, comp, forward)
+        near = self._nearest(item.pos, body_longs, comp, forward)
         if near is None:
             near = self._nearest(item.pos, longs, comp, forward)
         if near is not None:
             return Label(near.lang, round(near.confidence * CONTEXT_FACTOR, 4))
-        doc = self.doc[script]
         if doc.lang in comp:
             return Label(doc.lang, round(doc.confidence * CONTEXT_FACTOR, 4))
         return Label(comp[0], DEFAULT_CONFIDENCE)
