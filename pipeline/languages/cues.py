@@ -89,8 +89,8 @@ STOPWORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _STO
 def cyrillic_violations(text: str, langs: Iterable[str]) -> dict[str, int]:
     """How often ``text`` uses a letter each language never writes.
 
-    ``cyrillic_violations("мысли о дипломатии", ["ru", "uk", "bg"]) -> {"ru": 0, "uk": 1, "bg": 0}``
-    (``ы`` is not Ukrainian). Languages without a table get 0.
+    ``cyrillic_violations("мысли о дипломатии", ["ru", "uk", "bg"]) -> {"ru": 0, "uk": 1, "bg": 1}``
+    (``ы`` is neither Ukrainian nor Bulgarian). Languages without a table get 0.
     """
     low = text.lower()
     return {lang: len(rx.findall(low)) if (rx := CYR_FORBIDDEN_RE.get(lang)) else 0 for lang in langs}
@@ -102,13 +102,13 @@ def compatible(
     """The languages of ``langs`` whose alphabet fits ``text`` (in ``langs`` order).
 
     A language is kept when it breaks the alphabet no more than the best one does, plus 0.5% of the
-    letters for a stray quote or typo in a long text. Given the text's lower-case ``tokens``, a text of
-    ``TOLERANCE_MIN_LETTERS`` letters or more may also go to a language one letter worse off when
-    its function words clearly say so (``Києво-Печерська лавра`` in a Russian sentence). Only Cyrillic is filtered: Latin
-    languages share a-z and borrow names with diacritics too freely for a hard rule.
-    A long text (``SIGNATURE_MIN_LETTERS`` letters and more) must also show the letters a language
-    cannot do without: Ukrainian writes і/ї/є about once in every 15 letters, Belarusian і/ў even
-    more often. ``compatible("Ключові слова", 12, ["ru", "uk", "bg"], "Cyrl") -> ["uk"]``.
+    letters for a stray quote or typo in a long text. A long text (``SIGNATURE_MIN_LETTERS`` letters
+    and more) must also show the letters a language cannot do without: Ukrainian writes і/ї/є about
+    once in every 15 letters, Belarusian і/ў even more often. Given the text's lower-case ``tokens``,
+    a text of ``TOLERANCE_MIN_LETTERS`` letters or more may go to a language one letter worse off
+    when its function words clearly say so (``Києво-Печерська лавра`` in a Russian sentence).
+    Only Cyrillic is filtered: Latin languages share a-z and borrow names with diacritics too freely
+    for a hard rule. ``compatible("Ключові слова", 12, ["ru", "uk", "bg"], "Cyrl") -> ["uk"]``.
     """
     if script != "Cyrl" or len(langs) < 2:
         return list(langs)

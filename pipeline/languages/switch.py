@@ -5,8 +5,9 @@ Alphabets split a block only where the script changes. Within one script, a long
 sentence by sentence, and only when the whole run sends mixed signals: every candidate alphabet is
 broken at least twice (``і`` for Russian *and* ``ы`` for Ukrainian), or two Latin languages both
 have a solid share of the function words. Sentences the cues cannot place go with the sentence
-before them; a group shorter than ``min_letters`` letters joins its neighbour; the rest are pieces of
-their own, each labelled like any long piece.
+before them, except cue-like fragments right before a switch (``Аннотация.``), which open the text
+that follows; a group shorter than ``min_letters`` letters joins its neighbour; the rest are pieces
+of their own, each labelled like any long piece.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ MIN_LEAD_WORDS = 4
 def mixed(run: Run, cands: Sequence[str]) -> bool:
     """Whether a run's cues point to more than one language of its script.
 
-    ``mixed(<"Це українське речення. Это русское предложение, вы знаете.">, ["ru", "uk"]) -> True``.
+    ``mixed(<"Це українські речення і слова. Это русское предложение, вы знаете.">, ["ru", "uk"])
+    -> True`` (і ї break Russian, э ы break Ukrainian).
     """
     if len(cands) < 2:
         return False
