@@ -256,8 +256,13 @@ def test_letters_no_allowed_language_writes_are_und() -> None:
 
 def test_only_allowed_languages_are_answered() -> None:
     uk = "Децентралізація передала громадам значну частину повноважень і фінансових ресурсів."
+    kk = "Қазақстан Республикасының мемлекеттік тілі – қазақ тілі, ол халықтың рухани байлығы."
     cfg = LanguagesConfig(allowed=("en", "ru"))
-    assert {s.lang for s in run([uk, "Вступ"], cfg=cfg).segments} == {"ru"}
+    # Ukrainian or Kazakh is not Russian: with neither allowed, they are undetermined ...
+    assert [s.lang for s in run([uk, kk], cfg=cfg).segments] == ["und", "und"]
+    # ... while a word whose letters fit Russian takes the only Cyrillic language allowed.
+    assert [s.lang for s in run(["Вступ"], cfg=cfg).segments] == ["ru"]
+    assert [s.lang for s in run([uk, kk]).segments] == ["uk", "und"]
 
 
 def test_japanese_and_chinese() -> None:

@@ -14,30 +14,40 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-# Letters (lower case) and patterns each Cyrillic language never writes.
-_CYR_FORBIDDEN: dict[str, str] = {
-    # Russian: no і ї є ґ ў ј љ њ ђ ћ џ ѓ ќ ѕ ѝ; ъ only before е ё ю я (объект, съезд).
-    "ru": r"[іїєґўјљњђћџѓќѕѝ]|ъ(?![еёюя])",
-    "uk": r"[ыэъёўјљњђћџѓќѕѝ]",
-    "be": r"[ищъїєґјљњђћџѓќѕѝ]",
-    # Bulgarian: no ы э ё; ь only before о (шофьор, синьо).
-    "bg": r"[ыэёіїєґўјљњђћџѓќѕ]|ь(?!о)",
-    "sr": r"[йщъыьэюяёіїєґўѓќѕѝ]",
-    "mk": r"[йщъыьэюяёіїєґўђћ]",
-    "kk": r"[ўјљњђћџѓќѕѝїєґщ]",
-    "ky": r"[ўјљњђћџѓќѕѝіїєґ]",
-    "tg": r"[ўјљњђћџѓќѕѝіїєґщыь]",
-    "mn": r"[ўјљњђћџѓќѕѝіїєґ]",
-    "tt": r"[ўјљњђћџѓќѕѝіїєґ]",
-    "ba": r"[ўјљњђћџѓќѕѝіїєґ]",
+# Each Cyrillic language's alphabet (lower case). A Cyrillic letter outside it breaks the alphabet.
+_CYR_ALPHABET: dict[str, str] = {
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+    "be": "абвгдеёжзійклмнопрстуўфхцчшыьэюя",
+    "bg": "абвгдежзийклмнопрстуфхцчшщъьюяѐѝ",
+    "sr": "абвгдђежзијклљмнњопрстћуфхцчџш",
+    "mk": "абвгдѓежзѕијклљмнњопрстќуфхцчџшѐѝ",
+    "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
+    "ky": "абвгдеёжзийклмнңоөпрстуүфхцчшщъыьэюя",
+    "tg": "абвгғдеёжзиӣйкқлмнопрстуӯфхҳчҷшъэюя",
+    "mn": "абвгдеёжзийклмноөпрстуүфхцчшщъыьэюя",
+    "tt": "аәбвгдеёжҗзийклмнңоөпрстуүфхһцчшщъыьэюя",
+    "ba": "аәбвгғдҙеёжзийкҡлмнңоөпрсҫтуүфхһцчшщъыьэюя",
 }
-CYR_FORBIDDEN_RE = {lang: re.compile(p) for lang, p in _CYR_FORBIDDEN.items()}
+# Letter patterns a language never writes although it has the letters.
+_CYR_PATTERNS: dict[str, str] = {
+    "ru": "ъ(?![еёюя])",  # the hard sign only before е ё ю я (объект, съезд); Bulgarian: във, държава
+    "bg": "ь(?!о)",  # the soft sign only before о (шофьор, синьо)
+}
+CYR_FORBIDDEN_RE = {
+    lang: re.compile("|".join(filter(None, [f"(?![{abc}])[\u0400-\u052f]", _CYR_PATTERNS.get(lang)])))
+    for lang, abc in _CYR_ALPHABET.items()
+}
 
 # Letters so frequent in a language that a long text without any of them is not in it
 # (Ukrainian і/ї/є ~6.5% of letters: none in 60 letters happens about once in 50 texts).
 _SIGNATURE_RE = {"uk": re.compile("[іїє]"), "be": re.compile("[іў]")}
 SIGNATURE_MIN_LETTERS = 60
 TOLERANCE_MIN_LETTERS = 40
+# When even the best candidate breaks its alphabet in more than this share of the letters (of a text
+# of at least this many), none of them is the text's language.
+NO_FIT_SHARE = 0.03
+NO_FIT_MIN_LETTERS = 20
 
 # Letters beyond a-z that each Latin language writes natively; other letters are foreign to it.
 _LATIN_NATIVE: dict[str, str] = {
@@ -108,9 +118,10 @@ def compatible(
     a text of ``TOLERANCE_MIN_LETTERS`` letters or more may go to a language one letter worse off
     when its function words clearly say so (``Києво-Печерська лавра`` in a Russian sentence).
     Only Cyrillic is filtered: Latin languages share a-z and borrow names with diacritics too freely
-    for a hard rule. ``compatible("Ключові слова", 12, ["ru", "uk", "bg"], "Cyrl") -> ["uk"]``.
+    for a hard rule. ``compatible("Ключові слова", 12, ["ru", "uk", "bg"], "Cyrl") -> ["uk"]``;
+    ``[]`` when no candidate fits at all (Ukrainian text and only ``ru`` allowed).
     """
-    if script != "Cyrl" or len(langs) < 2:
+    if script != "Cyrl" or not langs:
         return list(langs)
     v = cyrillic_violations(text, langs)
     if letters >= SIGNATURE_MIN_LETTERS:
@@ -119,6 +130,8 @@ def compatible(
             if lang in v and rx.search(low) is None:
                 v[lang] += letters  # a long text without the language's everyday letters
     best = min(v.values())
+    if letters >= NO_FIT_MIN_LETTERS and best > NO_FIT_SHARE * letters:
+        return []  # no allowed language writes this text (Kazakh, when only Russian is allowed)
     tol = int(letters * 0.005)
     comp = [lang for lang in langs if v[lang] <= best + tol]
     if tokens is not None and letters >= TOLERANCE_MIN_LETTERS:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pipeline.config import LanguagesConfig
 from pipeline.languages import cues
 from pipeline.languages.detect import detect
-from pipeline.languages.script import HANI, LATN, SCRIPT_LANGS, Run
+from pipeline.languages.script import CYRL, HANI, LATN, SCRIPT_LANGS, Run
 
 UND = "und"
 # Confidence of a label the script alone decides (Han -> zh, hangul -> ko): certain.
@@ -121,13 +121,13 @@ class Labeller:
         cands = candidates(script, self.cfg.allowed)
         if not cands:
             return Label(UND, 0.0)
-        if len(cands) == 1:
-            return Label(cands[0], SCRIPT_CONFIDENCE)
         runs = [it.run for it in self.by_script[script]]
         letters = sum(r.letters for r in runs)
         sample = _sample(runs, STOPWORD_SAMPLE_CHARS)
         tokens = _WORD_RE.findall(sample.lower())
         comp = cues.compatible(" ".join(r.text() for r in runs), letters, cands, script, tokens)
+        if not comp:
+            return Label(UND, 0.0)
         if len(comp) == 1:
             return Label(comp[0], ALPHABET_CONFIDENCE)
         # Function words of a few paragraphs: overwhelming evidence for one language makes the
@@ -188,6 +188,8 @@ class Labeller:
         doc = self.doc[script]
         text = run.text()
         comp = cues.compatible(text, run.letters, cands, script, run.tokens(MAY_DIFFER_TOKENS))
+        if not comp:
+            return Label(UND, 0.0)
         if len(comp) == 1:
             return Label(comp[0], ALPHABET_CONFIDENCE)
         if doc.lang in comp and not self._may_differ(run, doc.lang, comp):
@@ -202,6 +204,8 @@ class Labeller:
         script = run.script
         cands = candidates(script, self.cfg.allowed)
         comp = cues.compatible(run.text(), run.letters, cands, script)
+        if not comp:
+            return Label(UND, 0.0)
         if len(comp) == 1:
             return Label(comp[0], ALPHABET_CONFIDENCE)
         doc = self.doc[script]
@@ -249,7 +253,8 @@ class Labeller:
                     it.label = self._han(it.run)
                 continue
             cands = candidates(script, self.cfg.allowed)
-            if len(cands) <= 1:
+            # One candidate settles a script, except Cyrillic: its alphabet can still say "not this one".
+            if not cands or (len(cands) == 1 and script != CYRL):
                 lab = Label(cands[0], SCRIPT_CONFIDENCE) if cands else Label(UND, 0.0)
                 for it in items:
                     it.label = lab

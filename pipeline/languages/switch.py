@@ -51,8 +51,8 @@ def mixed(run: Run, cands: Sequence[str]) -> bool:
 def _sentence_lang(script: str, text: str, toks: list[str], letters: int, cands: Sequence[str]) -> str | None:
     low = [t.lower() for t in toks]
     comp = cues.compatible(text, letters, cands, script, low) if script == CYRL else list(cands)
-    if len(comp) == 1:
-        return comp[0]
+    if len(comp) <= 1:
+        return comp[0] if comp else None
     best, top, second = cues.best_by_stopwords(low, comp)
     if best is not None and top >= 2 and top > 2 * second:
         return best
