@@ -180,7 +180,7 @@ def stopword_scores(tokens: Iterable[str], langs: Sequence[str]) -> dict[str, fl
     """
     scores = dict.fromkeys(langs, 0.0)
     counts = Counter(tokens)
-    for tok in counts.keys() & _OWNERS.keys():
+    for tok in sorted(counts.keys() & _OWNERS.keys()):  # sorted: float sums independent of hash order
         owners = [lang for lang in _OWNERS[tok] if lang in scores]
         if owners:
             share = counts[tok] / len(owners)
