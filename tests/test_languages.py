@@ -398,3 +398,17 @@ def test_reference_lists_in_several_languages() -> None:
     doc.set_blocks([Block("paragraph", body), Block("heading", "References")] + [Block("reference", t) for _, t in refs])
     detect_languages(doc, CFG)
     assert [s.lang for s in doc.segments] == ["en", "en"] + [lang for lang, _ in refs]
+
+
+def test_a_chinese_name_stays_with_its_russian_sentence() -> None:
+    text = "Как отмечает Чжао Тинъян (赵汀阳), концепция «Поднебесной» предлагает иной взгляд на мировой порядок."
+    assert [(s.lang, s.text) for s in run([text]).segments] == [("ru", text)]
+
+
+def test_min_run_words_sets_how_long_a_foreign_run_must_be() -> None:
+    text = "Эти процессы изучаются в рамках концепции shrinking cities уже несколько десятилетий."
+    assert [s.lang for s in run([text]).segments] == ["ru"]
+    two = LanguagesConfig(min_run_words=2)
+    doc = run([text], cfg=two)
+    assert [s.lang for s in doc.segments] == ["ru", "en", "ru"]
+    assert doc.segments[1].text == "shrinking cities"
