@@ -44,7 +44,7 @@ DEFAULTS: dict[str, Any] = {
         "min_run_words": 4,
     },
     "metadata": {"day_first": True},
-    "limits": {"document_seconds": 120},
+    "limits": {"document_seconds": 120, "document_memory_mb": 2048},
 }
 
 
@@ -103,6 +103,7 @@ class MetadataConfig:
 @dataclass(frozen=True)
 class LimitsConfig:
     document_seconds: float = 120
+    document_memory_mb: int = 2048
 
 
 @dataclass(frozen=True)

@@ -33,3 +33,15 @@ class Probe:
             "validators_built": _validator.cache_info().misses,
             "langdetect_factory": id(detect._factory),
         })
+
+
+class Hog:
+    """Asks for ``doc.raw`` megabytes of memory (as ASCII digits), then answers a record."""
+
+    def __init__(self, cfg: Config) -> None:
+        self.cfg = cfg
+
+    def process(self, doc: Document) -> Outcome:
+        mb = int(doc.raw.decode("ascii"))
+        hoard = [bytes(2**20) for _ in range(mb)]
+        return Outcome(path=doc.source.path, record={"held_mb": len(hoard)})

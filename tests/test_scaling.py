@@ -307,3 +307,18 @@ def test_unreachable_scheduler_is_a_configuration_error(corpus: Path, tmp_path: 
     monkeypatch.setattr(executors, "CONNECT_SECONDS", 1)
     args = ["run", "-q", "--input", str(corpus), "--output", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:9"]
     assert main(args) == 2
+
+
+def test_a_document_over_the_memory_limit_is_quarantined_and_the_next_one_goes_on() -> None:
+    cfg = C.from_mapping({"limits": {"document_memory_mb": 400}})
+
+    def doc(mb: int) -> Document:
+        raw = str(mb).encode()
+        return Document(source=Source(path=f"{mb}.txt", sha256="0" * 64, size_bytes=len(raw)), raw=raw)
+
+    with DocumentSandbox(cfg, processor="scaling_probe:Hog") as box:
+        assert box.process(doc(50)).record == {"held_mb": 50}
+        out = box.process(doc(2000))
+        assert out.record is None and out.quarantine is not None
+        assert out.quarantine["reason"].startswith("out of memory: needed more than limits.document_memory_mb=400 MiB")
+        assert box.process(doc(60)).record == {"held_mb": 60}

@@ -370,6 +370,8 @@ def _run_one(processor: Any, doc: Document, seconds: float) -> dict[str, Any]:
     except Exception as e:  # noqa: BLE001 - Pipeline.process catches stage errors; this is the backstop
         stage, where = _where(e.__traceback__, "record")
         reason = f"internal error: {type(e).__name__}: {e}" + (f" (in {where})" if where else "")
+        if isinstance(e, MemoryError):
+            return _out_of_memory(quarantine_entry(doc, stage, reason), {})
         return {"record": None, "quarantine": scrub(quarantine_entry(doc, stage, reason)), "timings": {}}
     except DocumentTimeout as e:
         stage, where = _where(e.__traceback__, "limits")
@@ -382,6 +384,8 @@ def _run_one(processor: Any, doc: Document, seconds: float) -> dict[str, Any]:
         return {"record": None, "quarantine": scrub(q), "timings": {stage: elapsed}, "restart": True}
     record = out.record
     quarantine = out.quarantine
+    if quarantine is not None and "MemoryError" in str(quarantine.get("reason")):
+        return _out_of_memory(quarantine, out.timings)
     if record is not None:
         try:
             json.dumps(record, ensure_ascii=False).encode("utf-8")
@@ -394,6 +398,36 @@ def _run_one(processor: Any, doc: Document, seconds: float) -> dict[str, Any]:
             quarantine = quarantine_entry(doc, "record", f"the record cannot be written as JSON: {e}")
             record = None
     return {"record": record, "quarantine": scrub(quarantine) if quarantine else None, "timings": out.timings}
+
+
+_memory_mb = 0  # limits.document_memory_mb as applied in this child (0: none)
+
+
+def limit_memory(mb: int) -> None:
+    """Cap this process's heap (RLIMIT_DATA: on Linux every private writable mapping, so every
+    allocation Python makes) at ``mb`` MiB. A document that needs more fails with MemoryError and is
+    quarantined, instead of growing until the machine swaps or the kernel kills something."""
+    global _memory_mb
+    if mb <= 0:
+        return
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+        limit = mb * 2**20 if hard == resource.RLIM_INFINITY else min(mb * 2**20, hard)
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
+    except (ImportError, AttributeError, ValueError, OSError) as e:
+        log.warning("limits.document_memory_mb is not enforced here: %s", e)
+        return
+    _memory_mb = mb
+
+
+def _out_of_memory(q: dict[str, Any], timings: dict[str, float]) -> dict[str, Any]:
+    # The reason says which limit; the child is replaced, as the failed allocation may have left
+    # a stage's caches half-built.
+    q = dict(q, reason=f"out of memory: needed more than limits.document_memory_mb={_memory_mb} MiB "
+                       f"({q.get('reason')})" if _memory_mb else f"out of memory ({q.get('reason')})")
+    return {"record": None, "quarantine": scrub(q), "timings": timings, "restart": True}
 
 
 def _load_processor(spec: str, cfg: Config) -> Any:
@@ -419,6 +453,7 @@ def child_main() -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     try:
         cfg = from_mapping(init["config"])
+        limit_memory(cfg.limits.document_memory_mb)
         processor = _load_processor(init.get("processor") or DEFAULT_PROCESSOR, cfg)
     except Exception as e:  # noqa: BLE001 - reported to the parent, which stops the run
         out.write(_frame({"ready": False, "error": f"{type(e).__name__}: {e}"}))
