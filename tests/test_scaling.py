@@ -322,3 +322,13 @@ def test_a_document_over_the_memory_limit_is_quarantined_and_the_next_one_goes_o
         assert out.record is None and out.quarantine is not None
         assert out.quarantine["reason"].startswith("out of memory: needed more than limits.document_memory_mb=400 MiB")
         assert box.process(doc(60)).record == {"held_mb": 60}
+
+
+def test_output_files_get_the_usual_permissions(corpus: Path, tmp_path: Path) -> None:
+    # Not mkstemp's owner-only 0600: a dataset is usually read by others than the account that made it.
+    from pipeline.run.output import _umask
+
+    out = tmp_path / "out"
+    run(_cfg(corpus, out))
+    for name in (*OUTPUTS, "report.json"):
+        assert (out / name).stat().st_mode & 0o777 == 0o666 & ~_umask(), name

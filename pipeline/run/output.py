@@ -11,6 +11,26 @@ from pathlib import Path
 from typing import IO, Any
 
 
+def _umask() -> int:
+    """The process umask, read without changing it where the system allows (os.umask can only be read
+    by setting it, which would race with other threads creating files)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp creates files readable by their owner only; an output file gets the permissions any new
+# file of this process would get.
+_FILE_MODE = 0o666 & ~_umask()
+
+
 def dumps_line(obj: Any) -> str:
     """One JSON object per line, UTF-8 kept readable (not ASCII-escaped), stable separators."""
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
@@ -23,6 +43,7 @@ def atomic_writer(path: Path, binary: bool = False) -> Iterator[IO[Any]]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _FILE_MODE)
         with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as f:
             yield f
             f.flush()
