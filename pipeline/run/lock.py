@@ -56,7 +56,14 @@ class RunLock:
     def acquire(self) -> RunLock:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                # O_NOFOLLOW: a link planted under the lock's name must not make us truncate its target.
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+            except OSError as e:
+                if e.errno == errno.ELOOP:
+                    raise RunLocked(f"{self.path} is a symbolic link; remove it (the lock file must be a plain "
+                                    "file in the output directory)") from None
+                raise
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as e:
