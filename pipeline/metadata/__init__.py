@@ -64,6 +64,8 @@ class Front:
     byline_names: list[str] = field(default_factory=list)
     role_affiliations: list[tuple[au.Author, str]] = field(default_factory=list)
     translated_blocks: set[int] = field(default_factory=set)  # affiliations repeated in another language
+    # Affiliations read off an author block that extraction ran together with them, by block.
+    affiliation_texts: dict[int, str] = field(default_factory=dict)
 
 
 def _is_body(text: str, kind: str) -> bool:
@@ -119,6 +121,7 @@ def _is_other_front_line(text: str, cfg: MetadataConfig) -> bool:
         au.parse_byline(text) is not None
         or dates.parse_date(text, cfg.day_first) is not None
         or bool((names := au.parse_author_line(text)) and _accept_author_line(text, names, True, ""))
+        or au.split_author_block(text) is not None
         or _is_furniture_like(text)
     )
 
@@ -229,6 +232,15 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             add(fr.author_blocks, u)
             if not repeated:  # after a translated title come the names transliterated
                 fr.authors.extend(line_authors)
+        elif (joined := au.split_author_block(t)) is not None:
+            # The author line and the marked affiliations under it, run together into one line.
+            add(fr.author_blocks, u)
+            block = units[u].block
+            fr.affiliation_texts[block] = (fr.affiliation_texts.get(block, "") + " " + joined[1]).strip()
+            if repeated:
+                fr.translated_blocks.add(block)
+            else:
+                fr.authors.extend(joined[0])
         elif title_units and not repeated and (with_role := au.parse_author_with_role(t)):
             add(fr.author_blocks, u)
             author, aff = with_role
@@ -292,23 +304,20 @@ def _authors(doc: Document, fr: Front, front_end: int, body_start: int) -> list[
     if fr.authors:
         authors = fr.authors
         markers = {m for a in authors for m in a.markers}
-        affiliations: list[tuple[str | None, str]] = []
-        emails: list[tuple[str | None, str]] = []
         for author, aff in fr.role_affiliations:
             author.affiliations.append(aff)
-        for i in fr.affiliation_blocks + fr.author_blocks:
+        entries: list[au.AffiliationEntry] = []
+        for i in unique_ints(sorted(fr.affiliation_blocks + list(fr.affiliation_texts) + fr.author_blocks)):
             if i in fr.translated_blocks:
                 continue
-            text = doc.blocks[i].text
-            pieces = au.split_affiliations(text, markers) if i in fr.affiliation_blocks else []
-            for marker, aff in pieces:
-                if au.INSTITUTION_WORDS.search(aff) or (marker and len(aff) > 3):
-                    affiliations.append((marker, aff))
-            first_marker = next((m for m, _a in pieces if m), None)
-            for e in notes.find_emails(text):
-                emails.append((first_marker, e))
-        au.link_affiliations(authors, affiliations)
-        au.attach_emails(authors, emails)
+            if i in fr.affiliation_blocks:
+                entries.extend(au.affiliation_entries(doc.blocks[i].text, markers))
+            elif i in fr.affiliation_texts:
+                entries.extend(au.affiliation_entries(fr.affiliation_texts[i], markers))
+            else:  # an author line may carry its author's email
+                entries.append(au.AffiliationEntry(None, "", au.unique_emails(doc.blocks[i].text)))
+        au.link_affiliations(authors, [(e.marker, e.text) for e in entries if au.is_institution_entry(e)])
+        au.attach_entry_emails(authors, entries)
         return authors
     if fr.byline_names:
         return [au.Author(n) for n in unique(fr.byline_names)]

@@ -29,6 +29,13 @@ NAME_RE = re.compile(rf"{_TOKEN}(?:\s+{_TOKEN}){{0,4}}")
 # Affiliation markers after a name: digits (also superscript), letters in a run of digits, * † ‡ §.
 _MARKER = r"(?:[0-9¹²³⁴-⁹⁰]{1,2}(?:\s*,\s*[0-9¹²³⁴-⁹⁰]{1,2})*[*†‡§#]*|[*†‡§#]+)"
 _SUPER = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_MARKER_ITEM_RE = re.compile(r"\d+|([*†‡§#])\1*")
+# An affiliation line whose email is the corresponding author's, not an institution.
+CORRESPONDING_RE = re.compile(
+    r"(?i)\b(?:corresponding\s+author|correspondence(?:\s+to)?|author\s+for\s+correspondence|contact\s+author|"
+    r"автор\s+для\s+(?:переписки|корреспонденции|связи)|ответственный\s+автор|контактное\s+лицо|"
+    r"відповідальний\s+автор|автор\s+для\s+листування|autor\s+korespondencyjny|korrespondierende[rn]?\s+autor)"
+)
 
 # Words that make a capitalised phrase a heading rather than a person's name.
 _NOT_NAME_WORDS = {
@@ -83,6 +90,15 @@ _BYLINE_CUT_RE = re.compile(
 )
 
 
+def split_markers(text: str) -> list[str]:
+    """The markers in a run printed after a name: numbers, and each symbol with its repeats (``**`` is
+    the second author's mark when ``*`` is the first's).
+
+    ``"1,2*"`` -> ``["1", "2", "*"]``; ``"**"`` -> ``["**"]``; ``"†‡"`` -> ``["†", "‡"]``
+    """
+    return [m.group(0) for m in _MARKER_ITEM_RE.finditer(text.translate(_SUPER))]
+
+
 @dataclass
 class Author:
     """An author as the record stores it, with the markers that link it to affiliations."""
@@ -125,7 +141,8 @@ def is_name(text: str, single_word: bool = False) -> bool:
         return False
     if len(words) == 1 and not re.fullmatch(NAME_WORD, words[0]) and not single_word:
         return False
-    lowered = {w.lower().strip(".") for w in words}
+    # An initial ("A.") is never the heading word it spells ("a").
+    lowered = {w.lower().strip(".") for w in words if not re.fullmatch(INITIALS, w)}
     return not (lowered & _NOT_NAME_WORDS or lowered & ROLE_WORDS)
 
 
@@ -178,7 +195,7 @@ def parse_author_with_role(text: str) -> tuple[Author, str | None] | None:
     has_institution = bool(INSTITUTION_WORDS.search(rest))
     if not has_institution and not words & ROLE_WORDS:
         return None
-    markers = re.findall(r"\d+|[*†‡§#]", m.group("markers") or "")
+    markers = split_markers(m.group("markers") or "")
     aff = EMAIL_RE.sub("", rest).strip(" ,;.") if has_institution and not words & ROLE_WORDS else None
     return Author(m.group("name"), markers), aff or None
 
@@ -196,7 +213,7 @@ def _parse_author_line(t: str) -> list[Author] | None:
         name = m.group("name").strip()
         if not is_name(name):
             return None
-        markers = re.findall(r"\d+|[*†‡§#]", m.group("markers") or "")
+        markers = split_markers(m.group("markers") or "")
         author = Author(name, markers)
         author.span = (m.start("name"), m.start("name") + len(name))
         authors.append(author)
@@ -307,27 +324,116 @@ def is_affiliation(text: str) -> bool:
     return len(t) < 400 and bool(INSTITUTION_WORDS.search(t)) and not t.endswith("?")
 
 
+@dataclass
+class AffiliationEntry:
+    """One entry of an affiliation block: its marker (None when unmarked), the affiliation text (emails
+    and their labels removed; empty when the entry held only a contact), its emails, and whether it
+    names the corresponding author."""
+
+    marker: str | None
+    text: str
+    emails: list[str]
+    corresponding: bool = False
+
+
+_EMAIL_LABEL_RE = re.compile(r"(?i)\b(?:e-?mails?|эл\.?\s*почта|электронная\s+почта|електронна\s+пошта)\s*:?")
+
+
+def _entry(marker: str | None, raw: str) -> AffiliationEntry:
+    emails = unique_emails(raw)
+    corresponding = CORRESPONDING_RE.search(raw) is not None
+    t = EMAIL_RE.sub(" ", raw)
+    t = CORRESPONDING_RE.sub(" ", t) if corresponding else t
+    t = _EMAIL_LABEL_RE.sub(" ", t)
+    t = squash(re.sub(r"\s+([,;.])", r"\1", t))
+    t = re.sub(r"(?:[,;:]\s*)+(?=[,;:.]|$)", "", t).strip(" ,;:.")
+    return AffiliationEntry(marker, t, emails, corresponding)
+
+
+def unique_emails(text: str) -> list[str]:
+    """Emails in ``text`` in order, without repeats or a trailing full stop. ``"a@b.org."`` -> ``["a@b.org"]``"""
+    return list(dict.fromkeys(m.group(0).rstrip(".") for m in EMAIL_RE.finditer(text)))
+
+
+def _split_after_emails(text: str) -> list[str]:
+    """Unmarked affiliations run together, each closed by its author's email, split after each email.
+
+    ``"Univ. of A, Poland. Email: a@a.pl Univ. of B, UK. Email: b@b.uk"`` ->
+    ``["Univ. of A, Poland. Email: a@a.pl", "Univ. of B, UK. Email: b@b.uk"]``; kept whole when what
+    follows an email is not another institution (``"Univ. of A. Emails: a@a.pl, b@a.pl"``).
+    """
+    found = list(EMAIL_RE.finditer(text))
+    if len(found) < 2:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    for m in found:
+        pieces.append(text[start : m.end()])
+        start = m.end()
+    if text[start:].strip(" ,;."):
+        pieces[-1] += text[start:]
+    if not all(INSTITUTION_WORDS.search(EMAIL_RE.sub(" ", piece)) for piece in pieces):
+        return [text]
+    return [piece.strip(" ,;") for piece in pieces]
+
+
+def affiliation_entries(text: str, markers: set[str]) -> list[AffiliationEntry]:
+    """The entries of an affiliation block, split on the authors' markers (or, unmarked, after each
+    email), each with its own emails.
+
+    ``("1 Jilin University, China, li@jlu.cn 2 MGIMO University, Russia", {"1", "2"})`` ->
+    ``[AffiliationEntry("1", "Jilin University, China", ["li@jlu.cn"]),
+    AffiliationEntry("2", "MGIMO University, Russia", [])]``;
+    ``("* Corresponding author: a.lee@uni.org", {"*"})`` -> one entry, marker ``"*"``, no text,
+    ``corresponding=True``
+    """
+    t = squash(strip_marks(text).translate(_SUPER))
+    out: list[AffiliationEntry] = []
+    if markers:
+        # A number marker stands before a space; a symbol is taken whole ("** University" is the "**"
+        # entry, not "*" and "* University").
+        alts = [rf"{re.escape(m)}(?=\s)" if m[0].isdigit() else rf"{re.escape(m)}(?![*†‡§#])"
+                for m in sorted(markers, key=len, reverse=True)]
+        pieces = re.split(rf"(?:^|\s)({'|'.join(alts)})\s*(?=\S)", t)
+        if pieces[0].strip(" ,;"):
+            out.extend(_entry(None, x) for x in _split_after_emails(pieces[0].strip(" ,;")))
+        for k in range(1, len(pieces) - 1, 2):
+            if pieces[k + 1].strip(" ,;."):
+                out.append(_entry(pieces[k], pieces[k + 1]))
+    elif t.strip(" ,;."):
+        out.extend(_entry(None, x) for x in _split_after_emails(t))
+    return out
+
+
 def split_affiliations(text: str, markers: set[str]) -> list[tuple[str | None, str]]:
     """Affiliations in a block with the marker each starts with (or None when unmarked), emails removed.
 
     ``("1 Jilin University, China 2 MGIMO University, Russia", {"1", "2"})`` ->
     ``[("1", "Jilin University, China"), ("2", "MGIMO University, Russia")]``
     """
-    t = squash(EMAIL_RE.sub(" ", strip_marks(text)).translate(_SUPER))
-    t = re.sub(r"(?i)\b(?:e-?mail|эл\.?\s*почта|электронная\s+почта)\s*:?\s*(?=[,;]|$)", "", t).strip(" ,;")
-    if markers:
-        alt = "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
-        pieces = re.split(rf"(?:^|\s)({alt})\s+(?=\S)", t)
-        out: list[tuple[str | None, str]] = []
-        if pieces[0].strip(" ,;"):
-            out.append((None, pieces[0].strip(" ,;")))
-        for k in range(1, len(pieces) - 1, 2):
-            aff = pieces[k + 1].strip(" ,;.")
-            if aff:
-                out.append((pieces[k], aff))
-        return out
-    t = t.strip(" ,;.")
-    return [(None, t)] if t else []
+    return [(e.marker, e.text) for e in affiliation_entries(text, markers) if e.text]
+
+
+def split_author_block(text: str) -> tuple[list[Author], str] | None:
+    """An author line run together with the marked affiliations printed under it (extraction joined
+    the lines): the authors, and the affiliation text. None when ``text`` does not start that way.
+
+    ``"Anna Lee1, Tom Ray2 1 University of Bath, UK 2 Keio University, Japan"`` ->
+    ``([Author("Anna Lee", ["1"]), Author("Tom Ray", ["2"])], "1 University of Bath, UK 2 Keio ...")``
+    """
+    t = squash(text).translate(_SUPER)
+    if len(t) > 1500:
+        return None
+    for m in re.finditer(r"\s+(?=(?:\d{1,2}|[*†‡§#]{1,3})\s*[^\s\d])", t):
+        head, rest = t[: m.start()], t[m.end() :]
+        authors = parse_author_line(head)
+        if not authors:
+            continue
+        markers = {mk for a in authors for mk in a.markers}
+        lead = re.match(r"\d{1,2}|[*†‡§#]{1,3}", rest)
+        if markers and lead and lead.group(0) in markers and (INSTITUTION_WORDS.search(rest) or EMAIL_RE.search(rest)):
+            return authors, rest
+    return None
 
 
 def _name_keys(name: str) -> set[str]:
@@ -364,6 +470,62 @@ def attach_emails(authors: list[Author], emails_by_marker: list[tuple[str | None
             rest.append(email)
     if len(rest) == 1 and len(authors) == 1 and authors[0].email is None:
         authors[0].email = rest[0]
+
+
+def is_institution_entry(entry: AffiliationEntry) -> bool:
+    """Whether an affiliation entry names an institution (not only a contact line).
+
+    ``AffiliationEntry("1", "Jilin University, China", [])`` -> True;
+    ``AffiliationEntry(None, "", ["a@b.org"], corresponding=True)`` -> False
+    """
+    if not entry.text or entry.corresponding:
+        return False
+    return bool(INSTITUTION_WORDS.search(entry.text) or (entry.marker and len(entry.text) > 3))
+
+
+def attach_entry_emails(authors: list[Author], entries: list[AffiliationEntry]) -> None:
+    """Give each author the email printed in their affiliation entry.
+
+    In order of trust: the entry's marker names one author; the address contains the author's name;
+    unmarked entries printed one per author, in the authors' order; a corresponding-author line goes
+    to the first author; the only email to the only author. Emails that match no one stay unattached
+    (record-level ``emails``).
+    ``([Author("Ann Lee", ["*"]), Author("Tom Ray", ["**"])],
+    [AffiliationEntry("*", "Univ. A", ["x1@a.org"]), AffiliationEntry("**", "Univ. B", ["x2@b.org"])])``
+    -> Ann Lee gets ``x1@a.org``, Tom Ray ``x2@b.org``
+    """
+    pending: list[tuple[AffiliationEntry, str]] = [(e, m) for e in entries for m in e.emails]
+    taken: set[str] = {a.email for a in authors if a.email}
+
+    def give(author: Author, email: str) -> None:
+        author.email = email
+        taken.add(email)
+
+    for entry, email in pending:
+        owners = [a for a in authors if entry.marker and entry.marker in a.markers and a.email is None]
+        if len(owners) == 1 and email not in taken:
+            give(owners[0], email)
+    for _entry, email in pending:
+        if email in taken:
+            continue
+        local = email.split("@", 1)[0].lower()
+        owners = [a for a in authors if a.email is None and any(k in local for k in _name_keys(a.name))]
+        if len(owners) == 1:
+            give(owners[0], email)
+    one_each = [e for e in entries if is_institution_entry(e) and e.marker is None]
+    if len(one_each) == len(authors) > 1 and not any(e.marker for e in entries if is_institution_entry(e)):
+        for author, entry in zip(authors, one_each, strict=True):
+            free = [m for m in entry.emails if m not in taken]
+            if author.email is None and len(free) == 1:
+                give(author, free[0])
+    for entry, email in pending:
+        if entry.corresponding and email not in taken:
+            owner = next((a for a in authors if a.email is None), None)
+            if owner is not None:
+                give(owner, email)
+    rest = [m for _e, m in pending if m not in taken]
+    if len(set(rest)) == 1 and len(authors) == 1 and authors[0].email is None:
+        give(authors[0], rest[0])
 
 
 def link_affiliations(authors: list[Author], affiliations: list[tuple[str | None, str]]) -> None:

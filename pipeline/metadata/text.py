@@ -38,15 +38,21 @@ def strip_marks(text: str) -> str:
     """Remove leftover markdown emphasis and heading marks (and inline HTML tags) around a line.
 
     ``"# **Experience and Enlightenment**"`` -> ``"Experience and Enlightenment"``;
-    ``"Anna Smith<sup>1</sup>"`` -> ``"Anna Smith1"``
+    ``"Anna Smith<sup>1</sup>"`` -> ``"Anna Smith1"``; ``"Ann Lee* and Tom Ray**"`` is kept as printed
     """
     t = text.strip()
     # HTML left by a converter: a superscript is an affiliation or footnote marker, other tags go.
     t = re.sub(r"<sup>\s*([^<]{1,12}?)\s*</sup>", r"\1", t, flags=re.IGNORECASE)
     t = re.sub(r"</?(?:sup|sub|b|i|em|strong|span|a|br|u|small)(?:\s[^<>]*)?/?>", "", t, flags=re.IGNORECASE)
     t = re.sub(r"^\s*#{1,6}\s+", "", t)
-    t = re.sub(r"(\*\*|__)(.+?)\1", r"\2", t)
-    t = re.sub(r"^\*\*|\*\*$", "", t.strip())
+    # Bold opens before a word and closes after one; "Lee*, Ray**, Li***" are footnote markers.
+    t = re.sub(r"(?<![\w*])(\*\*|__)(?=[^\s*])(.+?)(?<=[^\s*])\1(?![\w*])", r"\2", t)
+    # Half a bold pair (the other half on another line), unless the asterisks mark names or entries:
+    # "** University of Leeds" (a marker before a space), "Nowak* and Wallace**" (markers after names).
+    t = t.strip()
+    t = re.sub(r"^\*\*(?=[^\s*])", "", t)
+    if not re.search(r"\w\*(?!\*)", t[:-2]):
+        t = re.sub(r"(?<=[^\s*])\*\*$", "", t)
     return t.strip()
 
 

@@ -262,3 +262,171 @@ def test_dated_byline_without_by_under_the_headline() -> None:
     md = run(doc)
     assert [a["name"] for a in md["authors"]] == ["Jane Doe"]
     assert md["published"] == "2024-03-12"
+
+
+# --- generalisation: initials, symbol markers, joined author blocks, per-entry emails ---
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("Robert A. Jones", True), ("A. E. Houseman", True), ("Sarah A. Klein-Moser", True), ("Tomás Núñez", True),
+     ("A Hidden War", False), ("An Open Door", False)],
+)
+def test_initial_that_spells_a_heading_word_is_still_an_initial(text: str, name: bool) -> None:
+    assert is_name(text) is name
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Lena K. Ortiz1, Paul A. Brandt2 and Ji-Woo Park1",
+         [("Lena K. Ortiz", ["1"]), ("Paul A. Brandt", ["2"]), ("Ji-Woo Park", ["1"])]),
+        ("Ann Lee* and Tom Ray**", [("Ann Lee", ["*"]), ("Tom Ray", ["**"])]),
+        ("Ann Lee*, Tom Ray**, Bo Li***", [("Ann Lee", ["*"]), ("Tom Ray", ["**"]), ("Bo Li", ["***"])]),
+        ("Olga Petrova†‡, Sergei Orlov‡", [("Olga Petrova", ["†", "‡"]), ("Sergei Orlov", ["‡"])]),
+    ],
+)
+def test_author_lines_with_initials_and_symbol_markers(line: str, expected: list[tuple[str, list[str]]]) -> None:
+    got = parse_author_line(line)
+    assert got is not None and [(a.name, a.markers) for a in got] == expected
+
+
+@pytest.mark.parametrize(
+    "text, names, rest",
+    [
+        ("Anna Lee1, Tom Ray2 1 University of Bath, UK 2 Keio University, Japan",
+         ["Anna Lee", "Tom Ray"], "1 University of Bath, UK 2 Keio University, Japan"),
+        ("Ольга Петрова1, Сергей Орлов2 1 Томский университет, Томск, Россия, petrova@tsu.example.ru "
+         "2 Институт географии РАН, Москва, Россия",
+         ["Ольга Петрова", "Сергей Орлов"], "1 Томский университет, Томск, Россия, petrova@tsu.example.ru "
+         "2 Институт географии РАН, Москва, Россия"),
+        ("Ann Lee* and Tom Ray** * Lund University, Sweden ** Aalto University, Finland",
+         ["Ann Lee", "Tom Ray"], "* Lund University, Sweden ** Aalto University, Finland"),
+        ("Anna Lee1, Tom Ray2", None, None),  # nothing after the names
+        ("Anna Lee1, Tom Ray2 3 main findings follow", None, None),  # "3" names no author
+        ("Growth in 2 regions of the North", None, None),
+    ],
+)
+def test_split_author_block(text: str, names: list[str] | None, rest: str | None) -> None:
+    from pipeline.metadata.authors import split_author_block
+
+    got = split_author_block(text)
+    assert (None if got is None else ([a.name for a in got[0]], got[1])) == (
+        None if names is None else (names, rest))
+
+
+@pytest.mark.parametrize(
+    "text, markers, expected",
+    [
+        ("1 Томский университет, Томск, Россия, petrova@tsu.example.ru 2 Институт географии РАН, Москва",
+         {"1", "2"}, [("1", "Томский университет, Томск, Россия", ["petrova@tsu.example.ru"], False),
+                      ("2", "Институт географии РАН, Москва", [], False)]),
+        ("* Lund University, Sweden. E-mail: a.lee@lu.example.se ** Aalto University, Finland. "
+         "E-mail: t.ray@aalto.example.fi", {"*", "**"},
+         [("*", "Lund University, Sweden", ["a.lee@lu.example.se"], False),
+          ("**", "Aalto University, Finland", ["t.ray@aalto.example.fi"], False)]),
+        ("Lund University, Sweden. Email: a.lee@lu.example.se Aalto University, Finland. Email: t.ray@aalto.example.fi",
+         set(), [(None, "Lund University, Sweden", ["a.lee@lu.example.se"], False),
+                 (None, "Aalto University, Finland", ["t.ray@aalto.example.fi"], False)]),
+        ("School of Geography, University of Otago. Emails: kim@otago.example.nz, roe@otago.example.nz", set(),
+         [(None, "School of Geography, University of Otago", ["kim@otago.example.nz", "roe@otago.example.nz"], False)]),
+        ("Corresponding author: kim@otago.example.nz", {"1"}, [(None, "", ["kim@otago.example.nz"], True)]),
+        ("* Автор для переписки: orlov@geo.example.ru", {"*"}, [("*", "", ["orlov@geo.example.ru"], True)]),
+    ],
+)
+def test_affiliation_entries(text: str, markers: set[str], expected: list) -> None:  # type: ignore[type-arg]
+    from pipeline.metadata.authors import affiliation_entries
+
+    assert [(e.marker, e.text, e.emails, e.corresponding) for e in affiliation_entries(text, markers)] == expected
+
+
+def test_entry_emails_by_marker_name_order_and_correspondence() -> None:
+    from pipeline.metadata.authors import AffiliationEntry, attach_entry_emails
+
+    by_marker = [Author("Ann Lee", ["*"]), Author("Tom Ray", ["**"])]
+    attach_entry_emails(by_marker, [AffiliationEntry("*", "Lund University", ["office1@lu.example.se"]),
+                                    AffiliationEntry("**", "Aalto University", ["office2@aalto.example.fi"])])
+    assert [a.email for a in by_marker] == ["office1@lu.example.se", "office2@aalto.example.fi"]
+    # Unmarked entries printed one per author, addresses that do not spell the names: by order.
+    by_order = [Author("Ann Lee"), Author("Tom Ray")]
+    attach_entry_emails(by_order, [AffiliationEntry(None, "Lund University", ["x17@lu.example.se"]),
+                                   AffiliationEntry(None, "Aalto University", ["y22@aalto.example.fi"])])
+    assert [a.email for a in by_order] == ["x17@lu.example.se", "y22@aalto.example.fi"]
+    # A corresponding-author line: the author the address names, else the first author.
+    named = [Author("Ann Lee", ["1"]), Author("Tom Ray", ["2"])]
+    attach_entry_emails(named, [AffiliationEntry(None, "", ["tray@uni.example.org"], corresponding=True)])
+    assert [a.email for a in named] == [None, "tray@uni.example.org"]
+    first = [Author("Ann Lee", ["1"]), Author("Tom Ray", ["2"])]
+    attach_entry_emails(first, [AffiliationEntry(None, "", ["editor.office@uni.example.org"], corresponding=True)])
+    assert [a.email for a in first] == ["editor.office@uni.example.org", None]
+
+
+@pytest.mark.parametrize(
+    "line, one, two",
+    [("Lena K. Ortiz<sup>1</sup>, Paul A. Brandt<sup>2</sup> and Ji-Woo Park<sup>1</sup>", "<sup>1</sup>", "<sup>2</sup>"),
+     ("Lena K. Ortiz¹, Paul A. Brandt² and Ji-Woo Park¹", "¹", "²"),
+     ("Lena K. Ortiz1, Paul A. Brandt2 and Ji-Woo Park1", "1", "2")],
+)
+def test_markdown_paper_with_superscript_markers_and_corresponding_author(line: str, one: str, two: str) -> None:
+    doc = make_doc([("heading", "# **Seasonal Migration and Rural Labour Markets in the Andes**"), ("heading", line),
+                    ("heading", f"{one} Department of Sociology, University of Lima, Peru"),
+                    ("heading", f"{two} Institute of Development Studies, Brighton, UK"),
+                    ("heading", "Corresponding author: lortiz@ulima.example.pe"),
+                    "**Abstract:** " + LONG_EN])
+    md = run(doc)
+    assert md["title"]["text"] == "Seasonal Migration and Rural Labour Markets in the Andes"
+    assert md["authors"] == [
+        {"name": "Lena K. Ortiz", "affiliations": ["Department of Sociology, University of Lima, Peru"],
+         "email": "lortiz@ulima.example.pe"},
+        {"name": "Paul A. Brandt", "affiliations": ["Institute of Development Studies, Brighton, UK"], "email": None},
+        {"name": "Ji-Woo Park", "affiliations": ["Department of Sociology, University of Lima, Peru"], "email": None},
+    ]
+
+
+def test_corresponding_email_not_naming_anyone_goes_to_the_first_author() -> None:
+    doc = make_doc([("heading", "Seasonal Migration in the Andes"), ("heading", "Lena Ortiz1 and Paul Brandt2"),
+                    "1 University of Lima, Peru", "2 University of Sussex, Brighton, UK",
+                    "Correspondence to: migration.lab@ulima.example.pe", "Abstract: " + LONG_EN])
+    md = run(doc)
+    assert [(a["name"], a["email"]) for a in md["authors"]] == [
+        ("Lena Ortiz", "migration.lab@ulima.example.pe"), ("Paul Brandt", None)]
+    assert all("Correspondence" not in aff for a in md["authors"] for aff in a["affiliations"])
+
+
+def test_author_line_run_together_with_marked_affiliations_and_emails() -> None:
+    doc = make_doc([
+        ("heading", "Водные ресурсы Сибири в условиях изменения климата"),
+        "Ольга Николаевна Петрова1, Сергей Игоревич Орлов2 1 Томский государственный университет, Томск, Россия, "
+        "petrova@tsu.example.ru 2 Институт географии РАН, Москва, Россия, orlov@igras.example.ru",
+        "Аннотация. " + LONG_RU,
+        ("heading", "Water Resources of Siberia under Climate Change"),
+        "Olga N. Petrova1, Sergei I. Orlov2",
+        "Abstract. " + LONG_EN,
+        LONG_RU,
+    ])
+    assert authors_of(doc) == [
+        {"name": "Ольга Николаевна Петрова", "affiliations": ["Томский государственный университет, Томск, Россия"],
+         "email": "petrova@tsu.example.ru"},
+        {"name": "Сергей Игоревич Орлов", "affiliations": ["Институт географии РАН, Москва, Россия"],
+         "email": "orlov@igras.example.ru"},
+    ]
+
+
+@pytest.mark.parametrize(
+    "names, affiliations",
+    [
+        # Markers kept by extraction: "*" and "**" are two different marks.
+        ("Ann Lee* and Tom Ray**", ["* Lund University, Sweden. E-mail: office@lu.example.se",
+                                    "** Aalto University, Finland. E-mail: desk@aalto.example.fi"]),
+        # The line-start markers lost (read as list bullets), the entries run together on one line.
+        ("Ann Lee* and Tom Ray", ["Lund University, Sweden. E-mail: office@lu.example.se Aalto University, Finland. "
+                                  "E-mail: desk@aalto.example.fi"]),
+    ],
+)
+def test_star_markers_give_each_author_only_their_own_affiliation(names: str, affiliations: list[str]) -> None:
+    doc = make_doc([("heading", "Harbour Cities and the Baltic Grain Trade"), ("heading", names), *affiliations,
+                    "Abstract " + LONG_EN])
+    assert authors_of(doc) == [
+        {"name": "Ann Lee", "affiliations": ["Lund University, Sweden"], "email": "office@lu.example.se"},
+        {"name": "Tom Ray", "affiliations": ["Aalto University, Finland"], "email": "desk@aalto.example.fi"},
+    ]
