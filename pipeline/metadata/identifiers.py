@@ -13,7 +13,7 @@ import re
 _DOI_CORE = r"10\.\d{4,9}(?:\.\d+)*/[^\s\"«»“”]+"
 DOI_RE = re.compile(_DOI_CORE)
 # The printed prefixes: a URL resolver, "doi:", "DOI", "DOI:" (also "DOI 10..." and "doi.org/").
-_PREFIX = r"(?:https?://)?(?:dx\.)?doi\.org/|\bdoi\s*[:.]?\s*"
+_PREFIX = r"(?:https?://)?(?:dx\.)?doi\.org/\s*|\bdoi\s*[:.]?\s*"
 PREFIXED_DOI_RE = re.compile(rf"(?:{_PREFIX})({_DOI_CORE})", re.IGNORECASE)
 # A line that is only a DOI statement: "DOI: 10.x/y", "https://doi.org/10.x/y", "doi 10.x/y."
 DOI_LINE_RE = re.compile(rf"^\s*(?:{_PREFIX})?({_DOI_CORE})\s*$", re.IGNORECASE)
@@ -52,9 +52,12 @@ def normalize_doi(doi: str) -> str:
 
 
 def rejoin_broken_dois(text: str) -> str:
-    """Rejoin a DOI that a line break split after a hyphen, slash or dot.
+    """Rejoin a DOI that a line break split after a hyphen, slash or dot, or that unwrapping left with
+    a space after its prefix.
 
-    ``"DOI 10.31857/1234-5678-2023-2-\\n17-31"`` -> ``"DOI 10.31857/1234-5678-2023-2-17-31"``
+    ``"DOI 10.31857/1234-5678-2023-2-\\n17-31"`` -> ``"DOI 10.31857/1234-5678-2023-2-17-31"``;
+    ``"DOI: 10.1234/ 0987654321"`` -> ``"DOI: 10.1234/0987654321"`` (a prefix ending in "/" has no DOI
+    without its suffix, so the next word with a digit in it is the suffix).
     Only a break right after such a character inside a DOI is joined; a DOI that simply ends at the
     line end is left alone.
     """
@@ -62,7 +65,8 @@ def rejoin_broken_dois(text: str) -> str:
     def join(m: re.Match[str]) -> str:
         return m.group(1) + m.group(2)
 
-    return re.sub(r"(10\.\d{4,9}(?:\.\d+)*/(?:[^\s\"«»“”]*[-/.])?)[ \t]*\n[ \t]*([\w(][^\s\"«»“”]*)", join, text)
+    text = re.sub(r"(10\.\d{4,9}(?:\.\d+)*/(?:[^\s\"«»“”]*[-/.])?)[ \t]*\n[ \t]*([\w(][^\s\"«»“”]*)", join, text)
+    return re.sub(r"(?<![\w.])(10\.\d{4,9}(?:\.\d+)*/)\s+(?=[^\s\"«»“”]*\d)([\w(][^\s\"«»“”]*)", join, text)
 
 
 def find_dois(text: str) -> list[str]:
@@ -85,7 +89,7 @@ def doi_statement(line: str) -> str | None:
     ``"DOI: 10.12345/abcd.2020.007"`` -> ``"10.12345/abcd.2020.007"``;
     ``"See doi:10.1/x for details."`` -> None
     """
-    m = DOI_LINE_RE.match(line.strip())
+    m = DOI_LINE_RE.match(rejoin_broken_dois(line.strip()))
     if not m:
         return None
     d = normalize_doi(m.group(1))

@@ -59,6 +59,33 @@ def test_doi_broken_across_a_line_is_rejoined() -> None:
     assert find_dois("DOI 10.1000/abc\nIntroduction") == ["10.1000/abc"]
 
 
+@pytest.mark.parametrize(
+    "printed, expected",
+    [
+        ("DOI: 10.1080/ 14650045.2020.1727448", ["10.1080/14650045.2020.1727448"]),
+        ("doi:10.4324/\n9780429400001-3", ["10.4324/9780429400001-3"]),
+        ("https://doi.org/ 10.1111/ 1468-2427.12901", ["10.1111/1468-2427.12901"]),
+        ("Received 2 May 2020 DOI 10.5555/  ab12cd Introduction", ["10.5555/ab12cd"]),
+        # After a complete DOI a space ends it, and a prefix with only words after it is no DOI.
+        ("DOI 10.5555/ab12 9 pages", ["10.5555/ab12"]),
+        ("the registrant 10.5555/ and others", []),
+    ],
+)
+def test_prefix_ending_in_a_slash_takes_the_suffix_after_the_space(printed: str, expected: list[str]) -> None:
+    assert find_dois(printed) == expected
+
+
+def test_article_doi_split_after_its_prefix_in_a_joined_header() -> None:
+    doc = make_doc(["Review of Urban Affairs, Vol. 9, No. 1 (2020), pp. 1–20 Received: 2 May 2019 / "
+                    "Published online: 3 March 2020 DOI: 10.1080/ 14650045.2020.1727448",
+                    ("heading", "Harbour Cities and the Baltic Grain Trade"), "Ann Lee1", "1 Lund University, Sweden",
+                    "Abstract: " + LONG_EN])
+    md = run(doc)
+    assert md["doi"] == "10.1080/14650045.2020.1727448"
+    assert md["published"] == "2020-03-03"
+    assert doi_statement("DOI: 10.1080/ 14650045.2020.1727448") == "10.1080/14650045.2020.1727448"
+
+
 def test_statement_and_label() -> None:
     assert doi_statement("DOI: 10.25236/memssr.2021.012") == "10.25236/memssr.2021.012"
     assert doi_statement("See doi:10.1/x for details.") is None
