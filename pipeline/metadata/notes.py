@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.document import Block, Footnote
-from pipeline.metadata.dates import access_date
+from pipeline.metadata.dates import access_date, find_dates
 from pipeline.metadata.keywords_abstract import find_cues
 from pipeline.metadata.text import cue_regex, squash, strip_marks, unique
 from pipeline.metadata.title import is_title_shaped
@@ -33,6 +33,18 @@ _REF_MARKER_RE = re.compile(r"^\s*(?:[-*•]\s+)?(?:\[\d{1,4}\]|\d{1,4}[.)](?!\d
 _ENTRY_START_RE = re.compile(r"(?m)^\s*(?:[-*•]\s+)?(?:\[\d{1,4}\]|\d{1,4}[.)](?!\d))\s+")
 
 _OPEN_CLOSE = {")": "(", "]": "[", "}": "{"}
+# The article's history ("Received ...; accepted ...", "Статья поступила в редакцию ..."), printed at
+# the end of a paper after its reference list.
+_HISTORY_RE = re.compile(
+    r"^\s*(?:(?:the\s+)?(?:статья|article|manuscript|paper|рукопись|стаття|рукопис)\s+)?"
+    r"(?:received|submitted|revised|accepted|поступила|получена|одобрена|принята|доработана|надійшла|"
+    r"прийнята|дата\s+поступления|date\s+of\s+(?:receipt|submission))\b",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\b(?:n\.\s?d\.|б\.\s?г\.|s\.\s?a\.)", re.IGNORECASE)
+# A leftover line this short with no year, link or DOI is page furniture (a running footer
+# "Lee and Ray 203"), not a work cited.
+_SHORT_ENTRY = 60
 
 
 def trim_url(url: str) -> str:
@@ -87,6 +99,25 @@ def enrich_footnote(note: Footnote, day_first: bool = True) -> dict[str, Any]:
         "urls": find_urls(note.text),
         "accessed": access_date(note.text, day_first),
     }
+
+
+def is_history_note(text: str) -> bool:
+    """True for the article's history line: received/accepted dates, not a work cited.
+
+    ``"Статья поступила в редакцию 12.01.2023; принята к публикации 01.03.2023."`` -> True;
+    ``"Received 3 May 2022; accepted 9 June 2022"`` -> True;
+    ``"Received wisdom and its critics // Philosophy. 2020. № 2."`` -> False (no date)
+    """
+    return bool(_HISTORY_RE.match(strip_marks(text))) and bool(find_dates(text))
+
+
+def is_reference_entry(entry: str) -> bool:
+    """Whether a piece of the reference list cites a work: it has a year (or "n.d."), a link or a DOI,
+    or is long enough to be an entry without one; a short bare line is a leftover running footer.
+
+    ``"Smith J. Title. London, 2020."`` -> True; ``"Lee and Ray 203"`` -> False
+    """
+    return len(entry) >= _SHORT_ENTRY or bool(_YEAR_RE.search(entry) or URL_RE.search(entry) or "10." in entry)
 
 
 def is_reference_heading(text: str) -> bool:
@@ -161,7 +192,7 @@ def find_references(blocks: list[Block]) -> References:
                 break
             if b.kind == "heading" and not _REF_MARKER_RE.match(b.text):
                 break
-            if find_cues(b.text) and not _REF_MARKER_RE.match(b.text):
+            if (find_cues(b.text) or is_history_note(b.text)) and not _REF_MARKER_RE.match(b.text):
                 break
             # In a numbered list, an unnumbered title-shaped line is what follows the list (the title of
             # the English abstract block, a section), not an entry.
@@ -169,8 +200,8 @@ def find_references(blocks: list[Block]) -> References:
             if numbered and not _REF_MARKER_RE.match(b.text) and is_title_shaped(b.text):
                 break
             idx.append(j)
-    idx = sorted(set(idx) | {i for i, b in enumerate(blocks) if b.kind == "reference"})
+    idx = sorted(set(idx) | {i for i, b in enumerate(blocks) if b.kind == "reference" and not is_history_note(b.text)})
     entries: list[str] = []
     for j in idx:
-        entries.extend(split_entries(blocks[j].text))
+        entries.extend(e for e in split_entries(blocks[j].text) if is_reference_entry(e))
     return References(entries=entries, blocks=idx, headings=headings)

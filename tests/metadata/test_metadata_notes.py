@@ -144,3 +144,52 @@ def test_reference_list_ends_before_the_english_block() -> None:
                                 "Петров П.П. Газ. М.: Наука, 2019. 200 с."]
     assert md["title_translations"] == [{"text": "ENERGY DIALOGUE BETWEEN RUSSIA AND CHINA", "lang": "en"}]
     assert md["abstract"]["en"] == LONG_EN
+
+
+@pytest.mark.parametrize(
+    "text, history",
+    [
+        ("Статья поступила в редакцию 03.02.2021; одобрена после рецензирования 15.03.2021; "
+         "принята к публикации 20.03.2021.", True),
+        ("Поступила в редакцию 5 апреля 2022 г.", True),
+        ("Received 3 May 2022; revised 1 June 2022; accepted 9 June 2022", True),
+        ("Article received: 14.11.2019", True),
+        ("Стаття надійшла до редакції 10.10.2020", True),
+        ("Received wisdom and its critics // Philosophy Today. 2020. № 2. С. 3–9.", False),  # a title, no date
+        ("Smith J. Accepted truths. London: Verso, 2018.", False),
+    ],
+)
+def test_is_history_note(text: str, history: bool) -> None:
+    from pipeline.metadata.notes import is_history_note
+
+    assert is_history_note(text) is history
+
+
+@pytest.mark.parametrize(
+    "entry, kept",
+    [
+        ("Smith J. Trade. London, 2020.", True),
+        ("Федеральный закон «О науке» // Собрание законодательства. URL: http://pravo.example.ru/a", True),
+        ("Smith J. (n.d.) Notes on trade.", True),
+        ("Lee and Ray 203", False),
+        ("Проблемы экономики 17", False),
+        ("Anonymous. The long history of the silk routes across Central Asia and their revival", True),
+    ],
+)
+def test_reference_entry_shape(entry: str, kept: bool) -> None:
+    from pipeline.metadata.notes import is_reference_entry
+
+    assert is_reference_entry(entry) is kept
+
+
+def test_history_note_and_running_footer_after_the_list_are_not_references() -> None:
+    blocks = [Block("heading", "Список литературы"),
+              Block("reference", "1. Орлов С.И. Реки Сибири // География. 2019. № 2. С. 5–17."),
+              Block("reference", "Петрова и Орлов 57"),
+              Block("reference", "Статья поступила в редакцию 03.02.2021; принята к публикации 20.03.2021.")]
+    assert find_references(blocks).entries == ["Орлов С.И. Реки Сибири // География. 2019. № 2. С. 5–17."]
+    doc = make_doc([("heading", "Реки Сибири"), LONG_RU, ("heading", "References"),
+                    "1. Smith J. Rivers. London, 2019.", "Received 3 May 2022; accepted 9 June 2022.", LONG_EN])
+    md = run(doc)
+    assert md["references"] == ["Smith J. Rivers. London, 2019."]
+    assert md["published"] is None
