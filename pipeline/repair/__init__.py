@@ -40,20 +40,43 @@ def repair(doc: Document, cfg: RepairConfig) -> Document:
     counts["control_chars"] += n
     text, n = chars.remove_invisible(text)
     counts["invisible_chars"] += n
+    # Tabs become spaces before the encoding fixes, as the blocks will have them: ftfy reads
+    # "Â " differently from "Â\t".
+    if "\t" in text:
+        text = text.replace("\t", " ")
     if cfg.unescape_html:
         text, n = chars.unescape_entities(text)
         counts["html_entities"] += n
-    text, n_cyr, n_ftfy = encoding.repair_encoding(text, cfg.cyrillic_mojibake, cfg.ftfy)
-    counts["cyrillic_mojibake"] += n_cyr
-    counts["mojibake"] += n_ftfy
-    text, n = chars.remove_controls(text)  # the C1 controls ftfy could not decode
-    counts["control_chars"] += n
-    text, n = chars.remove_soft_hyphens(text)
-    counts["soft_hyphens"] += n
-    text, n = chars.normalize_spaces(text)
-    counts["spaces"] += n
+    for _ in range(3):
+        text, n_cyr, n_ftfy = encoding.repair_encoding(text, cfg.cyrillic_mojibake, cfg.ftfy)
+        counts["cyrillic_mojibake"] += n_cyr
+        counts["mojibake"] += n_ftfy
+        # C1 controls ftfy could not decode, invisible characters and soft hyphens (some of
+        # them produced by decoding), odd spaces. Taking them out can join a mojibake sequence
+        # they split ("Â\xadÀ"): then the encoding fixes go round again, so that repairing the
+        # result finds nothing more.
+        removed = 0
+        for fix, kind in ((chars.remove_controls, "control_chars"), (chars.remove_invisible, "invisible_chars"),
+                          (chars.remove_soft_hyphens, "soft_hyphens"), (chars.normalize_spaces, "spaces")):
+            text, n = fix(text)
+            counts[kind] += n
+            removed += n
+        if not removed or not (cfg.ftfy or cfg.cyrillic_mojibake):
+            break
 
     result = layout.build_blocks(text, cfg)
+    if cfg.ftfy or cfg.cyrillic_mojibake:
+        # Joining lines can put side by side what ftfy reads as one damaged sequence ("Â" at a
+        # line end, "\x9a" on the next line): blocks get one more look, cheap when clean.
+        for b in result.blocks:
+            if not encoding.is_plain(b.text):
+                fixed, n_cyr, n_ftfy = encoding.repair_encoding(b.text, cfg.cyrillic_mojibake, cfg.ftfy)
+                if fixed != b.text:
+                    fixed = " ".join(chars.normalize_spaces(chars.remove_invisible(chars.remove_controls(
+                        fixed)[0])[0])[0].split())
+                    counts["cyrillic_mojibake"] += n_cyr
+                    counts["mojibake"] += n_ftfy
+                    b.text = fixed
     counts.update(result.counts)
     doc.furniture.extend(result.furniture)
     doc.boilerplate.extend(result.boilerplate)

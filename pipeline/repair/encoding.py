@@ -363,6 +363,15 @@ def _safe_chars() -> frozenset[str]:
 _SAFE = _safe_chars()
 
 
+def is_plain(text: str) -> bool:
+    """Only characters no mojibake is made of alone (see ``_safe_chars``).
+
+    >>> is_plain("Россия и Китай — “partners”"), is_plain("cafÃ©")
+    (True, False)
+    """
+    return set(text) <= _SAFE
+
+
 def _text_needs_ftfy(text: str) -> bool:
     """``needs_ftfy`` for a whole text at once: one scan instead of one per line, for clean documents."""
     if set(text) <= _SAFE:

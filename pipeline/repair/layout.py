@@ -48,7 +48,7 @@ CAPTION = re.compile(
 )
 MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪◦‣]\s+|\d{1,3}[.)]\s+(?=\S))")
-BULLET = re.compile(r"^\s*[-*+•▪◦‣]\s+")
+BULLET = re.compile(r"^\s*(?:[-*+•▪◦‣]\s+)+")
 REFERENCE_ENTRY = re.compile(r"^\s*(?:[-*+]\s+)?\[\d{1,4}\]\s+\S")
 MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
 PAGE_NUMBER = re.compile(
@@ -365,12 +365,28 @@ class LayoutResult:
 
 
 _DIGITS = re.compile(r"\d+")
+_ALNUM = re.compile(r"[^\W_]")
 _LETTER = re.compile(r"[^\W\d_]")
 _PAGE_EXT = re.compile(r"\.(?:html?|php|aspx?|pdf|jsp)\b")
 
 
 def _mask(text: str) -> str:
     return _DIGITS.sub("0", " ".join(text.lower().split()))
+
+
+_LEAD_MARKS = re.compile(r"^(?:\s*(?:#{1,6}(?:\s+|$)|[-*+•▪◦‣]\s+))+")
+_MARKS = re.compile(r"^(?:\s*(?:#{1,6}\s+|[-*+•▪◦‣]\s+|\*\*|__))+|(?:\s*(?:\*\*|__))+\s*$")
+
+
+def bare(line: str) -> str:
+    """A line as it will read in the text: without markdown marks (hashes, bullets, bold).
+
+    >>> bare("- # **12**"), bare("50**1")
+    ('12', '501')
+    """
+    if "*" in line or "_" in line or "`" in line or "](" in line:
+        line = strip_markdown(line, Counter())
+    return _MARKS.sub("", line).strip()
 
 
 def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], list[str]]:
@@ -387,7 +403,7 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
     # alone on a line is not prose anywhere, and deciding by neighbours would make repair of
     # its own output (where every block is isolated) decide differently.
     for i, ln in enumerate(lines):
-        if ln.text and is_page_number(ln.text):
+        if ln.text and is_page_number(bare(ln.text)):
             drop[i] = ln.text
             counts["page_numbers"] += 1
     # Running headers/footers: short lines that repeat (digits masked) three times or more.
@@ -418,7 +434,7 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
                 break
     # Identifier lines (a DOI on a line of its own): metadata reads them from the furniture.
     for i, ln in enumerate(lines):
-        if i not in drop and DOI_LINE.match(ln.text):
+        if i not in drop and DOI_LINE.match(bare(ln.text)):
             drop[i] = ln.text
             counts["doi_lines"] += 1
     return set(drop), [drop[i] for i in sorted(drop)]
@@ -610,6 +626,10 @@ def strip_markdown(text: str, counts: Counter[str]) -> str:
 def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     counts: Counter[str] = Counter()
     warnings: list[str] = []
+    if cfg.cjk_spaces:
+        # On lines, before anything else: what a rule sees must be what the text will say.
+        text, k = remove_cjk_spaces(text)
+        counts["cjk_spaces"] += k
     lines = split_lines(text)
     vocab = Vocabulary.of([ln.text for ln in lines])
 
@@ -706,34 +726,43 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
             kind = "reference"
         elif kind == "paragraph" and len(p.lines) <= 3 and _is_heading_text(text_) and not FIELD_CUE.match(text_):
             kind = "heading"
-        # A paragraph that a page break (or removed furniture) cut in two: rejoin it.
-        if (
-            blocks
-            and kind == "paragraph"
-            and blocks[-1].kind == "paragraph"
-            and (starts_lower(text_) or (p.after_break and not _is_heading_text(text_)))
-            and not ends_sentence(blocks[-1].text)
-            and not FIELD_CUE.match(text_)
-        ):
-            blocks[-1] = Block("paragraph", join_lines(blocks[-1].text, text_, vocab, counts))
+        # A paragraph that a page break (or removed furniture) cut in two: rejoin it. Decided on
+        # the texts alone (not on kinds a second repair could not see), so repair stays idempotent.
+        if blocks and _continues(blocks[-1].text, text_, p.after_break):
+            blocks[-1] = Block(blocks[-1].kind, join_lines(blocks[-1].text, text_, vocab, counts))
             counts["paragraphs_rejoined"] += 1
+            # What was joined may now continue the block before it as well.
+            while len(blocks) > 1 and _continues(blocks[-2].text, blocks[-1].text, False):
+                last = blocks.pop()
+                blocks[-1] = Block(blocks[-1].kind, join_lines(blocks[-1].text, last.text, vocab, counts))
+                counts["paragraphs_rejoined"] += 1
             continue
         blocks.append(Block(kind, text_))
 
-    if cfg.cjk_spaces:
-        for b in blocks:
-            b.text, k = remove_cjk_spaces(b.text)
-            counts["cjk_spaces"] += k
-        for f in notes:
-            f.text, k = remove_cjk_spaces(f.text)
-            counts["cjk_spaces"] += k
     return LayoutResult(blocks, furniture, notes, counts, warnings, boilerplate)
+
+
+def _continues(before: str, text: str, after_break: bool) -> bool:
+    """Is block ``text`` the rest of the paragraph ``before``, cut by a page break or furniture?
+
+    A sentence left open, and the next part in lower case after a break or a comma, or any
+    non-heading text right after a page break.
+    >>> _continues("in Russia’s foreign", "policy shift. Then", True), _continues("It ends.", "then", True)
+    (True, False)
+    """
+    if ends_sentence(before) or _is_heading_text(before) or FIELD_CUE.match(text):
+        return False
+    if starts_lower(text):
+        return after_break or before.endswith((",", ";"))
+    return after_break and not _is_heading_text(text) and not CAPTION.match(text) and not REFERENCE_ENTRY.match(text)
 
 
 def _joins(prev: Line, ln: Line, width: int | None, para: _Para) -> bool:
     """Does ``ln`` continue the paragraph whose last line is ``prev``?"""
     if para.md_heading:
         return False
+    if not _ALNUM.search(prev.text) or not _ALNUM.search(ln.text):
+        return False  # a line of bare marks ("#", "-", "***") is not part of a sentence
     if width is None:
         # Lines are paragraphs (web, markdown): only an evident mid-sentence break is joined.
         return not ends_sentence(prev.text) and starts_lower(ln.text) and not para.list_item
@@ -750,15 +779,10 @@ def _joins(prev: Line, ln: Line, width: int | None, para: _Para) -> bool:
 def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairConfig) -> str:
     first = p.lines[0].text
     if cfg.markdown:
-        m = MD_HEADING.match(first)
-        if m and p.md_heading:
-            first = m.group(2)
-            counts["markdown"] += 1
-        elif p.list_item and BULLET.match(first):
-            first = BULLET.sub("", first, count=1)
-            counts["markdown"] += 1
-        elif p.kind == "reference" and BULLET.match(first):
-            first = BULLET.sub("", first, count=1)
+        # Every leading mark goes ("- # Title" too): what is left must not read as markup again.
+        stripped = _LEAD_MARKS.sub("", strip_markdown(first, counts))
+        if stripped != first:
+            first = stripped
             counts["markdown"] += 1
     rest = [ln.text for ln in p.lines[1:]]
     if not cfg.unwrap:
@@ -772,4 +796,9 @@ def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairCon
         text = " ".join(x.strip() for x in [first, *rest])
     if cfg.markdown:
         text = strip_markdown(text, counts)
+        if MD_RULE.match(text) or not _ALNUM.search(text) and set(text) <= set("#*_-+=~`> "):
+            return ""  # nothing but marks
+    if cfg.cjk_spaces:
+        text, k = remove_cjk_spaces(text)  # again: removed marks can leave a space between CJK
+        counts["cjk_spaces"] += k
     return " ".join(text.split())

@@ -22,8 +22,12 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)]*\s+(?=[A-ZА-ЯЁ])")
 
 
+_MARKS = re.compile(r"^(?:\s*(?:#{1,6}\s+|[-*+•▪◦‣]\s+|\*\*|__))+|(?:\s*(?:\*\*|__))+\s*$")
+
+
 def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
+    """The words of a line, without markdown marks: "- **Club events**" and "Club events" match."""
+    return " ".join(_MARKS.sub("", text).split())
 
 
 def _sentences(text: str) -> int:
@@ -116,9 +120,9 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None) -> dict[int
             if hi <= bi or hi in out:
                 continue
             h = norm[hi]
-            if len(h) >= len(b) or h not in b or len(h.split()) < 4:
+            if len(h) >= len(b) or h.lower() not in b.lower() or len(h.split()) < 4:
                 continue
-            rest = b.replace(h, " ").split()
+            rest = b.lower().replace(h.lower(), " ").split()
             if len(rest) <= 4 and not any(_TERMINAL.search(w) or w.endswith(",") for w in rest):
                 out[bi] = "breadcrumb"
                 for mid in live:
