@@ -90,8 +90,18 @@ def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> b
         or title.is_breadcrumb(t)
         or venue.CITATION_CUE_RE.match(t) is not None
         or re.fullmatch(r"(?:https?://|www\.)\S+", t) is not None
-        or (bool(venue_keys) and _line_key(t) in venue_keys)
+        or _is_venue_line(t, venue_keys)
     )
+
+
+def _is_venue_line(text: str, venue_keys: frozenset[str]) -> bool:
+    """The journal's name on a line of its own, or with only numbers around it (a running header
+    "202 <Journal> 12(3)"). ``("202 Review of Urban Affairs 9(1)", {"review of urban affairs"})`` -> True"""
+    key = _line_key(text)
+    for name in venue_keys:
+        if key == name or (name in key and not re.search(r"[^\W\d_]", key.replace(name, " "))):
+            return True
+    return False
 
 
 def _line_key(text: str) -> str:

@@ -174,3 +174,16 @@ def test_time_before_the_date_on_a_news_page() -> None:
     md = run(doc)
     assert md["published"] == "2020-12-28"
     assert [a["name"] for a in md["authors"]] == ["Иван Петров"]
+
+
+def test_history_line_after_the_references_leaves_the_issue_year() -> None:
+    doc = make_doc([
+        "ГЕОГРАФИЯ И ПРИРОДОПОЛЬЗОВАНИЕ. 2021. Т. 4, № 3. С. 40–58",
+        ("heading", "Реки Сибири в условиях изменения климата"), "Сергей Орлов1", "1 Институт географии РАН, Москва",
+        "Аннотация. " + LONG_RU, ("heading", "Список литературы"), "1. Орлов С.И. Реки // География. 2019. № 2. С. 5–17.",
+        "Статья поступила в редакцию 03.02.2021; одобрена после рецензирования 15.03.2021; "
+        "принята к публикации 20.03.2021.",
+    ])
+    md = run(doc)
+    assert md["published"] == "2021"
+    assert md["references"] == ["Орлов С.И. Реки // География. 2019. № 2. С. 5–17."]

@@ -183,6 +183,13 @@ def test_journal_name_on_its_own_line_is_not_the_title() -> None:
     assert md["venue"]["name"] == "ПРОБЛЕМЫ РЕГИОНАЛЬНОЙ ЭКОНОМИКИ"
 
 
+def test_running_header_with_the_journal_name_and_numbers_is_not_the_title() -> None:
+    doc = make_doc(["Review of Urban Affairs, Vol. 9, No. 1 (2020), pp. 1–20", "2 Review of Urban Affairs 9(1)",
+                    ("heading", "Harbour Cities and the Baltic Grain Trade"), "Ann Lee1", "1 Lund University, Sweden",
+                    "Abstract: " + LONG_EN])
+    assert title_of(doc) == ("Harbour Cities and the Baltic Grain Trade", "en")
+
+
 def test_web_headline_with_subtitle_keeps_the_headline() -> None:
     doc = make_doc(["Multipolarity and Connectivity\nMutual Respect, Benefit and Harmony Are Important Principles",
                     LONG_EN + " writes Ivan Petrov, Director of the Institute."])
