@@ -48,7 +48,7 @@ def strip_marks(text: str) -> str:
     # Bold opens before a word and closes after one; "Lee*, Ray**, Li***" are footnote markers.
     t = re.sub(r"(?<![\w*])(\*\*|__)(?=[^\s*])(.+?)(?<=[^\s*])\1(?![\w*])", r"\2", t)
     # Half a bold pair (the other half on another line), unless the asterisks mark names or entries:
-    # "** University of Leeds" (a marker before a space), "Nowak* and Wallace**" (markers after names).
+    # "** Aalto University" (a marker before a space), "Lee* and Ray**" (markers after names).
     t = t.strip()
     t = re.sub(r"^\*\*(?=[^\s*])", "", t)
     if not re.search(r"\w\*(?!\*)", t[:-2]):

@@ -18,7 +18,7 @@ from pipeline.metadata.text import ends_sentence, letters_share, squash, strip_m
 _CODE_LINE_RE = re.compile(
     r"^(?:удк|udc|ббк|bbk|jel|pacs|msc|grnti|грнти|вак|oecd|e-?issn|p-?issn|issn|isbn)\b", re.IGNORECASE
 )
-# Article-type (rubric) labels printed above titles: "Research Paper", "Научная статья", "Case Study".
+# Article-type (rubric) labels printed above titles: "Original Paper", "Обзорная статья", "Case Study".
 _TYPE_LABEL = (
     r"(?:(?:научная|оригинальная|обзорная|исследовательская|редакционная|дискуссионная|теоретическая|"
     r"эмпирическая|аналитическая|проблемная|наукова|оригінальна|оглядова)\s+(?:статья|стаття)|"
@@ -31,7 +31,7 @@ _TYPE_LABEL = (
     r"opinion|commentary|комментарий|интервью|interview|news|новости|analysis|аналитика)"
 )
 _TYPE_LABEL_RE = re.compile(rf"^{_TYPE_LABEL}\s*[.:]?\s*$", re.IGNORECASE)
-# "Section: Economics", "Рубрика: Экономика" — the journal's section, not the article's title.
+# "Section: Law", "Рубрика: Право" — the journal's section, not the article's title.
 _RUBRIC_RE = re.compile(r"^(?:рубрика|раздел|rubric|section|category|article\s+type|тип\s+статьи)\s*:\s*\S",
                         re.IGNORECASE)
 # A label and a code run together on one line by extraction: "Research Article UDC 327".
@@ -70,7 +70,7 @@ def is_title_shaped(text: str) -> bool:
 def is_code_or_label(text: str) -> bool:
     """True for a UDC/JEL/ISSN code line, an article-type label or a rubric line printed above a title.
 
-    ``"УДК 327(510:470)"`` -> True; ``"Research Article"`` -> True; ``"Original article."`` -> True;
+    ``"УДК 327(510:470)"`` -> True; ``"Research Article"`` -> True; ``"Short communication."`` -> True;
     ``"Review Article UDC 94(47)"`` -> True; ``"Section: Economics"`` -> True;
     ``"Research in Asia"`` -> False
     """
@@ -87,8 +87,8 @@ def is_breadcrumb(text: str) -> bool:
 
     With an arrow, two items are enough and the last one may be long (the page's own headline);
     with a slash, bar or dot every item must be short and there must be three, or two of at most two
-    words. ``"Home › World › Europe"`` -> True; ``"Главная / Новости / Экономика"`` -> True;
-    ``"Terms of use | Privacy policy | Contact us"`` -> True;
+    words. ``"Start › Sport › Football"`` -> True; ``"Головна / Політика / Регіони"`` -> True;
+    ``"About | Careers | Advertise with us"`` -> True;
     ``"Russia / China: a new energy partnership"`` -> False; ``"«Сила Сибири» и газ"`` -> False
     """
     t = squash(strip_marks(text))
