@@ -104,3 +104,17 @@ def test_001_has_no_boilerplate_and_keeps_headings() -> None:
     doc = _repaired("001")
     assert doc.boilerplate == []
     assert any(b.kind == "heading" and b.text == "Ushering in a New Era with New Thought" for b in doc.blocks)
+
+
+@pytest.mark.parametrize("stem", ["000", "001", "002", "003", "004"])
+def test_seeds_repair_without_warnings(stem: str) -> None:
+    assert _repaired(stem).warnings == []
+
+
+def test_undecidable_damage_is_left_and_warned() -> None:
+    text = "A clean line.\n\nЯ╚п╩ ╬╦▒▓ ╡╢ └┘ п╫я▀"  # box drawing and stray letters no mix-up explains
+    doc = repair(Document(source=Source(path="x.txt"), text=text), RepairConfig())
+    assert "╬╦▒▓" in doc.text
+    assert len(doc.warnings) == 1 and "still look like mojibake" in doc.warnings[0]
+    table = "Table:\n\n╔══════╗\n║ data ║\n╚══════╝"
+    assert repair(Document(source=Source(path="t.txt"), text=table), RepairConfig()).warnings == []

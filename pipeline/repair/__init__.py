@@ -64,6 +64,13 @@ def repair(doc: Document, cfg: RepairConfig) -> Document:
         if not removed or not (cfg.ftfy or cfg.cyrillic_mojibake):
             break
 
+    if cfg.ftfy or cfg.cyrillic_mojibake:
+        n, first = encoding.residual_damage(text)
+        if n:
+            doc.warnings.append(
+                f"repair: {n} line(s) still look like mojibake and were left as they were (line {', '.join(map(str, first))}"
+                f"{', ...' if n > len(first) else ''})"
+            )
     result = layout.build_blocks(text, cfg)
     if cfg.ftfy or cfg.cyrillic_mojibake:
         # Joining lines can put side by side what ftfy reads as one damaged sequence ("Â" at a

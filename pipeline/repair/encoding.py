@@ -184,6 +184,7 @@ def _mixups(line: str) -> Iterator[tuple[str, str, str]]:
             yield wrong, right, fixed
 
 
+_LETTER = re.compile(r"[^\W\d_]")
 _CYR_UPPER = re.compile("[\u0410-\u042f\u0401]")
 _CYR_LOWER = re.compile("[\u0430-\u044f\u0451]")
 
@@ -334,6 +335,20 @@ def repair_encoding(text: str, cyrillic: bool = True, use_ftfy: bool = True) -> 
     if not (n_cyr or n_ftfy):
         return text, 0, 0
     return "\n".join(lines), n_cyr, n_ftfy
+
+
+def residual_damage(text: str, limit: int = 3) -> tuple[int, list[int]]:
+    """Lines that still look like mojibake after repair: how many, and the first few line numbers.
+
+    Repair leaves a line it cannot decide as it was; this is what the warning reports.
+    >>> residual_damage("fine\\nÒû\\nЯ╚п╩ ╬╦▒▓ ╡╢ └┘")
+    (1, [3])
+    """
+    if is_plain(text):
+        return 0, []
+    found = [i + 1 for i, line in enumerate(text.split("\n"))
+             if not line.isascii() and _SUSPECT.search(line) and _LETTER.search(line) and damage_marks(line) >= 3]
+    return len(found), found[:limit]
 
 
 def needs_ftfy(line: str) -> bool:
