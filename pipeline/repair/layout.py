@@ -366,6 +366,7 @@ class LayoutResult:
 
 _DIGITS = re.compile(r"\d+")
 _ALNUM = re.compile(r"[^\W_]")
+_DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 _PAGE_EXT = re.compile(r"\.(?:html?|php|aspx?|pdf|jsp)\b")
 
@@ -375,7 +376,7 @@ def _mask(text: str) -> str:
 
 
 _LEAD_MARKS = re.compile(r"^(?:\s*(?:#{1,6}(?:\s+|$)|[-*+•▪◦‣]\s+))+")
-_MARKS = re.compile(r"^(?:\s*(?:#{1,6}\s+|[-*+•▪◦‣]\s+|\*\*|__))+|(?:\s*(?:\*\*|__))+\s*$")
+_MARKS = re.compile(r"^(?:\s*(?:#{1,6}\s+|[-*+•▪◦‣]\s+|\*\*|__))+")
 
 
 def bare(line: str) -> str:
@@ -386,7 +387,12 @@ def bare(line: str) -> str:
     """
     if "*" in line or "_" in line or "`" in line or "](" in line:
         line = strip_markdown(line, Counter())
-    return _MARKS.sub("", line).strip()
+    elif line.lstrip()[:1] not in ("#", "-", "+", "•", "▪", "◦", "‣"):
+        return line.strip()
+    t = _MARKS.sub("", line).strip()
+    while t.endswith(("**", "__")):
+        t = t[:-2].rstrip()
+    return t
 
 
 def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], list[str]]:
@@ -403,15 +409,16 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
     # alone on a line is not prose anywhere, and deciding by neighbours would make repair of
     # its own output (where every block is isolated) decide differently.
     for i, ln in enumerate(lines):
-        if ln.text and is_page_number(bare(ln.text)):
+        if ln.text and len(ln.text) <= 40 and _DIGIT.search(ln.text) and is_page_number(bare(ln.text)):
             drop[i] = ln.text
             counts["page_numbers"] += 1
     # Running headers/footers: short lines that repeat (digits masked) three times or more.
-    keys = Counter(_mask(ln.text) for ln in lines if 3 <= len(ln.text) <= 150)
-    for i, ln in enumerate(lines):
-        if i in drop or not ln.text or len(ln.text) > 150:
+    masks = {i: _mask(ln.text) for i, ln in enumerate(lines) if 3 <= len(ln.text) <= 150}
+    keys = Counter(masks.values())
+    for i, k in masks.items():
+        ln = lines[i]
+        if i in drop:
             continue
-        k = _mask(ln.text)
         if keys[k] >= 3 and len(_LETTER.findall(k)) >= 3 and not ends_sentence(ln.text):
             drop[i] = ln.text
             counts["running_headers"] += 1
@@ -434,7 +441,7 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
                 break
     # Identifier lines (a DOI on a line of its own): metadata reads them from the furniture.
     for i, ln in enumerate(lines):
-        if i not in drop and DOI_LINE.match(bare(ln.text)):
+        if i not in drop and "10." in ln.text and DOI_LINE.match(bare(ln.text)):
             drop[i] = ln.text
             counts["doi_lines"] += 1
     return set(drop), [drop[i] for i in sorted(drop)]

@@ -22,12 +22,17 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)]*\s+(?=[A-ZА-ЯЁ])")
 
 
-_MARKS = re.compile(r"^(?:\s*(?:#{1,6}\s+|[-*+•▪◦‣]\s+|\*\*|__))+|(?:\s*(?:\*\*|__))+\s*$")
+_LEAD_MARKS = re.compile(r"^(?:\s*(?:#{1,6}\s+|[-*+•▪◦‣]\s+|\*\*|__))+")
 
 
 def _norm(text: str) -> str:
     """The words of a line, without markdown marks: "- **Club events**" and "Club events" match."""
-    return " ".join(_MARKS.sub("", text).split())
+    t = text.strip()
+    if t[:1] in ("#", "-", "*", "+", "•", "▪", "◦", "‣", "_"):
+        t = _LEAD_MARKS.sub("", t)
+    while t.endswith(("**", "__")):
+        t = t[:-2].rstrip()
+    return " ".join(t.split())
 
 
 def _sentences(text: str) -> int:
