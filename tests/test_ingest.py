@@ -31,6 +31,16 @@ def _doc(raw: bytes) -> Document:
         (RU.encode("koi8_r"), RU, "koi8-r"),
         (EN.replace("—", "-").encode("cp1252"), EN.replace("—", "-"), "cp1252"),
         (("Café crème, déjà vu. " * 5).encode("cp1252"), "Café crème, déjà vu. " * 5, "cp1252"),
+        # Short texts, where a detector alone guesses wrong: the most plausible reading wins.
+        ("Café".encode("cp1252"), "Café", "cp1252"),
+        ("Ёлка".encode("cp1251"), "Ёлка", "cp1251"),
+        ("Ёлка".encode("koi8_r"), "Ёлка", "koi8-r"),
+        ("Москва".encode("koi8_r"), "Москва", "koi8-r"),
+        ("Съешь же ещё этих мягких булок".encode("cp866"), "Съешь же ещё этих мягких булок", "cp866"),
+        ("Съешь же ещё этих мягких булок".encode("mac_cyrillic"), "Съешь же ещё этих мягких булок", "mac-cyrillic"),
+        ("Україна — це держава. Її столиця — Київ.".encode("cp1251"), "Україна — це держава. Її столиця — Київ.",
+         "cp1251"),
+        ("Der Bär läuft über die Straße.".encode("cp1252"), "Der Bär läuft über die Straße.", "cp1252"),
     ],
 )
 def test_decode_bytes(raw: bytes, text: str, encoding: str) -> None:

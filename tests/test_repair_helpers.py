@@ -7,12 +7,13 @@ from collections import Counter
 
 import pytest
 
+from pipeline import textscore
 from pipeline.ingest import decode as decode_mod
 from pipeline.repair import chars, encoding, layout, web
 from pipeline.repair.layout import Vocabulary
 
 
-@pytest.mark.parametrize("module", [decode_mod, chars, encoding, layout, web])
+@pytest.mark.parametrize("module", [decode_mod, textscore, chars, encoding, layout, web])
 def test_docstring_examples(module: object) -> None:
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0

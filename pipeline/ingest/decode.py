@@ -12,6 +12,8 @@ import logging
 import re
 import unicodedata
 
+from pipeline.textscore import reading_score
+
 log = logging.getLogger(__name__)
 
 # Single-byte codepages charset-normalizer may choose from (order = preference on a tie).
@@ -214,6 +216,27 @@ def _check_text(text: str, encoding: str) -> str:
     return text
 
 
+def _best_reading(raw: bytes, detected: str, margin: float = 0.5) -> str:
+    """Second opinion on a single-byte codepage: the one whose reading is the most plausible prose.
+
+    charset-normalizer is weak on short texts ("Café" comes out as cp1251 "Cafй", a KOI8-R
+    "Ёлка" as ISO-8859-5). Its choice stands unless another reads clearly better.
+    >>> _best_reading("Café".encode("cp1252"), "cp1251")
+    'cp1252'
+    """
+    sample = raw[:20000]
+    scores: dict[str, float] = {}
+    for codec in dict.fromkeys((detected, *SINGLE_BYTE_CODEPAGES)):
+        try:
+            scores[codec] = reading_score(sample.decode(codec))
+        except (UnicodeDecodeError, LookupError):
+            continue
+    if detected not in scores:
+        return max(scores, key=lambda c: scores[c]) if scores else detected
+    best = max(scores, key=lambda c: scores[c])  # first wins a tie: detected, then the list order
+    return best if scores[best] > scores[detected] + margin else detected
+
+
 def _detect_single_byte(raw: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
@@ -222,6 +245,7 @@ def _detect_single_byte(raw: bytes) -> tuple[str, str]:
     if best is None:
         raise NotText("undecodable: not UTF-8, UTF-16 or any supported single-byte codepage")
     codec = codecs.lookup(best.encoding).name.replace("-", "_")
+    codec = _best_reading(raw, codec)
     text = raw.decode(codec)
     if codec != "cp1252" and not _CYRILLIC.search(text):
         # English with curly quotes has the same bytes in cp1251 and cp1252: name the Western one.

@@ -10,18 +10,22 @@ bigram profiles that ship with langdetect (a mandated dependency), so no word li
 
 from __future__ import annotations
 
-import json
 import logging
-import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
-from importlib import resources
 
 import ftfy
 from ftfy.badness import is_bad
+
+from pipeline.textscore import (  # noqa: F401 - cyrillic_score is part of this module's API
+    FOREIGN,
+    _is_cyr,
+    _is_latin_ext,
+    _is_odd_symbol,
+    cyrillic_score,
+)
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +83,7 @@ CYRILLIC_MIXUPS: tuple[tuple[str, str], ...] = (
     ("koi8_r", "cp866"),
 )
 
-_CYR = "\u0400-\u04ff"
-_IS_CYR = re.compile(f"[{_CYR}]")
+_IS_CYR = re.compile("[\u0400-\u04ff]")
 _WORD = re.compile(r"[^\W\d_]+")
 # A line is worth examining only if it has runs that single-byte mojibake produces:
 # Latin-1 letters/symbols in a row, box drawing, rare Cyrillic letters after Р/С (UTF-8 read as
@@ -99,79 +102,6 @@ _SUSPECT = re.compile(
 # A line must improve by this much (mean log-probability per letter) and reach this level.
 MIN_GAIN = 1.5
 MIN_SCORE = -8.0
-_FLOOR = -11.0  # log-probability of a letter pair never seen in the profiles
-_FOREIGN = -12.0  # a non-ASCII character that is not a Cyrillic letter, or a mixed-script word
-
-
-@lru_cache(maxsize=1)
-def _bigram_logprob() -> dict[str, float]:
-    """Letter-pair log-probabilities (space = word edge) from langdetect's ru/uk/bg profiles."""
-    table: dict[str, float] = {}
-    for lang in ("ru", "uk", "bg"):
-        data = json.loads(resources.files("langdetect").joinpath("profiles", lang).read_text(encoding="utf-8"))
-        total = data["n_words"][1]
-        for gram, count in data["freq"].items():
-            if len(gram) == 2 and _IS_CYR.search(gram):
-                lp = math.log(count / total)
-                if lp > table.get(gram, -math.inf):
-                    table[gram] = lp
-    return table
-
-
-def _is_cyr(c: str) -> bool:
-    return "\u0400" <= c <= "\u04ff"
-
-
-def _is_latin_ext(c: str) -> bool:
-    return "\u00c0" <= c <= "\u024f"
-
-
-def _is_odd_symbol(c: str) -> bool:
-    """Symbols and controls mojibake is made of (Latin-1 signs, C1, box drawing, math) but prose is not.
-
-    CJK punctuation and the typography of ordinary prose (quotes, dashes, №) are not odd.
-    """
-    if c in _TYPOGRAPHY or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef":
-        return False
-    return unicodedata.category(c)[0] in "SCZ" or "\u00a1" <= c <= "\u00bf"
-
-
-def cyrillic_score(text: str) -> float:
-    """Mean log-probability per character of reading ``text`` as Cyrillic prose (higher is better).
-
-    ASCII is ignored (every mix-up keeps it as it is), and so are letters of other scripts
-    (Chinese, Greek...), which mojibake does not produce. Latin letters with diacritics,
-    mixed-script words and stray symbols count as the worst case.
-    >>> cyrillic_score("Ты делаешь") > cyrillic_score("Òû äåëàåøü")
-    True
-    """
-    table = _bigram_logprob()
-    total = 0.0
-    n = 0
-    for m in _WORD.finditer(text):
-        w = m.group()
-        if w.isascii():
-            continue
-        cyr = sum(1 for c in w if _is_cyr(c))
-        if cyr == len(w):
-            if not (w.islower() or w.isupper() or (w[0].isupper() and w[1:].islower())):
-                total += _FOREIGN * len(w) / 2  # cAsE mixed inside a word: typical of a codepage swap
-            low = " " + w.lower() + " "
-            for i in range(len(low) - 1):
-                total += table.get(low[i : i + 2], _FLOOR)
-            n += len(w)
-        else:
-            k = cyr + sum(1 for c in w if _is_latin_ext(c))
-            total += _FOREIGN * k
-            n += k
-    for c in text:
-        if not c.isascii() and not c.isalpha() and _is_odd_symbol(c):
-            total += _FOREIGN
-            n += 1
-    return total / n if n else 0.0
-
-
-_TYPOGRAPHY = set("«»„“”‘’‚–—…№§°·•©®™\u00a0\u2009\u202f\u2002\u2003\u2007\u2008\u200a")
 
 
 def _mixups(line: str) -> Iterator[tuple[str, str, str]]:

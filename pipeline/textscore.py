@@ -1,0 +1,140 @@
+"""How plausible a piece of text is as prose: the measure behind charset and mojibake decisions.
+
+Shared by ingest (which of several codepages reads the bytes best) and repair (is a line better
+after undoing a mix-up). Letter pairs of Cyrillic words are scored with the ru/uk/bg profiles
+that ship with langdetect (a mandated dependency), so no word list is needed; Latin words with
+accents score as ordinary prose when accents are a minority of their letters; mixed-script
+words, cAsE-mixed words and stray symbols score as the worst case.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+FLOOR = -11.0  # log-probability of a letter pair never seen in the profiles
+FOREIGN = -12.0  # a character that prose does not have there (mixed-script word, stray symbol)
+LATIN_OK = -6.5  # an accented letter in an ordinary Latin word (about a Cyrillic letter's score)
+
+_IS_CYR = re.compile("[\u0400-\u04ff]")
+_WORD = re.compile(r"[^\W\d_]+")
+_TYPOGRAPHY = set("«»„“”‘’‚–—…№§°·•©®™\u00a0\u2009\u202f\u2002\u2003\u2007\u2008\u200a")
+
+
+@lru_cache(maxsize=1)
+def _bigram_logprob() -> dict[str, float]:
+    """Letter-pair log-probabilities (space = word edge) from langdetect's ru/uk/bg profiles."""
+    table: dict[str, float] = {}
+    for lang in ("ru", "uk", "bg"):
+        data = json.loads(resources.files("langdetect").joinpath("profiles", lang).read_text(encoding="utf-8"))
+        total = data["n_words"][1]
+        for gram, count in data["freq"].items():
+            if len(gram) == 2 and _IS_CYR.search(gram):
+                lp = math.log(count / total)
+                if lp > table.get(gram, -math.inf):
+                    table[gram] = lp
+    return table
+
+
+def _is_cyr(c: str) -> bool:
+    return "\u0400" <= c <= "\u04ff"
+
+
+def _is_latin_ext(c: str) -> bool:
+    return "\u00c0" <= c <= "\u024f"
+
+
+def _is_odd_symbol(c: str) -> bool:
+    """Symbols and controls mojibake is made of (Latin-1 signs, C1, box drawing, math) but prose is not.
+
+    CJK punctuation and the typography of ordinary prose (quotes, dashes, №) are not odd.
+    """
+    if c in _TYPOGRAPHY or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef":
+        return False
+    return unicodedata.category(c)[0] in "SCZ" or "\u00a1" <= c <= "\u00bf"
+
+
+def cyrillic_score(text: str) -> float:
+    """Mean log-probability per character of reading ``text`` as Cyrillic prose (higher is better).
+
+    ASCII is ignored (every mix-up keeps it as it is), and so are letters of other scripts
+    (Chinese, Greek...), which mojibake does not produce. Latin letters with diacritics,
+    mixed-script words and stray symbols count as the worst case.
+    >>> cyrillic_score("Ты делаешь") > cyrillic_score("Òû äåëàåøü")
+    True
+    """
+    table = _bigram_logprob()
+    total = 0.0
+    n = 0
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if w.isascii():
+            continue
+        cyr = sum(1 for c in w if _is_cyr(c))
+        if cyr == len(w):
+            total += _cyrillic_word(w, table)
+            n += len(w)
+        else:
+            k = cyr + sum(1 for c in w if _is_latin_ext(c))
+            total += FOREIGN * k
+            n += k
+    for c in text:
+        if not c.isascii() and not c.isalpha() and _is_odd_symbol(c):
+            total += FOREIGN
+            n += 1
+    return total / n if n else 0.0
+
+
+def reading_score(text: str) -> float:
+    """Like ``cyrillic_score``, but ordinary accented Latin words count as prose too.
+
+    For choosing among codepages that read the same bytes as Latin or as Cyrillic letters.
+    >>> reading_score("Le garçon") > reading_score("Le garзon"), reading_score("Привет") > reading_score("Ïðèâåò")
+    (True, True)
+    """
+    table = _bigram_logprob()
+    total = 0.0
+    n = 0
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if w.isascii():
+            continue
+        cyr = sum(1 for c in w if _is_cyr(c))
+        ext = sum(1 for c in w if _is_latin_ext(c))
+        if cyr == len(w):
+            total += _cyrillic_word(w, table)
+            n += len(w)
+        elif cyr == 0 and ext:
+            accented_share = ext / len(w)
+            total += (LATIN_OK if accented_share <= 0.4 else FOREIGN) * ext
+            n += ext
+        elif cyr:
+            total += FOREIGN * (cyr + ext)
+            n += cyr + ext
+    for c in text:
+        if not c.isascii() and not c.isalpha() and _is_odd_symbol(c):
+            total += FOREIGN
+            n += 1
+    # A sign glued to the front of a word ("®лка") is a letter read in the wrong codepage.
+    k = len(_SIGN_BEFORE_LETTER.findall(text))
+    total += FOREIGN * k
+    n += k
+    return total / n if n else 0.0
+
+
+_SIGN_BEFORE_LETTER = re.compile(r"[©®™°№§](?=[^\W\d_])")
+
+
+def _cyrillic_word(w: str, table: dict[str, float]) -> float:
+    total = 0.0
+    # cAsE mixed inside a word is typical of a codepage swap.
+    if not (w.islower() or w.isupper() or (w[0].isupper() and w[1:].islower())):
+        total += FOREIGN * len(w) / 2
+    low = " " + w.lower() + " "
+    for i in range(len(low) - 1):
+        total += table.get(low[i : i + 2], FLOOR)
+    return total
