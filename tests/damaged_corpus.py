@@ -113,6 +113,27 @@ def control_chars(text: str) -> bytes:
     return ("\ufeff" + "".join(out)).encode("utf-8")
 
 
+def pdf_pages(text: str) -> bytes | None:
+    """Page breaks made visible: at each page start (a line the PDF extraction indented by one
+    space) the previous page's number, a form feed and a running header that alternates between
+    two lines, as journals print them. Only for texts with such page starts."""
+    lines = text.split("\n")
+    starts = [i for i, ln in enumerate(lines) if i > 10 and re.match(r"^ \S", ln)]
+    if len(starts) < 3:
+        return None
+    # The document's first line (a journal header) on even pages, a short line on odd ones.
+    first = next(ln.strip() for ln in lines if ln.strip())
+    headers = (first, "Running head of the article")
+    out: list[str] = []
+    page = 1
+    for i, ln in enumerate(lines):
+        if i in starts:
+            page += 1
+            out += [str(page - 1), "", "\f", headers[page % 2], ""]
+        out.append(ln)
+    return "\n".join(out).encode("utf-8")
+
+
 VARIANTS: dict[str, Callable[[str], bytes | None]] = {
     "cp1251": lambda t: _encode(t, "cp1251"),
     "koi8-r": lambda t: _encode(t, "koi8_r"),
@@ -132,6 +153,7 @@ VARIANTS: dict[str, Callable[[str], bytes | None]] = {
     "one-paragraph-mojibake": one_paragraph_mojibake,
     "html-entities": html_entities,
     "control-chars": control_chars,
+    "pdf-pages": pdf_pages,
     "crlf": lambda t: t.replace("\n", "\r\n").encode("utf-8"),
     "cr": lambda t: t.replace("\n", "\r").encode("utf-8"),
 }

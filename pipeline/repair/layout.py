@@ -484,8 +484,8 @@ def find_footnotes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts:
         end = j
         while k < n:
             cur = lines[k]
-            if cur.page_break:
-                break
+            if cur.page_break or k in skip:
+                break  # a page break, or the page's furniture (its number, a footer): the notes end
             m = FOOTNOTE_START.match(cur.raw)
             num = _note_number(m.group(1)) if m else -1
             if m and num > last_num and cur.indent <= 3:
