@@ -118,3 +118,13 @@ def test_undecidable_damage_is_left_and_warned() -> None:
     assert len(doc.warnings) == 1 and "still look like mojibake" in doc.warnings[0]
     table = "Table:\n\n╔══════╗\n║ data ║\n╚══════╝"
     assert repair(Document(source=Source(path="t.txt"), text=table), RepairConfig()).warnings == []
+
+
+def test_heading_directly_above_wrapped_text_stays_a_heading() -> None:
+    src = (SEEDS / "003_42215d5d2eb705d7.txt").read_text(encoding="utf-8").split("\n")
+    body = "\n".join(ln.strip() for ln in src[72:92])
+    text = "Experience and Enlightenment of New\nInternational Relations\n\nIntroduction\n" + body
+    blocks = repair(Document(source=Source(path="x.txt"), text=text), RepairConfig()).blocks
+    assert [(b.kind, b.text[:24]) for b in blocks] == [
+        ("heading", "Experience and Enlighten"), ("heading", "Introduction"), ("paragraph", "The acceleration of inte")]
+    assert blocks[0].text == "Experience and Enlightenment of New International Relations"

@@ -780,6 +780,13 @@ def _joins(prev: Line, ln: Line, width: int | None, para: _Para) -> bool:
             return False  # an indented first line: a new paragraph
     if para.kind == "caption" and len(prev.text) < 0.8 * width:
         return False
+    if (
+        len(prev.text) < 0.7 * width
+        and len(ln.text) >= 0.8 * width
+        and not starts_lower(ln.text)
+        and _is_heading_text(" ".join(x.text for x in para.lines))
+    ):
+        return False  # a heading, then the first full line of the text under it
     return True
 
 
