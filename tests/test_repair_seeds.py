@@ -128,3 +128,19 @@ def test_heading_directly_above_wrapped_text_stays_a_heading() -> None:
     assert [(b.kind, b.text[:24]) for b in blocks] == [
         ("heading", "Experience and Enlighten"), ("heading", "Introduction"), ("paragraph", "The acceleration of inte")]
     assert blocks[0].text == "Experience and Enlightenment of New International Relations"
+
+
+def test_repeated_subheadings_are_not_furniture_or_boilerplate() -> None:
+    text = "\n\n".join(["Method", "We measured the thing today.", "Results", "It worked very well indeed."] * 3)
+    doc = repair(Document(source=Source(path="x.txt"), text=text), RepairConfig())
+    assert doc.text == text
+    assert doc.furniture == [] and doc.boilerplate == []
+
+
+def test_running_headers_at_page_breaks_are_furniture() -> None:
+    bodies = ["The first page opens the argument and", "the second page carries it on while",
+              "the third page adds evidence to it and", "the fourth page brings it to a close."]
+    pages = [f"Journal of Examples {2020 + i}, {i}\n\n{body}\n\n{i}\n\f" for i, body in enumerate(bodies, 1)]
+    doc = repair(Document(source=Source(path="x.txt"), text="".join(pages)), RepairConfig())
+    assert doc.text == " ".join(bodies)
+    assert doc.repairs["running_headers"] == 4 and doc.repairs["page_numbers"] == 4

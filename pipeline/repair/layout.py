@@ -395,6 +395,19 @@ def bare(line: str) -> str:
     return t
 
 
+def _near(lines: list[Line], i: int, edges: set[int], reach: int = 2) -> bool:
+    """Is line ``i`` within ``reach`` non-blank lines of a page edge (a page break, a page number)?"""
+    for step in (-1, 1):
+        j, seen = i + step, 0
+        while seen <= reach and 0 <= j < len(lines):
+            if j in edges:
+                return True
+            if lines[j].text:
+                seen += 1
+            j += step
+    return False
+
+
 def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], list[str]]:
     """Indices of furniture lines and their texts (in document order)."""
     drop: dict[int, str] = {}
@@ -412,16 +425,22 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
         if ln.text and len(ln.text) <= 40 and _DIGIT.search(ln.text) and is_page_number(bare(ln.text)):
             drop[i] = ln.text
             counts["page_numbers"] += 1
-    # Running headers/footers: short lines that repeat (digits masked) three times or more.
-    masks = {i: _mask(ln.text) for i, ln in enumerate(lines) if 3 <= len(ln.text) <= 150}
-    keys = Counter(masks.values())
+    # Running headers/footers: short lines that repeat (digits masked) three times or more, most
+    # of them at page edges (next to a page break or a page number), or five times or more: a
+    # subheading used in three sections stays.
+    masks = {i: _mask(ln.text) for i, ln in enumerate(lines) if 3 <= len(ln.text) <= 150 and i not in drop}
+    groups: dict[str, list[int]] = {}
     for i, k in masks.items():
-        ln = lines[i]
-        if i in drop:
+        groups.setdefault(k, []).append(i)
+    edges = {i for i, ln in enumerate(lines) if ln.page_break} | set(drop)
+    for k, where in groups.items():
+        if len(where) < 3 or len(_LETTER.findall(k)) < 3 or any(ends_sentence(lines[i].text) for i in where):
             continue
-        if keys[k] >= 3 and len(_LETTER.findall(k)) >= 3 and not ends_sentence(ln.text):
-            drop[i] = ln.text
-            counts["running_headers"] += 1
+        at_edges = sum(1 for i in where if _near(lines, i, edges))
+        if len(where) >= 5 or 3 * at_edges >= 2 * len(where):
+            for i in where:
+                drop[i] = lines[i].text
+                counts["running_headers"] += 1
     # The page header above a page number at the top of a page: everything non-blank before it.
     starts = [0] + [i + 1 for i, ln in enumerate(lines) if ln.page_break]
     for s in starts:
@@ -431,13 +450,18 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
                 break
             if lines[j].text:
                 seen.append(j)
-            if j in drop and is_page_number(lines[j].text) and isolated(j):
-                for k in seen[:-1]:
-                    if k not in drop and len(seen) <= 6:
+            if j in drop and is_page_number(bare(lines[j].text)) and isolated(j):
+                # Only a number with the page's text still to come: one at the foot of a page
+                # has the page's text above it, not a header.
+                rest = next((x for x in lines[j + 1:] if x.text or x.page_break), None)
+                above = [k for k in seen[:-1] if k not in drop]
+                if rest is not None and not rest.page_break and len(above) <= 3 and \
+                        all(len(lines[k].text) <= 150 for k in above):
+                    for k in above:
                         drop[k] = lines[k].text
                         counts["running_headers"] += 1
                 break
-            if len(seen) > 6:
+            if len(seen) > 4:
                 break
     # Identifier lines (a DOI on a line of its own): metadata reads them from the furniture.
     for i, ln in enumerate(lines):
@@ -598,10 +622,23 @@ def _is_heading_text(text: str) -> bool:
     if not t or len(t) > 150 or t[-1] in ".,;:!?…" or t[-1] in "»”\"" and t[-2:-1] in ".,":
         return False
     words = t.split()
-    if len(words) > 16:
-        return False
+    if len(words) > 16 or words[-1].lower() in _OPEN_ENDINGS:
+        return False  # "... the argument and": a sentence broken off, not a heading
     first = t.lstrip("0123456789.) ")
-    return bool(first) and (first[0].isupper() or not first[0].isalpha())
+    if not first or not (first[0].isupper() or not first[0].isalpha()):
+        return False
+    latin = [w for w in words if w[:1].isascii() and w[:1].isalpha()]
+    if len(latin) >= 4 and len(latin) == len([w for w in words if w[:1].isalpha()]):
+        # English headings are in title case: most of their words are capitalised.
+        return 2 * sum(1 for w in latin if w[0].isupper()) >= len(latin)
+    return True
+
+
+# Words a heading does not end with but a line broken mid-sentence often does.
+_OPEN_ENDINGS = frozenset(
+    "a an the and or but nor of to in on at by for with from as that which than "
+    "и или но а в во на с со к ко по о об от до из за для что как".split()
+)
 
 
 _MD_IMAGE = re.compile(r"!\[([^\]\n]{0,300})\]\([^)\s]{1,2000}\)")

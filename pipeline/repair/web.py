@@ -93,8 +93,11 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None) -> dict[int
     norm = {i: _norm(lines[i]) for i in live}
     # Labels: short lines repeated as whole lines.
     counts = Counter(norm.values())
-    labels = [i for i in live if counts[norm[i]] >= 2 and is_label(lines[i])
-              and not _MD_HEADING.match(lines[i])]
+    candidates = [i for i in live if counts[norm[i]] >= 2 and is_label(lines[i]) and not _MD_HEADING.match(lines[i])]
+    # A label hangs on to the teaser lines it closes; a subheading repeated in several sections
+    # ("Method") stands alone between blank lines.
+    attached: Counter[str] = Counter(norm[i] for i in candidates if len(runs[run_of[i]]) >= 2)
+    labels = [i for i in candidates if 2 * attached[norm[i]] >= counts[norm[i]]]
     for i in labels:
         out[i] = "label"
 
