@@ -136,9 +136,9 @@ def _is_other_front_line(text: str, cfg: MetadataConfig) -> bool:
     )
 
 
-def _cue_parts(doc: Document, skip: set[int]) -> list[ka.CuePart]:
+def _cue_parts(cues: list[list[ka.CuePart]], skip: set[int]) -> list[ka.CuePart]:
     """Every cued part (abstract, keywords, stop) of every block outside the reference list."""
-    return [p for i, b in enumerate(doc.blocks) if i not in skip for p in ka.find_cues(b.text, i)]
+    return [p for i, parts in enumerate(cues) if i not in skip for p in parts]
 
 
 @dataclass(frozen=True)
@@ -488,21 +488,22 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
     ``authors = [{"name": "Chen Ming", "affiliations": [], "email": None}]``.
     """
     blocks = doc.blocks
-    refs = notes.find_references(blocks)
+    cues = [ka.find_cues(b.text, i) for i, b in enumerate(blocks)]  # each block read for cues once
+    refs = notes.find_references(blocks, cues)
     skip = set(refs.blocks) | set(refs.headings)
 
     # The front matter ends at the first cue (abstract, keywords) or the first real paragraph.
     body_start = next((i for i, b in enumerate(blocks) if i not in skip and _is_body(b.text, b.kind)
-                       and not ka.find_cues(b.text, i)
+                       and not cues[i]
                        and not (au.is_affiliation(b.text) and word_count(b.text) < 25)), len(blocks))
-    cue_probe = [p for i, b in enumerate(blocks[: body_start + 1]) if i not in skip
-                 for p in ka.find_cues(b.text, i) if p.kind != "stop"]
+    cue_probe = [p for i in range(min(body_start + 1, len(blocks))) if i not in skip
+                 for p in cues[i] if p.kind != "stop"]
     front_end = min([body_start] + [p.block for p in cue_probe])
 
     venue_keys = _venue_keys(doc, front_end)
     fr = _read_front(doc, front_end, cfg, venue_keys)
     main_lang = fr.title_lang
-    parts = _cue_parts(doc, skip)
+    parts = _cue_parts(cues, skip)
     keywords, abstracts, cue_labels, located = _keywords_abstracts(doc, parts, front_end, main_lang, skip)
     if main_lang:
         _translations_near_abstracts(doc, fr, located, skip, main_lang, cfg, venue_keys)

@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from pipeline.metadata.text import cue_regex, squash, strip_marks
+from pipeline.metadata.text import cue_trie_regex, squash, strip_marks
 
 KEYWORD_CUES = (
     "ключевые слова", "ключевые понятия", "ключевые термины", "key words", "keywords", "key-words", "key terms",
@@ -40,7 +40,11 @@ STOP_CUES = (
 
 _LOWER = "a-zа-яёß-ÿ"
 _KIND_OF = {c: "keywords" for c in KEYWORD_CUES} | {c: "abstract" for c in ABSTRACT_CUES} | {c: "stop" for c in STOP_CUES}
-_ALL = cue_regex(_KIND_OF)
+# Every cue, as a trie (a position where no cue starts costs one test, not one per cue).
+_ALL = cue_trie_regex(_KIND_OF)
+_KIND_BY_KEY: dict[str, str] = {}
+for _cue, _kind in _KIND_OF.items():
+    _KIND_BY_KEY.setdefault(re.sub(r"[\s\-]+", " ", _cue), _kind)
 _SEP = r"[:.：—–\-]"
 # A cue at the start of the block, with or without markdown bold around it.
 _START_RE = re.compile(rf"^\s*(?:[#>]+\s*)?(?:\*\*|__)?(?P<cue>{_ALL})(?:\*\*|__)?\s*(?P<sep>{_SEP})?(?:\*\*|__)?\s*",
@@ -51,6 +55,55 @@ _INNER_RE = re.compile(rf"(?:(?<=[.!?»”\"])\s+|\n\s*)(?:\*\*|__)?(?P<cue>{_AL
 
 
 _COLON_RE = re.compile(rf"(?<=\S)\s+(?:\*\*|__)?(?P<cue>{_ALL})(?:\*\*|__)?\s*(?P<sep>:)(?:\*\*|__)?\s*", re.IGNORECASE)
+
+# Scanning a whole block with _INNER_RE or _COLON_RE tries a match at every space; the functions below
+# give the same matches while trying only where one can start. _INNER_RE starts at a line break or
+# just after a sentence end (a pattern that starts with a character class is scanned for in C):
+_INNER_AT_RE = re.compile(rf"[.!?»”\"\n](?=\s*(?:\*\*|__)?{_ALL}(?:\*\*|__)?\s*{_SEP})", re.IGNORECASE)
+# _COLON_RE's matches each hold a colon, with only spaces, '*', '_', '-' and the cue's letters (at most
+# 26 of them) before it. Read backwards from a colon, this covers at least that much: a search from
+# there, up to the colon, finds the match the colon belongs to.
+_MAX_CUE_LETTERS = max(len(re.sub(r"[\s\-]", "", c)) for c in _KIND_OF)
+_BACK_RE = re.compile(rf"[\s*_\-]*(?:[^\W\d_][\s*_\-]*){{0,{_MAX_CUE_LETTERS}}}")
+
+
+def _inner_matches(text: str) -> list[re.Match[str]]:
+    """``list(_INNER_RE.finditer(text))``, trying only the positions where a match can start."""
+    out = []
+    pos = 0
+    tried = -1
+    for at in _INNER_AT_RE.finditer(text):
+        start = at.start() if at.group() == "\n" else at.start() + 1
+        if start == tried:  # ".\n": the full stop and the line break give the same start
+            continue
+        tried = start
+        if start >= pos and (m := _INNER_RE.match(text, start)):
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+def _colon_matches(text: str) -> list[re.Match[str]]:
+    """``list(_COLON_RE.finditer(text))``, searching only the stretch before each colon."""
+    out: list[re.Match[str]] = []
+    colon = text.find(":")
+    if colon < 0:
+        return out
+    backwards = text[::-1]
+    n = len(text)
+    pos = 0
+    while colon >= 0:
+        if colon >= pos:
+            lo = n - _BACK_RE.match(backwards, n - colon).end()
+            # The leftmost match that holds this colon (or none); then in full, past the colon.
+            m = _COLON_RE.search(text, max(pos, lo), colon + 1)
+            if m:
+                m = _COLON_RE.match(text, m.start())
+                assert m is not None
+                out.append(m)
+                pos = m.end()
+        colon = text.find(":", colon + 1)
+    return out
 
 
 @dataclass(frozen=True)
@@ -67,11 +120,7 @@ class CuePart:
 
 def cue_kind(cue: str) -> str:
     """The kind a cue word announces. ``"Key words"`` -> ``"keywords"``; ``"Аннотация"`` -> ``"abstract"``"""
-    key = re.sub(r"[\s\-]+", " ", cue.lower()).strip()
-    for k, v in _KIND_OF.items():
-        if re.sub(r"[\s\-]+", " ", k) == key:
-            return v
-    return "stop"
+    return _KIND_BY_KEY.get(re.sub(r"[\s\-]+", " ", cue.lower()).strip(), "stop")
 
 
 def find_cues(text: str, block: int = 0) -> list[CuePart]:
@@ -95,10 +144,10 @@ def find_cues(text: str, block: int = 0) -> list[CuePart]:
                   and cue.lower() not in BLOCK_START_ONLY)
         if m.group("sep") or alone or list_follows or run_in:
             hits.append((m.start("cue"), m.end(), cue))
-    inner = list(_INNER_RE.finditer(text))
+    inner = _inner_matches(text)
     # Without a full stop before it (a keyword list runs into the next field when lines are unwrapped),
     # a cue still counts when printed capitalised and followed by a colon: "... нефть и газ Для цитирования:".
-    inner += [m for m in _COLON_RE.finditer(text) if m.group("cue")[0].isupper()]
+    inner += [m for m in _colon_matches(text) if m.group("cue")[0].isupper()]
     for m in sorted(inner, key=lambda m: m.start("cue")):
         cue = m.group("cue")
         if any(h[0] == m.start("cue") for h in hits):

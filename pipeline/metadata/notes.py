@@ -13,7 +13,7 @@ from typing import Any
 
 from pipeline.document import Block, Footnote
 from pipeline.metadata.dates import access_date, find_dates
-from pipeline.metadata.keywords_abstract import find_cues
+from pipeline.metadata.keywords_abstract import CuePart, find_cues
 from pipeline.metadata.text import cue_regex, squash, strip_marks, unique
 from pipeline.metadata.title import is_title_shaped
 
@@ -175,9 +175,10 @@ class References:
     headings: list[int]
 
 
-def find_references(blocks: list[Block]) -> References:
+def find_references(blocks: list[Block], cues: list[list[CuePart]] | None = None) -> References:
     """The reference list: blocks under the last reference heading up to the next other heading, plus
-    any blocks repair already marked ``reference``.
+    any blocks repair already marked ``reference``. ``cues``: each block's ``find_cues``, when the
+    caller has them already.
 
     ``[heading "References", paragraph "[1] A.", paragraph "[2] B."]`` -> entries ``["A.", "B."]``
     """
@@ -192,7 +193,8 @@ def find_references(blocks: list[Block]) -> References:
                 break
             if b.kind == "heading" and not _REF_MARKER_RE.match(b.text):
                 break
-            if (find_cues(b.text) or is_history_note(b.text)) and not _REF_MARKER_RE.match(b.text):
+            cued = cues[j] if cues is not None else find_cues(b.text)
+            if (cued or is_history_note(b.text)) and not _REF_MARKER_RE.match(b.text):
                 break
             # In a numbered list, an unnumbered title-shaped line is what follows the list (the title of
             # the English abstract block, a section), not an entry.

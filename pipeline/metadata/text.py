@@ -147,6 +147,31 @@ def cue_regex(cues: Iterable[str]) -> str:
     return "|".join(re.sub(r"\\[ \-]", r"[\\s\\-]+", re.escape(p)) for p in parts)
 
 
+def cue_trie_regex(cues: Iterable[str]) -> str:
+    """``cue_regex`` with the cues' common beginnings factored out: it matches exactly what that one
+    matches (where one cue begins another, the longer is still tried first), but the regex engine
+    tests a position's first letter once instead of once per cue.
+
+    ``["key words", "keywords", "abstract"]`` -> ``"(?:abstract|key(?:[\\s\\-]+words|words))"``
+    """
+    sep = r"[\s\-]+"
+    trie: dict[str, dict] = {}
+    for cue in set(cues):
+        node = trie
+        for tok in (sep if ch in " -" else re.escape(ch) for ch in cue):
+            node = node.setdefault(tok, {})
+        node[""] = {}  # a cue ends here
+
+    def emit(node: dict[str, dict]) -> str:
+        # Continuations first, the end of a shorter cue last: the longest cue wins, as in cue_regex.
+        alts = [tok + emit(child) for tok, child in sorted(node.items()) if tok] + [""] * ("" in node)
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
+
+
 def block_lang(doc: Document, index: int) -> str:
     """Language of block ``index``: its segments' languages weighted by characters (the languages
     stage decided them), else the document language written in the block's script."""

@@ -1,0 +1,87 @@
+"""The metadata stage's faster forms of its searches give exactly what the plain forms give.
+
+Each fast path (a trie-shaped cue regex, cue matches tried only where one can start, ...) is checked
+against the plain form it replaces on a table of tricky texts and on seeded random texts built from
+cue words, separators, markup and punctuation.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from pipeline.metadata import keywords_abstract as ka
+from pipeline.metadata.text import cue_regex, cue_trie_regex
+
+PIECES = [
+    "Keywords", "keywords", "KEY WORDS", "Key-words", "key  words", "Ключевые слова", "КЛЮЧЕВЫЕ СЛОВА",
+    "Abstract", "abstract", "Аннотация", "Summary", "Резюме", "About the author", "About the authors",
+    "Information about the authors", "information about the author", "DOI", "doi", "JEL", "JEL classification",
+    "Для цитирования", "Received", "Introduction", "mots-clés", "Mots clés", "关键词", "摘要", "キーワード",
+    "China", "Russia", "trade", "энергетика", "word", "Kelvin", "\u212aeywords",
+    ":", ": ", " : ", ".", ". ", "!", "?", "»", "”", '"', ",", ";", "—", "-", "–", "：",
+    " ", "  ", "\n", "\n\n", " \n ", "\t", "**", "__", "# ", "> ", "10.1234/abc", "2024",
+]
+
+
+def random_texts(n: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 40))) for _ in range(n)]
+
+
+TRICKY = [
+    "",
+    ":",
+    "Keywords: a, b",
+    "Text. Keywords: a, b. Abstract. Text.",
+    "нефть и газ Для цитирования: Иванов И.И.",
+    "word  \n  **Keywords:**  a",
+    "x information about the authors: y about the authors: z",
+    "a.\nAbstract. b.\n\nKeywords — c",
+    "a Keywords Abstract: b",
+    "a keywords: Abstract: b",
+    "a Key   -  words   :   b",
+    ".\n" * 5 + "Summary: x",
+    "\u212aeywords: a",
+    "a \u212aeywords: b",
+]
+
+
+def _spans(ms: list[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[int, int], str | None]]:
+    return [(m.span(), m.span("cue"), m.group("sep")) for m in ms]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_cue_matches_tried_where_they_can_start_are_the_same(text: str) -> None:
+    assert _spans(ka._inner_matches(text)) == _spans(list(ka._INNER_RE.finditer(text)))
+    assert _spans(ka._colon_matches(text)) == _spans(list(ka._COLON_RE.finditer(text)))
+
+
+def test_cue_matches_tried_where_they_can_start_are_the_same_on_random_texts() -> None:
+    for text in random_texts(3000):
+        assert _spans(ka._inner_matches(text)) == _spans(list(ka._INNER_RE.finditer(text))), text
+        assert _spans(ka._colon_matches(text)) == _spans(list(ka._COLON_RE.finditer(text))), text
+
+
+CUES = list(ka.KEYWORD_CUES + ka.ABSTRACT_CUES + ka.STOP_CUES)
+
+
+def test_cue_trie_regex_matches_what_cue_regex_matches() -> None:
+    plain = re.compile(f"(?:{cue_regex(CUES)})", re.IGNORECASE)
+    trie = re.compile(cue_trie_regex(CUES), re.IGNORECASE)
+    for text in TRICKY + random_texts(1000, seed=11):
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+@pytest.mark.parametrize(
+    "cues, text, found",
+    [
+        (["about the author", "about the authors"], "About the authors", ["About the authors"]),
+        (["key words", "keywords", "abstract"], "KEY - WORDS keywords Abstract", ["KEY - WORDS", "keywords", "Abstract"]),
+        (["doi"], "ДОИ", []),
+    ],
+)
+def test_cue_trie_regex_table(cues: list[str], text: str, found: list[str]) -> None:
+    assert re.findall(cue_trie_regex(cues), text, re.IGNORECASE) == found
