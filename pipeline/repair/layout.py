@@ -422,7 +422,7 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
     # alone on a line is not prose anywhere, and deciding by neighbours would make repair of
     # its own output (where every block is isolated) decide differently.
     for i, ln in enumerate(lines):
-        if ln.text and len(ln.text) <= 40 and _DIGIT.search(ln.text) and is_page_number(bare(ln.text)):
+        if ln.text and len(ln.text) <= 200 and _DIGIT.search(ln.text) and is_page_number(bare(ln.text)):
             drop[i] = ln.text
             counts["page_numbers"] += 1
     # Running headers/footers: short lines that repeat (digits masked) three times or more, most
@@ -657,8 +657,12 @@ def strip_markdown(text: str, counts: Counter[str]) -> str:
     if "](" in text:
         text = _MD_IMAGE.sub(r"\1", text)
         text = _MD_LINK.sub(r"\1 (\2)", text)
-    if "**" in text or "__" in text:
-        text = _MD_STRONG.sub(r"\2", text)
+    for _ in range(5):  # "****x**" leaves "**x**" behind: until nothing pairs up any more
+        if "**" not in text and "__" not in text:
+            break
+        text, k = _MD_STRONG.subn(r"\2", text)
+        if not k:
+            break
     if "`" in text:
         text = _MD_CODE.sub(r"\1", text)
     text = text.replace("**", "") if text.count("**") == 1 else text
