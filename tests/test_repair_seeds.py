@@ -144,3 +144,10 @@ def test_running_headers_at_page_breaks_are_furniture() -> None:
     doc = repair(Document(source=Source(path="x.txt"), text="".join(pages)), RepairConfig())
     assert doc.text == " ".join(bodies)
     assert doc.repairs["running_headers"] == 4 and doc.repairs["page_numbers"] == 4
+
+
+def test_no_footnotes_without_a_separator_and_numbered_notes() -> None:
+    text = "A paragraph that ends here.\n\n          \n1 in 5 people agree with this claim.\n\nMore text."
+    doc = repair(Document(source=Source(path="x.txt"), text=text), RepairConfig())
+    assert doc.footnotes == []
+    assert "1 in 5 people agree" in doc.text

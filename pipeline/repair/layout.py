@@ -58,7 +58,7 @@ PAGE_NUMBER = re.compile(
 DOI_LINE = re.compile(
     r"^\s*(?:(?:DOI|doi)\s*:?\s*(?:https?://(?:dx\.)?doi\.org/)?|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+\s*$"
 )
-FOOTNOTE_SEPARATOR = re.compile(r"^(?:\s{10,}|\s*[_‗]{5,}\s*|\s*[-—–]{10,}\s*)$")
+FOOTNOTE_SEPARATOR = re.compile(r"^(?:\s{20,}|\s*[_‗]{5,}\s*|\s*[-—–]{10,}\s*)$")
 FOOTNOTE_START = re.compile(r"^\s{0,3}(\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|\*{1,3})\s+(\S.*)$")
 URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$")
