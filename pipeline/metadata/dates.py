@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.metadata.text import cue_trie_regex
+
 # Month names and their usual abbreviations, English and Russian (nominative and genitive), with a
 # few other European languages that share the day-month-year order.
 MONTHS: dict[str, int] = {}
@@ -34,7 +36,8 @@ for _num, _names in enumerate(
     for _n in _names.split():
         MONTHS.setdefault(_n, _num)
 
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+# As a trie: the same matches as the plain alternation, longest first, at a fraction of the cost.
+_MONTH_ALT = cue_trie_regex(MONTHS)
 _MON = rf"(?P<mon>{_MONTH_ALT})\.?"
 _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|-?го|-?е)?"
@@ -169,8 +172,11 @@ def cued_publication_date(text: str, day_first: bool = True) -> str | None:
     ``"Received 1 March 2024; published 5 May 2024"`` -> ``"2024-05-05"``;
     ``"Accessed: 27.07.2024"`` -> None
     """
+    cues = list(PUBLISHED_CUE_RE.finditer(text))
+    if not cues:  # most texts: no need to read their dates
+        return None
     dates = find_dates(text, day_first)
-    for m in PUBLISHED_CUE_RE.finditer(text):
+    for m in cues:
         for d in dates:
             if d.start >= m.start() and text[m.end() : d.start].strip(" ,:") == "":
                 return d.iso
@@ -183,8 +189,11 @@ def access_date(text: str, day_first: bool = True) -> str | None:
     ``"URL: https://x.org (дата обращения: 27.05.2024)."`` -> ``"2024-05-27"``;
     ``"(accessed: 27.07.2024)"`` -> ``"2024-07-27"``; ``"Retrieved May 5, 2024, from"`` -> ``"2024-05-05"``
     """
+    cues = list(ACCESS_CUE_RE.finditer(text))
+    if not cues:
+        return None
     dates = find_dates(text, day_first)
-    for m in ACCESS_CUE_RE.finditer(text):
+    for m in cues:
         for d in dates:
             if d.start >= m.end() and d.start - m.end() <= 3:
                 return d.iso

@@ -76,6 +76,8 @@ def find_dois(text: str) -> list[str]:
     ``"doi:10.1000/A1; see https://dx.doi.org/10.1000/b2."`` -> ``["10.1000/a1", "10.1000/b2"]``
     """
     out: list[str] = []
+    if "10." not in text:  # every DOI starts so
+        return out
     for m in DOI_RE.finditer(rejoin_broken_dois(text)):
         d = normalize_doi(m.group(0))
         if d not in out and "/" in d and len(d.split("/", 1)[1]) > 0:
@@ -89,6 +91,8 @@ def doi_statement(line: str) -> str | None:
     ``"DOI: 10.12345/abcd.2020.007"`` -> ``"10.12345/abcd.2020.007"``;
     ``"See doi:10.1/x for details."`` -> None
     """
+    if "10." not in line:  # every DOI starts so
+        return None
     m = DOI_LINE_RE.match(rejoin_broken_dois(line.strip()))
     if not m:
         return None
@@ -101,6 +105,8 @@ def labelled_doi(text: str) -> str | None:
 
     ``"Для цитирования: ... С. 5-9. DOI: 10.1234/ABC-1"`` -> ``"10.1234/abc-1"``
     """
+    if "10." not in text:
+        return None
     m = PREFIXED_DOI_RE.search(rejoin_broken_dois(text))
     return normalize_doi(m.group(1)) if m else None
 

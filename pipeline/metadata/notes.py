@@ -18,6 +18,7 @@ from pipeline.metadata.text import cue_regex, squash, strip_marks, unique
 from pipeline.metadata.title import is_title_shaped
 
 URL_RE = re.compile(r"(?:(?:https?|ftp)://|www\.)[^\s<>\"«»“”{}|\\^`]+", re.IGNORECASE)
+_WWW_RE = re.compile(r"[wW][wW][wW]\.")  # "www." in any case, as URL_RE reads it (scanned for in C)
 EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![\w-])")
 
 REFERENCE_HEADINGS = (
@@ -71,7 +72,9 @@ def find_urls(text: str) -> list[str]:
     ``"URL: http://example.gov/documents/6132 (дата обращения: 16.06.2024)."`` ->
     ``["http://example.gov/documents/6132"]``
     """
-    out = []
+    out: list[str] = []
+    if "://" not in text and not _WWW_RE.search(text):  # a URL needs one or the other
+        return out
     for m in URL_RE.finditer(text):
         u = trim_url(m.group(0))
         if len(u) > len("www.") + 3:
@@ -84,6 +87,8 @@ def find_emails(text: str) -> list[str]:
 
     ``"Latvia aberg1990@mail.com. E-mail: a.b@uni.ru"`` -> ``["aberg1990@mail.com", "a.b@uni.ru"]``
     """
+    if "@" not in text:
+        return []
     return unique(m.group(0).rstrip(".") for m in EMAIL_RE.finditer(text))
 
 

@@ -40,20 +40,34 @@ def strip_marks(text: str) -> str:
     ``"# **Experience and Enlightenment**"`` -> ``"Experience and Enlightenment"``;
     ``"Anna Smith<sup>1</sup>"`` -> ``"Anna Smith1"``; ``"Ann Lee* and Tom Ray**"`` is kept as printed
     """
+    # Each rule runs only when its mark is there at all (most lines have none).
     t = text.strip()
-    # HTML left by a converter: a superscript is an affiliation or footnote marker, other tags go.
-    t = re.sub(r"<sup>\s*([^<]{1,12}?)\s*</sup>", r"\1", t, flags=re.IGNORECASE)
-    t = re.sub(r"</?(?:sup|sub|b|i|em|strong|span|a|br|u|small)(?:\s[^<>]*)?/?>", "", t, flags=re.IGNORECASE)
-    t = re.sub(r"^\s*#{1,6}\s+", "", t)
-    # Bold opens before a word and closes after one; "Lee*, Ray**, Li***" are footnote markers.
-    t = re.sub(r"(?<![\w*])(\*\*|__)(?=[^\s*])(.+?)(?<=[^\s*])\1(?![\w*])", r"\2", t)
+    if "<" in t:
+        # HTML left by a converter: a superscript is an affiliation or footnote marker, other tags go.
+        t = _SUP_RE.sub(r"\1", t)
+        t = _TAG_RE.sub("", t)
+    if "#" in t:
+        t = _HEADING_MARK_RE.sub("", t)
+    if "**" in t or "__" in t:
+        # Bold opens before a word and closes after one; "Lee*, Ray**, Li***" are footnote markers.
+        t = _BOLD_RE.sub(r"\2", t)
     # Half a bold pair (the other half on another line), unless the asterisks mark names or entries:
     # "** Aalto University" (a marker before a space), "Lee* and Ray**" (markers after names).
     t = t.strip()
-    t = re.sub(r"^\*\*(?=[^\s*])", "", t)
-    if not re.search(r"\w\*(?!\*)", t[:-2]):
-        t = re.sub(r"(?<=[^\s*])\*\*$", "", t)
+    if "**" in t:
+        t = _HALF_BOLD_START_RE.sub("", t)
+        if not _NAME_MARKER_RE.search(t[:-2]):
+            t = _HALF_BOLD_END_RE.sub("", t)
     return t.strip()
+
+
+_SUP_RE = re.compile(r"<sup>\s*([^<]{1,12}?)\s*</sup>", re.IGNORECASE)
+_TAG_RE = re.compile(r"</?(?:sup|sub|b|i|em|strong|span|a|br|u|small)(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_HEADING_MARK_RE = re.compile(r"^\s*#{1,6}\s+")
+_BOLD_RE = re.compile(r"(?<![\w*])(\*\*|__)(?=[^\s*])(.+?)(?<=[^\s*])\1(?![\w*])")
+_HALF_BOLD_START_RE = re.compile(r"^\*\*(?=[^\s*])")
+_NAME_MARKER_RE = re.compile(r"\w\*(?!\*)")
+_HALF_BOLD_END_RE = re.compile(r"(?<=[^\s*])\*\*$")
 
 
 def norm_dashes(text: str) -> str:
@@ -198,7 +212,7 @@ def span_lang(doc: Document, index: int, start: int, end: int) -> str:
         cursor = at + len(seg.text)
         overlap = min(end, at + len(seg.text)) - max(start, at)
         if overlap > 0 and seg.lang:
-            weights[seg.lang] += sum(c.isalpha() for c in text[max(start, at) : min(end, at + len(seg.text))]) or 1
+            weights[seg.lang] += sum(map(str.isalpha, text[max(start, at) : min(end, at + len(seg.text))])) or 1
     if weights:
         best = max(weights.items(), key=lambda kv: (kv[1], kv[0] != "und", kv[0]))
         if best[0] != "und":

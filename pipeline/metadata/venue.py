@@ -63,7 +63,7 @@ def parse_issue_line(line: str) -> dict[str, Any] | None:
     issue 2, pages ``"7-29"``; ``"The year 2019 marked the 70th anniversary"`` -> None
     """
     text = squash(line)
-    if not text or len(text) > 240:
+    if not text or len(text) > 240 or ("19" not in text and "20" not in text):  # every reading needs a year
         return None
     # A running header with the "<name> YYYY, N" shape, possibly once per language.
     headers = list(_HEADER_RE.finditer(text))
