@@ -14,8 +14,9 @@ import os
 import threading
 from collections.abc import Sequence
 
+from langdetect.detector import Detector
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-from langdetect.lang_detect_exception import LangDetectException
+from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,58 @@ def factory() -> DetectorFactory:
     return _factory
 
 
+class CandidateDetector(Detector):  # type: ignore[misc]
+    """langdetect's Detector, computing over the prior map's languages only.
+
+    With a prior map, every other language starts at probability 0.0 and stays there (0.0 times
+    anything is 0.0, and adding 0.0 to a sum changes nothing), so langdetect's loop spends nearly all
+    of its time multiplying zeros: 55 languages per sampled n-gram where two or three matter. This
+    ``_detect_block`` is langdetect 1.0.9's, step for step (the same random draws in the same order,
+    the same arithmetic on each candidate's probability, in the same order), on the candidates alone:
+    the probabilities it gives are bit for bit the stock Detector's, at a fraction of the cost.
+    """
+
+    def _detect_block(self) -> None:
+        if self.prior_map is None:
+            super()._detect_block()
+            return
+        self.cleaning_text()
+        ngrams = self._extract_ngrams()
+        if not ngrams:
+            raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+        live = [i for i, p in enumerate(self.prior_map) if p != 0.0]
+        prior = [self.prior_map[i] for i in live]
+        table = self.word_lang_prob_map
+        rnd = self.random
+        self.langprob = [0.0] * len(self.langlist)
+        rnd.seed(self.seed)
+        for _trial in range(self.n_trial):
+            prob = list(prior)
+            alpha = self.alpha + rnd.gauss(0.0, 1.0) * self.ALPHA_WIDTH
+            i = 0
+            while True:
+                # _update_lang_prob
+                word = rnd.choice(ngrams)
+                if word is not None and word in table:
+                    row = table[word]
+                    weight = alpha / self.BASE_FREQ
+                    for k, j in enumerate(live):
+                        prob[k] *= weight + row[j]
+                if i % 5 == 0:
+                    # _normalize_prob
+                    maxp, sump = 0.0, sum(prob)
+                    for k in range(len(prob)):
+                        p = prob[k] / sump
+                        if maxp < p:
+                            maxp = p
+                        prob[k] = p
+                    if maxp > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
+                        break
+                i += 1
+            for k, j in enumerate(live):
+                self.langprob[j] += prob[k] / self.n_trial
+
+
 def _to_iso(name: str) -> str:
     return name.split("-")[0]
 
@@ -66,7 +119,7 @@ def detect(text: str, candidates: Sequence[str], *, max_chars: int, seed: int) -
     prior = {n: 1.0 for lang in candidates for n in _LD_NAMES.get(lang, (lang,)) if n in have}
     if not prior:
         return None
-    det = f.create()
+    det = CandidateDetector(f)
     det.seed = seed
     det.set_max_text_length(max_chars)
     det.set_prior_map(prior)

@@ -1,0 +1,45 @@
+"""The languages stage's faster forms give exactly what the plain forms give."""
+
+from __future__ import annotations
+
+import pytest
+from langdetect.lang_detect_exception import LangDetectException
+
+from pipeline.languages import detect as d
+
+TEXTS = [
+    "Это предложение написано по-русски, и в нём есть несколько слов.",
+    "Це речення написане українською мовою, і в ньому є кілька слів.",
+    "Това изречение е написано на български език и има няколко думи.",
+    "This sentence is written in English and has a few words in it.",
+    "Dieser Satz ist auf Deutsch geschrieben und hat einige Wörter.",
+    "Cette phrase est écrite en français et contient quelques mots.",
+    "Esta frase está escrita en español y tiene algunas palabras.",
+    "这句话是用中文写的，里面有几个词。",
+    "Trade Wars and Energy Security: Russia, China and the Arctic 2024",
+    "12345 67890",
+]
+CANDIDATES = [["ru", "uk", "bg"], ["en", "de", "fr", "es"], ["en", "fr"], ["zh", "ja"], ["uk", "ru"]]
+
+
+def _probabilities(det: object) -> object:
+    try:
+        return [(p.lang, p.prob) for p in det.get_probabilities()]  # type: ignore[attr-defined]
+    except LangDetectException as e:
+        return str(e)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_candidate_detector_gives_langdetects_own_probabilities(text: str) -> None:
+    f = d.factory()
+    for cands in CANDIDATES:
+        prior = {n: 1.0 for c in cands for n in d._LD_NAMES.get(c, (c,)) if n in f.get_lang_list()}
+        for seed in (0, 1, 7):
+            got = []
+            for det in (f.create(), d.CandidateDetector(f)):
+                det.seed = seed
+                det.set_max_text_length(500)
+                det.set_prior_map(prior)
+                det.append(text)
+                got.append(_probabilities(det))
+            assert got[0] == got[1], (cands, seed)
