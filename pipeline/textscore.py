@@ -58,35 +58,41 @@ def _is_odd_symbol(c: str) -> bool:
     return unicodedata.category(c)[0] in "SCZ" or "\u00a1" <= c <= "\u00bf"
 
 
+@lru_cache(maxsize=8192)
 def cyrillic_score(text: str) -> float:
     """Mean log-probability per character of reading ``text`` as Cyrillic prose (higher is better).
 
     ASCII is ignored (every mix-up keeps it as it is), and so are letters of other scripts
     (Chinese, Greek...), which mojibake does not produce. Latin letters with diacritics,
-    mixed-script words and stray symbols count as the worst case.
+    mixed-script words and stray symbols count as the worst case. Cached: repair scores the
+    same line more than once.
     >>> cyrillic_score("Ты делаешь") > cyrillic_score("Òû äåëàåøü")
     True
     """
     table = _bigram_logprob()
     total = 0.0
     n = 0
-    for m in _WORD.finditer(text):
-        w = m.group()
-        if w.isascii():
-            continue
-        cyr = sum(1 for c in w if _is_cyr(c))
-        if cyr == len(w):
+    for w in _NON_ASCII_WORD.findall(text):
+        if _CYR_WORD.fullmatch(w):
             total += _cyrillic_word(w, table)
             n += len(w)
         else:
-            k = cyr + sum(1 for c in w if _is_latin_ext(c))
+            k = len(_CYR_OR_LATIN_EXT.findall(w))
             total += FOREIGN * k
             n += k
-    for c in text:
-        if not c.isascii() and not c.isalpha() and _is_odd_symbol(c):
+    for c in _NON_ASCII_NON_LETTER.findall(text):
+        if _is_odd_symbol(c):
             total += FOREIGN
             n += 1
     return total / n if n else 0.0
+
+
+# Words (letter runs) with at least one non-ASCII letter; all-Cyrillic words; the letters that
+# make a mixed word suspect; non-ASCII characters that are not letters.
+_NON_ASCII_WORD = re.compile(r"[^\W\d_]*[^\W\d_\x00-\x7f][^\W\d_]*")
+_CYR_WORD = re.compile("[\u0400-\u04ff]+")
+_CYR_OR_LATIN_EXT = re.compile("[\u0400-\u04ff\u00c0-\u024f]")
+_NON_ASCII_NON_LETTER = re.compile(r"[^\x00-\x7f\w]")
 
 
 def reading_score(text: str) -> float:
