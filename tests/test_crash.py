@@ -182,3 +182,28 @@ def test_sigkill_at_any_moment_keeps_the_previous_output_and_the_rerun_matches(
     assert_complete_and_valid(out)
     # The killed runs' part folders and temporary files are gone.
     assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_run_that_fails_exits_3_and_leaves_the_previous_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  caplog: pytest.LogCaptureFixture) -> None:
+    """An unexpected error (here the disk filling up as the outputs are committed) is exit 3, not 1:
+    cron must not take a failed run for a finished one."""
+    from pipeline.cli import main
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    make_corpus(src, 3)
+    assert main(["run", "-q", "--input", str(src), "--output", str(out), "--workers", "1"]) == 1
+    previous = snapshot(out)
+    (src / "doc-0000.txt").write_bytes(b"A new version of the first document, with enough words to keep. " * 10)
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    assert main(["run", "-q", "--input", str(src), "--output", str(out), "--workers", "1"]) == 3
+    monkeypatch.undo()
+    assert "the run did not finish" in caplog.text and "No space left on device" in caplog.text
+    assert snapshot(out) == previous
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+    assert main(["run", "-q", "--input", str(src), "--output", str(out), "--workers", "1"]) == 1
+    assert snapshot(out)["records.jsonl"] != previous["records.jsonl"]
