@@ -13,6 +13,7 @@ language, as far as its own letters allow (``Ключові слова`` is Ukra
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -77,8 +78,13 @@ def candidates(script: str, allowed: Sequence[str]) -> list[str]:
 
     ``candidates("Cyrl", ["en", "ru", "uk"]) -> ["ru", "uk"]``.
     """
+    return list(_candidates(script, tuple(allowed)))
+
+
+@functools.lru_cache(maxsize=256)
+def _candidates(script: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
     langs = SCRIPT_LANGS.get(script, ())
-    return [lang for lang in allowed if lang in langs]
+    return tuple(lang for lang in allowed if lang in langs)
 
 
 def _sample(runs: Sequence[Run], max_chars: int) -> str:
@@ -162,11 +168,12 @@ class Labeller:
             return Label("ja", ALPHABET_CONFIDENCE)
         return Label(UND, 0.0)
 
-    def _may_differ(self, run: Run, doc_lang: str, comp: Sequence[str]) -> bool:
+    def _may_differ(self, run: Run, doc_lang: str, comp: Sequence[str], tokens: list[str]) -> bool:
         """Cheap evidence that a long run is not in the document language: its function words
-        favour another candidate, or (Latin) it uses letters the document language does not write,
-        or (Cyrillic) it has no function word of the document language at all."""
-        scores = cues.stopword_scores(run.tokens(MAY_DIFFER_TOKENS), comp)
+        (``tokens``: ``run.tokens(MAY_DIFFER_TOKENS)``) favour another candidate, or (Latin) it uses
+        letters the document language does not write, or (Cyrillic) it has no function word of the
+        document language at all."""
+        scores = cues.stopword_scores(tokens, comp)
         own = scores.get(doc_lang, 0.0)
         margin = max(scores.values(), default=0.0) - own
         # At least one function word more than the document language has: a lone "de" shared by
@@ -187,12 +194,13 @@ class Labeller:
         cands = candidates(script, self.cfg.allowed)
         doc = self.doc[script]
         text = run.text()
-        comp = cues.compatible(text, run.letters, cands, script, run.tokens(MAY_DIFFER_TOKENS))
+        tokens = run.tokens(MAY_DIFFER_TOKENS)
+        comp = cues.compatible(text, run.letters, cands, script, tokens)
         if not comp:
             return Label(UND, 0.0)
         if len(comp) == 1:
             return Label(comp[0], ALPHABET_CONFIDENCE)
-        if doc.lang in comp and not self._may_differ(run, doc.lang, comp):
+        if doc.lang in comp and not self._may_differ(run, doc.lang, comp, tokens):
             return doc
         got = self._detect(text, comp)
         if got is not None:
