@@ -10,6 +10,7 @@ asked only when neither does.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -179,14 +180,26 @@ def stopword_scores(tokens: Iterable[str], langs: Sequence[str]) -> dict[str, fl
     ``stopword_scores(["the", "role", "of", "die"], ["en", "de"]) -> {"en": 2.0, "de": 1.0}``.
     """
     scores = dict.fromkeys(langs, 0.0)
+    owners_of = _owners_among(frozenset(scores))
     counts = Counter(tokens)
-    for tok in sorted(counts.keys() & _OWNERS.keys()):  # sorted: float sums independent of hash order
-        owners = [lang for lang in _OWNERS[tok] if lang in scores]
-        if owners:
-            share = counts[tok] / len(owners)
-            for lang in owners:
-                scores[lang] += share
+    for tok in sorted(counts.keys() & owners_of.keys()):  # sorted: float sums independent of hash order
+        owners = owners_of[tok]
+        share = counts[tok] / len(owners)
+        for lang in owners:
+            scores[lang] += share
     return scores
+
+
+@functools.lru_cache(maxsize=64)
+def _owners_among(langs: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Every function word of ``langs`` -> those of ``langs`` that use it (a few candidate sets
+    recur throughout a run, so each is worked out once)."""
+    out = {}
+    for tok, owners in _OWNERS.items():
+        among = tuple(lang for lang in owners if lang in langs)
+        if among:
+            out[tok] = among
+    return out
 def best_by_stopwords(tokens: Iterable[str], langs: Sequence[str]) -> tuple[str | None, float, float]:
     """The language with the most function-word evidence, its score and the runner-up's score.
 
