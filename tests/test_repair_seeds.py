@@ -151,3 +151,12 @@ def test_no_footnotes_without_a_separator_and_numbered_notes() -> None:
     doc = repair(Document(source=Source(path="x.txt"), text=text), RepairConfig())
     assert doc.footnotes == []
     assert "1 in 5 people agree" in doc.text
+
+
+def test_markdown_footnotes_move_out_with_their_references() -> None:
+    text = ("# Title\n\nSome claim[^1] and another[^note].\n\n[^1]: First note, https://x.org/a.\n"
+            "[^note]: Second note\n    continues here.\n\nLast paragraph.")
+    doc = repair(Document(source=Source(path="x.txt"), text=text), RepairConfig())
+    assert doc.text == "Title\n\nSome claim and another.\n\nLast paragraph."
+    assert [(f.id, f.text) for f in doc.footnotes] == [("1", "First note, https://x.org/a."),
+                                                        ("note", "Second note continues here.")]

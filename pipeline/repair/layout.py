@@ -553,6 +553,38 @@ def find_footnotes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts:
     return roles, notes, extra_furniture
 
 
+MD_NOTE = re.compile(r"^\s{0,3}\[\^([^\]\s]{1,20})\]:\s*(.*)$")
+MD_NOTE_REF = re.compile(r"\[\^[^\]\s]{1,20}\](?!:)")
+
+
+def find_markdown_notes(lines: list[Line], vocab: Vocabulary, counts: Counter[str]
+                        ) -> tuple[set[int], list[Footnote]]:
+    """Markdown footnote definitions (``[^1]: text``, continued by indented lines) -> notes.
+
+    >>> ix, notes = find_markdown_notes(split_lines("Body[^1].\\n\\n[^1]: A note\\n    going on."), Vocabulary(), Counter())
+    >>> sorted(ix), notes
+    ([2, 3], [Footnote(id='1', text='A note going on.')])
+    """
+    taken: set[int] = set()
+    notes: list[Footnote] = []
+    i = 0
+    while i < len(lines):
+        m = MD_NOTE.match(lines[i].raw)
+        if not m:
+            i += 1
+            continue
+        parts = [m.group(2)]
+        taken.add(i)
+        j = i + 1
+        while j < len(lines) and lines[j].text and lines[j].indent >= 2 and not MD_NOTE.match(lines[j].raw):
+            parts.append(lines[j].text)
+            taken.add(j)
+            j += 1
+        notes.append(Footnote(m.group(1), " ".join(join_all(parts, vocab, counts).split())))
+        i = j
+    return taken, notes
+
+
 def _url_in(url: str, notes: list[Footnote], current: list[str], vocab: Vocabulary) -> bool:
     texts = [f.text for f in notes]
     if current:
@@ -665,6 +697,8 @@ def strip_markdown(text: str, counts: Counter[str]) -> str:
             break
     if "`" in text:
         text = _MD_CODE.sub(r"\1", text)
+    if "[^" in text:
+        text = MD_NOTE_REF.sub("", text)  # a footnote reference: the note itself is in footnotes
     text = text.replace("**", "") if text.count("**") == 1 else text
     if text != orig:
         counts["markdown"] += 1
@@ -698,6 +732,12 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     if cfg.footnotes:
         roles, notes, extra = find_footnotes(lines, skip, vocab, counts)
         furniture.extend(extra)
+        if cfg.markdown and "[^" in text:
+            md_taken, md_notes = find_markdown_notes(lines, vocab, counts)
+            for i in md_taken:
+                roles.setdefault(i, "note")
+            notes.extend(md_notes)
+            counts["footnotes_moved"] += len(md_notes)
 
     body = [ln for i, ln in enumerate(lines) if i not in skip and i not in roles and i not in web_skip]
     width = wrap_width(body) if cfg.unwrap else None
