@@ -160,3 +160,12 @@ def test_markdown_footnotes_move_out_with_their_references() -> None:
     assert doc.text == "Title\n\nSome claim and another.\n\nLast paragraph."
     assert [(f.id, f.text) for f in doc.footnotes] == [("1", "First note, https://x.org/a."),
                                                         ("note", "Second note continues here.")]
+
+
+def test_menu_runs_at_the_page_edges_are_boilerplate() -> None:
+    text = ("Home\nNews\nWorld\nAbout us\n\nA Headline of Some Length\n\nBy Jane Doe\n\n"
+            "The body of the article says what it says. It goes on for a while.\n\nContact\nPrivacy\nTerms\nCareers")
+    doc = repair(Document(source=Source(path="x.txt"), text=text), RepairConfig())
+    assert doc.text == ("A Headline of Some Length\n\nBy Jane Doe\n\n"
+                        "The body of the article says what it says. It goes on for a while.")
+    assert doc.boilerplate == ["Home", "News", "World", "About us", "Contact", "Privacy", "Terms", "Careers"]

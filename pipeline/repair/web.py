@@ -62,6 +62,11 @@ def is_label(text: str) -> bool:
     return is_title_like(t, max_words=6) and len(t) <= 60
 
 
+def _is_menu_item(text: str) -> bool:
+    t = text.strip()
+    return 1 <= len(t.split()) <= 3 and is_title_like(t) and not any(c.isdigit() for c in t)
+
+
 def find_boilerplate(lines: list[str], skip: set[int] | None = None) -> dict[int, str]:
     """Indices of boilerplate lines -> the reason ("label", "breadcrumb", "navigation", "teaser", "footer").
 
@@ -119,6 +124,13 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None) -> dict[int
         if run_of[i] == len(runs) - 1:
             for idx in run[pos + 1 :]:
                 out.setdefault(idx, "footer")
+
+    # Menus: a run of four or more one-to-three-word link lines (no digits, no punctuation) as
+    # the first or the last run of the page: navigation and footer link lists.
+    for r in (runs[0], runs[-1]):
+        if len(r) >= 4 and all(_is_menu_item(lines[i]) for i in r):
+            for i in r:
+                out.setdefault(i, "navigation")
 
     # Breadcrumb near the top: a line that holds another, later line plus a few navigation words.
     head = live[:8]
