@@ -14,11 +14,6 @@ from typing import Any
 
 from pipeline.config import Config
 from pipeline.document import Document, DocumentError
-from pipeline.ingest import ingest
-from pipeline.languages import detect_languages
-from pipeline.metadata import extract_metadata
-from pipeline.record import RecordInvalid, build_record, check_record
-from pipeline.repair import repair
 
 STAGE_NAMES = ("ingest", "repair", "languages", "metadata", "record")
 
@@ -50,6 +45,14 @@ class Pipeline:
     """The configured stages. Build once per process (set-up is not per document)."""
 
     def __init__(self, cfg: Config) -> None:
+        # The stage modules (and the patterns they compile) are imported here, not with this module:
+        # the runner's own processes use only Outcome and quarantine_entry from it, while the stages
+        # run in the document worker process that builds the Pipeline.
+        from pipeline.ingest import ingest
+        from pipeline.languages import detect_languages
+        from pipeline.metadata import extract_metadata
+        from pipeline.repair import repair
+
         self.cfg = cfg
         self.steps: list[tuple[str, Callable[[Document], Document]]] = [
             ("ingest", lambda d: ingest(d, cfg.input)),
@@ -74,6 +77,8 @@ class Pipeline:
                 return out
             finally:
                 out.timings[name] = time.perf_counter() - t0
+        from pipeline.record import RecordInvalid, build_record, check_record
+
         t0 = time.perf_counter()
         try:
             record = build_record(doc)

@@ -87,3 +87,12 @@ def test_messages_come_from_jsonschema_and_agree_with_it() -> None:
     rec["published"] = "2024\n"
     assert list(reference.iter_errors(rec)) == []
     assert record_errors(rec) == []
+
+
+def test_validating_leaves_the_shared_schema_as_loaded() -> None:
+    import json
+
+    from pipeline.schemas import schema_path
+
+    record_errors(build_record(_doc()))
+    assert load_schema("record") == json.loads(schema_path("record").read_text(encoding="utf-8"))

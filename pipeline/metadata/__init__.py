@@ -378,6 +378,8 @@ def _doi(doc: Document, header_end: int, skip: set[int]) -> str | None:
     for i, b in enumerate(doc.blocks):
         if i in skip:
             continue
+        if "10." not in b.text:  # every DOI starts so
+            continue
         for line in b.text.split("\n"):
             d = identifiers.doi_statement(squash(line))
             if d:

@@ -11,6 +11,7 @@ tuples, which fastjsonschema would take for arrays where jsonschema would not.)
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from functools import cache
 from typing import Any, NamedTuple
@@ -39,7 +40,9 @@ def _validator() -> _Validators:
     # Built once per process: compiling the schema is far dearer than using it.
     schema = load_schema("record")
     Draft202012Validator.check_schema(schema)
-    return _Validators(fastjsonschema.compile(schema), Draft202012Validator(schema))
+    # fastjsonschema rewrites the $refs of the schema it is given: it gets a copy of its own, the
+    # process's cached schema is shared (the dataset card reads it too).
+    return _Validators(fastjsonschema.compile(copy.deepcopy(schema)), Draft202012Validator(schema))
 
 
 def _path(err: Any) -> str:

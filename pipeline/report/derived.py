@@ -78,7 +78,9 @@ def bitext_rows(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 
 def _letters(text: str) -> int:
-    return sum(1 for ch in text if ch.isalpha())
+    """Letters in ``text`` (``str.isalpha``). ``"Да, 2024 г."`` -> ``3``"""
+    # map over the C method: a third of the cost of a generator expression, same count.
+    return sum(map(str.isalpha, text))
 
 
 class SegmentStats:
