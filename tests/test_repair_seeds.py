@@ -169,3 +169,10 @@ def test_menu_runs_at_the_page_edges_are_boilerplate() -> None:
     assert doc.text == ("A Headline of Some Length\n\nBy Jane Doe\n\n"
                         "The body of the article says what it says. It goes on for a while.")
     assert doc.boilerplate == ["Home", "News", "World", "About us", "Contact", "Privacy", "Terms", "Careers"]
+
+
+def test_reference_list_ends_at_the_next_heading() -> None:
+    text = ("Text here.\n\nReferences\n\nBull H. The Anarchical Society. 2003.\n\nKissinger H. World Order. 2015."
+            "\n\nAbout the Authors\n\nJane Doe is a researcher.")
+    doc = repair(Document(source=Source(path="x.txt"), text=text), RepairConfig())
+    assert [b.kind for b in doc.blocks] == ["paragraph", "heading", "reference", "reference", "heading", "paragraph"]

@@ -810,6 +810,9 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
         elif REFERENCES_CUE.match(text_):
             kind = "heading"
             in_refs = True
+        elif in_refs and kind == "paragraph" and _is_heading_text(text_) and len(text_.split()) <= 6:
+            kind = "heading"  # "About the authors": the reference list is over
+            in_refs = False
         elif in_refs and kind in ("paragraph", "other", "reference"):
             kind = "reference"
         elif kind == "paragraph" and len(p.lines) <= 3 and _is_heading_text(text_) and not FIELD_CUE.match(text_):
