@@ -168,7 +168,11 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
             seconds.update(o.timings)
             kind = "record" if o.record is not None else "quarantine"
             meta = {"path": rel, "kind": kind, "sha256": sha, "stat": key, "summary": summarize(o)}
-            part.write(dumps_line(meta) + dumps_line(o.record if o.record is not None else o.quarantine))
+            if o.record is not None and o.line is not None:
+                out_line = o.line + "\n"  # encoded by the document worker exactly as dumps_line would
+            else:
+                out_line = dumps_line(o.record if o.record is not None else o.quarantine)
+            part.write(dumps_line(meta) + out_line)
     result = {"files": len(task.files), "processed": processed, "unchanged": unchanged,
               "seconds": dict(seconds), "wall_seconds": time.perf_counter() - t0}
     # The marker is written last: a shard without it never finished.
