@@ -181,8 +181,8 @@ def stopword_scores(tokens: Iterable[str], langs: Sequence[str]) -> dict[str, fl
     """
     scores = dict.fromkeys(langs, 0.0)
     owners_of = _owners_among(frozenset(scores))
-    counts = Counter(tokens)
-    for tok in sorted(counts.keys() & owners_of.keys()):  # sorted: float sums independent of hash order
+    counts = Counter(filter(owners_of.__contains__, tokens))  # function words only
+    for tok in sorted(counts):  # sorted: float sums independent of hash order
         owners = owners_of[tok]
         share = counts[tok] / len(owners)
         for lang in owners:
