@@ -81,3 +81,22 @@ def test_ingest_refuses_binary_with_stage_and_reason() -> None:
 def test_ingest_refuses_oversized() -> None:
     with pytest.raises(DocumentError, match="max_bytes"):
         ingest(_doc(b"a" * 100), InputConfig(dir=".", glob="*", max_bytes=10))
+
+
+# Ukrainian in KOI8-U: KOI8-R has box drawing (╓ ╕ ╖ ╜) where KOI8-U has є і ї ґ.
+UK = ("Київська міська рада ухвалила програму ремонту шкіл і дитячих садків. "
+      "Її виконання почнеться навесні, а гроші на ґанки та подвір'я знайдуться в бюджеті. "
+      "Єдиний підрядник отримає замовлення після відкритого конкурсу.")
+
+
+@pytest.mark.parametrize("text", [UK, UK[:80], UK.upper()])
+def test_koi8u_is_not_read_as_koi8r(text: str) -> None:
+    assert decode_bytes(text.encode("koi8_u")) == (text, "koi8-u")
+
+
+def test_koi8r_box_drawing_stays_koi8r() -> None:
+    # Russian with a real box-drawing frame (no letter beside it): KOI8-R, frame kept.
+    text = "┌──────┐\n│ Итог │\n└──────┘\n" + RU
+    decoded, enc = decode_bytes(text.encode("koi8_r"))
+    assert enc == "koi8-r"
+    assert decoded == text

@@ -23,6 +23,7 @@ SINGLE_BYTE_CODEPAGES = ("cp1251", "koi8_r", "cp1252", "cp866", "mac_cyrillic", 
 _DISPLAY = {
     "cp1251": "cp1251",
     "koi8_r": "koi8-r",
+    "koi8_u": "koi8-u",
     "cp1252": "cp1252",
     "cp866": "cp866",
     "mac_cyrillic": "mac-cyrillic",
@@ -52,6 +53,12 @@ _MAGIC = (
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+# Codepages that differ from a Russian one only where it has box drawing and they have the
+# Ukrainian and Belarusian letters (KOI8-U: є і ї ґ at 0xA4-0xAD/0xB4-0xBD).
+_LETTER_VARIANTS = {"koi8_r": "koi8_u"}
+# A box-drawing character with a letter on at least one side: a letter of the variant codepage.
+_BOX_BY_LETTER = re.compile(r"(?<=[^\W\d_])[\u2500-\u257f]|[\u2500-\u257f](?=[^\W\d_])")
 
 
 class NotText(ValueError):
@@ -237,6 +244,25 @@ def _best_reading(raw: bytes, detected: str, margin: float = 0.5) -> str:
     return best if scores[best] > scores[detected] + margin else detected
 
 
+def _letter_variant(raw: bytes, codec: str, text: str) -> tuple[str, str]:
+    """KOI8-U rather than KOI8-R when the KOI8-R reading puts box drawing inside words
+    ("Укра╖на", "сп╕льн╕") where KOI8-U has letters ("Україна", "спільні"), and reads no worse.
+
+    >>> _letter_variant("Україна".encode("koi8_u"), "koi8_r", "Україна".encode("koi8_u").decode("koi8_r"))
+    ('koi8_u', 'Україна')
+    >>> _letter_variant("┌─┐ Привет".encode("koi8_r"), "koi8_r", "┌─┐ Привет")
+    ('koi8_r', '┌─┐ Привет')
+    """
+    variant = _LETTER_VARIANTS.get(codec)
+    if variant is None or not _BOX_BY_LETTER.search(text):
+        return codec, text
+    alt = raw.decode(variant)
+    if alt != text and reading_score(alt[:20000]) > reading_score(text[:20000]):
+        log.debug("%s reads box drawing inside words; %s has letters there", codec, variant)
+        return variant, alt
+    return codec, text
+
+
 def _detect_single_byte(raw: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
@@ -247,6 +273,7 @@ def _detect_single_byte(raw: bytes) -> tuple[str, str]:
     codec = codecs.lookup(best.encoding).name.replace("-", "_")
     codec = _best_reading(raw, codec)
     text = raw.decode(codec)
+    codec, text = _letter_variant(raw, codec, text)
     if codec != "cp1252" and not _CYRILLIC.search(text):
         # English with curly quotes has the same bytes in cp1251 and cp1252: name the Western one.
         try:
