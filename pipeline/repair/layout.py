@@ -721,7 +721,8 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
         skip, furniture = find_furniture(lines, counts)
     boilerplate: list[str] = []
     if cfg.web_boilerplate:
-        web = find_boilerplate([ln.text for ln in lines], skip)
+        wrapped = wrap_width([ln for i, ln in enumerate(lines) if i not in skip]) is not None
+        web = find_boilerplate([ln.text for ln in lines], skip, hard_wrapped=wrapped)
         boilerplate = [lines[i].text for i in sorted(web)]
         counts["boilerplate_lines"] += len(web)
         web_skip = set(web)

@@ -10,6 +10,21 @@ Decided by structure and repetition, never by a list of phrases:
 - a *teaser block* is the run of lines (no blank line between them) that ends at a label:
   teaser titles (short, no sentence punctuation) and the one-sentence summary under a title;
 - the *footer* is what follows the last label in the page's final run of lines (a disclaimer).
+
+Around the body (the *head* is what comes before the page's first body paragraph, the *tail* what
+comes after its last; a body paragraph is a line of prose that ends a sentence):
+
+- a *link row* in the head or tail: short items (one to four words, no digits, no colon) joined by
+  separators (› » → > | / ·): "Home › World", "Terms | Privacy | Contact";
+- a *share bar*: a run of one-to-three-word lines most of whose words are generic web UI words
+  (``UI_WORDS``: share, tweet, email, print, subscribe... in a few languages). The vocabulary is
+  never the only cue: the lines must be that short, without sentence punctuation;
+- a *copyright footer* in the tail: a line with a © (or "Copyright") and a year, the short lines of
+  its run and every short line after it; a short call to subscribe in the tail;
+- a *pointer*: a "Label: Headline" line standing alone between two body paragraphs;
+- a *teaser list*: a short label followed, in the same run, by two or more headline-shaped lines,
+  between body paragraphs or in the tail (not in hard-wrapped text, where a run is a paragraph);
+- a *repeated headline*: a headline-shaped line in the head printed again later: the first copy goes.
 """
 
 from __future__ import annotations
@@ -67,7 +82,162 @@ def _is_menu_item(text: str) -> bool:
     return 1 <= len(t.split()) <= 3 and is_title_like(t) and not any(c.isdigit() for c in t)
 
 
-def find_boilerplate(lines: list[str], skip: set[int] | None = None) -> dict[int, str]:
+# Generic web UI words (share bars, subscribe calls), lower case, in a few languages. Never the
+# only cue: a line must also be one to three words with no sentence punctuation.
+UI_WORDS = frozenset(
+    "share tweet email e-mail mail print facebook twitter x telegram whatsapp viber linkedin reddit "
+    "pinterest vk vkontakte ok copy link comment comments save bookmark subscribe follow like "
+    "поделиться поделись твитнуть отправить печать распечатать комментарии комментировать "
+    "сохранить подписаться вконтакте одноклассники телеграм "
+    "поширити поділитися коментарі друк підписатися "
+    "teilen drucken partager imprimer compartir imprimir".split()
+)
+# Stems of a call to subscribe/follow, for a short line in the tail of a page.
+_SUBSCRIBE = re.compile(r"subscri|newsletter|follow us|подпис|підпис|рассылк|abonn|suscr", re.IGNORECASE)
+_LINK_SEP = re.compile(r"\s+[›»→>|/·]\s+|\s*[›»→]\s*")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\D{0,40}?)(?:19|20)\d\d|(?:19|20)\d\d\s*©", re.IGNORECASE)
+_POINTER = re.compile(r"^([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2}):\s+(\S.*)$")
+_BULLET = re.compile(r"^\s*[-*+•▪◦‣]\s")
+
+
+def is_link_row(text: str) -> bool:
+    """Short link items joined by separators: a breadcrumb or a footer's link row.
+
+    >>> is_link_row("Home › World › Europe"), is_link_row("By A. Smith | Updated: 3 May 2024, 18:42")
+    (True, False)
+    """
+    t = _norm(text)
+    if len(t) > 150 or not any(c in t for c in "›»→>|/·"):
+        return False
+    parts = [p.strip() for p in _LINK_SEP.split(t)]
+    if len(parts) < 2 or (len(parts) < 3 and not any(c in t for c in "›»→")):
+        return False
+    return all(
+        p and len(p.split()) <= 4 and ":" not in p and not _TERMINAL.search(p) and not any(c.isdigit() for c in p)
+        for p in parts
+    )
+
+
+def _ui_words(text: str) -> tuple[int, int]:
+    words = [w.strip("•·|,").lower() for w in _norm(text).split()]
+    words = [w for w in words if w]
+    return sum(1 for w in words if w in UI_WORDS), len(words)
+
+
+def is_body(text: str) -> bool:
+    """A line of prose: it ends a sentence and is long enough to be a paragraph (or its last line).
+
+    >>> is_body("Police said the blockades had so far been peaceful and would go on."), is_body("Published: 3 May.")
+    (True, False)
+    """
+    t = text.strip()
+    return len(t) >= 60 and len(t.split()) >= 8 and bool(_TERMINAL.search(t))
+
+
+def _short_line(text: str, max_words: int = 3) -> bool:
+    t = _norm(text)
+    return 1 <= len(t.split()) <= max_words and not _TERMINAL.search(t) and not any(c.isdigit() for c in t)
+
+
+def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], hard_wrapped: bool = False) -> None:
+    """Link rows, share bars, copyright footers, pointers, teaser lists, a repeated headline (see above)."""
+    body = [i for i in live if is_body(lines[i])]
+    first_body = body[0] if body else len(lines)
+    last_body = body[-1] if body else -1
+    in_head = [i for i in live if i < first_body]
+    in_tail = [i for i in live if i > last_body]
+    pos = {i: k for k, i in enumerate(live)}
+
+    def prev_live(i: int) -> int | None:
+        k = pos[i]
+        return live[k - 1] if k > 0 else None
+
+    def next_live(i: int) -> int | None:
+        k = pos[i]
+        return live[k + 1] if k + 1 < len(live) else None
+
+    def alone(i: int) -> bool:
+        return (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines) or not lines[i + 1].strip())
+
+    for i in in_head + in_tail:
+        if i not in out and is_link_row(lines[i]):
+            out[i] = "breadcrumb" if i < first_body else "footer"
+
+    # Share bars: runs of very short lines, mostly UI words; blank lines between them do not
+    # break the bar ("Share" / "Tweet" / "Email" a line each).
+    k = 0
+    while k < len(live):
+        j = k
+        while j < len(live) and _short_line(lines[live[j]]) and not _BULLET.match(lines[live[j]]) \
+                and live[j] - (live[j - 1] if j > k else live[j]) <= 2:
+            j += 1
+        if j > k:
+            ui = [_ui_words(lines[live[x]]) for x in range(k, j)]
+            hits, total = sum(h for h, _ in ui), sum(t for _, t in ui)
+            # One UI word alone is a share button only around the body: between paragraphs it
+            # may be a subheading ("Print").
+            edge = live[k] < first_body or live[k] > last_body
+            if 2 * hits > total and (j - k >= 2 or hits == total and edge):
+                for x in range(k, j):
+                    out.setdefault(live[x], "share")
+            k = j
+        else:
+            k += 1
+
+    # Copyright footer: the line, the short lines of its run, every short line after it.
+    for i in in_tail:
+        if i in out or len(lines[i]) > 200 or not _COPYRIGHT.search(lines[i]):
+            continue
+        out[i] = "footer"
+        j = i - 1
+        while j >= 0 and lines[j].strip() and j > last_body and is_title_like(lines[j], 12):
+            out.setdefault(j, "footer")
+            j -= 1
+        for x in in_tail:
+            if x > i and len(_norm(lines[x]).split()) <= 15:
+                out.setdefault(x, "footer")
+    for i in in_tail:
+        if i not in out and is_title_like(lines[i], 8) and _SUBSCRIBE.search(lines[i]):
+            out[i] = "footer"
+
+    for i in live:
+        if i in out or not alone(i):
+            continue
+        p, n = prev_live(i), next_live(i)
+        if p is None or not is_body(lines[p]) or not (n is None or is_body(lines[n]) or n > last_body):
+            continue
+        m = _POINTER.match(_norm(lines[i]))
+        if m and len(m.group(2).split()) >= 2 and is_title_like(m.group(2), 15):
+            out[i] = "teaser"
+
+    if not hard_wrapped:
+        start = 0
+        while start < len(live):
+            end = start
+            while end + 1 < len(live) and live[end + 1] == live[end] + 1:
+                end += 1
+            run = live[start : end + 1]
+            start = end + 1
+            if len(run) < 3 or any(_BULLET.match(lines[i]) or _MD_HEADING.match(lines[i]) for i in run):
+                continue
+            p, n = prev_live(run[0]), next_live(run[-1])
+            if p is None or not is_body(lines[p]) or not (n is None or is_body(lines[n]) or n > last_body):
+                continue
+            if is_label(lines[run[0]]) and len(_norm(lines[run[0]]).split()) <= 4 and all(
+                    is_title_like(lines[i], 15) and len(lines[i]) <= 120 for i in run[1:]):
+                for i in run:
+                    out.setdefault(i, "teaser")
+
+    # The headline printed twice at the top: the first copy goes (the second stays for metadata).
+    norm = {i: _norm(lines[i]) for i in live}
+    for i in in_head:
+        if i in out or len(norm[i].split()) < 4 or not is_title_like(norm[i]):
+            continue
+        if any(x > i and x not in out and norm[x] == norm[i] for x in live):
+            out[i] = "repeat"
+
+
+def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrapped: bool = False) -> dict[int, str]:
     """Indices of boilerplate lines -> the reason ("label", "breadcrumb", "navigation", "teaser", "footer").
 
     ``lines`` are the document's lines (blank ones included, as the run structure matters);
@@ -149,4 +319,5 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None) -> dict[int
                     if bi < mid < hi and mid not in out and is_title_like(lines[mid]):
                         out[mid] = "navigation"
                 break
+    find_page_debris(lines, live, out, hard_wrapped)
     return out
