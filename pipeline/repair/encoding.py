@@ -89,14 +89,17 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Latin-1 letters/symbols in a row, box drawing, rare Cyrillic letters after Р/С (UTF-8 read as
 # cp1251), or (see _mostly_upper) Cyrillic mostly in upper case, as a KOI8-R/cp1251 swap leaves it.
 _SUSPECT = re.compile(
-    "[\u00a0-\u00ff]{2,}"  # Latin-1 runs: cp1251/KOI8-R text read as latin-1
-    "|[\u2500-\u25ff]"  # box drawing: UTF-8 read as KOI8-R or cp866
-    # Cyrillic followed by a Latin-1 sign or a cp1251 special that prose does not put there
-    "|[\u0400-\u04ff][\u2500-\u25ff\u00a0-\u00aa\u00ac-\u00af\u00b1-\u00ba\u00bc-\u00bf"
-    "\u201a\u2020\u2021\u20ac\u2030\u2039\u203a\u2122]"
-    "|[\u2013\u2014][\u00a0-\u00bf\u0400-\u045f\u2020-\u2265]"  # mac-cyrillic lead bytes
-    "|[\u0400-\u04ff][\u0400-\u040f\u0452-\u045f\u0490\u0491]"  # rare letters after Р/С
-    "|[\u00c0-\u00ff][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]"  # UTF-8 read as cp1252
+    # One class for the first character lets the regex engine skip everything else (ASCII above
+    # all) in C; a look-behind then says which of the cases the character opens.
+    "[\u00a0-\u00ff\u2500-\u25ff\u0400-\u04ff\u2013\u2014]"
+    # Cyrillic followed by a Latin-1 sign or a cp1251 special that prose does not put there, or
+    # by a rare letter (UTF-8 read as cp1251 puts those after Р/С)
+    "(?:(?<=[\u0400-\u04ff])[\u2500-\u25ff\u00a0-\u00aa\u00ac-\u00af\u00b1-\u00ba\u00bc-\u00bf"
+    "\u201a\u2020\u2021\u20ac\u2030\u2039\u203a\u2122\u0400-\u040f\u0452-\u045f\u0490\u0491]"
+    "|(?<=[\u2500-\u25ff])"  # box drawing: UTF-8 read as KOI8-R or cp866
+    "|(?<=[\u00a0-\u00ff])[\u00a0-\u00ff]"  # Latin-1 runs: cp1251/KOI8-R text read as latin-1
+    "|(?<=[\u00c0-\u00ff])[\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]"  # UTF-8 read as cp1252
+    "|(?<=[\u2013\u2014])[\u00a0-\u00bf\u0400-\u045f\u2020-\u2265])"  # mac-cyrillic lead bytes
 )
 
 # A line must improve by this much (mean log-probability per letter) and reach this level.
@@ -203,29 +206,80 @@ def fix_cyrillic_mojibake(text: str) -> tuple[str, int]:
     if text.isascii():
         return text, 0
     lines = text.split("\n")
-    _, changed = _fix_cyrillic_lines(lines, range(len(lines)))
+    _, changed, _ = _fix_cyrillic_lines(lines, range(len(lines)), None, _cyrillic_suspects(text, lines))
     return ("\n".join(lines), changed) if changed else (text, 0)
 
 
-def _fix_cyrillic_lines(lines: list[str], which: Iterable[int], prior: str | None = None) -> tuple[str | None, int]:
-    """Fix the lines ``which`` in place; return the document's main mix-up and lines changed."""
+def _fix_cyrillic_lines(lines: list[str], which: Iterable[int], prior: str | None = None,
+                        suspects: Iterable[int] | None = None) -> tuple[str | None, int, set[int]]:
+    """Fix the lines ``which`` in place; return the document's main mix-up, lines fixed, lines changed.
+
+    ``suspects``, when given, are the lines of ``which`` that ``fix_cyrillic_line`` would examine
+    without a prior (found by one scan of the whole text): the first pass looks at those only.
+    """
     found: Counter[str] = Counter()
-    todo = [i for i in which if not lines[i].isascii()]
-    for i in todo:
+    before: dict[int, str] = {}
+    if suspects is None:
+        todo = [i for i in which if not lines[i].isascii()]
+        first: Iterable[int] = todo
+    else:
+        todo = None
+        first = suspects
+    for i in first:
         fixed, how = fix_cyrillic_line(lines[i])
         if how:
+            before.setdefault(i, lines[i])
             lines[i] = fixed
             found[how] += 1
             log.debug("cyrillic mojibake (%s) fixed on line %d", how, i + 1)
     if found:
         prior = found.most_common(1)[0][0]
     if prior:
+        if todo is None:
+            # The lines that were not ASCII before the first pass (a suspect line always was).
+            todo = [i for i in which if i in before or not lines[i].isascii()]
         for i in todo:
             fixed, how = fix_cyrillic_line(lines[i], prior)
             if how:
+                before.setdefault(i, lines[i])
                 lines[i] = fixed
                 found[how] += 1
-    return prior, sum(found.values())
+    return prior, sum(found.values()), {i for i, line in before.items() if lines[i] != line}
+
+
+def _lines_matching(pattern: re.Pattern[str], text: str) -> list[int]:
+    r"""Indices of the lines of ``text`` (split on LF) where ``pattern`` matches; one scan of the text
+    (``pattern`` must not match across a line end).
+
+    >>> _lines_matching(re.compile("x"), "ax\nb\nxx\nc")
+    [0, 2]
+    """
+    out: list[int] = []
+    line = pos = 0
+    m = pattern.search(text)
+    while m:
+        line += text.count("\n", pos, m.start())
+        out.append(line)
+        end = text.find("\n", m.end())
+        if end < 0:
+            break
+        line += 1
+        pos = end + 1
+        m = pattern.search(text, pos)
+    return out
+
+
+# Two upper-case Cyrillic letters on one line: the least a _mostly_upper line has.
+# ([^\n...]* stops at the next capital: no backtracking over long lines.)
+_TWO_CYR_UPPER = re.compile("[\u0410-\u042f\u0401][^\n\u0410-\u042f\u0401]*[\u0410-\u042f\u0401]")
+
+
+def _cyrillic_suspects(text: str, lines: list[str]) -> list[int]:
+    """The lines ``fix_cyrillic_line`` examines without a prior: those with a ``_SUSPECT`` run or
+    mostly upper-case Cyrillic, found by scanning the whole text rather than every line."""
+    found = set(_lines_matching(_SUSPECT, text))
+    found.update(i for i in _lines_matching(_TWO_CYR_UPPER, text) if i not in found and _mostly_upper(lines[i]))
+    return sorted(found)
 
 
 def repair_encoding(text: str, cyrillic: bool = True, use_ftfy: bool = True) -> tuple[str, int, int]:
@@ -237,6 +291,8 @@ def repair_encoding(text: str, cyrillic: bool = True, use_ftfy: bool = True) -> 
     >>> repair_encoding("ÃƒÂ¢")
     ('â', 0, 1)
     """
+    if text.isascii() and not _ASCII_CONTROLS.search(text):
+        return text, 0, 0  # no mix-up changes ASCII, and ftfy has nothing to do in it
     lines = text.split("\n")
     n_cyr = n_ftfy = 0
     todo: Iterable[int] = range(len(lines))
@@ -244,14 +300,15 @@ def repair_encoding(text: str, cyrillic: bool = True, use_ftfy: bool = True) -> 
     for round_ in range(3):
         changed: set[int] = set()
         if cyrillic:
-            before = {i: lines[i] for i in todo}
-            prior, k = _fix_cyrillic_lines(lines, todo, prior)
+            # First round: the suspect lines come from one scan of the whole text.
+            suspects = _cyrillic_suspects(text, lines) if round_ == 0 else None
+            prior, k, changed = _fix_cyrillic_lines(lines, todo, prior, suspects)
             n_cyr += k
-            if k:
-                changed |= {i for i in todo if lines[i] != before[i]}
-        # A clean document (one scan of the whole text says so) skips the per-line checks.
-        if use_ftfy and (round_ > 0 or n_cyr or _text_needs_ftfy(text)):
-            for i in todo:
+        if use_ftfy:
+            # ftfy can change only a line with a character outside _SAFE (see needs_ftfy): in the
+            # first round, those of the text as it came and those the mix-ups changed.
+            check = sorted(changed.union(_lines_matching(_UNSAFE, text))) if round_ == 0 else todo
+            for i in check:
                 line = lines[i]
                 if needs_ftfy(line):
                     fixed = ftfy.fix_text(line, FTFY_CONFIG)
@@ -274,10 +331,11 @@ def residual_damage(text: str, limit: int = 3) -> tuple[int, list[int]]:
     >>> residual_damage("fine\\nÒû\\nЯ╚п╩ ╬╦▒▓ ╡╢ └┘")
     (1, [3])
     """
-    if is_plain(text):
+    suspects = _lines_matching(_SUSPECT, text)
+    if not suspects:
         return 0, []
-    found = [i + 1 for i, line in enumerate(text.split("\n"))
-             if not line.isascii() and _SUSPECT.search(line) and _LETTER.search(line) and damage_marks(line) >= 3]
+    lines = text.split("\n")
+    found = [i + 1 for i in suspects if _LETTER.search(lines[i]) and damage_marks(lines[i]) >= 3]
     return len(found), found[:limit]
 
 
@@ -308,21 +366,29 @@ def _safe_chars() -> frozenset[str]:
 _SAFE = _safe_chars()
 
 
+def _negated_class(chars: frozenset[str]) -> re.Pattern[str]:
+    """A pattern matching one character not in ``chars`` (a scan in C, faster than a set of the text)."""
+    cps = sorted(map(ord, chars))
+    spans: list[list[int]] = []
+    for c in cps:
+        if spans and c == spans[-1][1] + 1:
+            spans[-1][1] = c
+        else:
+            spans.append([c, c])
+    body = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans)
+    return re.compile(f"[^{body}]")
+
+
+_UNSAFE = _negated_class(_SAFE)
+
+
 def is_plain(text: str) -> bool:
     """Only characters no mojibake is made of alone (see ``_safe_chars``).
 
     >>> is_plain("Россия и Китай — “partners”"), is_plain("cafÃ©")
     (True, False)
     """
-    return set(text) <= _SAFE
-
-
-def _text_needs_ftfy(text: str) -> bool:
-    """``needs_ftfy`` for a whole text at once: one scan instead of one per line, for clean documents."""
-    if set(text) <= _SAFE:
-        return False
-    return bool(_FTFY_TRIGGERS.search(text) or _ASCII_CONTROLS.search(text)) or is_bad(text) or \
-        not unicodedata.is_normalized("NFC", text)
+    return not _UNSAFE.search(text)
 
 
 def apply_ftfy(text: str) -> tuple[str, int]:
