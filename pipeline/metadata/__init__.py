@@ -83,13 +83,13 @@ def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> b
     t = squash(strip_marks(text))
     return (
         not t
-        or re.fullmatch(r"[\d\s\-–—.,/|]+", t) is not None
+        or _NUMBERS_ONLY_RE.fullmatch(t) is not None
         or venue.parse_issue_line(t) is not None
         or identifiers.doi_statement(t) is not None
         or title.is_code_or_label(t)
         or title.is_breadcrumb(t)
         or venue.CITATION_CUE_RE.match(t) is not None
-        or re.fullmatch(r"(?:https?://|www\.)\S+", t) is not None
+        or _URL_ONLY_RE.fullmatch(t) is not None
         or _is_venue_line(t, venue_keys)
     )
 
@@ -109,7 +109,12 @@ def _line_key(text: str) -> str:
 
     ``"ВЕСТНИК МГИМО."`` -> ``"вестник мгимо"``
     """
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    return " ".join(_WORDS_RE.findall(text.casefold()))
+
+
+_WORDS_RE = re.compile(r"\w+")
+_NUMBERS_ONLY_RE = re.compile(r"[\d\s\-–—.,/|]+")
+_URL_ONLY_RE = re.compile(r"(?:https?://|www\.)\S+")
 
 
 def _venue_keys(doc: Document, front_end: int) -> frozenset[str]:

@@ -29,6 +29,10 @@ NAME_RE = re.compile(rf"{_TOKEN}(?:\s+{_TOKEN}){{0,4}}")
 # Affiliation markers after a name: digits (also superscript), letters in a run of digits, * † ‡ §.
 _MARKER = r"(?:[0-9¹²³⁴-⁹⁰]{1,2}(?:\s*,\s*[0-9¹²³⁴-⁹⁰]{1,2})*[*†‡§#]*|[*†‡§#]+)"
 _SUPER = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_NAME_TOKEN_RE = re.compile(rf"{INITIALS}|[^\s]+")
+_INITIALS_RE = re.compile(INITIALS)
+_PARTICLES_RE = re.compile(PARTICLES)
+_NAME_WORD_RE = re.compile(NAME_WORD)
 _MARKER_ITEM_RE = re.compile(r"\d+|([*†‡§#])\1*")
 # An affiliation line whose email is the corresponding author's, not an institution.
 CORRESPONDING_RE = re.compile(
@@ -133,16 +137,16 @@ def is_name(text: str, single_word: bool = False) -> bool:
     t = squash(text)
     if not t or len(t) > 60 or not NAME_RE.fullmatch(t):
         return False
-    words = re.findall(rf"{INITIALS}|[^\s]+", t)
+    words = _NAME_TOKEN_RE.findall(t)
     if len(words) < (1 if single_word else 2) or len(words) > 5:
         return False
-    long_words = [w for w in words if not re.fullmatch(INITIALS, w) and not re.fullmatch(PARTICLES, w)]
+    long_words = [w for w in words if not _INITIALS_RE.fullmatch(w) and not _PARTICLES_RE.fullmatch(w)]
     if not long_words or not any(len(w) >= 2 for w in long_words):
         return False
-    if len(words) == 1 and not re.fullmatch(NAME_WORD, words[0]) and not single_word:
+    if len(words) == 1 and not _NAME_WORD_RE.fullmatch(words[0]) and not single_word:
         return False
     # An initial ("A.") is never the heading word it spells ("a").
-    lowered = {w.lower().strip(".") for w in words if not re.fullmatch(INITIALS, w)}
+    lowered = {w.lower().strip(".") for w in words if not _INITIALS_RE.fullmatch(w)}
     return not (lowered & _NOT_NAME_WORDS or lowered & ROLE_WORDS)
 
 

@@ -58,6 +58,11 @@ _PATTERNS = [
 ]
 
 
+# Every pattern above holds a year: a text without one holds no date (a cheap test that spares the
+# five searches on most lines).
+_ANY_YEAR_RE = re.compile(r"(?:1[6-9]|20)\d\d")
+
+
 @dataclass(frozen=True)
 class FoundDate:
     """A date found in a text: where it is and its ISO form at the printed precision."""
@@ -109,6 +114,8 @@ def find_dates(text: str, day_first: bool = True) -> list[FoundDate]:
     ``[FoundDate(14, 28, "2024-05-05"), FoundDate(42, 52, "2024-12-28")]``
     """
     found: list[FoundDate] = []
+    if not _ANY_YEAR_RE.search(text):
+        return found
     taken: list[tuple[int, int]] = []
     for pat in _PATTERNS:
         for m in pat.finditer(text):
@@ -127,17 +134,24 @@ def parse_date(text: str, day_first: bool = True) -> str | None:
     ``"28.12.2020"`` -> ``"2020-12-28"``; ``"May 5, 2024"`` -> ``"2024-05-05"``;
     ``"Декабрь 2020"`` -> ``"2020-12"``; ``"On December 28, Xi said"`` -> None
     """
+    if not _ANY_YEAR_RE.search(text):  # what is left below is a piece of the text: no year, no date
+        return None
     t = text.strip().strip("()[],.|•·—–- ")
-    t = re.sub(r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*[,|•·]?\s*", "", t, flags=re.IGNORECASE)
-    t = re.sub(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", "", t, flags=re.IGNORECASE)
-    t = re.sub(r"^(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье),?\s+", "", t, flags=re.IGNORECASE)
-    t = re.sub(r",?\s+(?:at\s+|в\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\w{2,5})?$", "", t,
-               flags=re.IGNORECASE)
+    for rx in _NOT_DATE_EDGES:
+        t = rx.sub("", t)
     found = find_dates(t, day_first)
     if len(found) == 1 and found[0].start == 0 and len(t[found[0].end :].strip(" .,")) == 0:
         return found[0].iso
     return None
 
+
+# A time or weekday printed before or after a date line.
+_NOT_DATE_EDGES = [
+    re.compile(r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*[,|•·]?\s*", re.IGNORECASE),
+    re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE),
+    re.compile(r"^(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье),?\s+", re.IGNORECASE),
+    re.compile(r",?\s+(?:at\s+|в\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\w{2,5})?$", re.IGNORECASE),
+]
 
 # Cue words that make the date after them a publication (or issue) date.
 PUBLISHED_CUES = (

@@ -42,9 +42,10 @@ _LOWER = "a-zа-яёß-ÿ"
 _KIND_OF = {c: "keywords" for c in KEYWORD_CUES} | {c: "abstract" for c in ABSTRACT_CUES} | {c: "stop" for c in STOP_CUES}
 # Every cue, as a trie (a position where no cue starts costs one test, not one per cue).
 _ALL = cue_trie_regex(_KIND_OF)
+_SEPARATORS_RE = re.compile(r"[\s\-]+")
 _KIND_BY_KEY: dict[str, str] = {}
 for _cue, _kind in _KIND_OF.items():
-    _KIND_BY_KEY.setdefault(re.sub(r"[\s\-]+", " ", _cue), _kind)
+    _KIND_BY_KEY.setdefault(_SEPARATORS_RE.sub(" ", _cue), _kind)
 _SEP = r"[:.：—–\-]"
 # A cue at the start of the block, with or without markdown bold around it.
 _START_RE = re.compile(rf"^\s*(?:[#>]+\s*)?(?:\*\*|__)?(?P<cue>{_ALL})(?:\*\*|__)?\s*(?P<sep>{_SEP})?(?:\*\*|__)?\s*",
@@ -120,7 +121,7 @@ class CuePart:
 
 def cue_kind(cue: str) -> str:
     """The kind a cue word announces. ``"Key words"`` -> ``"keywords"``; ``"Аннотация"`` -> ``"abstract"``"""
-    return _KIND_BY_KEY.get(re.sub(r"[\s\-]+", " ", cue.lower()).strip(), "stop")
+    return _KIND_BY_KEY.get(_SEPARATORS_RE.sub(" ", cue.lower()).strip(), "stop")
 
 
 def find_cues(text: str, block: int = 0) -> list[CuePart]:

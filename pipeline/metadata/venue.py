@@ -27,6 +27,10 @@ _HEADER_RE = re.compile(rf"(?P<name>\S.*?)[\s.,]+(?P<year>{_YEAR})\s*,\s*(?:№\
 # "<name>, 12(3), 50-64" (the usual English citation of a journal article).
 _VOL_ISSUE_RE = re.compile(r"(?P<name>[^\d,;]{3,}?),?\s+(?P<vol>\d+)\s*\((?P<issue>\d+(?:[-/]\d+)?)\)"
                            r"(?:,?\s*(?P<pages>\d+\s*[-–—]\s*\d+))?")
+# What every match of _HEADER_RE and _VOL_ISSUE_RE holds (a year and its comma; a number and an opening
+# bracket): cheap tests that spare those lazy patterns, slow on long lines, where they cannot match.
+_YEAR_COMMA_RE = re.compile(rf"{_YEAR}\s*,")
+_NUMBER_PAREN_RE = re.compile(r"\d\s*\(")
 CITATION_CUE_RE = re.compile(
     r"^\s*(?:для\s+цитирования|ссылка\s+для\s+цитирования|ссылка\s+на\s+статью|for\s+citation|"
     r"to\s+cite\s+this\s+article|cite\s+this\s+article|cite\s+as|how\s+to\s+cite(?:\s+this\s+article)?|"
@@ -66,7 +70,7 @@ def parse_issue_line(line: str) -> dict[str, Any] | None:
     if not text or len(text) > 240 or ("19" not in text and "20" not in text):  # every reading needs a year
         return None
     # A running header with the "<name> YYYY, N" shape, possibly once per language.
-    headers = list(_HEADER_RE.finditer(text))
+    headers = list(_HEADER_RE.finditer(text)) if _YEAR_COMMA_RE.search(text) else []
     if headers and not _VOL_RE.search(text) and not _PAGES_RE.search(text):
         names = [n for n in (clean_name(h.group("name")) for h in headers) if n]
         rest = text[headers[-1].end() :].strip(" .,")
@@ -78,7 +82,7 @@ def parse_issue_line(line: str) -> dict[str, Any] | None:
     vol_m = _VOL_RE.search(text)
     issue_m = _ISSUE_RE.search(text)
     pages_m = _PAGES_RE.search(text)
-    vi = _VOL_ISSUE_RE.search(text)
+    vi = _VOL_ISSUE_RE.search(text) if _NUMBER_PAREN_RE.search(text) else None
     if year_m and (vol_m or issue_m) and (vi is None or vol_m or issue_m):
         first = min(m.start() for m in (year_m, vol_m, issue_m) if m)
         name = clean_name(text[:first])
