@@ -35,11 +35,13 @@ def repair(doc: Document, cfg: RepairConfig) -> Document:
     text, n = chars.normalize_line_ends(text)
     counts["line_ends"] += n
     # Controls and invisible characters go first: inside a mojibake sequence they would stop
-    # it from being recognised, and a second repair would then find it.
-    text, n = chars.remove_c0_controls(text)
-    counts["control_chars"] += n
-    text, n = chars.remove_invisible(text)
-    counts["invisible_chars"] += n
+    # it from being recognised, and a second repair would then find it. (They, soft hyphens and
+    # odd spaces are all outside encoding's plain set: one scan says when there are none.)
+    if not encoding.is_plain(text):
+        text, n = chars.remove_c0_controls(text)
+        counts["control_chars"] += n
+        text, n = chars.remove_invisible(text)
+        counts["invisible_chars"] += n
     # Tabs become spaces before the encoding fixes, as the blocks will have them: ftfy reads
     # "Â " differently from "Â\t".
     if "\t" in text:
@@ -55,6 +57,8 @@ def repair(doc: Document, cfg: RepairConfig) -> Document:
         # them produced by decoding), odd spaces. Taking them out can join a mojibake sequence
         # they split ("Â\xadÀ"): then the encoding fixes go round again, so that repairing the
         # result finds nothing more.
+        if encoding.is_plain(text):
+            break
         removed = 0
         for fix, kind in ((chars.remove_controls, "control_chars"), (chars.remove_invisible, "invisible_chars"),
                           (chars.remove_soft_hyphens, "soft_hyphens"), (chars.normalize_spaces, "spaces")):
