@@ -60,6 +60,11 @@ DOI_LINE = re.compile(
 )
 FOOTNOTE_SEPARATOR = re.compile(r"^(?:\s{20,}|\s*[_‗]{5,}\s*|\s*[-—–]{10,}\s*)$")
 FOOTNOTE_START = re.compile(r"^\s{0,3}(\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|\*{1,3})\s+(\S.*)$")
+# A front-matter field line: a capitalised label of one to four words and a colon ("Received:",
+# "Corresponding author:", "Для цитирования:"), or a classification code ("УДК 327", "JEL F15").
+LABEL_LINE = re.compile(r"^(?:\*\*)?[A-ZА-ЯЁІЇЄҐ][^\W\d_]*(?:[ -][^\W\d_]+){0,3}(?:\*\*)?\s?:(?:\*\*)?\s+\S")
+CLASS_CODE = re.compile(r"^(?:УДК|UDC|ББК|BBK|JEL(?: [Cc]lassification)?)\s*:?\s*[\dA-Z]")
+DOI_PREFIX = re.compile(r"(?:^|[\s:(])10\.\d{4,9}/$")
 URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$")
 
@@ -122,7 +127,34 @@ def remove_cjk_spaces(text: str) -> tuple[str, int]:
 _SUFFIXES = (
     "izations", "ization", "isations", "isation", "ations", "ation", "ments", "ment", "nesses",
     "ness", "ities", "ity", "ings", "ing", "ers", "er", "ied", "ies", "ed", "es", "ly", "s", "d",
+    # Past participles the list does not hold: "undergone" (undergo), "overtaken" (overtake).
+    "ne", "en",
 )
+# English prefixes that fuse with the word they prefix ("undergo", "outperform", "overestimate"):
+# split at a line end they are joined unless the document writes the compound with a hyphen.
+_FUSING_PREFIXES = frozenset("under over out fore counter inter super trans sub".split())
+# Russian (and Ukrainian) hyphen compounds, there being no Cyrillic word list: particles after the
+# hyphen (что-то, кто-либо, где-нибудь), prefixes before it (кое-что, из-за, по-русски), and
+# compound adjectives whose first part ends in -о/-е (северо-западный, социально-экономический).
+_CYR_PARTICLES = frozenset("то либо нибудь таки ка де тко".split())
+_CYR_PREFIXES = frozenset("кое кой из".split())
+_CYR_PO_ADVERB = re.compile(r"(?:ски|цки|ому|ему|ьи|и)$")
+_CYR_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ей|ыми|ими)$")
+_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+
+
+def cyrillic_compound(left: str, right: str) -> bool:
+    """Russian morphology of a hyphen compound, for a pair split at a line end.
+
+    >>> cyrillic_compound("северо", "западный"), cyrillic_compound("изме", "нения"), cyrillic_compound("что", "то")
+    (True, False, True)
+    """
+    lo, ro = left.lower(), right.lower()
+    if ro in _CYR_PARTICLES or lo in _CYR_PREFIXES and len(ro) >= 2:
+        return True
+    if lo == "по":
+        return bool(_CYR_PO_ADVERB.search(ro)) and len(ro) >= 4
+    return len(lo) >= 4 and lo[-1] in "оеё" and len(ro) >= 5 and bool(_CYR_ADJECTIVE.search(ro))
 
 
 @lru_cache(maxsize=1)
@@ -156,6 +188,15 @@ def is_known_word(word: str) -> bool:
     return False
 
 
+def _drop_last_word(line: str) -> str:
+    """A line without its final hyphenated fragment: "have under-" -> "have "."""
+    t = line.rstrip("-‐")
+    k = len(t)
+    while k > 0 and (t[k - 1].isalpha()):
+        k -= 1
+    return t[:k]
+
+
 class Vocabulary:
     """Words seen in the document: evidence for resolving line-end hyphens.
 
@@ -177,7 +218,19 @@ class Vocabulary:
     def _build(self) -> None:
         self._built = True
         # A hyphen at the very end of a line is exactly what is being decided: not evidence.
-        body = "\n".join(ln.rstrip().rstrip("-‐") for ln in self._lines).lower().replace("‐", "-")
+        # Nor are its two fragments words of the document ("изме-" / "нения"): the last word of a
+        # line that ends with a hyphen and the first word of the line after it are left out.
+        kept: list[str] = []
+        cut_first = False
+        for ln in self._lines:
+            t = ln.rstrip()
+            if cut_first:
+                t = _FIRST_FRAGMENT.sub("", t.lstrip(), count=1)
+            cut_first = t.endswith(("-", "‐"))
+            if cut_first:
+                t = _drop_last_word(t)
+            kept.append(t)
+        body = "\n".join(kept).lower().replace("‐", "-")
         self._lines = []
         for w in set(_WORD_TOKEN.findall(body)):
             if "-" in w:
@@ -232,6 +285,12 @@ def keep_line_end_hyphen(left: str, right: str, vocab: Vocabulary) -> bool:
         return True
     if right[:1].isupper():
         return True  # "China-" + "U.S.", "Asia-" + "Pacific"
+    if latin and lo in _FUSING_PREFIXES:
+        return False  # "under-" + "gone": no hyphenated "under-" anywhere in the document
+    if not latin and _CYRILLIC.search(lo + ro):
+        # No word list: the document's own words (above) and the morphology of compounds decide;
+        # anything else is a word the layout split ("стра-" + "ны").
+        return cyrillic_compound(left, right)
     if latin and left[:1].isupper():
         return True  # "Western-" + "dominated"
     known_l = is_known_word(lo) if latin else lo in vocab.plain
@@ -251,6 +310,9 @@ def joint(left_tail: str, right: str, vocab: Vocabulary, counts: Counter[str]) -
     url = URL_TAIL.search(last) if ("http" in last or "www." in last) else None
     if url and _continues_url(url.group(), right):
         counts["urls_rejoined"] += 1
+        return 0, ""
+    if last.endswith("/") and DOI_PREFIX.search(left_tail[-30:]) and right[:1].isalnum():
+        counts["urls_rejoined"] += 1  # "DOI: 10.1177/" + "0263...": the rest of the identifier
         return 0, ""
     if left_tail.endswith(("-", "‐")):
         m = _LAST_FRAGMENT.search(last[-60:])
@@ -408,6 +470,60 @@ def _near(lines: list[Line], i: int, edges: set[int], reach: int = 2) -> bool:
     return False
 
 
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_VOLUME = re.compile(r"\b(?:vol(?:ume)?\.?|т\.|том|band|bd\.)\s*\d", re.IGNORECASE)
+_ISSUE = re.compile(r"(?:\b(?:no\.?|nr\.?|issue|вып\.?)|№)\s*\d", re.IGNORECASE)
+_PAGES = re.compile(r"(?:\b(?:pp?\.|с\.|s\.)\s*)?\d{1,5}\s*[–—-]\s*\d{1,5}\b|\b(?:pp?\.|с\.)\s*\d", re.IGNORECASE)
+
+
+def is_journal_header(text: str) -> bool:
+    """A journal's first-page header: a venue with year and two of volume, issue, pages; no sentence.
+
+    >>> is_journal_header("Annals of Hydrology, Vol. 7, No. 2 (2019), pp. 11–30")
+    True
+    >>> is_journal_header("In 2019 we read vol. 7 of the series, pp. 11–30, twice.")
+    False
+    """
+    t = text.strip()
+    if len(t) > 200 or not _YEAR.search(t) or len(_LETTER.findall(t)) < 8:
+        return False
+    last = t.rstrip(".!?…").rsplit(None, 1)[-1]
+    if t.endswith(tuple("!?…")) or t.endswith(".") and len(last) >= 4 and last.isalpha() or starts_lower(t):
+        return False  # a sentence ending with a word, not a citation ending with pages
+    if re.search(r"[.!?]\s+[a-zа-яё]", t):
+        return False  # prose: a sentence end followed by more sentence
+    return sum(bool(p.search(t)) for p in (_VOLUME, _ISSUE, _PAGES)) >= 2
+
+
+def is_numbered_page_line(text: str) -> bool:
+    """A page number and a short text separated by a run of three or more spaces.
+
+    >>> is_numbered_page_line("88        Review of Soil Science 4(1)"), is_numbered_page_line("Lee and Park    89")
+    (True, True)
+    >>> is_numbered_page_line("In 88 cases   the result held.")
+    False
+    """
+    t = text.strip()
+    if len(t) > 150 or "   " not in t:
+        return False
+    k = 0
+    while k < len(t) and t[k].isdigit():
+        k += 1
+    if 1 <= k <= 4 and t[k : k + 3] == "   ":
+        rest = t[k:].strip()
+    else:
+        j = len(t)
+        while j > 0 and t[j - 1].isdigit():
+            j -= 1
+        if not 1 <= len(t) - j <= 4 or t[j - 3 : j] != "   ":
+            return False
+        rest = t[:j].strip()
+    return (
+        bool(rest) and len(rest.split()) <= 12 and not ends_sentence(rest)
+        and len(_LETTER.findall(rest)) >= 3 and "   " not in rest
+    )
+
+
 def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], list[str]]:
     """Indices of furniture lines and their texts (in document order)."""
     drop: dict[int, str] = {}
@@ -440,6 +556,30 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
         if len(where) >= 5 or 3 * at_edges >= 2 * len(where):
             for i in where:
                 drop[i] = lines[i].text
+                counts["running_headers"] += 1
+    # A page number and a short text apart by a run of spaces ("202      Journal of X 12(3)",
+    # "Smith and Jones     203"), alone between blank lines or at the document's ends: a page's
+    # header or footer. Taken before footnotes are looked for, so "202" is never a note number.
+    for i, ln in enumerate(lines):
+        if i not in drop and isolated(i) and is_numbered_page_line(ln.text):
+            drop[i] = ln.text
+            counts["running_headers"] += 1
+    edges |= set(drop)
+    # The first page's journal header (venue, year, volume, issue, pages), printed once at the top;
+    # later pages may repeat a prefix of it as their running header (no pages, or no page range).
+    first = [i for i in range(min(n, 40)) if lines[i].text][:3]
+    heads = [i for i in first if i not in drop and is_journal_header(lines[i].text)]
+    for i in heads:
+        drop[i] = lines[i].text
+        counts["journal_headers"] += 1
+    head_masks = [_mask(lines[i].text) for i in heads]
+    if head_masks:
+        for i, ln in enumerate(lines):
+            if i in drop or not 15 <= len(ln.text) <= 150 or ends_sentence(ln.text):
+                continue
+            k = _mask(ln.text)
+            if len(_LETTER.findall(k)) >= 5 and any(h.startswith(k) for h in head_masks) and _near(lines, i, edges):
+                drop[i] = ln.text
                 counts["running_headers"] += 1
     # The page header above a page number at the top of a page: everything non-blank before it.
     starts = [0] + [i + 1 for i, ln in enumerate(lines) if ln.page_break]
@@ -786,6 +926,13 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
                         after_break=pending_break)
             pending_break = False
             continue
+        if cur is not None and (CLASS_CODE.match(ln.text) or LABEL_LINE.match(ln.text) and _is_field(cur.lines[0].text)):
+            # Front-matter fields one under the other ("Received: ...", "DOI: ...", "Keywords: ..."
+            # then "For citation: ..."): each its own block, however the lines were wrapped.
+            flush()
+            cur = _Para("paragraph", [ln], indent=ln.indent, after_break=pending_break)
+            pending_break = False
+            continue
         if cur is not None:
             prev = cur.lines[-1]
             if _joins(prev, ln, width, cur):
@@ -800,6 +947,11 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     for p in paras:
         text_ = _para_text(p, vocab, counts, cfg)
         if not text_:
+            continue
+        if cfg.page_furniture and kind_is_doi(text_):
+            # A DOI broken across two lines, now whole: furniture, as a DOI line is (idempotence).
+            furniture.append(text_)
+            counts["doi_lines"] += 1
             continue
         kind = p.kind
         if p.md_heading:
@@ -832,6 +984,24 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
         blocks.append(Block(kind, text_))
 
     return LayoutResult(blocks, furniture, notes, counts, warnings, boilerplate)
+
+
+def kind_is_doi(text: str) -> bool:
+    """A block that is nothing but a DOI statement.
+
+    >>> kind_is_doi("DOI: 10.1234/abc.5"), kind_is_doi("See DOI: 10.1234/abc.5")
+    (True, False)
+    """
+    return "10." in text and bool(DOI_LINE.match(text))
+
+
+def _is_field(text: str) -> bool:
+    """A block that opens with a field label ("Received:", "УДК", "Keywords:").
+
+    >>> _is_field("Received: 1 May 2020"), _is_field("Since 1990: a change")
+    (True, False)
+    """
+    return bool(LABEL_LINE.match(text) or CLASS_CODE.match(text) or FIELD_CUE.match(text))
 
 
 def _continues(before: str, text: str, after_break: bool) -> bool:
