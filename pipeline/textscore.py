@@ -69,12 +69,11 @@ def cyrillic_score(text: str) -> float:
     >>> cyrillic_score("Ты делаешь") > cyrillic_score("Òû äåëàåøü")
     True
     """
-    table = _bigram_logprob()
     total = 0.0
     n = 0
     for w in _NON_ASCII_WORD.findall(text):
         if _CYR_WORD.fullmatch(w):
-            total += _cyrillic_word(w, table)
+            total += _cyrillic_word_cached(w)
             n += len(w)
         else:
             k = len(_CYR_OR_LATIN_EXT.findall(w))
@@ -89,7 +88,9 @@ def cyrillic_score(text: str) -> float:
 
 # Words (letter runs) with at least one non-ASCII letter; all-Cyrillic words; the letters that
 # make a mixed word suspect; non-ASCII characters that are not letters.
-_NON_ASCII_WORD = re.compile(r"[^\W\d_]*[^\W\d_\x00-\x7f][^\W\d_]*")
+# (The look-behind starts a match only where a run of letters starts, and the ASCII prefix is
+# spelled out: no backtracking inside every English word.)
+_NON_ASCII_WORD = re.compile(r"(?<![^\W\d_])[a-zA-Z]*[^\W\d_\x00-\x7f][^\W\d_]*")
 _CYR_WORD = re.compile("[\u0400-\u04ff]+")
 _CYR_OR_LATIN_EXT = re.compile("[\u0400-\u04ff\u00c0-\u024f]")
 _NON_ASCII_NON_LETTER = re.compile(r"[^\x00-\x7f\w]")
@@ -102,29 +103,19 @@ def reading_score(text: str) -> float:
     >>> reading_score("Le garçon") > reading_score("Le garзon"), reading_score("Привет") > reading_score("Ïðèâåò")
     (True, True)
     """
-    table = _bigram_logprob()
     total = 0.0
     n = 0
-    for m in _WORD.finditer(text):
-        w = m.group()
-        if w.isascii():
-            continue
-        cyr = sum(1 for c in w if _is_cyr(c))
-        ext = sum(1 for c in w if _is_latin_ext(c))
-        if cyr == len(w):
-            total += _cyrillic_word(w, table)
-            n += len(w)
-        elif cyr == 0 and ext:
-            accented_share = ext / len(w)
-            total += (LATIN_OK if accented_share <= 0.4 else FOREIGN) * ext
-            n += ext
-        elif cyr:
-            total += FOREIGN * (cyr + ext)
-            n += cyr + ext
-    for c in text:
-        if not c.isascii() and not c.isalpha() and _is_odd_symbol(c):
-            total += FOREIGN
-            n += 1
+    # Only words with a non-ASCII letter count; each word's share is worked out once (cached).
+    for w in _NON_ASCII_WORD.findall(text):
+        dt, dn = _reading_word(w)
+        if dn:
+            total += dt
+            n += dn
+    # Odd symbols: each distinct character is judged once, then counted in C.
+    k = sum(text.count(c) for c in set(text) if not c.isascii() and not c.isalpha() and _is_odd_symbol(c))
+    for _ in range(k):  # one addition each, as the per-character loop this replaces made them
+        total += FOREIGN
+    n += k
     # A sign glued to the front of a word ("®лка") is a letter read in the wrong codepage.
     k = len(_SIGN_BEFORE_LETTER.findall(text))
     total += FOREIGN * k
@@ -132,7 +123,27 @@ def reading_score(text: str) -> float:
     return total / n if n else 0.0
 
 
+@lru_cache(maxsize=65536)
+def _reading_word(w: str) -> tuple[float, int]:
+    """One word's share of ``reading_score``: (sum, characters counted)."""
+    cyr = sum(1 for c in w if _is_cyr(c))
+    ext = sum(1 for c in w if _is_latin_ext(c))
+    if cyr == len(w):
+        return _cyrillic_word_cached(w), len(w)
+    if cyr == 0 and ext:
+        accented_share = ext / len(w)
+        return (LATIN_OK if accented_share <= 0.4 else FOREIGN) * ext, ext
+    if cyr:
+        return FOREIGN * (cyr + ext), cyr + ext
+    return 0.0, 0
+
+
 _SIGN_BEFORE_LETTER = re.compile(r"[©®™°№§](?=[^\W\d_])")
+
+
+@lru_cache(maxsize=65536)
+def _cyrillic_word_cached(w: str) -> float:
+    return _cyrillic_word(w, _bigram_logprob())
 
 
 def _cyrillic_word(w: str, table: dict[str, float]) -> float:
