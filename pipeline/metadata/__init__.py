@@ -79,7 +79,7 @@ def _is_body(text: str, kind: str) -> bool:
 
 def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> bool:
     """Lines that sit around a title without being one: page numbers, issue lines, DOI/UDC lines,
-    rubric labels, navigation trails, and the journal's name (``venue_keys``) on a line of its own."""
+    rubric labels, navigation trails, the article's history (received/accepted dates), and the journal's name (``venue_keys``) on a line of its own."""
     t = squash(strip_marks(text))
     return (
         not t
@@ -89,6 +89,7 @@ def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> b
         or title.is_code_or_label(t)
         or title.is_breadcrumb(t)
         or venue.CITATION_CUE_RE.match(t) is not None
+        or notes.is_history_note(t)
         or _URL_ONLY_RE.fullmatch(t) is not None
         or _is_venue_line(t, venue_keys)
     )

@@ -266,3 +266,21 @@ def test_title_wrapped_at_the_page_width_in_title_case() -> None:
 )
 def test_wrap_or_subtitle(first: str, nxt: str, joined: bool) -> None:
     assert continues_title(first, nxt) is joined
+
+
+def test_history_line_above_the_title_is_never_the_title() -> None:
+    from pipeline.config import MetadataConfig
+    from pipeline.document import Block, Document, Source
+    from pipeline.metadata import extract_metadata
+
+    doc = Document(source=Source(path="x.txt"))
+    doc.set_blocks([
+        Block("paragraph", "Submitted: 2 June 2019 / Revised: 9 August 2019 / Accepted: 1 September 2019"),
+        Block("paragraph", "Water Rights and Irrigation Reform in Semi-Arid River Basins"),
+        Block("paragraph", "Lena Hartmann1, Omar Said2"),
+        Block("paragraph", "1 University of Kassel, Germany 2 Cairo University, Egypt"),
+        Block("paragraph", "Irrigation reform has reshaped how water is shared between upstream and downstream "
+                           "users. This paper traces the change in three river basins over two decades."),
+    ])
+    extract_metadata(doc, MetadataConfig())
+    assert doc.metadata["title"]["text"] == "Water Rights and Irrigation Reform in Semi-Arid River Basins"
