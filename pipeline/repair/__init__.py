@@ -76,9 +76,9 @@ def repair(doc: Document, cfg: RepairConfig) -> Document:
                 f"{', ...' if n > len(first) else ''})"
             )
     result = layout.build_blocks(text, cfg)
-    if cfg.ftfy or cfg.cyrillic_mojibake:
-        # Joining lines can put side by side what ftfy reads as one damaged sequence ("Â" at a
-        # line end, "\x9a" on the next line): blocks get one more look, cheap when clean.
+    # Joining lines can put side by side what ftfy reads as one damaged sequence ("Â" at a line
+    # end, "\x9a" on the next line): blocks get one more look, unless one scan finds them all plain.
+    if (cfg.ftfy or cfg.cyrillic_mojibake) and not encoding.is_plain("\n".join(b.text for b in result.blocks)):
         for b in result.blocks:
             if not encoding.is_plain(b.text):
                 fixed, n_cyr, n_ftfy = encoding.repair_encoding(b.text, cfg.cyrillic_mojibake, cfg.ftfy)

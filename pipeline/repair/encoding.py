@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import ftfy
 from ftfy.badness import is_bad
@@ -247,12 +248,15 @@ def _fix_cyrillic_lines(lines: list[str], which: Iterable[int], prior: str | Non
     return prior, sum(found.values()), {i for i, line in before.items() if lines[i] != line}
 
 
-def _lines_matching(pattern: re.Pattern[str], text: str) -> list[int]:
+@lru_cache(maxsize=16)
+def _lines_matching(pattern: re.Pattern[str], text: str) -> tuple[int, ...]:
     r"""Indices of the lines of ``text`` (split on LF) where ``pattern`` matches; one scan of the text
     (``pattern`` must not match across a line end).
 
+    Cached: repair asks again about a text it has not changed (``is_plain``, ``residual_damage``),
+    and looking a string up costs a hash, not a scan.
     >>> _lines_matching(re.compile("x"), "ax\nb\nxx\nc")
-    [0, 2]
+    (0, 2)
     """
     out: list[int] = []
     line = pos = 0
@@ -266,7 +270,7 @@ def _lines_matching(pattern: re.Pattern[str], text: str) -> list[int]:
         line += 1
         pos = end + 1
         m = pattern.search(text, pos)
-    return out
+    return tuple(out)
 
 
 # Two upper-case Cyrillic letters on one line: the least a _mostly_upper line has.
@@ -388,7 +392,7 @@ def is_plain(text: str) -> bool:
     >>> is_plain("Россия и Китай — “partners”"), is_plain("cafÃ©")
     (True, False)
     """
-    return not _UNSAFE.search(text)
+    return not _lines_matching(_UNSAFE, text)
 
 
 def apply_ftfy(text: str) -> tuple[str, int]:
