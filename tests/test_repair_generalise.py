@@ -102,3 +102,108 @@ def test_ui_words_alone_are_not_enough() -> None:
     # A one-word subheading that happens to be a UI word, between paragraphs, stays.
     page = "\n".join([BODY1, "", "Print", "", BODY2, "", "Share of votes by party", "", BODY3])
     assert _bp(page) == []
+
+
+# --- PDF page furniture and front matter ----------------------------------------------------
+
+WRAPPED = [
+    "Rivers in the lowland basin have changed their course several times since the",
+    "eighteenth century, and the maps drawn by surveyors record each of these shifts",
+    "with remarkable care, which allows a reconstruction of the floodplain over time.",
+]
+
+
+def test_numbered_page_lines_and_journal_header_go_to_furniture() -> None:
+    page = "\n".join([
+        "Annals of Fluvial Studies, Vol. 8, No. 1 (2018), pp. 40–58",
+        "Received: 2 May 2017 / Accepted: 9 July 2017",
+        "DOI: 10.5555/",
+        "abcd.2018.40",
+        "",
+        "Meandering Channels of the Lowland Basin",
+        "",
+        *WRAPPED,
+        "_______________",
+        "1 A note on the maps used here, which come from the county archive.",
+        "",
+        "41                    Annals of Fluvial Studies 8(1)",
+        "",
+        *WRAPPED,
+        "",
+        "                                                    Okafor and Lindqvist   42",
+    ])
+    res = layout.build_blocks(page, RepairConfig())
+    texts = [b.text for b in res.blocks]
+    assert "Annals of Fluvial Studies, Vol. 8, No. 1 (2018), pp. 40–58" in res.furniture
+    assert "41                    Annals of Fluvial Studies 8(1)" in res.furniture
+    assert "Okafor and Lindqvist   42" in res.furniture
+    assert [f.id for f in res.footnotes] == ["1"]  # the header's "41" is no note number
+    assert texts[0] == "Received: 2 May 2017 / Accepted: 9 July 2017"
+    assert "DOI: 10.5555/abcd.2018.40" in res.furniture
+    assert sum(t.startswith("Rivers in the lowland basin") for t in texts) == 2
+
+
+def test_running_header_repeating_a_prefix_of_the_first_page_header() -> None:
+    page = "\n".join([
+        "ВЕСТНИК РЕЧНЫХ НАУК. 2020. Т. 3, № 4. С. 10–25",
+        "",
+        "Русла рек",
+        "",
+        "Реки низменности меняли русло несколько раз, и это видно на старых картах.",
+        "",
+        "10",
+        "\f",
+        "ВЕСТНИК РЕЧНЫХ НАУК. 2020. Т. 3, № 4",
+        "",
+        "Карты позволяют восстановить пойму реки за последние три столетия.",
+    ])
+    res = layout.build_blocks(page, RepairConfig())
+    assert "ВЕСТНИК РЕЧНЫХ НАУК. 2020. Т. 3, № 4" in res.furniture
+    assert not any("ВЕСТНИК" in b.text for b in res.blocks)
+
+
+def test_field_lines_start_their_own_blocks() -> None:
+    page = "Ключевые слова: реки, карты, пойма\nДля цитирования: Иванов И.И. Русла рек // Вестник. 2020.\n"
+    texts = [b.text for b in layout.build_blocks(page, RepairConfig()).blocks]
+    assert texts == ["Ключевые слова: реки, карты, пойма", "Для цитирования: Иванов И.И. Русла рек // Вестник. 2020."]
+    page = "Research article\nUDC 551.4\n"
+    assert [b.text for b in layout.build_blocks(page, RepairConfig()).blocks] == ["Research article", "UDC 551.4"]
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "keep"),
+    [
+        ("северо", "восточный", True),
+        ("социально", "политических", True),
+        ("какой", "нибудь", True),
+        ("кое", "где", True),
+        ("по", "новому", True),
+        ("из", "за", True),
+        ("разви", "тия", False),
+        ("по", "том", False),
+        ("госу", "дарства", False),
+    ],
+)
+def test_russian_line_end_hyphens(left: str, right: str, keep: bool) -> None:
+    assert layout.keep_line_end_hyphen(left, right, layout.Vocabulary()) is keep
+
+
+def test_hyphen_evidence_ignores_the_fragments_themselves() -> None:
+    lines = ["после долгого разви-", "тия реки", "over-", "taken by events", "out-", "performed them"]
+    text = "\n\n".join(b.text for b in layout.build_blocks("\n".join(lines), RepairConfig()).blocks)
+    assert "развития" in text and "overtaken" in text and "outperformed" in text
+    # ... but a compound the document writes with a hyphen elsewhere keeps it.
+    page = "an over-\nengineered bridge and another over-engineered design"
+    assert "over-engineered bridge" in layout.build_blocks(page, RepairConfig()).blocks[0].text
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Okafor<sup>3</sup>, Lindqvist<sup>1,2</sup>", "Okafor3, Lindqvist1,2"),
+        ("CO<sub>2</sub> in <em>situ</em> and <strong>bold</strong><br>tail", "CO2 in situ and bold tail"),
+        ("a < b and c > d", "a < b and c > d"),
+    ],
+)
+def test_inline_html(raw: str, clean: str) -> None:
+    assert layout.build_blocks(raw, RepairConfig()).blocks[0].text == clean

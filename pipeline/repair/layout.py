@@ -819,6 +819,24 @@ _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1")
 _MD_CODE = re.compile(r"(?<!\w)`([^`\n]{1,300})`(?!\w)")
 
 
+_INLINE_TAG = re.compile(r"</?(?:sup|sub|i|b|em|strong|u|small|span|mark)(?:\s[^<>\n]{0,200})?>", re.IGNORECASE)
+_BR_TAG = re.compile(r"<br\s{0,5}/?>", re.IGNORECASE)
+
+
+def strip_inline_html(text: str, counts: Counter[str]) -> str:
+    """Inline HTML tags a converter left (``<sup>``, ``<i>``, ``<br>``...) out, their text kept.
+
+    >>> strip_inline_html("Lee<sup>2</sup> on <i>H<sub>2</sub>O</i><br/>next", Counter())
+    'Lee2 on H2O next'
+    """
+    if "<" not in text:
+        return text
+    text, k = _INLINE_TAG.subn("", text)
+    text, k2 = _BR_TAG.subn(" ", text)
+    counts["html_tags"] += k + k2
+    return text
+
+
 def strip_markdown(text: str, counts: Counter[str]) -> str:
     """Remove inline markdown: **bold**, __bold__, `code`, [text](url), ![alt](src).
 
@@ -1056,7 +1074,8 @@ def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairCon
     rest = [ln.text for ln in p.lines[1:]]
     if not cfg.unwrap:
         # Lines stay lines: the block keeps its line breaks, nothing is joined.
-        lines = [strip_markdown(x, counts) if cfg.markdown else x for x in [first, *rest]]
+        lines = [strip_inline_html(strip_markdown(x, counts), counts) if cfg.markdown else x
+                 for x in [first, *rest]]
         return "\n".join(" ".join(x.split()) for x in lines if x.strip())
     counts["lines_unwrapped"] += len(rest)
     if cfg.dehyphenate:
@@ -1064,7 +1083,7 @@ def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairCon
     else:
         text = " ".join(x.strip() for x in [first, *rest])
     if cfg.markdown:
-        text = strip_markdown(text, counts)
+        text = strip_inline_html(strip_markdown(text, counts), counts)
         if MD_RULE.match(text) or not _ALNUM.search(text) and set(text) <= set("#*_-+=~`> "):
             return ""  # nothing but marks
     if cfg.cjk_spaces:

@@ -231,7 +231,8 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
     # The headline printed twice at the top: the first copy goes (the second stays for metadata).
     norm = {i: _norm(lines[i]) for i in live}
     for i in in_head:
-        if i in out or len(norm[i].split()) < 4 or not is_title_like(norm[i]):
+        # (Not in hard-wrapped text: there a line is a piece of a paragraph, not a headline.)
+        if hard_wrapped or i in out or len(norm[i].split()) < 4 or not is_title_like(norm[i]):
             continue
         if any(x > i and x not in out and norm[x] == norm[i] for x in live):
             out[i] = "repeat"
