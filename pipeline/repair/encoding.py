@@ -108,8 +108,22 @@ MIN_GAIN = 1.5
 MIN_SCORE = -8.0
 
 
+def _non_ascii_repertoire(codec: str) -> frozenset[str]:
+    """The non-ASCII characters a single-byte codec can encode."""
+    return frozenset(bytes([b]).decode(codec, "ignore") for b in range(128, 256)) - {""}
+
+
+# What each "wrong" codec of CYRILLIC_MIXUPS can encode: a line with anything else cannot have
+# been misread through it, which one subset test says without trying (and failing) to encode.
+_REPERTOIRE = {wrong: _non_ascii_repertoire(wrong) for wrong in dict.fromkeys(w for w, _ in CYRILLIC_MIXUPS)}
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
 def _mixups(line: str) -> Iterator[tuple[str, str, str]]:
+    chars = frozenset(_NON_ASCII.findall(line))
     for wrong, right in CYRILLIC_MIXUPS:
+        if not chars <= _REPERTOIRE[wrong]:
+            continue
         try:
             fixed = line.encode(wrong).decode(right)
         except (UnicodeEncodeError, UnicodeDecodeError):
