@@ -26,6 +26,7 @@ from pipeline.metadata import keywords_abstract as ka
 from pipeline.metadata.text import (
     block_lang,
     ends_sentence,
+    segment_spans,
     span_lang,
     squash,
     strip_marks,
@@ -420,6 +421,7 @@ def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, 
     labels: dict[int, str] = {}
     located: list[tuple[int, str]] = []
     cue_blocks = {p.block for p in parts}
+    spans: dict[int, list[tuple[int, int, str]]] = {}  # where each block's segments are, found once
     for p in parts:
         if p.kind == "stop":
             continue
@@ -433,7 +435,9 @@ def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, 
             block, start, end = nxt, 0, len(blocks[nxt].text)
             content = blocks[nxt].text
             labels[nxt] = p.kind
-        lang = span_lang(doc, block, start, end)
+        if block not in spans:
+            spans[block] = segment_spans(doc, block)
+        lang = span_lang(doc, block, start, end, spans[block])
         if p.cue.lower() in ka.BLOCK_START_ONLY and p.block >= front_end and lang == main_lang:
             continue  # a "Summary" section of the body, not a second-language abstract
         labels.setdefault(p.block, p.kind)

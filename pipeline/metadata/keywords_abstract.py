@@ -149,15 +149,17 @@ def find_cues(text: str, block: int = 0) -> list[CuePart]:
     # Without a full stop before it (a keyword list runs into the next field when lines are unwrapped),
     # a cue still counts when printed capitalised and followed by a colon: "... нефть и газ Для цитирования:".
     inner += [m for m in _colon_matches(text) if m.group("cue")[0].isupper()]
+    taken = {h[0] for h in hits}  # cue starts already read (a set: a block may hold thousands)
     for m in sorted(inner, key=lambda m: m.start("cue")):
         cue = m.group("cue")
-        if any(h[0] == m.start("cue") for h in hits):
+        if m.start("cue") in taken:
             continue
         if cue.lower() in BLOCK_START_ONLY or (hits and m.start() < hits[-1][1]):
             continue
         if m.group("cue").lower() == "doi" and not re.match(r"\s*10\.", text[m.end() :]):
             continue
         hits.append((m.start("cue"), m.end(), cue))
+        taken.add(m.start("cue"))
     hits.sort()
     parts = []
     for n, (cs, s, cue) in enumerate(hits):

@@ -192,14 +192,13 @@ def block_lang(doc: Document, index: int) -> str:
     return span_lang(doc, index, 0, len(doc.blocks[index].text))
 
 
-def span_lang(doc: Document, index: int, start: int, end: int) -> str:
-    """Language of characters ``start:end`` of block ``index``, from the segments that overlap it.
+def segment_spans(doc: Document, index: int) -> list[tuple[int, int, str]]:
+    """Where the segments of block ``index`` sit in its text, in order: ``(start, end, lang)``.
 
-    The segments of a block are located in its text in order; each contributes the characters it
-    shares with the span. Without any overlapping segment, the script decides (``lang_by_script``).
+    Each is looked for from the end of the one before (else anywhere); one that is not found is left out.
     """
     text = doc.blocks[index].text
-    weights: Counter[str] = Counter()
+    out = []
     cursor = 0
     for seg in doc.segments:
         if seg.block != index or not seg.text:
@@ -210,9 +209,24 @@ def span_lang(doc: Document, index: int, start: int, end: int) -> str:
         if at < 0:
             continue
         cursor = at + len(seg.text)
-        overlap = min(end, at + len(seg.text)) - max(start, at)
-        if overlap > 0 and seg.lang:
-            weights[seg.lang] += sum(map(str.isalpha, text[max(start, at) : min(end, at + len(seg.text))])) or 1
+        out.append((at, cursor, seg.lang))
+    return out
+
+
+def span_lang(doc: Document, index: int, start: int, end: int,
+              spans: list[tuple[int, int, str]] | None = None) -> str:
+    """Language of characters ``start:end`` of block ``index``, from the segments that overlap it.
+
+    The segments of a block are located in its text in order (``segment_spans``; pass them as
+    ``spans`` when asking about many spans of one block); each contributes the characters it shares
+    with the span. Without any overlapping segment, the script decides (``lang_by_script``).
+    """
+    text = doc.blocks[index].text
+    weights: Counter[str] = Counter()
+    for at, stop, lang in segment_spans(doc, index) if spans is None else spans:
+        overlap = min(end, stop) - max(start, at)
+        if overlap > 0 and lang:
+            weights[lang] += sum(map(str.isalpha, text[max(start, at) : min(end, stop)])) or 1
     if weights:
         best = max(weights.items(), key=lambda kv: (kv[1], kv[0] != "und", kv[0]))
         if best[0] != "und":

@@ -85,3 +85,28 @@ def test_cue_trie_regex_matches_what_cue_regex_matches() -> None:
 )
 def test_cue_trie_regex_table(cues: list[str], text: str, found: list[str]) -> None:
     assert re.findall(cue_trie_regex(cues), text, re.IGNORECASE) == found
+
+
+def test_span_lang_with_the_blocks_segment_spans_given_is_the_same() -> None:
+    from pipeline.document import Block, Document, Segment, Source
+    from pipeline.metadata.text import segment_spans, span_lang
+
+    text = "Ключевые слова: Китай, Россия. Keywords: China, Russia. Аннотация. Текст."
+    doc = Document(source=Source(path="a.txt"))
+    doc.blocks = [Block("paragraph", text)]
+    cut, cut2 = text.index("Keywords"), text.index("Аннотация")
+    doc.segments = [Segment("ru", "paragraph", text[:cut].strip(), block=0),
+                    Segment("en", "paragraph", text[cut:cut2].strip(), block=0),
+                    Segment("ru", "paragraph", text[cut2:], block=0)]
+    doc.languages = {"ru": 0.6, "en": 0.4}
+    spans = segment_spans(doc, 0)
+    assert [lang for _s, _e, lang in spans] == ["ru", "en", "ru"]
+    for start in range(0, len(text), 7):
+        for end in range(start + 1, len(text) + 1, 11):
+            assert span_lang(doc, 0, start, end, spans) == span_lang(doc, 0, start, end)
+    assert span_lang(doc, 0, cut, cut + 20, spans) == "en"
+
+
+def test_many_cues_in_one_block() -> None:
+    parts = ka.find_cues("Text. " + "Keywords: a, b. " * 3000)
+    assert len(parts) == 3000 and {p.kind for p in parts} == {"keywords"}
