@@ -262,7 +262,7 @@ def _fix_cyrillic_lines(lines: list[str], which: Iterable[int], prior: str | Non
     return prior, sum(found.values()), {i for i, line in before.items() if lines[i] != line}
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=4)  # enough for one text's scans; more would keep large documents alive
 def _lines_matching(pattern: re.Pattern[str], text: str) -> tuple[int, ...]:
     r"""Indices of the lines of ``text`` (split on LF) where ``pattern`` matches; one scan of the text
     (``pattern`` must not match across a line end).
@@ -349,9 +349,9 @@ def residual_damage(text: str, limit: int = 3) -> tuple[int, list[int]]:
     >>> residual_damage("fine\\nÒû\\nЯ╚п╩ ╬╦▒▓ ╡╢ └┘")
     (1, [3])
     """
-    suspects = _lines_matching(_SUSPECT, text)
-    if not suspects:
+    if is_plain(text):
         return 0, []
+    suspects = _lines_matching(_SUSPECT, text)
     lines = text.split("\n")
     found = [i + 1 for i in suspects if _LETTER.search(lines[i]) and damage_marks(lines[i]) >= 3]
     return len(found), found[:limit]
