@@ -43,3 +43,18 @@ def test_candidate_detector_gives_langdetects_own_probabilities(text: str) -> No
                 det.append(text)
                 got.append(_probabilities(det))
             assert got[0] == got[1], (cands, seed)
+
+
+def test_cyrillic_violations_count_what_the_per_language_patterns_find() -> None:
+    import random
+
+    from pipeline.languages import cues
+
+    rng = random.Random(2)
+    pool = [chr(c) for c in range(0x400, 0x530)] + list("ъеёюяьо ЪЬ") * 20 + list("abc Ѐ")
+    texts = TEXTS + ["".join(rng.choice(pool) for _ in range(rng.randint(0, 80))) for _ in range(3000)]
+    langs = [*cues.CYR_FORBIDDEN_RE, "en"]
+    for text in texts:
+        low = text.lower()
+        expected = {lang: len(rx.findall(low)) if (rx := cues.CYR_FORBIDDEN_RE.get(lang)) else 0 for lang in langs}
+        assert cues.cyrillic_violations(text, langs) == expected, text
