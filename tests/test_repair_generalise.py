@@ -207,3 +207,34 @@ def test_hyphen_evidence_ignores_the_fragments_themselves() -> None:
 )
 def test_inline_html(raw: str, clean: str) -> None:
     assert layout.build_blocks(raw, RepairConfig()).blocks[0].text == clean
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed", "n"),
+    [
+        # Superscript letters, digits and symbols a PDF extractor put on lines of their own.
+        ("Maria Costa\na\n, Henrik Vogel\nb\na Faculty of Physics", "Maria Costa a, Henrik Vogel b\na Faculty of Physics", 2),
+        ("Ирина Волкова\n1\n, Пётр Зуев\n2\n1 Томский университет", "Ирина Волкова 1, Пётр Зуев 2\n1 Томский университет", 2),
+        ("Maria Costa\n*\nUniversity of Porto", "Maria Costa *\nUniversity of Porto", 1),
+        ("Maria Costa\n†\n, Henrik Vogel\nUniversity of Porto", "Maria Costa †, Henrik Vogel\nUniversity of Porto", 1),
+        # A page number stands apart: a blank line or the end of the text on one side.
+        ("The hearing was adjourned until Friday\n12\n\nNext page", "The hearing was adjourned until Friday\n12\n\nNext page", 0),
+        ("A short Line\n7", "A short Line\n7", 0),
+        # A sentence's end, or a line ending in a lower-case word, takes no marker.
+        ("It ended.\na\nnew line", "It ended.\na\nnew line", 0),
+        ("the rates rose\n3\nnew line", "the rates rose\n3\nnew line", 0),
+    ],
+)
+def test_attach_marker_lines(raw: str, fixed: str, n: int) -> None:
+    assert layout.attach_marker_lines(raw) == (fixed, n)
+
+
+def test_marker_lines_give_one_author_line_under_the_title() -> None:
+    page = "\n".join([
+        "Sparse Attention for Long Document Ranking",
+        "",
+        "Maria Costa ", "a ", ", Henrik Vogel ", "b ",
+        "a Faculty of Physics, University of Porto, Portugal ",
+        "b Max Planck Institute for Chemistry, Mainz, Germany ",
+    ])
+    assert "Maria Costa a, Henrik Vogel b" in _text(page)

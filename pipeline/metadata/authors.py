@@ -27,13 +27,16 @@ PARTICLES = r"(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|bin
 _TOKEN = rf"(?:{INITIALS}|{NAME_WORD}|{PARTICLES})"
 NAME_RE = re.compile(rf"{_TOKEN}(?:\s+{_TOKEN}){{0,4}}")
 # Affiliation markers after a name: digits (also superscript), letters in a run of digits, * † ‡ §.
-_MARKER = r"(?:[0-9¹²³⁴-⁹⁰]{1,2}(?:\s*,\s*[0-9¹²³⁴-⁹⁰]{1,2})*[*†‡§#]*|[*†‡§#]+)"
+# A lone lower-case letter a–h after a name is a superscript letter marker ("Ann Lee a, Tom Ray b"), never
+# the end of a word: a letter stands before and after it.
+_LETTER_MARKER = r"(?<![^\W\d_])[a-h](?:\s*,\s*[a-h])*(?![^\W\d_])"
+_MARKER = rf"(?:[0-9¹²³⁴-⁹⁰]{{1,2}}(?:\s*,\s*[0-9¹²³⁴-⁹⁰]{{1,2}})*[*†‡§#]*|[*†‡§#]+|{_LETTER_MARKER})"
 _SUPER = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _NAME_TOKEN_RE = re.compile(rf"{INITIALS}|[^\s]+")
 _INITIALS_RE = re.compile(INITIALS)
 _PARTICLES_RE = re.compile(PARTICLES)
 _NAME_WORD_RE = re.compile(NAME_WORD)
-_MARKER_ITEM_RE = re.compile(r"\d+|([*†‡§#])\1*")
+_MARKER_ITEM_RE = re.compile(r"\d+|([*†‡§#])\1*|(?<![^\W\d_])[a-h](?![^\W\d_])")
 # An affiliation line whose email is the corresponding author's, not an institution.
 CORRESPONDING_RE = re.compile(
     r"(?i)\b(?:corresponding\s+author|correspondence(?:\s+to)?|author\s+for\s+correspondence|contact\s+author|"
@@ -396,7 +399,7 @@ def affiliation_entries(text: str, markers: set[str]) -> list[AffiliationEntry]:
     if markers:
         # A number marker stands before a space; a symbol is taken whole ("** University" is the "**"
         # entry, not "*" and "* University").
-        alts = [rf"{re.escape(m)}(?=\s)" if m[0].isdigit() else rf"{re.escape(m)}(?![*†‡§#])"
+        alts = [rf"{re.escape(m)}(?=\s)" if m[0].isalnum() else rf"{re.escape(m)}(?![*†‡§#])"
                 for m in sorted(markers, key=len, reverse=True)]
         pieces = re.split(rf"(?:^|\s)({'|'.join(alts)})\s*(?=\S)", t)
         if pieces[0].strip(" ,;"):
@@ -428,13 +431,13 @@ def split_author_block(text: str) -> tuple[list[Author], str] | None:
     t = squash(text).translate(_SUPER)
     if len(t) > 1500:
         return None
-    for m in re.finditer(r"\s+(?=(?:\d{1,2}|[*†‡§#]{1,3})\s*[^\s\d])", t):
+    for m in re.finditer(rf"\s+(?=(?:\d{{1,2}}|[*†‡§#]{{1,3}})\s*[^\s\d]|[a-h]\s+[{_UP}])", t):
         head, rest = t[: m.start()], t[m.end() :]
         authors = parse_author_line(head)
         if not authors:
             continue
         markers = {mk for a in authors for mk in a.markers}
-        lead = re.match(r"\d{1,2}|[*†‡§#]{1,3}", rest)
+        lead = re.match(r"\d{1,2}|[*†‡§#]{1,3}|[a-h](?=\s)", rest)
         if markers and lead and lead.group(0) in markers and (INSTITUTION_WORDS.search(rest) or EMAIL_RE.search(rest)):
             return authors, rest
     return None

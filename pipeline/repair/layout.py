@@ -399,6 +399,48 @@ class Line:
         return self.raw == "\f"
 
 
+# A superscript affiliation marker a PDF extractor put on a line of its own ("a", "1", "*", "†", "1,2").
+_MARKER_LINE = re.compile(r"[a-h]|[0-9]{1,2}(?:,[0-9]{1,2})?|[*†‡§#]{1,2}")
+_NAME_END = re.compile(r"(?:^|[\s,])[^\W\d_][^\W\d_'’.-]*$")
+
+
+def attach_marker_lines(text: str) -> tuple[str, int]:
+    r"""Superscript markers that landed on their own lines go back to the line they belong to.
+
+    A line holding only a marker (a letter a–h, a one- or two-digit number, ``*``, ``†``...) right
+    under a short line that ends with a capitalised word (a name) and right over another line is the
+    name's superscript; a line that then starts with a comma (``, Next Author``) continues the same
+    line. Page numbers stand apart (a blank line or a page break on one side), so they stay.
+    >>> attach_marker_lines("Ann Lee\nb\n, Tom Ray\n*\nUniversity of Oslo")
+    ('Ann Lee b, Tom Ray *\nUniversity of Oslo', 2)
+    """
+    if "\n" not in text:
+        return text, 0
+    lines = text.split("\n")
+    out: list[str] = []
+    n = 0
+    glued = False  # the last line in ``out`` just took a marker
+    for k, raw in enumerate(lines):
+        s = raw.strip()
+        prev = out[-1].rstrip() if out else ""
+        if (
+            _MARKER_LINE.fullmatch(s) and prev and len(prev) <= 80 and k + 1 < len(lines)
+            and lines[k + 1].strip() and "\f" not in lines[k + 1]
+            and (m := _NAME_END.search(prev)) and m.group(0).lstrip(" ,")[:1].isupper()
+        ):
+            out[-1] = f"{prev} {s}"
+            n += 1
+            glued = True
+            continue
+        if glued and s.startswith(",") and len(s) <= 80:
+            out[-1] = f"{out[-1]}{s if s == ',' else ', ' + s[1:].strip()}"
+            glued = False
+            continue
+        glued = False
+        out.append(raw)
+    return ("\n".join(out), n) if n else (text, 0)
+
+
 def split_lines(text: str) -> list[Line]:
     out = []
     for raw in text.split("\n"):
@@ -870,6 +912,9 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
         # On lines, before anything else: what a rule sees must be what the text will say.
         text, k = remove_cjk_spaces(text)
         counts["cjk_spaces"] += k
+    if cfg.unwrap:
+        text, k = attach_marker_lines(text)
+        counts["superscript_markers"] += k
     lines = split_lines(text)
     vocab = Vocabulary.of([ln.text for ln in lines])
 

@@ -430,3 +430,52 @@ def test_star_markers_give_each_author_only_their_own_affiliation(names: str, af
         {"name": "Ann Lee", "affiliations": ["Lund University, Sweden"], "email": "office@lu.example.se"},
         {"name": "Tom Ray", "affiliations": ["Aalto University, Finland"], "email": "desk@aalto.example.fi"},
     ]
+
+
+# --- letter markers (a, b, c) after names, as IEEE-style papers print them ---
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Maria Costa a, Henrik Vogel b", [("Maria Costa", ["a"]), ("Henrik Vogel", ["b"])]),
+        ("Maria Costa a,b and Henrik Vogel c", [("Maria Costa", ["a", "b"]), ("Henrik Vogel", ["c"])]),
+        ("Ирина Волкова a, Пётр Зуев b", [("Ирина Волкова", ["a"]), ("Пётр Зуев", ["b"])]),
+        ("Sofia Costa, Lena Berga", [("Sofia Costa", []), ("Lena Berga", [])]),  # a final "a" is the name's
+    ],
+)
+def test_author_lines_with_letter_markers(line: str, expected: list[tuple[str, list[str]]]) -> None:
+    got = parse_author_line(line)
+    assert got is not None and [(a.name, a.markers) for a in got] == expected
+
+
+@pytest.mark.parametrize(
+    "text, names, rest",
+    [
+        ("Maria Costa a, Henrik Vogel b a Faculty of Physics, University of Porto, Portugal "
+         "b Max Planck Institute for Chemistry, Mainz, Germany",
+         ["Maria Costa", "Henrik Vogel"],
+         "a Faculty of Physics, University of Porto, Portugal b Max Planck Institute for Chemistry, Mainz, Germany"),
+        ("Maria Costa a, Henrik Vogel b c Main results follow", None, None),  # "c" names no author
+    ],
+)
+def test_split_author_block_with_letter_markers(text: str, names: list[str] | None, rest: str | None) -> None:
+    from pipeline.metadata.authors import split_author_block
+
+    got = split_author_block(text)
+    assert (None if got is None else ([a.name for a in got[0]], got[1])) == (
+        None if names is None else (names, rest))
+
+
+def test_letter_markers_link_each_author_to_their_affiliation() -> None:
+    doc = make_doc([
+        ("heading", "Sparse Attention for Long Document Ranking"),
+        "Maria Costa a, Henrik Vogel b a Faculty of Physics, University of Porto, Portugal "
+        "b Max Planck Institute for Chemistry, Mainz, Germany",
+        LONG_EN,
+    ])
+    md = run(doc)
+    assert [(a["name"], a["affiliations"]) for a in md["authors"]] == [
+        ("Maria Costa", ["Faculty of Physics, University of Porto, Portugal"]),
+        ("Henrik Vogel", ["Max Planck Institute for Chemistry, Mainz, Germany"]),
+    ]
