@@ -34,6 +34,13 @@ _TYPE_LABEL_RE = re.compile(rf"^{_TYPE_LABEL}\s*[.:]?\s*$", re.IGNORECASE)
 # "Section: Law", "Рубрика: Право" — the journal's section, not the article's title.
 _RUBRIC_RE = re.compile(r"^(?:рубрика|раздел|rubric|section|category|article\s+type|тип\s+статьи)\s*:\s*\S",
                         re.IGNORECASE)
+# Labels of a page's tag or topic list (a generic UI vocabulary, not taken from any site): "Tags: ...",
+# "Теги: ...", "Теґи: ...", "Рубрики: ...". With a list after them, never a title.
+_TAGS_LABEL = (r"(?:tags?|topics|rubrics|categories|labels|filed\s+under|теги|тэги|метки|темы|рубрики|"
+               r"категории|теґи|мітки|теми|категорії|schlagwörter|stichwörter|étiquettes|"
+               r"mots-clés|etiquetas|temas|tagi|tematy)")
+_TAGS_LABEL_RE = re.compile(rf"^{_TAGS_LABEL}\s*:\s*", re.IGNORECASE)
+_LIST_LABEL_RE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?\s*:\s*")
 # A label and a code run together on one line by extraction: "Research Article UDC 327".
 _LABEL_THEN_CODE_RE = re.compile(rf"^{_TYPE_LABEL}[\s.:;,]+", re.IGNORECASE)
 # Separators of a navigation trail. The arrows never occur between words of a title; a slash or a
@@ -75,10 +82,37 @@ def is_code_or_label(text: str) -> bool:
     ``"Research in Asia"`` -> False
     """
     t = squash(strip_marks(text))
-    if _CODE_LINE_RE.match(t) or _TYPE_LABEL_RE.match(t) or _RUBRIC_RE.match(t):
+    if _CODE_LINE_RE.match(t) or _TYPE_LABEL_RE.match(t) or _RUBRIC_RE.match(t) or is_tags_line(t):
         return True
     m = _LABEL_THEN_CODE_RE.match(t)
     return bool(m and _CODE_LINE_RE.match(t[m.end() :]))
+
+
+def is_tags_line(text: str) -> bool:
+    """True for a "Label: list of short items" line, a page's tags or topics: a tag label (``Tags``,
+    ``Теги``, ``Рубрики``...) and two or more short items, or any one- or two-word label and three or
+    more short items in lower case.
+
+    ``"Tags: elections, turnout, polls"`` -> True; ``"Метки: спорт, футбол"`` -> True;
+    ``"Filed under: Energy, Baltic Sea"`` -> True; ``"Topics: energy"`` -> False (one item);
+    ``"Arctic shipping: routes, risks and rules"`` -> False (two items, a title);
+    ``"China: Growth, Debt, Reform"`` -> False (capitalised items after a free label, a title)
+    """
+    t = squash(strip_marks(text))
+    if len(t) > 300 or ends_sentence(t):
+        return False
+    m = _TAGS_LABEL_RE.match(t)
+    tags_label = m is not None
+    if not m:
+        m = _LIST_LABEL_RE.match(t)
+        if not m:
+            return False
+    items = [x.strip() for x in re.split(r"[,;]|\s[|·•/]\s", t[m.end():])]
+    if any(not x or word_count(x) > 3 or ends_sentence(x) for x in items):
+        return False
+    if tags_label:
+        return len(items) >= 2
+    return len(items) >= 3 and all(x[0].islower() for x in items)
 
 
 def is_breadcrumb(text: str) -> bool:

@@ -284,3 +284,28 @@ def test_history_line_above_the_title_is_never_the_title() -> None:
     ])
     extract_metadata(doc, MetadataConfig())
     assert doc.metadata["title"]["text"] == "Water Rights and Irrigation Reform in Semi-Arid River Basins"
+
+
+@pytest.mark.parametrize(
+    "line, tags",
+    [
+        ("Tags: elections, turnout, polls", True),
+        ("Метки: спорт, футбол", True),
+        ("Теґи: вибори, парламент, коаліція", True),
+        ("Рубрики: экономика; транспорт", True),
+        ("Filed under: Energy, Baltic Sea", True),
+        ("Topics: energy", False),  # one item
+        ("Arctic shipping: routes, risks and rules", False),  # a title with a colon
+        ("China: Growth, Debt, Reform", False),  # capitalised items after a free label: a title
+        ("Summary: the river rose, the town flooded, the road closed.", False),
+    ],
+)
+def test_is_tags_line(line: str, tags: bool) -> None:
+    from pipeline.metadata.title import is_tags_line
+
+    assert is_tags_line(line) is tags
+
+
+def test_tags_line_above_the_headline_is_not_the_title() -> None:
+    doc = make_doc(["Метки: спорт, футбол, стадионы", "В Казани открыли новый стадион для детских команд", LONG_RU])
+    assert run(doc)["title"]["text"] == "В Казани открыли новый стадион для детских команд"
