@@ -283,9 +283,10 @@ def parse_byline(text: str) -> list[str] | None:
 
 
 def parse_dated_name(text: str, day_first: bool = True) -> str | None:
-    """The name of a "<Name> | <date>" line (a byline without "By"), else None.
+    """The name of a "<Name> | <date>" or "<date> | <Name>" line (a byline without "By"), else None.
 
     ``"Jane Doe | 12 March 2024"`` -> ``"Jane Doe"``; ``"Иван Петров, 28.12.2020"`` -> ``"Иван Петров"``;
+    ``"12.03.2024 | Jane Doe"`` -> ``"Jane Doe"`` (the date first, a separator, the name);
     ``"Moscow, 28 December 2020"`` -> None (one word, a place as likely as a name)
     """
     t = squash(text)
@@ -298,6 +299,10 @@ def parse_dated_name(text: str, day_first: bool = True) -> str | None:
     before, after = t[: d.start], t[d.end :]
     after = re.sub(r"^[,\s]*(?:(?:at|в)\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?", "", after,
                    flags=re.IGNORECASE)
+    if not before.strip() and re.match(r"\s*[|•·—–/]", after):
+        # The date first: a separator must stand between it and the name ("28.12.2020 Moscow" is a dateline).
+        name = after.strip(" |•·—–/")
+        return name if is_name(name) else None
     if after.strip(" .,|•·—–-"):
         return None
     name = before.strip(" ,|•·—–-")

@@ -249,6 +249,12 @@ def test_plain_names_with_their_affiliation_under_the_title() -> None:
         ("Club Events, 28 December 2020", None),
         ("Jane Doe", None),
         ("The talks resumed on 12 March 2024", None),
+        # The date first, a separator, then the name.
+        ("03.04.2019 | Мария Лебедева", "Мария Лебедева"),
+        ("5 May 2022 · Tom Becker", "Tom Becker"),
+        ("5 May 2022, 14:20 | Tom Becker", "Tom Becker"),
+        ("03.04.2019 Казань", None),  # a dateline, no separator
+        ("03.04.2019 | Экономика", None),  # a section, not a name
     ],
 )
 def test_parse_dated_name(line: str, name: str | None) -> None:
@@ -479,3 +485,10 @@ def test_letter_markers_link_each_author_to_their_affiliation() -> None:
         ("Maria Costa", ["Faculty of Physics, University of Porto, Portugal"]),
         ("Henrik Vogel", ["Max Planck Institute for Chemistry, Mainz, Germany"]),
     ]
+
+
+def test_date_then_name_under_the_headline() -> None:
+    doc = make_doc([("heading", "В Казани открыли новый стадион"), "03.04.2019 | Мария Лебедева", LONG_RU])
+    md = run(doc)
+    assert [a["name"] for a in md["authors"]] == ["Мария Лебедева"]
+    assert md["published"] == "2019-04-03"
