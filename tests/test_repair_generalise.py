@@ -238,3 +238,57 @@ def test_marker_lines_give_one_author_line_under_the_title() -> None:
         "b Max Planck Institute for Chemistry, Mainz, Germany ",
     ])
     assert "Maria Costa a, Henrik Vogel b" in _text(page)
+
+
+@pytest.mark.parametrize(
+    ("line", "trail"),
+    [
+        ("Sport / Tennis", True),
+        ("Главная | Регионы", True),
+        ("Економіка / Бізнес", True),
+        ("Inputs / outputs", False),
+        ("Weather / 3 days", False),
+        ("Sport / Tennis / Wimbledon news today and tomorrow", False),  # three items: is_link_row's job
+    ],
+)
+def test_is_top_trail(line: str, trail: bool) -> None:
+    assert web.is_top_trail(line) is trail
+
+
+@pytest.mark.parametrize(
+    ("line", "share"),
+    [
+        ("Share: Facebook X Email", True),
+        ("Поделиться: ВКонтакте Телеграм WhatsApp", True),
+        ("Поділитися: Facebook Viber Telegram", True),
+        ("Teilen: Facebook Mastodon Xing", True),
+        ("Print: the page is printer friendly", False),
+        ("Share: 12", False),
+        ("Note: Facebook Twitter", False),  # not a share label
+    ],
+)
+def test_is_share_line(line: str, share: bool) -> None:
+    assert web.is_share_line(line) is share
+
+
+def test_two_item_trail_at_the_top_and_share_line_go_to_boilerplate() -> None:
+    page = "\n".join([
+        "Город / Транспорт",
+        "Метки: мосты, ремонт, движение",
+        "",
+        "Старый мост закроют для грузовиков до 2026 года",
+        "",
+        "Городской совет во вторник проголосовал за закрытие старого моста для грузовиков ещё на два года.",
+        "",
+        "Инженеры заявили, что ремонт обойдётся намного дороже, чем заложено в городском бюджете.",
+        "",
+        "Поделиться: ВКонтакте Телеграм WhatsApp",
+    ])
+    bp = _bp(page)
+    assert "Город / Транспорт" in bp and "Поделиться: ВКонтакте Телеграм WhatsApp" in bp
+    assert "Старый мост закроют для грузовиков до 2026 года" not in bp
+
+
+def test_two_item_trail_below_the_top_stays() -> None:
+    page = "\n".join(["Old bridge to close to heavy traffic", "", "Trucks / Buses", "", BODY1, "", BODY2])
+    assert "Trucks / Buses" not in _bp(page)

@@ -19,6 +19,9 @@ comes after its last; a body paragraph is a line of prose that ends a sentence):
 - a *share bar*: a run of one-to-three-word lines most of whose words are generic web UI words
   (``UI_WORDS``: share, tweet, email, print, subscribe... in a few languages). The vocabulary is
   never the only cue: the lines must be that short, without sentence punctuation;
+- a *share line*: a UI-word label, a colon and two to eight one-word service names ("Share: Facebook X");
+- a *top trail*: two short capitalised items joined by a separator as the page's very first line
+  ("Sport / Tennis"); lower on the page two items are as likely a phrase;
 - a *copyright footer* in the tail: a line with a © (or "Copyright") and a year, the short lines of
   its run and every short line after it; a short call to subscribe in the tail;
 - a *pointer*: a "Label: Headline" line standing alone between two body paragraphs;
@@ -118,6 +121,47 @@ def is_link_row(text: str) -> bool:
     )
 
 
+def is_top_trail(text: str) -> bool:
+    """A two-item breadcrumb ("Section / Subsection"): two short capitalised items, no digits.
+
+    Only a page's very first line is read this way: elsewhere "Russia / China" is a phrase.
+    >>> is_top_trail("Sport / Tennis"), is_top_trail("Inputs / outputs"), is_top_trail("Weather / 3 days")
+    (True, False, False)
+    """
+    t = _norm(text)
+    if len(t) > 60 or not any(c in t for c in "/|·"):
+        return False
+    parts = [p.strip() for p in _LINK_SEP.split(t)]
+    return len(parts) == 2 and all(
+        p and len(p.split()) <= 2 and p[0].isupper() and ":" not in p and not _TERMINAL.search(p)
+        and not any(c.isdigit() for c in p)
+        for p in parts
+    )
+
+
+_SHARE_LABEL = re.compile(r"^([^\W\d_][^\W\d_-]*)\s*:\s+(\S.*)$")
+
+
+def is_share_line(text: str) -> bool:
+    """A share label and the services after it, on one line: "Share: Facebook X Email".
+
+    The label is a UI word (``UI_WORDS``) and a colon; what follows is two to eight one-word items
+    without digits or sentence punctuation, most of them UI words or all of them capitalised names.
+    >>> is_share_line("Share: Facebook X Email"), is_share_line("Print: the page is printer friendly")
+    (True, False)
+    """
+    m = _SHARE_LABEL.match(_norm(text))
+    if not m or m.group(1).lower() not in UI_WORDS:
+        return False
+    items = [w.strip("•·|,") for w in m.group(2).split()]
+    items = [w for w in items if w]
+    if not 2 <= len(items) <= 8 or any(len(w) > 20 or any(c.isdigit() for c in w) or _TERMINAL.search(w)
+                                        for w in items):
+        return False
+    hits = sum(1 for w in items if w.lower() in UI_WORDS)
+    return 2 * hits > len(items) or all(w[0].isupper() for w in items)
+
+
 def _ui_words(text: str) -> tuple[int, int]:
     words = [w.strip("•·|,").lower() for w in _norm(text).split()]
     words = [w for w in words if w]
@@ -162,6 +206,13 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
     for i in in_head + in_tail:
         if i not in out and is_link_row(lines[i]):
             out[i] = "breadcrumb" if i < first_body else "footer"
+    # A two-item trail only as the page's very first line (and not in hard-wrapped text, where
+    # the first line may be a paper's title).
+    if not hard_wrapped and in_head and in_head[0] == live[0] and live[0] not in out and is_top_trail(lines[live[0]]):
+        out[live[0]] = "breadcrumb"
+    for i in live:
+        if i not in out and not is_body(lines[i]) and is_share_line(lines[i]):
+            out[i] = "share"
 
     # Share bars: runs of very short lines, mostly UI words; blank lines between them do not
     # break the bar ("Share" / "Tweet" / "Email" a line each).
