@@ -143,7 +143,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_explain(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from pipeline.report.explain import explain_document
+    from pipeline.explain import explain_document
 
     path = Path(args.file)
     if not path.is_file():

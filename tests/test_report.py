@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from pipeline.atomic import dumps_line
 from pipeline.config import from_mapping
 from pipeline.record import record_errors
 from pipeline.report import write_run_outputs
@@ -19,7 +20,6 @@ from pipeline.report.card import render_card, schema_fields
 from pipeline.report.derived import bitext_rows, iter_records, segment_rows
 from pipeline.report.html import _fold
 from pipeline.report.summary import summary_lines
-from pipeline.run.output import dumps_line
 from pipeline.schemas import load_schema
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.document import Document, Footnote, Source
-from pipeline.report.explain import Finder, Hunk, watch, word_hunks
+from pipeline.explain import Finder, Hunk, watch, word_hunks
 
 
 @pytest.mark.parametrize("before, after, hunks", [

@@ -7,9 +7,9 @@ import hashlib
 import json
 from pathlib import Path
 
+from pipeline.atomic import dumps_line
 from pipeline.config import from_mapping
 from pipeline.document import Document, Source
-from pipeline.run.output import dumps_line
 from pipeline.run.sandbox import DocumentSandbox
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

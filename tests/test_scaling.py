@@ -326,7 +326,7 @@ def test_a_document_over_the_memory_limit_is_quarantined_and_the_next_one_goes_o
 
 def test_output_files_get_the_usual_permissions(corpus: Path, tmp_path: Path) -> None:
     # Not mkstemp's owner-only 0600: a dataset is usually read by others than the account that made it.
-    from pipeline.run.output import _umask
+    from pipeline.atomic import _umask
 
     out = tmp_path / "out"
     run(_cfg(corpus, out))

@@ -19,12 +19,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from pipeline.atomic import atomic_write_text
 from pipeline.config import Config, ConfigError
 from pipeline.report.card import render_card
 from pipeline.report.derived import count_segments, iter_records, write_bitext, write_segments
 from pipeline.report.html import render_html
 from pipeline.report.summary import summary_lines
-from pipeline.run.output import atomic_write_text
 from pipeline.schemas import load_schema
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from pipeline.run.output import atomic_write_lines, dumps_line
+from pipeline.atomic import atomic_write_lines, dumps_line
 
 # The record fields that can be printed in several languages, in the order bitext.jsonl lists them.
 BITEXT_FIELDS = ("title", "abstract", "keywords")

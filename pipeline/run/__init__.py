@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
+from pipeline.atomic import atomic_write_json
 from pipeline.config import Config, ConfigError
 from pipeline.run.discover import discover
 from pipeline.run.executors import map_unordered, open_executor
 from pipeline.run.lock import holds_output_lock
 from pipeline.run.merge import MergeCounts, StateMismatch, merge
-from pipeline.run.output import atomic_write_json
 from pipeline.run.shard import ShardTask, Tally, run_shard
 from pipeline.run.state import StateStore, StatKey
 
@@ -181,7 +181,7 @@ def run(cfg: Config, progress: Callable[[int, int], None] | None = None, *, full
     are processed (see state.py); ``full=True`` processes everything. The output files are the same
     bytes either way. ``progress(done_documents, total_documents)`` is called once before any work
     (total: the documents this run processes) and again as each shard finishes."""
-    # Imported here: pipeline.report writes through pipeline.run.output, so a module-level import would cycle.
+    # Imported here: pipeline.report writes through pipeline.atomic, so a module-level import would cycle.
     from pipeline.report import check_output_formats, write_run_outputs
 
     t_start = time.perf_counter()

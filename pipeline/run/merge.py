@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from pipeline.run.output import atomic_writer
+from pipeline.atomic import atomic_writer
 from pipeline.run.shard import iter_part
 from pipeline.run.state import Row, StateStore
 

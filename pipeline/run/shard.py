@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.atomic import atomic_write_json, atomic_writer, dumps_line
 from pipeline.config import Config
 from pipeline.document import Document, Source
-from pipeline.run.output import atomic_write_json, atomic_writer, dumps_line
 from pipeline.run.sandbox import sandbox_for
 from pipeline.run.state import StatKey, stat_key
 from pipeline.stages import Outcome, quarantine_entry
