@@ -109,7 +109,10 @@ def is_link_row(text: str) -> bool:
     >>> is_link_row("Home › World › Europe"), is_link_row("By A. Smith | Updated: 3 May 2024, 18:42")
     (True, False)
     """
-    t = _norm(text)
+    return _link_row(_norm(text))
+
+
+def _link_row(t: str) -> bool:
     if len(t) > 150 or not any(c in t for c in "›»→>|/·"):
         return False
     parts = [p.strip() for p in _LINK_SEP.split(t)]
@@ -128,7 +131,10 @@ def is_top_trail(text: str) -> bool:
     >>> is_top_trail("Sport / Tennis"), is_top_trail("Inputs / outputs"), is_top_trail("Weather / 3 days")
     (True, False, False)
     """
-    t = _norm(text)
+    return _top_trail(_norm(text))
+
+
+def _top_trail(t: str) -> bool:
     if len(t) > 60 or not any(c in t for c in "/|·"):
         return False
     parts = [p.strip() for p in _LINK_SEP.split(t)]
@@ -150,7 +156,11 @@ def is_share_line(text: str) -> bool:
     >>> is_share_line("Share: Facebook X Email"), is_share_line("Print: the page is printer friendly")
     (True, False)
     """
-    m = _SHARE_LABEL.match(_norm(text))
+    return _share_line(_norm(text))
+
+
+def _share_line(t: str) -> bool:
+    m = _SHARE_LABEL.match(t)
     if not m or m.group(1).lower() not in UI_WORDS:
         return False
     items = [w.strip("•·|,") for w in m.group(2).split()]
@@ -162,8 +172,9 @@ def is_share_line(text: str) -> bool:
     return 2 * hits > len(items) or all(w[0].isupper() for w in items)
 
 
-def _ui_words(text: str) -> tuple[int, int]:
-    words = [w.strip("•·|,").lower() for w in _norm(text).split()]
+def _ui_words(t: str) -> tuple[int, int]:
+    """UI words and all words of a normalised line (``_norm``)."""
+    words = [w.strip("•·|,").lower() for w in t.split()]
     words = [w for w in words if w]
     return sum(1 for w in words if w in UI_WORDS), len(words)
 
@@ -178,14 +189,22 @@ def is_body(text: str) -> bool:
     return len(t) >= 60 and len(t.split()) >= 8 and bool(_TERMINAL.search(t))
 
 
-def _short_line(text: str, max_words: int = 3) -> bool:
-    t = _norm(text)
+def _short_line(t: str, max_words: int = 3) -> bool:
+    """A normalised line (``_norm``) of one to ``max_words`` words, no sentence end, no digits."""
     return 1 <= len(t.split()) <= max_words and not _TERMINAL.search(t) and not any(c.isdigit() for c in t)
 
 
-def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], hard_wrapped: bool = False) -> None:
-    """Link rows, share bars, copyright footers, pointers, teaser lists, a repeated headline (see above)."""
-    body = [i for i in live if is_body(lines[i])]
+def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], hard_wrapped: bool = False,
+                     norm: dict[int, str] | None = None) -> None:
+    """Link rows, share bars, copyright footers, pointers, teaser lists, a repeated headline (see above).
+
+    ``norm`` maps each live line to ``_norm`` of it, when the caller has it already.
+    """
+    if norm is None:
+        norm = {i: _norm(lines[i]) for i in live}
+    # Every rule below asks the same questions of the same lines: each is answered once.
+    body_of = {i: is_body(lines[i]) for i in live}
+    body = [i for i in live if body_of[i]]
     first_body = body[0] if body else len(lines)
     last_body = body[-1] if body else -1
     in_head = [i for i in live if i < first_body]
@@ -204,26 +223,27 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
         return (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines) or not lines[i + 1].strip())
 
     for i in in_head + in_tail:
-        if i not in out and is_link_row(lines[i]):
+        if i not in out and _link_row(norm[i]):
             out[i] = "breadcrumb" if i < first_body else "footer"
     # A two-item trail only as the page's very first line (and not in hard-wrapped text, where
     # the first line may be a paper's title).
-    if not hard_wrapped and in_head and in_head[0] == live[0] and live[0] not in out and is_top_trail(lines[live[0]]):
+    if not hard_wrapped and in_head and in_head[0] == live[0] and live[0] not in out and _top_trail(norm[live[0]]):
         out[live[0]] = "breadcrumb"
     for i in live:
-        if i not in out and not is_body(lines[i]) and is_share_line(lines[i]):
+        if i not in out and not body_of[i] and _share_line(norm[i]):
             out[i] = "share"
 
     # Share bars: runs of very short lines, mostly UI words; blank lines between them do not
     # break the bar ("Share" / "Tweet" / "Email" a line each).
+    short = [_short_line(norm[i]) for i in live]
     k = 0
     while k < len(live):
         j = k
-        while j < len(live) and _short_line(lines[live[j]]) and not _BULLET.match(lines[live[j]]) \
+        while j < len(live) and short[j] and not _BULLET.match(lines[live[j]]) \
                 and live[j] - (live[j - 1] if j > k else live[j]) <= 2:
             j += 1
         if j > k:
-            ui = [_ui_words(lines[live[x]]) for x in range(k, j)]
+            ui = [_ui_words(norm[live[x]]) for x in range(k, j)]
             hits, total = sum(h for h, _ in ui), sum(t for _, t in ui)
             # One UI word alone is a share button only around the body: between paragraphs it
             # may be a subheading ("Print").
@@ -245,7 +265,7 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
             out.setdefault(j, "footer")
             j -= 1
         for x in in_tail:
-            if x > i and len(_norm(lines[x]).split()) <= 15:
+            if x > i and len(norm[x].split()) <= 15:
                 out.setdefault(x, "footer")
     for i in in_tail:
         if i not in out and is_title_like(lines[i], 8) and _SUBSCRIBE.search(lines[i]):
@@ -255,9 +275,9 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
         if i in out or not alone(i):
             continue
         p, n = prev_live(i), next_live(i)
-        if p is None or not is_body(lines[p]) or not (n is None or is_body(lines[n]) or n > last_body):
+        if p is None or not body_of[p] or not (n is None or body_of[n] or n > last_body):
             continue
-        m = _POINTER.match(_norm(lines[i]))
+        m = _POINTER.match(norm[i])
         if m and len(m.group(2).split()) >= 2 and is_title_like(m.group(2), 15):
             out[i] = "teaser"
 
@@ -272,20 +292,24 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
             if len(run) < 3 or any(_BULLET.match(lines[i]) or _MD_HEADING.match(lines[i]) for i in run):
                 continue
             p, n = prev_live(run[0]), next_live(run[-1])
-            if p is None or not is_body(lines[p]) or not (n is None or is_body(lines[n]) or n > last_body):
+            if p is None or not body_of[p] or not (n is None or body_of[n] or n > last_body):
                 continue
-            if is_label(lines[run[0]]) and len(_norm(lines[run[0]]).split()) <= 4 and all(
+            if is_label(lines[run[0]]) and len(norm[run[0]].split()) <= 4 and all(
                     is_title_like(lines[i], 15) and len(lines[i]) <= 120 for i in run[1:]):
                 for i in run:
                     out.setdefault(i, "teaser")
 
     # The headline printed twice at the top: the first copy goes (the second stays for metadata).
-    norm = {i: _norm(lines[i]) for i in live}
+    # (Not in hard-wrapped text: there a line is a piece of a paragraph, not a headline.)
+    if hard_wrapped:
+        return
+    # The last line not taken yet that reads the same: a head line marked below is never
+    # another's later copy, as each looks only past itself.
+    last_copy = {norm[x]: x for x in live if x not in out}
     for i in in_head:
-        # (Not in hard-wrapped text: there a line is a piece of a paragraph, not a headline.)
-        if hard_wrapped or i in out or len(norm[i].split()) < 4 or not is_title_like(norm[i]):
+        if i in out or len(norm[i].split()) < 4 or not is_title_like(norm[i]):
             continue
-        if any(x > i and x not in out and norm[x] == norm[i] for x in live):
+        if last_copy.get(norm[i], -1) > i:
             out[i] = "repeat"
 
 
@@ -355,21 +379,27 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
                 out.setdefault(i, "navigation")
 
     # Breadcrumb near the top: a line that holds another, later line plus a few navigation words.
-    head = live[:8]
-    for bi in head:
+    lower: dict[int, str] = {}
+    for k, bi in enumerate(live[:8]):
         b = norm[bi]
-        for hi in live:
-            if hi <= bi or hi in out:
+        b_low = b.lower()
+        for hi in live[k + 1 :]:
+            if hi in out:
                 continue
             h = norm[hi]
-            if len(h) >= len(b) or h.lower() not in b.lower() or len(h.split()) < 4:
+            if len(h) >= len(b):
                 continue
-            rest = b.lower().replace(h.lower(), " ").split()
+            h_low = lower.get(hi)
+            if h_low is None:
+                h_low = lower[hi] = h.lower()
+            if h_low not in b_low or len(h.split()) < 4:
+                continue
+            rest = b_low.replace(h_low, " ").split()
             if len(rest) <= 4 and not any(_TERMINAL.search(w) or w.endswith(",") for w in rest):
                 out[bi] = "breadcrumb"
                 for mid in live:
                     if bi < mid < hi and mid not in out and is_title_like(lines[mid]):
                         out[mid] = "navigation"
                 break
-    find_page_debris(lines, live, out, hard_wrapped)
+    find_page_debris(lines, live, out, hard_wrapped, norm)
     return out
