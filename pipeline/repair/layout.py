@@ -384,7 +384,7 @@ def _continues_url(url: str, right: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     text: str  # without trailing whitespace; leading whitespace kept in ``indent``
     indent: int
@@ -422,9 +422,8 @@ def attach_marker_lines(text: str) -> tuple[str, int]:
     glued = False  # the last line in ``out`` just took a marker
     for k, raw in enumerate(lines):
         s = raw.strip()
-        prev = out[-1].rstrip() if out else ""
         if (
-            _MARKER_LINE.fullmatch(s) and prev and len(prev) <= 80 and k + 1 < len(lines)
+            _MARKER_LINE.fullmatch(s) and out and (prev := out[-1].rstrip()) and len(prev) <= 80 and k + 1 < len(lines)
             and lines[k + 1].strip() and "\f" not in lines[k + 1]
             and (m := _NAME_END.search(prev)) and m.group(0).lstrip(" ,")[:1].isupper()
         ):
@@ -572,9 +571,8 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
     n = len(lines)
 
     def isolated(i: int) -> bool:
-        before = i == 0 or lines[i - 1].blank or lines[i - 1].page_break
-        after = i == n - 1 or lines[i + 1].blank or lines[i + 1].page_break
-        return before and after
+        # (A page break's line is blank too: it has no text.)
+        return (i == 0 or not lines[i - 1].text) and (i == n - 1 or not lines[i + 1].text)
 
     # Page numbers: a line holding nothing but a page number. Not only isolated ones: a number
     # alone on a line is not prose anywhere, and deciding by neighbours would make repair of
@@ -590,7 +588,8 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
     groups: dict[str, list[int]] = {}
     for i, k in masks.items():
         groups.setdefault(k, []).append(i)
-    edges = {i for i, ln in enumerate(lines) if ln.page_break} | set(drop)
+    breaks = [i for i, ln in enumerate(lines) if ln.raw == "\f"]
+    edges = set(breaks) | set(drop)
     for k, where in groups.items():
         if len(where) < 3 or len(_LETTER.findall(k)) < 3 or any(ends_sentence(lines[i].text) for i in where):
             continue
@@ -603,7 +602,7 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
     # "Smith and Jones     203"), alone between blank lines or at the document's ends: a page's
     # header or footer. Taken before footnotes are looked for, so "202" is never a note number.
     for i, ln in enumerate(lines):
-        if i not in drop and isolated(i) and is_numbered_page_line(ln.text):
+        if "   " in ln.text and i not in drop and isolated(i) and is_numbered_page_line(ln.text):
             drop[i] = ln.text
             counts["running_headers"] += 1
     edges |= set(drop)
@@ -624,7 +623,7 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
                 drop[i] = ln.text
                 counts["running_headers"] += 1
     # The page header above a page number at the top of a page: everything non-blank before it.
-    starts = [0] + [i + 1 for i, ln in enumerate(lines) if ln.page_break]
+    starts = [0] + [i + 1 for i in breaks]
     for s in starts:
         seen = []
         for j in range(s, min(n, s + 12)):
@@ -961,7 +960,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
         role = roles.get(i)
         if role == "note":
             continue
-        if role == "break" or ln.page_break:
+        if role == "break" or ln.raw == "\f":
             flush()
             pending_break = True
             continue
@@ -973,7 +972,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
             flush()
             pending_break = True
             continue
-        if ln.blank:
+        if not ln.text:
             flush()
             continue
         if cfg.markdown and MD_RULE.match(ln.text) and not FOOTNOTE_SEPARATOR.match(ln.raw):

@@ -379,12 +379,15 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
                 out.setdefault(i, "navigation")
 
     # Breadcrumb near the top: a line that holds another, later line plus a few navigation words.
+    # Only lines of four words or more can be the headline (a normalised line has one space
+    # between words).
+    long_lines = [i for i in live if norm[i].count(" ") >= 3]
     lower: dict[int, str] = {}
-    for k, bi in enumerate(live[:8]):
+    for bi in live[:8]:
         b = norm[bi]
         b_low = b.lower()
-        for hi in live[k + 1 :]:
-            if hi in out:
+        for hi in long_lines:
+            if hi <= bi or hi in out:
                 continue
             h = norm[hi]
             if len(h) >= len(b):
@@ -392,7 +395,7 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
             h_low = lower.get(hi)
             if h_low is None:
                 h_low = lower[hi] = h.lower()
-            if h_low not in b_low or len(h.split()) < 4:
+            if h_low not in b_low:
                 continue
             rest = b_low.replace(h_low, " ").split()
             if len(rest) <= 4 and not any(_TERMINAL.search(w) or w.endswith(",") for w in rest):
