@@ -33,6 +33,7 @@ comes after its last; a body paragraph is a line of prose that ends a sentence):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
@@ -380,17 +381,17 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
 
     # Breadcrumb near the top: a line that holds another, later line plus a few navigation words.
     # Only lines of four words or more can be the headline (a normalised line has one space
-    # between words).
+    # between words), so of seven characters or more, and it must be shorter than the breadcrumb.
     long_lines = [i for i in live if norm[i].count(" ") >= 3]
     lower: dict[int, str] = {}
     for bi in live[:8]:
         b = norm[bi]
+        if len(b) <= 7:
+            continue
         b_low = b.lower()
-        for hi in long_lines:
-            if hi <= bi or hi in out:
-                continue
+        for hi in long_lines[bisect_right(long_lines, bi) :]:
             h = norm[hi]
-            if len(h) >= len(b):
+            if len(h) >= len(b) or hi in out:
                 continue
             h_low = lower.get(hi)
             if h_low is None:
