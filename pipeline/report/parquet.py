@@ -10,13 +10,12 @@ pyarrow is an optional dependency (the ``parquet`` extra); it is imported only w
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
+from pipeline.atomic import atomic_writer
 from pipeline.report.schema_nodes import resolve
 
 ROWS_PER_GROUP = 1024  # fixed, so the file's layout (and bytes) never depends on timing or workers
@@ -137,31 +136,19 @@ def write_parquet(records: Iterable[dict[str, Any]], path: Path, record_schema: 
     pa = require_pyarrow()
     pq = pa.parquet
     schema = arrow_schema(record_schema)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
     n = 0
-    try:
-        with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
-            batch: list[dict[str, Any]] = []
-            for rec in records:
-                batch.append({f.name: _to_arrow(rec.get(f.name), f.type) for f in schema})
-                if len(batch) == ROWS_PER_GROUP:
-                    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                    n += len(batch)
-                    batch = []
-            if batch or n == 0:
+    # pyarrow writes to the open temporary file; atomic_writer fsyncs and renames it (or deletes it).
+    with atomic_writer(path, binary=True) as f, pq.ParquetWriter(f, schema, compression="zstd") as writer:
+        batch: list[dict[str, Any]] = []
+        for rec in records:
+            batch.append({f_.name: _to_arrow(rec.get(f_.name), f_.type) for f_ in schema})
+            if len(batch) == ROWS_PER_GROUP:
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))
                 n += len(batch)
-        with open(tmp, "rb") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+                batch = []
+        if batch or n == 0:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            n += len(batch)
     return n
 
 
