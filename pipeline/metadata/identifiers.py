@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.metadata.text import trim_trailing
+
 # A DOI name: "10." + registrant (4-9 digits, optionally dotted sub-codes) + "/" + suffix.
 _DOI_CORE = r"10\.\d{4,9}(?:\.\d+)*/[^\s\"«»“”]+"
 DOI_RE = re.compile(_DOI_CORE)
@@ -27,16 +29,7 @@ def trim_doi(doi: str) -> str:
     ``"10.1000/abc."`` -> ``"10.1000/abc"``; ``"10.1002/(sici)1097(199901)."`` keeps its parentheses
     -> ``"10.1002/(sici)1097(199901)"``; ``"10.1000/xyz)"`` -> ``"10.1000/xyz"`` (unbalanced)
     """
-    d = doi
-    while d:
-        last = d[-1]
-        if last in ".,;:!?'’\"”»":
-            d = d[:-1]
-        elif last in _OPEN_CLOSE and d.count(last) > d.count(_OPEN_CLOSE[last]):
-            d = d[:-1]
-        else:
-            break
-    return d
+    return trim_trailing(doi, _OPEN_CLOSE)
 
 
 def normalize_doi(doi: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 from pipeline.document import Block, Footnote
 from pipeline.metadata.dates import access_date, find_dates
 from pipeline.metadata.keywords_abstract import CuePart, find_cues
-from pipeline.metadata.text import cue_regex, squash, strip_marks, unique
+from pipeline.metadata.text import cue_regex, squash, strip_marks, trim_trailing, unique
 from pipeline.metadata.title import is_title_shaped
 
 URL_RE = re.compile(r"(?:(?:https?|ftp)://|www\.)[^\s<>\"«»“”{}|\\^`]+", re.IGNORECASE)
@@ -54,16 +54,7 @@ def trim_url(url: str) -> str:
     ``"https://news.example.org/2023/03/20/a.html)."`` -> ``"https://news.example.org/2023/03/20/a.html"``;
     ``"https://en.wikipedia.org/wiki/Tianxia_(concept)"`` is kept whole
     """
-    u = url
-    while u:
-        last = u[-1]
-        if last in ".,;:!?'’\"”»":
-            u = u[:-1]
-        elif last in _OPEN_CLOSE and u.count(last) > u.count(_OPEN_CLOSE[last]):
-            u = u[:-1]
-        else:
-            break
-    return u
+    return trim_trailing(url, _OPEN_CLOSE)
 
 
 def find_urls(text: str) -> list[str]:

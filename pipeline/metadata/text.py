@@ -243,3 +243,22 @@ def unique(items: Iterable[str]) -> list[str]:
             seen.add(it)
             out.append(it)
     return out
+
+
+_TRAILING_PUNCT = ".,;:!?'’\"”»"
+
+
+def trim_trailing(token: str, open_of: dict[str, str]) -> str:
+    """Trim the sentence punctuation printed after an identifier, and closing brackets (keys of
+    ``open_of``, mapped to their opening ones) that close nothing inside it.
+
+    ``trim_trailing("a(b)c).", {")": "("})`` -> ``"a(b)c"``; ``trim_trailing("a(b)", {")": "("})`` -> ``"a(b)"``
+    """
+    t = token
+    while t:
+        last = t[-1]
+        if last in _TRAILING_PUNCT or (last in open_of and t.count(last) > t.count(open_of[last])):
+            t = t[:-1]
+        else:
+            break
+    return t
