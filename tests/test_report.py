@@ -340,3 +340,28 @@ def test_summary_of_an_incremental_run_rates_only_what_it_processed() -> None:
     rep["incremental"]["full_run_reason"] = "configuration changed"
     rep["incremental"]["processed"] = 10
     assert summary_lines(rep)[0].startswith("10 documents -> 10 records") and "(4.0 documents/s)" in summary_lines(rep)[0]
+
+
+@pytest.mark.parametrize(("segments", "expected"), [
+    ([], ({}, {})),
+    ([{"lang": "ru", "text": "Да."}, {"lang": "en", "text": "Yes"}, {"lang": "ru", "text": "Нет"}],
+     ({"en": 3, "ru": 5}, {"en": 1, "ru": 2})),
+    ([{"lang": "zh", "text": "中文 2024"}, {"lang": "und", "text": "12.5 %"}], ({"und": 0, "zh": 2}, {"und": 1, "zh": 1})),
+])
+def test_letters_per_language(segments: list[dict], expected: tuple[dict, dict]) -> None:
+    from pipeline.letters import per_language
+
+    assert per_language(segments) == expected
+
+
+@pytest.mark.parametrize(("record", "quarantine", "expected"), [
+    (None, {"stage": "ingest", "reason": "empty file"}, {"reason": "ingest: empty file"}),
+    ({"languages": {"en": 0.3, "ru": 0.7}, "repairs": {"mojibake": 2}, "doi": "10.1/x", "title": None,
+      "keywords": {}, "segments": [{"lang": "ru", "text": "Текст"}, {"lang": "en", "text": "Text"}]}, None,
+     {"lang": "ru", "repairs": {"mojibake": 2}, "fields": ["doi"], "letters": {"en": 4, "ru": 5},
+      "segments": {"en": 1, "ru": 1}}),
+])
+def test_summarize(record: dict | None, quarantine: dict | None, expected: dict) -> None:
+    from pipeline.run.tally import summarize
+
+    assert summarize(record, quarantine) == expected

@@ -252,3 +252,47 @@ def test_console_script_and_make_help() -> None:
         pytest.skip("make is not installed")
     helped = subprocess.run(["make", "-s", "help"], capture_output=True, text=True, timeout=60, cwd=ROOT, check=False)
     assert helped.returncode == 0 and "make run" in helped.stdout and "make test" in helped.stdout
+
+
+def test_worker_counts_match_the_segments_written(seed_run: Path) -> None:
+    """The letters and segments per language the workers count (kept in the state store) are what
+    segments.jsonl holds: the card's figures are the same as counting the file."""
+    from pipeline.report.derived import count_segments
+    from pipeline.run.state import StateStore
+    from pipeline.run.tally import Tally
+
+    tally = Tally()
+    with StateStore(seed_run) as state:
+        for kind, summary in state.summaries():
+            tally.add(kind, summary)
+    counted = count_segments(iter_records(seed_run / "segments.jsonl"))
+    assert tally.letter_counts() == (dict(sorted(counted.letters.items())), dict(sorted(counted.segments.items())))
+    assert sum(counted.letters.values()) > 10_000
+
+
+def test_summaries_from_an_older_store_fall_back_to_counting_segments(tmp_path: Path) -> None:
+    """A state store whose summaries carry no letter counts (written by an earlier version): the report
+    counts segments.jsonl, and the card shows the same figures as a fresh run."""
+    import sqlite3
+
+    inp = tmp_path / "in"
+    shutil.copytree(ROOT / "seeds", inp)
+    out = tmp_path / "out"
+    cfg = from_mapping({"input": {"dir": str(inp)}, "output": {"dir": str(out)}, "executor": {"workers": 1}})
+    run(cfg)
+    card = (out / "README.md").read_text(encoding="utf-8")
+    con = sqlite3.connect(out / "state.sqlite")
+    for path, summary in con.execute("select path, summary from inputs").fetchall():
+        s = json.loads(summary)
+        s.pop("letters", None)
+        s.pop("segments", None)
+        con.execute("update inputs set summary = ? where path = ?", (json.dumps(s), path))
+    con.commit()
+    con.close()
+    (inp / "extra.txt").write_text("Ещё один короткий документ на русском языке для проверки.\n", encoding="utf-8")
+    run(cfg)
+    (inp / "extra.txt").unlink()
+    run(cfg)
+    again = (out / "README.md").read_text(encoding="utf-8")
+    table_of = lambda text: re.search(r"\| language \| share of letters.*?\n\n", text, re.S).group(0)  # noqa: E731
+    assert table_of(again) == table_of(card)

@@ -22,7 +22,7 @@ from typing import Any
 from pipeline.atomic import atomic_write_text
 from pipeline.config import Config, ConfigError
 from pipeline.report.card import render_card
-from pipeline.report.derived import count_segments, iter_records, write_bitext, write_segments
+from pipeline.report.derived import SegmentStats, count_segments, iter_records, write_derived
 from pipeline.report.html import render_html
 from pipeline.report.summary import summary_lines
 from pipeline.schemas import load_schema
@@ -43,8 +43,12 @@ def check_output_formats(cfg: Config) -> None:
             raise ConfigError(str(e)) from e
 
 
-def write_run_outputs(out_dir: Path, cfg: Config, report: dict[str, Any]) -> list[str]:
-    """Write the derived files, the report page and the dataset card; returns the file names written."""
+def write_run_outputs(out_dir: Path, cfg: Config, report: dict[str, Any],
+                      counts: tuple[dict[str, int], dict[str, int]] | None = None) -> list[str]:
+    """Write the derived files, the report page and the dataset card; returns the file names written.
+
+    ``counts``: (letters, segments) per language over every record, when the run has them from the
+    document workers (pipeline.run.tally); without them they are counted here from the segments."""
     records_path = out_dir / "records.jsonl"
     schema = load_schema("record")
     # An incremental rerun that changed no record leaves records.jsonl untouched; the files derived
@@ -56,14 +60,19 @@ def write_run_outputs(out_dir: Path, cfg: Config, report: dict[str, Any]) -> lis
         return unchanged and p.is_file() and p.stat().st_mtime_ns >= records_mtime
 
     seg_path, bitext_path = out_dir / "segments.jsonl", out_dir / "bitext.jsonl"
-    if current(seg_path):
+    seg_current, bitext_current = current(seg_path), current(bitext_path)
+    # One pass over records.jsonl writes whichever of the two is not current.
+    written_stats, written_bitext = (None, None) if seg_current and bitext_current else write_derived(
+        iter_records(records_path), None if seg_current else seg_path, None if bitext_current else bitext_path,
+        count=counts is None)
+    if counts is not None:
+        seg_stats = SegmentStats(*counts)
+    elif written_stats is not None:
+        seg_stats = written_stats
+    else:
         seg_stats = count_segments(iter_records(seg_path))
-    else:
-        seg_stats = write_segments(iter_records(records_path), seg_path)
-    if current(bitext_path):
-        bitext = Counter(row["field"] for row in iter_records(bitext_path))
-    else:
-        bitext = write_bitext(iter_records(records_path), bitext_path)
+    bitext = written_bitext if written_bitext is not None else Counter(
+        row["field"] for row in iter_records(bitext_path))
     files = ["records.jsonl", "quarantine.jsonl", "report.json", "segments.jsonl", "bitext.jsonl"]
 
     parquet_path = out_dir / "records.parquet"

@@ -23,8 +23,9 @@ from pipeline.run.discover import discover
 from pipeline.run.executors import map_unordered, open_executor
 from pipeline.run.lock import holds_output_lock
 from pipeline.run.merge import MergeCounts, StateMismatch, merge
-from pipeline.run.shard import ShardTask, Tally, run_shard
+from pipeline.run.shard import ShardTask, run_shard
 from pipeline.run.state import StateStore, StatKey
+from pipeline.run.tally import Tally
 
 log = logging.getLogger(__name__)
 
@@ -231,5 +232,5 @@ def run(cfg: Config, progress: Callable[[int, int], None] | None = None, *, full
         "incremental": this_run["incremental"],
     }
     atomic_write_json(out_dir / "report.json", report)
-    write_run_outputs(out_dir, cfg, report)
+    write_run_outputs(out_dir, cfg, report, counts=tally.letter_counts())
     return RunResult(report=report)

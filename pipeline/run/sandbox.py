@@ -50,6 +50,7 @@ from typing import Any, BinaryIO
 from pipeline.config import Config
 from pipeline.document import Document, Source
 from pipeline.run.lock import die_with_parent
+from pipeline.run.tally import summarize
 from pipeline.stages import STAGE_NAMES, Outcome, quarantine_entry
 
 log = logging.getLogger(__name__)
@@ -243,7 +244,9 @@ class DocumentSandbox:
 
     # one document
 
-    def process(self, doc: Document) -> Outcome:
+    def process(self, doc: Document, parse: bool = True) -> Outcome:
+        """Run ``doc`` in the child. The record comes back as its output line (``Outcome.line``) with its
+        summary; ``parse=False`` leaves ``Outcome.record`` None instead of decoding the line again."""
         for attempt in (1, 2):
             if self._proc is None:
                 self._proc = self._start()
@@ -275,8 +278,9 @@ class DocumentSandbox:
             self._replace()
             return self._lost(doc, proc, "its worker process died while working on it")
         line = payload.decode("utf-8") if payload else None
-        out = Outcome(path=doc.source.path, record=json.loads(line) if line else reply.get("record"),
-                      quarantine=reply.get("quarantine"), timings=reply.get("timings") or {}, line=line)
+        out = Outcome(path=doc.source.path, record=json.loads(line) if line and parse else reply.get("record"),
+                      quarantine=reply.get("quarantine"), timings=reply.get("timings") or {}, line=line,
+                      summary=reply.get("summary"))
         if reply.get("restart"):
             self._replace()
         return out
@@ -404,8 +408,9 @@ def _run_one(processor: Any, doc: Document, seconds: float) -> dict[str, Any]:
             record = None
     if record is None:
         payload = b""
-    return {"record": None, "quarantine": scrub(quarantine) if quarantine else None, "timings": out.timings,
-            "payload": payload}
+    quarantine = scrub(quarantine) if quarantine else None
+    return {"record": None, "quarantine": quarantine, "timings": out.timings, "payload": payload,
+            "summary": summarize(record, quarantine)}
 
 
 _memory_mb = 0  # limits.document_memory_mb as applied in this child (0: none)

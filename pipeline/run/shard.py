@@ -29,10 +29,8 @@ from pipeline.config import Config
 from pipeline.document import Document, Source
 from pipeline.run.sandbox import sandbox_for
 from pipeline.run.state import StatKey, stat_key
+from pipeline.run.tally import summarize
 from pipeline.stages import Outcome, quarantine_entry
-
-METADATA_FIELDS = ("title", "title_translations", "authors", "doi", "published", "venue", "keywords", "abstract",
-                   "footnotes", "references", "urls", "emails")
 
 
 @dataclass(frozen=True)
@@ -85,58 +83,6 @@ def read_document(input_dir: Path, rel: str, max_bytes: int) -> tuple[Document, 
     return doc, q
 
 
-def summarize(o: Outcome) -> dict[str, Any]:
-    """What the report counts of one outcome; kept per input by the state store, so that the report of
-    an incremental run covers every input, not only those processed this time."""
-    if o.record is not None:
-        r = o.record
-        langs = r["languages"]
-        return {
-            "lang": max(langs.items(), key=lambda kv: (kv[1], kv[0]))[0] if langs else None,
-            "repairs": r["repairs"],
-            "fields": [f for f in METADATA_FIELDS if r.get(f) not in (None, [], {}, "")],
-        }
-    q = o.quarantine or {}
-    return {"reason": f"{q.get('stage')}: {q.get('reason')}"[:200]}
-
-
-class Tally:
-    """The report's counts, added one summary at a time (nothing per document is kept)."""
-
-    def __init__(self) -> None:
-        self.documents = self.records = self.quarantined = 0
-        self.languages: Counter[str] = Counter()
-        self.repairs: Counter[str] = Counter()
-        self.fields: Counter[str] = Counter()
-        self.reasons: Counter[str] = Counter()
-
-    def add(self, kind: str, summary: dict[str, Any]) -> None:
-        self.documents += 1
-        if kind == "record":
-            self.records += 1
-            if summary["lang"]:
-                self.languages[summary["lang"]] += 1
-            self.repairs.update(summary["repairs"])
-            self.fields.update(summary["fields"])
-        else:
-            self.quarantined += 1
-            self.reasons[summary["reason"]] += 1
-
-    def as_dict(self) -> dict[str, Any]:
-        def ranked(c: Counter[str]) -> dict[str, int]:
-            return dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0])))
-
-        return {
-            "documents": self.documents,
-            "records": self.records,
-            "quarantined": self.quarantined,
-            "languages": ranked(self.languages),
-            "repairs": ranked(self.repairs),
-            "fields": ranked(self.fields),
-            "quarantine_reasons": ranked(self.reasons),
-        }
-
-
 def iter_part(path: Path) -> Iterator[tuple[dict[str, Any], bytes]]:
     """(meta, output line) pairs of a part file, in path order."""
     with path.open("rb") as f:
@@ -161,14 +107,15 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
                 part.write(dumps_line({"path": rel, "kind": "unchanged", "sha256": sha, "stat": key}) + "\n")
                 unchanged += 1
                 continue
-            o = Outcome(path=rel, quarantine=q) if q else box.process(doc)
-            if o.record is None and o.quarantine is None:  # never expected; never lose the input either
+            o = Outcome(path=rel, quarantine=q) if q else box.process(doc, parse=False)
+            if o.record is None and o.line is None and o.quarantine is None:  # never expected; never lose the input either
                 o.quarantine = quarantine_entry(doc, "record", "internal error: the stages gave no outcome")
             processed += 1
             seconds.update(o.timings)
-            kind = "record" if o.record is not None else "quarantine"
-            meta = {"path": rel, "kind": kind, "sha256": sha, "stat": key, "summary": summarize(o)}
-            if o.record is not None and o.line is not None:
+            kind = "record" if o.record is not None or o.line is not None else "quarantine"
+            summary = o.summary if o.summary is not None else summarize(o.record, o.quarantine)
+            meta = {"path": rel, "kind": kind, "sha256": sha, "stat": key, "summary": summary}
+            if o.line is not None:
                 out_line = o.line + "\n"  # encoded by the document worker exactly as dumps_line would
             else:
                 out_line = dumps_line(o.record if o.record is not None else o.quarantine)

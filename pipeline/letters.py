@@ -1,0 +1,31 @@
+"""Letter counts, the unit the report and the dataset card measure languages in.
+
+Shared by the document workers (which count each record's segments as they finish it) and the report
+(which counts an existing segments.jsonl when a state store written by an older version has no counts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+
+def count_letters(text: str) -> int:
+    """Letters in ``text`` (``str.isalpha``). ``"Да, 2024 г."`` -> ``3``"""
+    # map over the C method: a third of the cost of a generator expression, same count.
+    return sum(map(str.isalpha, text))
+
+
+def per_language(segments: Iterable[Mapping[str, Any]]) -> tuple[dict[str, int], dict[str, int]]:
+    """(letters, segments) per language over segment dicts with ``lang`` and ``text``, keys sorted.
+
+    ``[{"lang": "ru", "text": "Да."}, {"lang": "en", "text": "Yes"}, {"lang": "ru", "text": "Нет"}]`` ->
+    ``({"en": 3, "ru": 5}, {"en": 1, "ru": 2})``
+    """
+    letters: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for seg in segments:
+        lang = seg.get("lang") or "und"
+        letters[lang] = letters.get(lang, 0) + count_letters(seg.get("text") or "")
+        counts[lang] = counts.get(lang, 0) + 1
+    return dict(sorted(letters.items())), dict(sorted(counts.items()))
