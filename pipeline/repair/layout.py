@@ -74,6 +74,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\d{0,3}\s*$")
 _CJK = "\u2e80-\u2eff\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = "\u3000-\u3003\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 CJK_SPACE = re.compile(f"(?<=[{_CJK}{_CJK_PUNCT}])[ \t]+(?=[{_CJK}{_CJK_PUNCT}])")
+_CJK_CHAR = re.compile(f"[{_CJK}{_CJK_PUNCT}]")
 _CJK_END = re.compile(f"[{_CJK}{_CJK_PUNCT}]$")
 _CJK_START = re.compile(f"^[{_CJK}{_CJK_PUNCT}]")
 _WORD_TOKEN = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
@@ -117,6 +118,10 @@ def remove_cjk_spaces(text: str) -> tuple[str, int]:
     >>> remove_cjk_spaces("共和 国 中 央 [Госсовет]")
     ('共和国中央 [Госсовет]', 3)
     """
+    # Most texts hold no CJK at all: one scan for a CJK character is far cheaper than the
+    # look-behind tried at every position.
+    if text.isascii() or not _CJK_CHAR.search(text):
+        return text, 0
     return CJK_SPACE.subn("", text)
 
 
