@@ -71,10 +71,12 @@ URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$")
 TERMINAL = ".!?…"
 # What may close a sentence after its terminal mark: quotes, brackets, a footnote number.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\d{0,3}\s*$")
+_CLOSERS = "\"'”’»)]"
 _CJK = "\u2e80-\u2eff\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = "\u3000-\u3003\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 CJK_SPACE = re.compile(f"(?<=[{_CJK}{_CJK_PUNCT}])[ \t]+(?=[{_CJK}{_CJK_PUNCT}])")
 _CJK_CHAR = re.compile(f"[{_CJK}{_CJK_PUNCT}]")
+_CJK_MIN = "\u2e80"  # no CJK character or mark sorts below it
 _CJK_END = re.compile(f"[{_CJK}{_CJK_PUNCT}]$")
 _CJK_START = re.compile(f"^[{_CJK}{_CJK_PUNCT}]")
 _WORD_TOKEN = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
@@ -88,7 +90,17 @@ def ends_sentence(text: str) -> bool:
     >>> ends_sentence("the end.”2"), ends_sentence("in Russia’s foreign")
     (True, False)
     """
-    return bool(_SENTENCE_END.search(text))
+    # _SENTENCE_END read from the end with string methods: a regex search would try every
+    # position of a long paragraph. (Whitespace, digits, closers and marks are disjoint sets, and
+    # str.isspace/isdecimal are exactly the regex's \s and \d.)
+    t = text.rstrip()
+    end = len(t)
+    while end > 0 and len(t) - end < 4 and t[end - 1].isdecimal():
+        end -= 1
+    if len(t) - end > 3:
+        return False  # a number, not a note mark after a sentence
+    t = t[:end].rstrip(_CLOSERS)
+    return bool(t) and t[-1] in TERMINAL
 
 
 def starts_lower(text: str) -> bool:
@@ -193,6 +205,28 @@ def is_known_word(word: str) -> bool:
     return False
 
 
+# Punctuation, digits and "_" around a word: none of them is part of a _WORD_TOKEN.
+_AROUND_WORDS = ".,;:!?()[]{}<>\"'«»“”„‘’…*/%_0123456789"
+
+
+def word_tokens(text: str) -> set[str]:
+    """The distinct ``_WORD_TOKEN`` matches of ``text``: words, hyphen compounds.
+
+    No token spans whitespace, so each distinct whitespace-separated chunk is read once, and a
+    chunk that is a plain word behind punctuation needs no regex at all.
+    >>> sorted(word_tokens("Well-known (words), 1990s well-known x_y"))
+    ['Well-known', 's', 'well-known', 'words', 'x', 'y']
+    """
+    out: set[str] = set()
+    for chunk in set(text.split()):
+        core = chunk.strip(_AROUND_WORDS)
+        if core.isalpha():
+            out.add(core)
+        else:
+            out.update(_WORD_TOKEN.findall(chunk))
+    return out
+
+
 def _drop_last_word(line: str) -> str:
     """A line without its final hyphenated fragment: "have under-" -> "have "."""
     t = line.rstrip("-‐")
@@ -225,19 +259,16 @@ class Vocabulary:
         # A hyphen at the very end of a line is exactly what is being decided: not evidence.
         # Nor are its two fragments words of the document ("изме-" / "нения"): the last word of a
         # line that ends with a hyphen and the first word of the line after it are left out.
-        kept: list[str] = []
-        cut_first = False
-        for ln in self._lines:
-            t = ln.rstrip()
-            if cut_first:
-                t = _FIRST_FRAGMENT.sub("", t.lstrip(), count=1)
-            cut_first = t.endswith(("-", "‐"))
-            if cut_first:
-                t = _drop_last_word(t)
-            kept.append(t)
+        # (Cutting a line's first word never changes whether it ends with a hyphen, so the lines
+        # that do are known up front and only they and the lines after them are looked at.)
+        kept = [ln.rstrip() for ln in self._lines]
+        for i in [i for i, t in enumerate(kept) if t.endswith(("-", "‐"))]:
+            kept[i] = _drop_last_word(kept[i])
+            if i + 1 < len(kept):
+                kept[i + 1] = _FIRST_FRAGMENT.sub("", kept[i + 1].lstrip(), count=1)
         body = "\n".join(kept).lower().replace("‐", "-")
         self._lines = []
-        for w in set(_WORD_TOKEN.findall(body)):
+        for w in word_tokens(body):
             if "-" in w:
                 self._compounds.add(w)
                 parts = w.split("-")
@@ -310,25 +341,29 @@ def joint(left_tail: str, right: str, vocab: Vocabulary, counts: Counter[str]) -
     >>> joint("see the Western-", "dominated order", Vocabulary(), Counter())  # keep the hyphen
     (1, '-')
     """
-    split = left_tail.rsplit(None, 1)
-    last = split[-1] if split else ""
-    url = URL_TAIL.search(last) if ("http" in last or "www." in last) else None
-    if url and _continues_url(url.group(), right):
-        counts["urls_rejoined"] += 1
-        return 0, ""
-    if last.endswith("/") and DOI_PREFIX.search(left_tail[-30:]) and right[:1].isalnum():
-        counts["urls_rejoined"] += 1  # "DOI: 10.1177/" + "0263...": the rest of the identifier
-        return 0, ""
-    if left_tail.endswith(("-", "‐")):
-        m = _LAST_FRAGMENT.search(last[-60:])
-        f = _FIRST_FRAGMENT.match(right)
-        if m and f:
-            if keep_line_end_hyphen(m.group(1), f.group(1), vocab):
-                counts["hyphens_kept"] += 1
-                return 1, "-"
-            counts["hyphens_joined"] += 1
-            return 1, ""
-    if _CJK_END.search(left_tail[-1:]) and _CJK_START.match(right):
+    # Most lines end with a plain word: the last token is looked at only when it can be a URL,
+    # a DOI prefix or a hyphenated fragment (a URL in the last token is one in the tail; a last
+    # token ending with "/" ends the tail, unless the tail ends with a space).
+    if "http" in left_tail or "www." in left_tail or left_tail.endswith(("/", "-", "‐")) or left_tail[-1:].isspace():
+        split = left_tail.rsplit(None, 1)
+        last = split[-1] if split else ""
+        url = URL_TAIL.search(last) if ("http" in last or "www." in last) else None
+        if url and _continues_url(url.group(), right):
+            counts["urls_rejoined"] += 1
+            return 0, ""
+        if last.endswith("/") and DOI_PREFIX.search(left_tail[-30:]) and right[:1].isalnum():
+            counts["urls_rejoined"] += 1  # "DOI: 10.1177/" + "0263...": the rest of the identifier
+            return 0, ""
+        if left_tail.endswith(("-", "‐")):
+            m = _LAST_FRAGMENT.search(last[-60:])
+            f = _FIRST_FRAGMENT.match(right)
+            if m and f:
+                if keep_line_end_hyphen(m.group(1), f.group(1), vocab):
+                    counts["hyphens_kept"] += 1
+                    return 1, "-"
+                counts["hyphens_joined"] += 1
+                return 1, ""
+    if left_tail[-1:] >= _CJK_MIN and _CJK_END.search(left_tail[-1:]) and _CJK_START.match(right):
         return 0, ""
     return 0, " "
 
@@ -819,8 +854,19 @@ class _Para:
     after_break: bool = False  # follows a page break or a removed footnote region
 
 
+def _any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` matches (each keeps its IGNORECASE)."""
+    return re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})" for p in patterns))
+
+
+# Most lines start no block: one match of the alternation rules them out instead of five.
+_BLOCK_CUE = _any_of(MD_HEADING, FIELD_CUE, REFERENCE_ENTRY, CAPTION, LIST_ITEM)
+
+
 def _starts_block(ln: Line) -> str | None:
     t = ln.text
+    if not _BLOCK_CUE.match(t):
+        return None
     if MD_HEADING.match(t):
         return "heading"
     if FIELD_CUE.match(t):
