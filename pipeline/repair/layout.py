@@ -74,7 +74,9 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\d{0,3}\s*$")
 _CLOSERS = "\"'”’»)]"
 _CJK = "\u2e80-\u2eff\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = "\u3000-\u3003\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
-CJK_SPACE = re.compile(f"(?<=[{_CJK}{_CJK_PUNCT}])[ \t]+(?=[{_CJK}{_CJK_PUNCT}])")
+# The CJK character before the spaces is matched (and put back) rather than looked behind at:
+# a look-behind would be tried at every position of the text.
+CJK_SPACE = re.compile(f"([{_CJK}{_CJK_PUNCT}])[ \t]+(?=[{_CJK}{_CJK_PUNCT}])")
 _CJK_CHAR = re.compile(f"[{_CJK}{_CJK_PUNCT}]")
 _CJK_MIN = "\u2e80"  # no CJK character or mark sorts below it
 _CJK_END = re.compile(f"[{_CJK}{_CJK_PUNCT}]$")
@@ -132,9 +134,18 @@ def remove_cjk_spaces(text: str) -> tuple[str, int]:
     """
     # Most texts hold no CJK at all: one scan for a CJK character is far cheaper than the
     # look-behind tried at every position.
-    if text.isascii() or not _CJK_CHAR.search(text):
+    if not has_cjk(text):
         return text, 0
-    return CJK_SPACE.subn("", text)
+    return CJK_SPACE.subn(r"\1", text)
+
+
+def has_cjk(text: str) -> bool:
+    """Does ``text`` hold a CJK character or CJK punctuation?
+
+    >>> has_cjk("中国 policy"), has_cjk("Россия")
+    (True, False)
+    """
+    return not text.isascii() and _CJK_CHAR.search(text) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -369,6 +380,8 @@ def joint(left_tail: str, right: str, vocab: Vocabulary, counts: Counter[str]) -
 
 
 _TAIL = 400  # characters of the text before a line break that joining decisions look at
+# A line end ``joint`` may join otherwise than with a space: "/", a hyphen, a CJK character.
+_SPECIAL_LINE_END = re.compile("[-/‐\u2e80-\U0010ffff]\n")
 
 
 def join_lines(left: str, right: str, vocab: Vocabulary, counts: Counter[str]) -> str:
@@ -391,12 +404,13 @@ def join_all(parts: list[str], vocab: Vocabulary, counts: Counter[str]) -> str:
     >>> join_all(["a long inter-", "national", "https://x.org/a-", "b.html"], Vocabulary(), Counter())
     'a long international https://x.org/a-b.html'
     """
+    stripped = [s for s in (p.strip() for p in parts) if s]
+    blob = "\n".join(stripped)
+    if "http" not in blob and "www." not in blob and not _SPECIAL_LINE_END.search(blob):
+        return " ".join(stripped)  # every joint would be a plain space
     out: list[str] = []
     tail = ""
-    for p in parts:
-        p = p.strip()
-        if not p:
-            continue
+    for p in stripped:
         if not out:
             out.append(p)
             tail = p[-_TAIL:]
@@ -514,8 +528,28 @@ _LETTER = re.compile(r"[^\W\d_]")
 _PAGE_EXT = re.compile(r"\.(?:html?|php|aspx?|pdf|jsp)\b")
 
 
-def _mask(text: str) -> str:
-    return _DIGITS.sub("0", " ".join(text.lower().split()))
+def squash(text: str) -> str:
+    """``" ".join(text.split())``: whitespace runs -> one space, none at the ends.
+
+    >>> squash(" a \t b"), squash("a b")
+    ('a b', 'a b')
+    """
+    # Most texts are squashed already. The one printable whitespace character is " ", so a
+    # printable text without a double or an outer space has nothing to change (one fast scan).
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
+def _mask(text: str, digits: bool = True) -> str:
+    """A line as a running header repeats: lower case, squashed, each run of digits as "0".
+
+    ``digits`` is False when the caller knows the line has none (the substitution is costly).
+    >>> _mask("Page  12 of 30")
+    'page 0 of 0'
+    """
+    t = squash(text.lower())
+    return _DIGITS.sub("0", t) if digits else t
 
 
 _LEAD_MARKS = re.compile(r"^(?:\s*(?:#{1,6}(?:\s+|$)|[-*+•▪◦‣]\s+))+")
@@ -617,14 +651,17 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
     # Page numbers: a line holding nothing but a page number. Not only isolated ones: a number
     # alone on a line is not prose anywhere, and deciding by neighbours would make repair of
     # its own output (where every block is isolated) decide differently.
+    numeric: set[int] = set()  # the lines (of up to 200 characters) that hold a digit
     for i, ln in enumerate(lines):
-        if ln.text and len(ln.text) <= 200 and _DIGIT.search(ln.text) and is_page_number(bare(ln.text)):
-            drop[i] = ln.text
-            counts["page_numbers"] += 1
+        if ln.text and len(ln.text) <= 200 and _DIGIT.search(ln.text):
+            numeric.add(i)
+            if is_page_number(bare(ln.text)):
+                drop[i] = ln.text
+                counts["page_numbers"] += 1
     # Running headers/footers: short lines that repeat (digits masked) three times or more, most
     # of them at page edges (next to a page break or a page number), or five times or more: a
     # subheading used in three sections stays.
-    masks = {i: _mask(ln.text) for i, ln in enumerate(lines) if 3 <= len(ln.text) <= 150 and i not in drop}
+    masks = {i: _mask(ln.text, i in numeric) for i, ln in enumerate(lines) if 3 <= len(ln.text) <= 150 and i not in drop}
     groups: dict[str, list[int]] = {}
     for i, k in masks.items():
         groups.setdefault(k, []).append(i)
@@ -958,7 +995,10 @@ def strip_markdown(text: str, counts: Counter[str]) -> str:
 def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     counts: Counter[str] = Counter()
     warnings: list[str] = []
-    if cfg.cjk_spaces:
+    # A paragraph's text is the document's, less spaces and marks, joined with spaces or hyphens:
+    # without a CJK character in the document there is none in any paragraph.
+    cjk = has_cjk(text)
+    if cfg.cjk_spaces and cjk:
         # On lines, before anything else: what a rule sees must be what the text will say.
         text, k = remove_cjk_spaces(text)
         counts["cjk_spaces"] += k
@@ -1058,7 +1098,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
 
     blocks: list[Block] = []
     for p in paras:
-        text_ = _para_text(p, vocab, counts, cfg)
+        text_ = _para_text(p, vocab, counts, cfg, cjk)
         if not text_:
             continue
         if cfg.page_furniture and kind_is_doi(text_):
@@ -1158,7 +1198,8 @@ def _joins(prev: Line, ln: Line, width: int | None, para: _Para) -> bool:
     return True
 
 
-def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairConfig) -> str:
+def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairConfig, cjk: bool = True) -> str:
+    """The text of paragraph ``p``: lines joined, marks removed (``cjk``: the document has CJK)."""
     first = p.lines[0].text
     if cfg.markdown:
         # Every leading mark goes ("- # Title" too): what is left must not read as markup again.
@@ -1181,7 +1222,7 @@ def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairCon
         text = strip_inline_html(strip_markdown(text, counts), counts)
         if MD_RULE.match(text) or not _ALNUM.search(text) and set(text) <= set("#*_-+=~`> "):
             return ""  # nothing but marks
-    if cfg.cjk_spaces:
+    if cfg.cjk_spaces and cjk:
         text, k = remove_cjk_spaces(text)  # again: removed marks can leave a space between CJK
         counts["cjk_spaces"] += k
-    return " ".join(text.split())
+    return squash(text)
