@@ -380,8 +380,16 @@ def joint(left_tail: str, right: str, vocab: Vocabulary, counts: Counter[str]) -
 
 
 _TAIL = 400  # characters of the text before a line break that joining decisions look at
-# A line end ``joint`` may join otherwise than with a space: "/", a hyphen, a CJK character.
-_SPECIAL_LINE_END = re.compile("[-/‐\u2e80-\U0010ffff]\n")
+
+
+def _special_end(line: str) -> bool:
+    """Can ``joint`` join what follows ``line`` (stripped, not empty) otherwise than with a space?
+
+    Only after "/", a hyphen or a CJK character, when no URL is about.
+    >>> _special_end("inter-"), _special_end("the end.")
+    (True, False)
+    """
+    return line[-1] in "-/‐" or line[-1] >= _CJK_MIN
 
 
 def join_lines(left: str, right: str, vocab: Vocabulary, counts: Counter[str]) -> str:
@@ -406,7 +414,7 @@ def join_all(parts: list[str], vocab: Vocabulary, counts: Counter[str]) -> str:
     """
     stripped = [s for s in (p.strip() for p in parts) if s]
     blob = "\n".join(stripped)
-    if "http" not in blob and "www." not in blob and not _SPECIAL_LINE_END.search(blob):
+    if "http" not in blob and "www." not in blob and not any(_special_end(p) for p in stripped[:-1]):
         return " ".join(stripped)  # every joint would be a plain space
     out: list[str] = []
     tail = ""
@@ -553,6 +561,16 @@ def _mask(text: str, digits: bool = True) -> str:
 
 
 _LEAD_MARKS = re.compile(r"^(?:\s*(?:#{1,6}(?:\s+|$)|[-*+•▪◦‣]\s+))+")
+
+
+def _strip_lead_marks(text: str) -> str:
+    """Leading heading hashes and bullets off, however many: "- # Title" -> "Title"."""
+    t = text.lstrip()
+    if not t or t[0] not in "#-*+•▪◦‣":
+        return text  # (the regex would try and fail)
+    return _LEAD_MARKS.sub("", text)
+
+
 _MARKS = re.compile(r"^(?:\s*(?:#{1,6}\s+|[-*+•▪◦‣]\s+|\*\*|__))+")
 
 
@@ -972,6 +990,8 @@ def strip_markdown(text: str, counts: Counter[str]) -> str:
     >>> strip_markdown("**Keywords:** a [site](https://x.org)", Counter())
     'Keywords: a site (https://x.org)'
     """
+    if "*" not in text and "_" not in text and "`" not in text and "[" not in text:
+        return text  # no mark at all (links, notes need "[")
     orig = text
     if "](" in text:
         text = _MD_IMAGE.sub(r"\1", text)
@@ -1066,7 +1086,8 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
         if not ln.text:
             flush()
             continue
-        if cfg.markdown and MD_RULE.match(ln.text) and not FOOTNOTE_SEPARATOR.match(ln.raw):
+        # (The checks that follow are gated by a character their pattern cannot match without.)
+        if cfg.markdown and ln.text[0] in "-*_" and MD_RULE.match(ln.text) and not FOOTNOTE_SEPARATOR.match(ln.raw):
             counts["markdown"] += 1
             flush()
             continue
@@ -1079,7 +1100,10 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
                         after_break=pending_break)
             pending_break = False
             continue
-        if cur is not None and (CLASS_CODE.match(ln.text) or LABEL_LINE.match(ln.text) and _is_field(cur.lines[0].text)):
+        if cur is not None and (
+            ln.text[0] in "УUБBJ" and CLASS_CODE.match(ln.text)
+            or ":" in ln.text and LABEL_LINE.match(ln.text) and _is_field(cur.lines[0].text)
+        ):
             # Front-matter fields one under the other ("Received: ...", "DOI: ...", "Keywords: ..."
             # then "For citation: ..."): each its own block, however the lines were wrapped.
             flush()
@@ -1172,11 +1196,16 @@ def _continues(before: str, text: str, after_break: bool) -> bool:
     return after_break and not _is_heading_text(text) and not CAPTION.match(text) and not REFERENCE_ENTRY.match(text)
 
 
+def _has_alnum(text: str) -> bool:
+    """Does ``text`` hold a letter or a digit? (Mostly its first character does.)"""
+    return text[:1].isalnum() or _ALNUM.search(text) is not None
+
+
 def _joins(prev: Line, ln: Line, width: int | None, para: _Para) -> bool:
     """Does ``ln`` continue the paragraph whose last line is ``prev``?"""
     if para.md_heading:
         return False
-    if not _ALNUM.search(prev.text) or not _ALNUM.search(ln.text):
+    if not _has_alnum(prev.text) or not _has_alnum(ln.text):
         return False  # a line of bare marks ("#", "-", "***") is not part of a sentence
     if width is None:
         # Lines are paragraphs (web, markdown): only an evident mid-sentence break is joined.
@@ -1203,7 +1232,7 @@ def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairCon
     first = p.lines[0].text
     if cfg.markdown:
         # Every leading mark goes ("- # Title" too): what is left must not read as markup again.
-        stripped = _LEAD_MARKS.sub("", strip_markdown(first, counts))
+        stripped = _strip_lead_marks(strip_markdown(first, counts))
         if stripped != first:
             first = stripped
             counts["markdown"] += 1
