@@ -18,6 +18,7 @@ Every helper is pure; ``build_blocks`` drives them and counts what it changed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -95,6 +96,8 @@ def ends_sentence(text: str) -> bool:
     # _SENTENCE_END read from the end with string methods: a regex search would try every
     # position of a long paragraph. (Whitespace, digits, closers and marks are disjoint sets, and
     # str.isspace/isdecimal are exactly the regex's \s and \d.)
+    if text[-1:].isalpha():
+        return False  # the common case: a line that ends with a word
     t = text.rstrip()
     end = len(t)
     while end > 0 and len(t) - end < 4 and t[end - 1].isdecimal():
@@ -228,13 +231,11 @@ def word_tokens(text: str) -> set[str]:
     >>> sorted(word_tokens("Well-known (words), 1990s well-known x_y"))
     ['Well-known', 's', 'well-known', 'words', 'x', 'y']
     """
-    out: set[str] = set()
-    for chunk in set(text.split()):
-        core = chunk.strip(_AROUND_WORDS)
-        if core.isalpha():
-            out.add(core)
-        else:
-            out.update(_WORD_TOKEN.findall(chunk))
+    # (What is stripped from a chunk's ends can be no part of a token: the tokens stay the same.)
+    cores = {chunk.strip(_AROUND_WORDS) for chunk in set(text.split())}
+    out = {c for c in cores if c.isalpha()}
+    for c in cores - out:
+        out.update(_WORD_TOKEN.findall(c))
     return out
 
 
@@ -279,14 +280,13 @@ class Vocabulary:
                 kept[i + 1] = _FIRST_FRAGMENT.sub("", kept[i + 1].lstrip(), count=1)
         body = "\n".join(kept).lower().replace("‐", "-")
         self._lines = []
-        for w in word_tokens(body):
-            if "-" in w:
-                self._compounds.add(w)
-                parts = w.split("-")
-                self._prefixes.update(parts[:-1])
-                self._suffixes.update(parts[1:])
-            else:
-                self._plain.add(w)
+        words = word_tokens(body)
+        self._plain = {w for w in words if "-" not in w}
+        self._compounds = words - self._plain
+        for w in self._compounds:
+            parts = w.split("-")
+            self._prefixes.update(parts[:-1])
+            self._suffixes.update(parts[1:])
 
     @property
     def plain(self) -> set[str]:
@@ -669,21 +669,32 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
     # Page numbers: a line holding nothing but a page number. Not only isolated ones: a number
     # alone on a line is not prose anywhere, and deciding by neighbours would make repair of
     # its own output (where every block is isolated) decide differently.
-    numeric: set[int] = set()  # the lines (of up to 200 characters) that hold a digit
-    for i, ln in enumerate(lines):
-        if ln.text and len(ln.text) <= 200 and _DIGIT.search(ln.text):
-            numeric.add(i)
-            if is_page_number(bare(ln.text)):
-                drop[i] = ln.text
-                counts["page_numbers"] += 1
     # Running headers/footers: short lines that repeat (digits masked) three times or more, most
     # of them at page edges (next to a page break or a page number), or five times or more: a
     # subheading used in three sections stays.
-    masks = {i: _mask(ln.text, i in numeric) for i, ln in enumerate(lines) if 3 <= len(ln.text) <= 150 and i not in drop}
+    # One pass over the lines takes the page numbers, groups the other lines by their mask and
+    # notes the page breaks and the few lines later rules can take.
     groups: dict[str, list[int]] = {}
-    for i, k in masks.items():
-        groups.setdefault(k, []).append(i)
-    breaks = [i for i, ln in enumerate(lines) if ln.raw == "\f"]
+    breaks: list[int] = []
+    spaced: list[int] = []  # lines with a run of spaces
+    dois: list[int] = []  # lines that may hold a DOI
+    for i, ln in enumerate(lines):
+        t = ln.text
+        if not t:
+            if ln.raw == "\f":
+                breaks.append(i)
+            continue
+        digits = len(t) <= 200 and _DIGIT.search(t) is not None
+        if digits and is_page_number(bare(t)):
+            drop[i] = t
+            counts["page_numbers"] += 1
+            continue
+        if 3 <= len(t) <= 150:
+            groups.setdefault(_mask(t, digits), []).append(i)
+        if "   " in t:
+            spaced.append(i)
+        if "10." in t:
+            dois.append(i)
     edges = set(breaks) | set(drop)
     for k, where in groups.items():
         if len(where) < 3 or len(_LETTER.findall(k)) < 3 or any(ends_sentence(lines[i].text) for i in where):
@@ -696,9 +707,9 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
     # A page number and a short text apart by a run of spaces ("202      Journal of X 12(3)",
     # "Smith and Jones     203"), alone between blank lines or at the document's ends: a page's
     # header or footer. Taken before footnotes are looked for, so "202" is never a note number.
-    for i, ln in enumerate(lines):
-        if "   " in ln.text and i not in drop and isolated(i) and is_numbered_page_line(ln.text):
-            drop[i] = ln.text
+    for i in spaced:
+        if i not in drop and isolated(i) and is_numbered_page_line(lines[i].text):
+            drop[i] = lines[i].text
             counts["running_headers"] += 1
     edges |= set(drop)
     # The first page's journal header (venue, year, volume, issue, pages), printed once at the top;
@@ -729,7 +740,7 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
             if j in drop and is_page_number(bare(lines[j].text)) and isolated(j):
                 # Only a number with the page's text still to come: one at the foot of a page
                 # has the page's text above it, not a header.
-                rest = next((x for x in lines[j + 1:] if x.text or x.page_break), None)
+                rest = next((lines[x] for x in range(j + 1, n) if lines[x].text or lines[x].page_break), None)
                 above = [k for k in seen[:-1] if k not in drop]
                 if rest is not None and not rest.page_break and len(above) <= 3 and \
                         all(len(lines[k].text) <= 150 for k in above):
@@ -740,9 +751,9 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
             if len(seen) > 4:
                 break
     # Identifier lines (a DOI on a line of its own): metadata reads them from the furniture.
-    for i, ln in enumerate(lines):
-        if i not in drop and "10." in ln.text and DOI_LINE.match(bare(ln.text)):
-            drop[i] = ln.text
+    for i in dois:
+        if i not in drop and DOI_LINE.match(bare(lines[i].text)):
+            drop[i] = lines[i].text
             counts["doi_lines"] += 1
     return set(drop), [drop[i] for i in sorted(drop)]
 
@@ -895,7 +906,7 @@ def wrap_width(lines: list[Line]) -> int | None:
     w = lengths[int(len(lengths) * 0.8)]
     if w > 160:
         return None
-    near = sum(1 for x in lengths if 0.7 * w <= x <= 1.15 * w)
+    near = bisect_right(lengths, 1.15 * w) - bisect_left(lengths, 0.7 * w)  # lengths are sorted
     return w if near >= 0.5 * len(lengths) else None
 
 
