@@ -232,9 +232,12 @@ def word_tokens(text: str) -> set[str]:
     ['Well-known', 's', 'well-known', 'words', 'x', 'y']
     """
     # (What is stripped from a chunk's ends can be no part of a token: the tokens stay the same.)
-    cores = {chunk.strip(_AROUND_WORDS) for chunk in set(text.split())}
-    out = {c for c in cores if c.isalpha()}
-    for c in cores - out:
+    chunks = set(text.split())
+    out = {c for c in chunks if c.isalpha()}
+    cores = {c.strip(_AROUND_WORDS) for c in chunks - out}
+    words = {c for c in cores if c.isalpha()}
+    out |= words
+    for c in cores - words:
         out.update(_WORD_TOKEN.findall(c))
     return out
 
@@ -382,14 +385,14 @@ def joint(left_tail: str, right: str, vocab: Vocabulary, counts: Counter[str]) -
 _TAIL = 400  # characters of the text before a line break that joining decisions look at
 
 
-def _special_end(line: str) -> bool:
-    """Can ``joint`` join what follows ``line`` (stripped, not empty) otherwise than with a space?
+def _special_end(ends: str) -> bool:
+    """Given the last characters of lines, can ``joint`` join a line end otherwise than with a space?
 
     Only after "/", a hyphen or a CJK character, when no URL is about.
-    >>> _special_end("inter-"), _special_end("the end.")
+    >>> _special_end(".e-"), _special_end(".,e")
     (True, False)
     """
-    return line[-1] in "-/‐" or line[-1] >= _CJK_MIN
+    return "-" in ends or "/" in ends or "‐" in ends or not ends.isascii() and max(ends) >= _CJK_MIN
 
 
 def join_lines(left: str, right: str, vocab: Vocabulary, counts: Counter[str]) -> str:
@@ -414,7 +417,7 @@ def join_all(parts: list[str], vocab: Vocabulary, counts: Counter[str]) -> str:
     """
     stripped = [s for s in (p.strip() for p in parts) if s]
     blob = "\n".join(stripped)
-    if "http" not in blob and "www." not in blob and not any(_special_end(p) for p in stripped[:-1]):
+    if "http" not in blob and "www." not in blob and not _special_end("".join([p[-1] for p in stripped[:-1]])):
         return " ".join(stripped)  # every joint would be a plain space
     out: list[str] = []
     tail = ""
@@ -462,7 +465,7 @@ class Line:
 
 
 # A superscript affiliation marker a PDF extractor put on a line of its own ("a", "1", "*", "†", "1,2").
-_MARKER_LINE = re.compile(r"[a-h]|[0-9]{1,2}(?:,[0-9]{1,2})?|[*†‡§#]{1,2}")
+_MARKER_LINE = re.compile(r"[a-h]|[0-9]{1,2}(?:,[0-9]{1,2})?|[*†‡§#]{1,2}")  # five characters at most
 _NAME_END = re.compile(r"(?:^|[\s,])[^\W\d_][^\W\d_'’.-]*$")
 
 
@@ -485,7 +488,7 @@ def attach_marker_lines(text: str) -> tuple[str, int]:
     for k, raw in enumerate(lines):
         s = raw.strip()
         if (
-            _MARKER_LINE.fullmatch(s) and out and (prev := out[-1].rstrip()) and len(prev) <= 80 and k + 1 < len(lines)
+            len(s) <= 5 and _MARKER_LINE.fullmatch(s) and out and (prev := out[-1].rstrip()) and len(prev) <= 80 and k + 1 < len(lines)
             and lines[k + 1].strip() and "\f" not in lines[k + 1]
             and (m := _NAME_END.search(prev)) and m.group(0).lstrip(" ,")[:1].isupper()
         ):
@@ -763,6 +766,14 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
 # ---------------------------------------------------------------------------------------------
 
 
+def _is_footnote_separator(ln: Line) -> bool:
+    """A line of underscores or dashes, or of 20 spaces or more, above a page's footnotes."""
+    # The pattern is tried only where it can match: the line starts with one of its marks, or
+    # is blank and long enough.
+    t = ln.text
+    return (t[:1] in ("_", "‗", "-", "—", "–") or not t and len(ln.raw) >= 20) and bool(FOOTNOTE_SEPARATOR.match(ln.raw))
+
+
 def find_footnotes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts: Counter[str]
                    ) -> tuple[dict[int, str], list[Footnote], list[str]]:
     """Footnote regions after a separator line. Returns {line index: role}, the notes, furniture.
@@ -778,7 +789,7 @@ def find_footnotes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts:
     i = 0
     while i < n:
         ln = lines[i]
-        if not FOOTNOTE_SEPARATOR.match(ln.raw) or i in skip:
+        if not _is_footnote_separator(ln) or i in skip:
             i += 1
             continue
         j = i + 1
@@ -900,7 +911,7 @@ def wrap_width(lines: list[Line]) -> int | None:
     Hard-wrapped text has most of its lines close to one width; web and markdown text has
     paragraph-long lines of every length.
     """
-    lengths = sorted(len(ln.text) for ln in lines if len(ln.text) > 20)
+    lengths = sorted([n for n in [len(ln.text) for ln in lines] if n > 20])
     if len(lengths) < 5:
         return None
     w = lengths[int(len(lengths) * 0.8)]
@@ -925,14 +936,13 @@ def _any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})" for p in patterns))
 
 
-# Most lines start no block: one match of the alternation rules them out instead of five.
+# Most lines start no block: one match of the alternation rules them out before _starts_block
+# tries its five cues in turn.
 _BLOCK_CUE = _any_of(MD_HEADING, FIELD_CUE, REFERENCE_ENTRY, CAPTION, LIST_ITEM)
 
 
 def _starts_block(ln: Line) -> str | None:
     t = ln.text
-    if not _BLOCK_CUE.match(t):
-        return None
     if MD_HEADING.match(t):
         return "heading"
     if FIELD_CUE.match(t):
@@ -1102,7 +1112,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
             counts["markdown"] += 1
             flush()
             continue
-        cue = _starts_block(ln)
+        cue = _BLOCK_CUE.match(ln.text) and _starts_block(ln)
         if cue:
             flush()
             kind = {"heading": "heading", "cue": "paragraph", "reference": "reference",
