@@ -547,7 +547,7 @@ def squash(text: str) -> str:
     """
     # Most texts are squashed already. The one printable whitespace character is " ", so a
     # printable text without a double or an outer space has nothing to change (one fast scan).
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    if "  " not in text and text.isprintable() and text[:1] != " " and text[-1:] != " ":
         return text
     return " ".join(text.split())
 
