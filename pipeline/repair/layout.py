@@ -60,6 +60,7 @@ DOI_LINE = re.compile(
     r"^\s*(?:(?:DOI|doi)\s*:?\s*(?:https?://(?:dx\.)?doi\.org/)?|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+\s*$"
 )
 FOOTNOTE_SEPARATOR = re.compile(r"^(?:\s{20,}|\s*[_‗]{5,}\s*|\s*[-—–]{10,}\s*)$")
+_RULE_MARKS = ("_", "‗", "-", "—", "–")  # what a non-blank FOOTNOTE_SEPARATOR starts with
 FOOTNOTE_START = re.compile(r"^\s{0,3}(\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|\*{1,3})\s+(\S.*)$")
 # A front-matter field line: a capitalised label of one to four words and a colon ("Received:",
 # "Corresponding author:", "Для цитирования:"), or a classification code ("УДК 327", "JEL F15").
@@ -771,7 +772,7 @@ def _is_footnote_separator(ln: Line) -> bool:
     # The pattern is tried only where it can match: the line starts with one of its marks, or
     # is blank and long enough.
     t = ln.text
-    return (t[:1] in ("_", "‗", "-", "—", "–") or not t and len(ln.raw) >= 20) and bool(FOOTNOTE_SEPARATOR.match(ln.raw))
+    return (t[:1] in _RULE_MARKS or not t and len(ln.raw) >= 20) and bool(FOOTNOTE_SEPARATOR.match(ln.raw))
 
 
 def find_footnotes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts: Counter[str]
@@ -786,17 +787,17 @@ def find_footnotes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts:
     notes: list[Footnote] = []
     extra_furniture: list[str] = []
     n = len(lines)
-    i = 0
-    while i < n:
-        ln = lines[i]
-        if not _is_footnote_separator(ln) or i in skip:
-            i += 1
+    # Separators are few: only the lines that may be one are visited, in order. (The test is
+    # _is_footnote_separator's gate, inline: it is run on every line.)
+    candidates = [k for k, ln in enumerate(lines) if ln.text[:1] in _RULE_MARKS or not ln.text and len(ln.raw) >= 20]
+    start = 0  # a region found moves it past its end
+    for i in candidates:
+        if i < start or i in skip or not FOOTNOTE_SEPARATOR.match(lines[i].raw):
             continue
         j = i + 1
         while j < n and lines[j].blank and not lines[j].page_break:
             j += 1
         if j >= n or not FOOTNOTE_START.match(lines[j].raw):
-            i += 1
             continue
         region = [i] + list(range(i + 1, j))
         current: list[str] = []
@@ -846,7 +847,7 @@ def find_footnotes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts:
             if r <= end or not lines[r].blank:
                 roles[r] = "note"
         roles[i] = "break"
-        i = max(end + 1, i + 1)
+        start = max(end + 1, i + 1)
     counts["footnotes_moved"] += len(notes)
     return roles, notes, extra_furniture
 
