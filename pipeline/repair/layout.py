@@ -489,7 +489,8 @@ def attach_marker_lines(text: str) -> tuple[str, int]:
     for k, raw in enumerate(lines):
         s = raw.strip()
         if (
-            len(s) <= 5 and _MARKER_LINE.fullmatch(s) and out and (prev := out[-1].rstrip()) and len(prev) <= 80 and k + 1 < len(lines)
+            len(s) <= 5 and _MARKER_LINE.fullmatch(s)
+            and out and (prev := out[-1].rstrip()) and len(prev) <= 80 and k + 1 < len(lines)
             and lines[k + 1].strip() and "\f" not in lines[k + 1]
             and (m := _NAME_END.search(prev)) and m.group(0).lstrip(" ,")[:1].isupper()
         ):
@@ -787,12 +788,9 @@ def find_footnotes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts:
     notes: list[Footnote] = []
     extra_furniture: list[str] = []
     n = len(lines)
-    # Separators are few: only the lines that may be one are visited, in order. (The test is
-    # _is_footnote_separator's gate, inline: it is run on every line.)
-    candidates = [k for k, ln in enumerate(lines) if ln.text[:1] in _RULE_MARKS or not ln.text and len(ln.raw) >= 20]
     start = 0  # a region found moves it past its end
-    for i in candidates:
-        if i < start or i in skip or not FOOTNOTE_SEPARATOR.match(lines[i].raw):
+    for i in [k for k, ln in enumerate(lines) if _is_footnote_separator(ln)]:  # separators are few
+        if i < start or i in skip:
             continue
         j = i + 1
         while j < n and lines[j].blank and not lines[j].page_break:
