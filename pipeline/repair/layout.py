@@ -18,6 +18,7 @@ Every helper is pure; ``build_blocks`` drives them and counts what it changed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -59,6 +60,7 @@ DOI_LINE = re.compile(
     r"^\s*(?:(?:DOI|doi)\s*:?\s*(?:https?://(?:dx\.)?doi\.org/)?|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+\s*$"
 )
 FOOTNOTE_SEPARATOR = re.compile(r"^(?:\s{20,}|\s*[_‗]{5,}\s*|\s*[-—–]{10,}\s*)$")
+_RULE_MARKS = ("_", "‗", "-", "—", "–")  # what a non-blank FOOTNOTE_SEPARATOR starts with
 FOOTNOTE_START = re.compile(r"^\s{0,3}(\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|\*{1,3})\s+(\S.*)$")
 # A front-matter field line: a capitalised label of one to four words and a colon ("Received:",
 # "Corresponding author:", "Для цитирования:"), or a classification code ("УДК 327", "JEL F15").
@@ -71,9 +73,14 @@ URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$")
 TERMINAL = ".!?…"
 # What may close a sentence after its terminal mark: quotes, brackets, a footnote number.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\d{0,3}\s*$")
+_CLOSERS = "\"'”’»)]"
 _CJK = "\u2e80-\u2eff\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = "\u3000-\u3003\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
-CJK_SPACE = re.compile(f"(?<=[{_CJK}{_CJK_PUNCT}])[ \t]+(?=[{_CJK}{_CJK_PUNCT}])")
+# The CJK character before the spaces is matched (and put back) rather than looked behind at:
+# a look-behind would be tried at every position of the text.
+CJK_SPACE = re.compile(f"([{_CJK}{_CJK_PUNCT}])[ \t]+(?=[{_CJK}{_CJK_PUNCT}])")
+_CJK_CHAR = re.compile(f"[{_CJK}{_CJK_PUNCT}]")
+_CJK_MIN = "\u2e80"  # no CJK character or mark sorts below it
 _CJK_END = re.compile(f"[{_CJK}{_CJK_PUNCT}]$")
 _CJK_START = re.compile(f"^[{_CJK}{_CJK_PUNCT}]")
 _WORD_TOKEN = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
@@ -87,7 +94,19 @@ def ends_sentence(text: str) -> bool:
     >>> ends_sentence("the end.”2"), ends_sentence("in Russia’s foreign")
     (True, False)
     """
-    return bool(_SENTENCE_END.search(text))
+    # _SENTENCE_END read from the end with string methods: a regex search would try every
+    # position of a long paragraph. (Whitespace, digits, closers and marks are disjoint sets, and
+    # str.isspace/isdecimal are exactly the regex's \s and \d.)
+    if text[-1:].isalpha():
+        return False  # the common case: a line that ends with a word
+    t = text.rstrip()
+    end = len(t)
+    while end > 0 and len(t) - end < 4 and t[end - 1].isdecimal():
+        end -= 1
+    if len(t) - end > 3:
+        return False  # a number, not a note mark after a sentence
+    t = t[:end].rstrip(_CLOSERS)
+    return bool(t) and t[-1] in TERMINAL
 
 
 def starts_lower(text: str) -> bool:
@@ -117,7 +136,20 @@ def remove_cjk_spaces(text: str) -> tuple[str, int]:
     >>> remove_cjk_spaces("共和 国 中 央 [Госсовет]")
     ('共和国中央 [Госсовет]', 3)
     """
-    return CJK_SPACE.subn("", text)
+    # Most texts hold no CJK at all: one scan for a CJK character is far cheaper than the
+    # look-behind tried at every position.
+    if not has_cjk(text):
+        return text, 0
+    return CJK_SPACE.subn(r"\1", text)
+
+
+def has_cjk(text: str) -> bool:
+    """Does ``text`` hold a CJK character or CJK punctuation?
+
+    >>> has_cjk("中国 policy"), has_cjk("Россия")
+    (True, False)
+    """
+    return not text.isascii() and _CJK_CHAR.search(text) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -188,6 +220,29 @@ def is_known_word(word: str) -> bool:
     return False
 
 
+# Punctuation, digits and "_" around a word: none of them is part of a _WORD_TOKEN.
+_AROUND_WORDS = ".,;:!?()[]{}<>\"'«»“”„‘’…*/%_0123456789"
+
+
+def word_tokens(text: str) -> set[str]:
+    """The distinct ``_WORD_TOKEN`` matches of ``text``: words, hyphen compounds.
+
+    No token spans whitespace, so each distinct whitespace-separated chunk is read once, and a
+    chunk that is a plain word behind punctuation needs no regex at all.
+    >>> sorted(word_tokens("Well-known (words), 1990s well-known x_y"))
+    ['Well-known', 's', 'well-known', 'words', 'x', 'y']
+    """
+    # (What is stripped from a chunk's ends can be no part of a token: the tokens stay the same.)
+    chunks = set(text.split())
+    out = {c for c in chunks if c.isalpha()}
+    cores = {c.strip(_AROUND_WORDS) for c in chunks - out}
+    words = {c for c in cores if c.isalpha()}
+    out |= words
+    for c in cores - words:
+        out.update(_WORD_TOKEN.findall(c))
+    return out
+
+
 def _drop_last_word(line: str) -> str:
     """A line without its final hyphenated fragment: "have under-" -> "have "."""
     t = line.rstrip("-‐")
@@ -220,26 +275,22 @@ class Vocabulary:
         # A hyphen at the very end of a line is exactly what is being decided: not evidence.
         # Nor are its two fragments words of the document ("изме-" / "нения"): the last word of a
         # line that ends with a hyphen and the first word of the line after it are left out.
-        kept: list[str] = []
-        cut_first = False
-        for ln in self._lines:
-            t = ln.rstrip()
-            if cut_first:
-                t = _FIRST_FRAGMENT.sub("", t.lstrip(), count=1)
-            cut_first = t.endswith(("-", "‐"))
-            if cut_first:
-                t = _drop_last_word(t)
-            kept.append(t)
+        # (Cutting a line's first word never changes whether it ends with a hyphen, so the lines
+        # that do are known up front and only they and the lines after them are looked at.)
+        kept = [ln.rstrip() for ln in self._lines]
+        for i in [i for i, t in enumerate(kept) if t.endswith(("-", "‐"))]:
+            kept[i] = _drop_last_word(kept[i])
+            if i + 1 < len(kept):
+                kept[i + 1] = _FIRST_FRAGMENT.sub("", kept[i + 1].lstrip(), count=1)
         body = "\n".join(kept).lower().replace("‐", "-")
         self._lines = []
-        for w in set(_WORD_TOKEN.findall(body)):
-            if "-" in w:
-                self._compounds.add(w)
-                parts = w.split("-")
-                self._prefixes.update(parts[:-1])
-                self._suffixes.update(parts[1:])
-            else:
-                self._plain.add(w)
+        words = word_tokens(body)
+        self._plain = {w for w in words if "-" not in w}
+        self._compounds = words - self._plain
+        for w in self._compounds:
+            parts = w.split("-")
+            self._prefixes.update(parts[:-1])
+            self._suffixes.update(parts[1:])
 
     @property
     def plain(self) -> set[str]:
@@ -305,30 +356,44 @@ def joint(left_tail: str, right: str, vocab: Vocabulary, counts: Counter[str]) -
     >>> joint("see the Western-", "dominated order", Vocabulary(), Counter())  # keep the hyphen
     (1, '-')
     """
-    split = left_tail.rsplit(None, 1)
-    last = split[-1] if split else ""
-    url = URL_TAIL.search(last) if ("http" in last or "www." in last) else None
-    if url and _continues_url(url.group(), right):
-        counts["urls_rejoined"] += 1
-        return 0, ""
-    if last.endswith("/") and DOI_PREFIX.search(left_tail[-30:]) and right[:1].isalnum():
-        counts["urls_rejoined"] += 1  # "DOI: 10.1177/" + "0263...": the rest of the identifier
-        return 0, ""
-    if left_tail.endswith(("-", "‐")):
-        m = _LAST_FRAGMENT.search(last[-60:])
-        f = _FIRST_FRAGMENT.match(right)
-        if m and f:
-            if keep_line_end_hyphen(m.group(1), f.group(1), vocab):
-                counts["hyphens_kept"] += 1
-                return 1, "-"
-            counts["hyphens_joined"] += 1
-            return 1, ""
-    if _CJK_END.search(left_tail[-1:]) and _CJK_START.match(right):
+    # Most lines end with a plain word: the last token is looked at only when it can be a URL,
+    # a DOI prefix or a hyphenated fragment (a URL in the last token is one in the tail; a last
+    # token ending with "/" ends the tail, unless the tail ends with a space).
+    if "http" in left_tail or "www." in left_tail or left_tail.endswith(("/", "-", "‐")) or left_tail[-1:].isspace():
+        split = left_tail.rsplit(None, 1)
+        last = split[-1] if split else ""
+        url = URL_TAIL.search(last) if ("http" in last or "www." in last) else None
+        if url and _continues_url(url.group(), right):
+            counts["urls_rejoined"] += 1
+            return 0, ""
+        if last.endswith("/") and DOI_PREFIX.search(left_tail[-30:]) and right[:1].isalnum():
+            counts["urls_rejoined"] += 1  # "DOI: 10.1177/" + "0263...": the rest of the identifier
+            return 0, ""
+        if left_tail.endswith(("-", "‐")):
+            m = _LAST_FRAGMENT.search(last[-60:])
+            f = _FIRST_FRAGMENT.match(right)
+            if m and f:
+                if keep_line_end_hyphen(m.group(1), f.group(1), vocab):
+                    counts["hyphens_kept"] += 1
+                    return 1, "-"
+                counts["hyphens_joined"] += 1
+                return 1, ""
+    if left_tail[-1:] >= _CJK_MIN and _CJK_END.search(left_tail[-1:]) and _CJK_START.match(right):
         return 0, ""
     return 0, " "
 
 
 _TAIL = 400  # characters of the text before a line break that joining decisions look at
+
+
+def _special_end(ends: str) -> bool:
+    """Given the last characters of lines, can ``joint`` join a line end otherwise than with a space?
+
+    Only after "/", a hyphen or a CJK character, when no URL is about.
+    >>> _special_end(".e-"), _special_end(".,e")
+    (True, False)
+    """
+    return "-" in ends or "/" in ends or "‐" in ends or not ends.isascii() and max(ends) >= _CJK_MIN
 
 
 def join_lines(left: str, right: str, vocab: Vocabulary, counts: Counter[str]) -> str:
@@ -351,12 +416,13 @@ def join_all(parts: list[str], vocab: Vocabulary, counts: Counter[str]) -> str:
     >>> join_all(["a long inter-", "national", "https://x.org/a-", "b.html"], Vocabulary(), Counter())
     'a long international https://x.org/a-b.html'
     """
+    stripped = [s for s in (p.strip() for p in parts) if s]
+    blob = "\n".join(stripped)
+    if "http" not in blob and "www." not in blob and not _special_end("".join([p[-1] for p in stripped[:-1]])):
+        return " ".join(stripped)  # every joint would be a plain space
     out: list[str] = []
     tail = ""
-    for p in parts:
-        p = p.strip()
-        if not p:
-            continue
+    for p in stripped:
         if not out:
             out.append(p)
             tail = p[-_TAIL:]
@@ -400,7 +466,7 @@ class Line:
 
 
 # A superscript affiliation marker a PDF extractor put on a line of its own ("a", "1", "*", "†", "1,2").
-_MARKER_LINE = re.compile(r"[a-h]|[0-9]{1,2}(?:,[0-9]{1,2})?|[*†‡§#]{1,2}")
+_MARKER_LINE = re.compile(r"[a-h]|[0-9]{1,2}(?:,[0-9]{1,2})?|[*†‡§#]{1,2}")  # five characters at most
 _NAME_END = re.compile(r"(?:^|[\s,])[^\W\d_][^\W\d_'’.-]*$")
 
 
@@ -423,7 +489,8 @@ def attach_marker_lines(text: str) -> tuple[str, int]:
     for k, raw in enumerate(lines):
         s = raw.strip()
         if (
-            _MARKER_LINE.fullmatch(s) and out and (prev := out[-1].rstrip()) and len(prev) <= 80 and k + 1 < len(lines)
+            len(s) <= 5 and _MARKER_LINE.fullmatch(s)
+            and out and (prev := out[-1].rstrip()) and len(prev) <= 80 and k + 1 < len(lines)
             and lines[k + 1].strip() and "\f" not in lines[k + 1]
             and (m := _NAME_END.search(prev)) and m.group(0).lstrip(" ,")[:1].isupper()
         ):
@@ -474,11 +541,41 @@ _LETTER = re.compile(r"[^\W\d_]")
 _PAGE_EXT = re.compile(r"\.(?:html?|php|aspx?|pdf|jsp)\b")
 
 
-def _mask(text: str) -> str:
-    return _DIGITS.sub("0", " ".join(text.lower().split()))
+def squash(text: str) -> str:
+    """``" ".join(text.split())``: whitespace runs -> one space, none at the ends.
+
+    >>> squash(" a \t b"), squash("a b")
+    ('a b', 'a b')
+    """
+    # Most texts are squashed already. The one printable whitespace character is " ", so a
+    # printable text without a double or an outer space has nothing to change (one fast scan).
+    if "  " not in text and text.isprintable() and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
+def _mask(text: str, digits: bool = True) -> str:
+    """A line as a running header repeats: lower case, squashed, each run of digits as "0".
+
+    ``digits`` is False when the caller knows the line has none (the substitution is costly).
+    >>> _mask("Page  12 of 30")
+    'page 0 of 0'
+    """
+    t = squash(text.lower())
+    return _DIGITS.sub("0", t) if digits else t
 
 
 _LEAD_MARKS = re.compile(r"^(?:\s*(?:#{1,6}(?:\s+|$)|[-*+•▪◦‣]\s+))+")
+
+
+def _strip_lead_marks(text: str) -> str:
+    """Leading heading hashes and bullets off, however many: "- # Title" -> "Title"."""
+    t = text.lstrip()
+    if not t or t[0] not in "#-*+•▪◦‣":
+        return text  # (the regex would try and fail)
+    return _LEAD_MARKS.sub("", text)
+
+
 _MARKS = re.compile(r"^(?:\s*(?:#{1,6}\s+|[-*+•▪◦‣]\s+|\*\*|__))+")
 
 
@@ -577,18 +674,32 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
     # Page numbers: a line holding nothing but a page number. Not only isolated ones: a number
     # alone on a line is not prose anywhere, and deciding by neighbours would make repair of
     # its own output (where every block is isolated) decide differently.
-    for i, ln in enumerate(lines):
-        if ln.text and len(ln.text) <= 200 and _DIGIT.search(ln.text) and is_page_number(bare(ln.text)):
-            drop[i] = ln.text
-            counts["page_numbers"] += 1
     # Running headers/footers: short lines that repeat (digits masked) three times or more, most
     # of them at page edges (next to a page break or a page number), or five times or more: a
     # subheading used in three sections stays.
-    masks = {i: _mask(ln.text) for i, ln in enumerate(lines) if 3 <= len(ln.text) <= 150 and i not in drop}
+    # One pass over the lines takes the page numbers, groups the other lines by their mask and
+    # notes the page breaks and the few lines later rules can take.
     groups: dict[str, list[int]] = {}
-    for i, k in masks.items():
-        groups.setdefault(k, []).append(i)
-    breaks = [i for i, ln in enumerate(lines) if ln.raw == "\f"]
+    breaks: list[int] = []
+    spaced: list[int] = []  # lines with a run of spaces
+    dois: list[int] = []  # lines that may hold a DOI
+    for i, ln in enumerate(lines):
+        t = ln.text
+        if not t:
+            if ln.raw == "\f":
+                breaks.append(i)
+            continue
+        digits = len(t) <= 200 and _DIGIT.search(t) is not None
+        if digits and is_page_number(bare(t)):
+            drop[i] = t
+            counts["page_numbers"] += 1
+            continue
+        if 3 <= len(t) <= 150:
+            groups.setdefault(_mask(t, digits), []).append(i)
+        if "   " in t:
+            spaced.append(i)
+        if "10." in t:
+            dois.append(i)
     edges = set(breaks) | set(drop)
     for k, where in groups.items():
         if len(where) < 3 or len(_LETTER.findall(k)) < 3 or any(ends_sentence(lines[i].text) for i in where):
@@ -601,9 +712,9 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
     # A page number and a short text apart by a run of spaces ("202      Journal of X 12(3)",
     # "Smith and Jones     203"), alone between blank lines or at the document's ends: a page's
     # header or footer. Taken before footnotes are looked for, so "202" is never a note number.
-    for i, ln in enumerate(lines):
-        if "   " in ln.text and i not in drop and isolated(i) and is_numbered_page_line(ln.text):
-            drop[i] = ln.text
+    for i in spaced:
+        if i not in drop and isolated(i) and is_numbered_page_line(lines[i].text):
+            drop[i] = lines[i].text
             counts["running_headers"] += 1
     edges |= set(drop)
     # The first page's journal header (venue, year, volume, issue, pages), printed once at the top;
@@ -634,7 +745,7 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
             if j in drop and is_page_number(bare(lines[j].text)) and isolated(j):
                 # Only a number with the page's text still to come: one at the foot of a page
                 # has the page's text above it, not a header.
-                rest = next((x for x in lines[j + 1:] if x.text or x.page_break), None)
+                rest = next((lines[x] for x in range(j + 1, n) if lines[x].text or lines[x].page_break), None)
                 above = [k for k in seen[:-1] if k not in drop]
                 if rest is not None and not rest.page_break and len(above) <= 3 and \
                         all(len(lines[k].text) <= 150 for k in above):
@@ -645,9 +756,9 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
             if len(seen) > 4:
                 break
     # Identifier lines (a DOI on a line of its own): metadata reads them from the furniture.
-    for i, ln in enumerate(lines):
-        if i not in drop and "10." in ln.text and DOI_LINE.match(bare(ln.text)):
-            drop[i] = ln.text
+    for i in dois:
+        if i not in drop and DOI_LINE.match(bare(lines[i].text)):
+            drop[i] = lines[i].text
             counts["doi_lines"] += 1
     return set(drop), [drop[i] for i in sorted(drop)]
 
@@ -655,6 +766,14 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
 # ---------------------------------------------------------------------------------------------
 # Footnotes
 # ---------------------------------------------------------------------------------------------
+
+
+def _is_footnote_separator(ln: Line) -> bool:
+    """A line of underscores or dashes, or of 20 spaces or more, above a page's footnotes."""
+    # The pattern is tried only where it can match: the line starts with one of its marks, or
+    # is blank and long enough.
+    t = ln.text
+    return (t[:1] in _RULE_MARKS or not t and len(ln.raw) >= 20) and bool(FOOTNOTE_SEPARATOR.match(ln.raw))
 
 
 def find_footnotes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts: Counter[str]
@@ -669,17 +788,14 @@ def find_footnotes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts:
     notes: list[Footnote] = []
     extra_furniture: list[str] = []
     n = len(lines)
-    i = 0
-    while i < n:
-        ln = lines[i]
-        if not FOOTNOTE_SEPARATOR.match(ln.raw) or i in skip:
-            i += 1
+    start = 0  # a region found moves it past its end
+    for i in [k for k, ln in enumerate(lines) if _is_footnote_separator(ln)]:  # separators are few
+        if i < start or i in skip:
             continue
         j = i + 1
         while j < n and lines[j].blank and not lines[j].page_break:
             j += 1
         if j >= n or not FOOTNOTE_START.match(lines[j].raw):
-            i += 1
             continue
         region = [i] + list(range(i + 1, j))
         current: list[str] = []
@@ -729,7 +845,7 @@ def find_footnotes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts:
             if r <= end or not lines[r].blank:
                 roles[r] = "note"
         roles[i] = "break"
-        i = max(end + 1, i + 1)
+        start = max(end + 1, i + 1)
     counts["footnotes_moved"] += len(notes)
     return roles, notes, extra_furniture
 
@@ -794,13 +910,13 @@ def wrap_width(lines: list[Line]) -> int | None:
     Hard-wrapped text has most of its lines close to one width; web and markdown text has
     paragraph-long lines of every length.
     """
-    lengths = sorted(len(ln.text) for ln in lines if len(ln.text) > 20)
+    lengths = sorted([n for n in [len(ln.text) for ln in lines] if n > 20])
     if len(lengths) < 5:
         return None
     w = lengths[int(len(lengths) * 0.8)]
     if w > 160:
         return None
-    near = sum(1 for x in lengths if 0.7 * w <= x <= 1.15 * w)
+    near = bisect_right(lengths, 1.15 * w) - bisect_left(lengths, 0.7 * w)  # lengths are sorted
     return w if near >= 0.5 * len(lengths) else None
 
 
@@ -812,6 +928,16 @@ class _Para:
     list_item: bool = False
     indent: int = 0
     after_break: bool = False  # follows a page break or a removed footnote region
+
+
+def _any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` matches (each keeps its IGNORECASE)."""
+    return re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})" for p in patterns))
+
+
+# Most lines start no block: one match of the alternation rules them out before _starts_block
+# tries its five cues in turn.
+_BLOCK_CUE = _any_of(MD_HEADING, FIELD_CUE, REFERENCE_ENTRY, CAPTION, LIST_ITEM)
 
 
 def _starts_block(ln: Line) -> str | None:
@@ -884,6 +1010,8 @@ def strip_markdown(text: str, counts: Counter[str]) -> str:
     >>> strip_markdown("**Keywords:** a [site](https://x.org)", Counter())
     'Keywords: a site (https://x.org)'
     """
+    if "*" not in text and "_" not in text and "`" not in text and "[" not in text:
+        return text  # no mark at all (links, notes need "[")
     orig = text
     if "](" in text:
         text = _MD_IMAGE.sub(r"\1", text)
@@ -907,7 +1035,10 @@ def strip_markdown(text: str, counts: Counter[str]) -> str:
 def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     counts: Counter[str] = Counter()
     warnings: list[str] = []
-    if cfg.cjk_spaces:
+    # A paragraph's text is the document's, less spaces and marks, joined with spaces or hyphens:
+    # without a CJK character in the document there is none in any paragraph.
+    cjk = has_cjk(text)
+    if cfg.cjk_spaces and cjk:
         # On lines, before anything else: what a rule sees must be what the text will say.
         text, k = remove_cjk_spaces(text)
         counts["cjk_spaces"] += k
@@ -975,11 +1106,12 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
         if not ln.text:
             flush()
             continue
-        if cfg.markdown and MD_RULE.match(ln.text) and not FOOTNOTE_SEPARATOR.match(ln.raw):
+        # (The checks that follow are gated by a character their pattern cannot match without.)
+        if cfg.markdown and ln.text[0] in "-*_" and MD_RULE.match(ln.text) and not FOOTNOTE_SEPARATOR.match(ln.raw):
             counts["markdown"] += 1
             flush()
             continue
-        cue = _starts_block(ln)
+        cue = _BLOCK_CUE.match(ln.text) and _starts_block(ln)
         if cue:
             flush()
             kind = {"heading": "heading", "cue": "paragraph", "reference": "reference",
@@ -988,7 +1120,10 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
                         after_break=pending_break)
             pending_break = False
             continue
-        if cur is not None and (CLASS_CODE.match(ln.text) or LABEL_LINE.match(ln.text) and _is_field(cur.lines[0].text)):
+        if cur is not None and (
+            ln.text[0] in "УUБBJ" and CLASS_CODE.match(ln.text)
+            or ":" in ln.text and LABEL_LINE.match(ln.text) and _is_field(cur.lines[0].text)
+        ):
             # Front-matter fields one under the other ("Received: ...", "DOI: ...", "Keywords: ..."
             # then "For citation: ..."): each its own block, however the lines were wrapped.
             flush()
@@ -1007,7 +1142,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
 
     blocks: list[Block] = []
     for p in paras:
-        text_ = _para_text(p, vocab, counts, cfg)
+        text_ = _para_text(p, vocab, counts, cfg, cjk)
         if not text_:
             continue
         if cfg.page_furniture and kind_is_doi(text_):
@@ -1081,11 +1216,16 @@ def _continues(before: str, text: str, after_break: bool) -> bool:
     return after_break and not _is_heading_text(text) and not CAPTION.match(text) and not REFERENCE_ENTRY.match(text)
 
 
+def _has_alnum(text: str) -> bool:
+    """Does ``text`` hold a letter or a digit? (Mostly its first character does.)"""
+    return text[:1].isalnum() or _ALNUM.search(text) is not None
+
+
 def _joins(prev: Line, ln: Line, width: int | None, para: _Para) -> bool:
     """Does ``ln`` continue the paragraph whose last line is ``prev``?"""
     if para.md_heading:
         return False
-    if not _ALNUM.search(prev.text) or not _ALNUM.search(ln.text):
+    if not _has_alnum(prev.text) or not _has_alnum(ln.text):
         return False  # a line of bare marks ("#", "-", "***") is not part of a sentence
     if width is None:
         # Lines are paragraphs (web, markdown): only an evident mid-sentence break is joined.
@@ -1107,11 +1247,12 @@ def _joins(prev: Line, ln: Line, width: int | None, para: _Para) -> bool:
     return True
 
 
-def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairConfig) -> str:
+def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairConfig, cjk: bool = True) -> str:
+    """The text of paragraph ``p``: lines joined, marks removed (``cjk``: the document has CJK)."""
     first = p.lines[0].text
     if cfg.markdown:
         # Every leading mark goes ("- # Title" too): what is left must not read as markup again.
-        stripped = _LEAD_MARKS.sub("", strip_markdown(first, counts))
+        stripped = _strip_lead_marks(strip_markdown(first, counts))
         if stripped != first:
             first = stripped
             counts["markdown"] += 1
@@ -1130,7 +1271,7 @@ def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairCon
         text = strip_inline_html(strip_markdown(text, counts), counts)
         if MD_RULE.match(text) or not _ALNUM.search(text) and set(text) <= set("#*_-+=~`> "):
             return ""  # nothing but marks
-    if cfg.cjk_spaces:
+    if cfg.cjk_spaces and cjk:
         text, k = remove_cjk_spaces(text)  # again: removed marks can leave a space between CJK
         counts["cjk_spaces"] += k
-    return " ".join(text.split())
+    return squash(text)
