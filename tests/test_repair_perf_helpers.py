@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import ftfy
 import pytest
 
-from pipeline.repair import encoding
+from pipeline.repair import encoding, web
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 FTFY_LINES = ["plain ASCII", "Россия и Китай", "cafÃ©", "ﬁnance", "bell\x1b[0m", "C1\x85", "e\u0301",
               "â€œquotedâ€\x9d", "lossy â€� end", "Â\xa0nbsp"]
@@ -24,3 +29,35 @@ def test_ftfy_line_matches_ftfy(line: str) -> None:
 def test_ftfy_line_uses_the_memo() -> None:
     # A memo entry is taken as ftfy's answer: ftfy is not asked again.
     assert encoding.ftfy_line("cafÃ©", {"cafÃ©": "sentinel"}) == "sentinel"
+
+
+# The regex web's sentence-end test used to be: _ends_sentence must say exactly what it says.
+_TERMINAL_REGEX = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "End.", "End. ", "End.\n", "He left.» ", "He left.»\u00a0", "Mr. Smith", "end. »x", "end .»)]'",
+     "Why?!", "Wait…", "quote.\" ”", "quote.”\t", "a.b", "a. b.", "(see p. 4)", "[1].", "x\u2003.\u2003",
+     "sign off!'\"", "no end", "trailing ,", "a.\x1c", "»", ".", "…»"],
+)
+def test_ends_sentence_matches_the_regex(text: str) -> None:
+    assert web._ends_sentence(text) is bool(_TERMINAL_REGEX.search(text))
+
+
+def test_ends_sentence_matches_the_regex_on_the_seeds() -> None:
+    lines = [ln for p in sorted(SEEDS.glob("*.txt")) for ln in p.read_text(encoding="utf-8").split("\n")]
+    assert len(lines) > 100
+    for line in lines:
+        for t in (line, line.strip(), line[:40]):
+            assert web._ends_sentence(t) is bool(_TERMINAL_REGEX.search(t)), t
+
+
+@pytest.mark.parametrize(
+    "t", ["", "Share", "Share this", "Share this page", "Share this page now", "Top 10", "Read more.", "Home »"]
+)
+def test_short_line_counts_words(t: str) -> None:
+    # What the word count by splitting said, for normalised lines (one space between words).
+    for k in (1, 3, 4):
+        expected = 1 <= len(t.split()) <= k and not _TERMINAL_REGEX.search(t) and not any(c.isdigit() for c in t)
+        assert web._short_line(t, k) is expected
