@@ -108,19 +108,19 @@ MIN_GAIN = 1.5
 MIN_SCORE = -8.0
 
 
-def _non_ascii_repertoire(codec: str) -> frozenset[str]:
-    """The non-ASCII characters a single-byte codec can encode."""
-    return frozenset(bytes([b]).decode(codec, "ignore") for b in range(128, 256)) - {""}
+def _repertoire(codec: str) -> frozenset[str]:
+    """The characters a single-byte codec (ASCII-compatible) can encode."""
+    return frozenset(bytes([b]).decode(codec, "ignore") for b in range(256)) - {""}
 
 
 # What each "wrong" codec of CYRILLIC_MIXUPS can encode: a line with anything else cannot have
-# been misread through it, which one subset test says without trying (and failing) to encode.
-_REPERTOIRE = {wrong: _non_ascii_repertoire(wrong) for wrong in dict.fromkeys(w for w, _ in CYRILLIC_MIXUPS)}
-_NON_ASCII = re.compile("[^\x00-\x7f]")
+# been misread through it, which one subset test of the line's characters says without trying
+# (and failing) to encode.
+_REPERTOIRE = {wrong: _repertoire(wrong) for wrong in dict.fromkeys(w for w, _ in CYRILLIC_MIXUPS)}
 
 
 def _mixups(line: str) -> Iterator[tuple[str, str, str]]:
-    chars = frozenset(_NON_ASCII.findall(line))
+    chars = frozenset(line)
     for wrong, right in CYRILLIC_MIXUPS:
         if not chars <= _REPERTOIRE[wrong]:
             continue
