@@ -61,3 +61,43 @@ def test_short_line_counts_words(t: str) -> None:
     for k in (1, 3, 4):
         expected = 1 <= len(t.split()) <= k and not _TERMINAL_REGEX.search(t) and not any(c.isdigit() for c in t)
         assert web._short_line(t, k) is expected
+
+
+def _norm_by_split(text: str) -> str:
+    """web._norm as it was written first: every line split into words and joined again."""
+    t = text.strip()
+    if t[:1] in ("#", "-", "*", "+", "•", "▪", "◦", "‣", "_"):
+        t = web._LEAD_MARKS.sub("", t)
+    while t.endswith(("**", "__")):
+        t = t[:-2].rstrip()
+    return " ".join(t.split())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "Club events", "  Club  events ", "- **Club events**", "** Club events", "__x__ ", "Tab\there",
+     "no\u00a0break", "thin\u2009space", "ideographic\u3000space", "# Heading  two", "**", "- ", "a\x1cb", "a\u2028b",
+     "Ünïcödé wörds", "Россия и Китай", "trailing **  **", "mixed \t  gaps\u00a0\u00a0here"],
+)
+def test_norm_matches_split_and_join(text: str) -> None:
+    assert web._norm(text) == _norm_by_split(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [("Police said the blockades had so far been peaceful and would go on.", True),
+     ("Seven extraordinarily long words: unremarkable paragraphs, honestly.", False),
+     ("Eight    words    spread    wide    apart,    eight    words    here.", True),
+     ("Published: 3 May.", False),
+     ("A long line of prose that does not end a sentence but goes on and on and on", False)],
+)
+def test_is_body(text: str, body: bool) -> None:
+    assert web.is_body(text) is body
+    t = text.strip()
+    assert body is (len(t) >= 60 and len(t.split()) >= 8 and bool(_TERMINAL_REGEX.search(t)))
+
+
+def test_norm_matches_split_and_join_on_the_seeds() -> None:
+    for p in sorted(SEEDS.glob("*.txt")):
+        for line in p.read_text(encoding="utf-8").split("\n"):
+            assert web._norm(line) == _norm_by_split(line), line

@@ -62,6 +62,10 @@ def _norm(text: str) -> str:
         t = _LEAD_MARKS.sub("", t)
     while t.endswith(("**", "__")):
         t = t[:-2].rstrip()
+    if "  " not in t and t.isprintable():
+        # The only whitespace a printable line has is the plain space, single here: nothing to
+        # collapse, and no list of words to build.
+        return t.strip()
     return " ".join(t.split())
 
 
@@ -200,8 +204,8 @@ def is_body(text: str) -> bool:
     (True, False)
     """
     t = text.strip()
-    # (The word count, which builds a list, last.)
-    return len(t) >= 60 and _ends_sentence(t) and len(t.split()) >= 8
+    # (The word count last; a split that stops at the eighth word says whether there are eight.)
+    return len(t) >= 60 and _ends_sentence(t) and len(t.split(None, 7)) == 8
 
 
 def _short_line(t: str, max_words: int = 3) -> bool:
@@ -348,7 +352,7 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
     """
     skip = skip or set()
     out: dict[int, str] = {}
-    live = [i for i, t in enumerate(lines) if t.strip() and i not in skip]
+    live = [i for i, t in enumerate(lines) if t and not t.isspace() and i not in skip]
     if not live:
         return out
 
