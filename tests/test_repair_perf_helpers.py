@@ -8,6 +8,8 @@ from pathlib import Path
 import ftfy
 import pytest
 
+from pipeline import textscore
+from pipeline.ingest import decode as decode_mod
 from pipeline.repair import encoding, web
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -101,3 +103,27 @@ def test_norm_matches_split_and_join_on_the_seeds() -> None:
     for p in sorted(SEEDS.glob("*.txt")):
         for line in p.read_text(encoding="utf-8").split("\n"):
             assert web._norm(line) == _norm_by_split(line), line
+
+
+_CHUNK_SAMPLES = [
+    "Привет, мир! Café ©2024 ®лка «ёлка» — №5\u00a0тест".encode("cp1251", "replace"),
+    "Россия и Китай: партнёрство".encode("koi8_r"),
+    "Le garçon a mangé\tdes crêpes.\r\nFin.".encode("cp1252"),
+    "Ünïcödé wörds\x85next\x0cpage".encode("latin-1"),
+    "Режим времени".encode("cp866"),
+    bytes(range(256)),
+    b"plain ascii only",
+]
+
+
+@pytest.mark.parametrize("sample", _CHUNK_SAMPLES)
+def test_non_ascii_chunks_score_as_the_whole_sample(sample: bytes) -> None:
+    reduced = decode_mod._non_ascii_chunks(sample)
+    for codec in decode_mod.SINGLE_BYTE_CODEPAGES:
+        try:
+            whole = sample.decode(codec)
+        except UnicodeDecodeError:
+            with pytest.raises(UnicodeDecodeError):
+                reduced.decode(codec)
+            continue
+        assert textscore.reading_score(reduced.decode(codec)) == textscore.reading_score(whole)
