@@ -143,6 +143,9 @@ def _mostly_upper(line: str) -> bool:
     return up >= 2 and up > len(_CYR_LOWER.findall(line))
 
 
+# Cached: repair examines a line it has not changed again (its rounds, the block pass), and the
+# lines of one site's pages repeat; the cache of cyrillic_score keeps as many lines already.
+@lru_cache(maxsize=8192)
 def fix_cyrillic_line(line: str, prior: str | None = None) -> tuple[str, str | None]:
     """Undo one codepage mix-up on a line if the result is clearly better Cyrillic.
 
