@@ -49,11 +49,8 @@ def repair(doc: Document, cfg: RepairConfig) -> Document:
     if cfg.unescape_html:
         text, n = chars.unescape_entities(text)
         counts["html_entities"] += n
-    # What ftfy made of each line, for this document: the rounds below ask again about the lines
-    # they did not change.
-    ftfy_memo: dict[str, str] = {}
     for _ in range(3):
-        text, n_cyr, n_ftfy = encoding.repair_encoding(text, cfg.cyrillic_mojibake, cfg.ftfy, ftfy_memo)
+        text, n_cyr, n_ftfy = encoding.repair_encoding(text, cfg.cyrillic_mojibake, cfg.ftfy)
         counts["cyrillic_mojibake"] += n_cyr
         counts["mojibake"] += n_ftfy
         # C1 controls ftfy could not decode, invisible characters and soft hyphens (some of
@@ -84,8 +81,7 @@ def repair(doc: Document, cfg: RepairConfig) -> Document:
     if (cfg.ftfy or cfg.cyrillic_mojibake) and not encoding.is_plain("\n".join(b.text for b in result.blocks)):
         for b in result.blocks:
             if not encoding.is_plain(b.text):
-                fixed, n_cyr, n_ftfy = encoding.repair_encoding(b.text, cfg.cyrillic_mojibake, cfg.ftfy,
-                                                                  ftfy_memo)
+                fixed, n_cyr, n_ftfy = encoding.repair_encoding(b.text, cfg.cyrillic_mojibake, cfg.ftfy)
                 if fixed != b.text:
                     fixed = " ".join(chars.normalize_spaces(chars.remove_invisible(chars.remove_controls(
                         fixed)[0])[0])[0].split())

@@ -303,14 +303,11 @@ def _cyrillic_suspects(text: str, lines: list[str]) -> list[int]:
     return sorted(found)
 
 
-def repair_encoding(text: str, cyrillic: bool = True, use_ftfy: bool = True,
-                    ftfy_memo: dict[str, str] | None = None) -> tuple[str, int, int]:
+def repair_encoding(text: str, cyrillic: bool = True, use_ftfy: bool = True) -> tuple[str, int, int]:
     """Cyrillic mix-ups, then ftfy, again on the lines one of them changed, until nothing changes.
 
     Undoing one layer of damage can reveal another (cp1251 read as latin-1, then that UTF-8 read
     as cp1252): going round until the text is stable is what makes repair idempotent.
-    ``ftfy_memo`` (line -> what ftfy makes of it) may be shared by the calls for one document:
-    repair goes round and asks about the same unsafe lines again (see ``ftfy_line``).
     Returns ``(text, cyrillic lines fixed, ftfy lines fixed)``.
     >>> repair_encoding("ÃƒÂ¢")
     ('â', 0, 1)
@@ -334,7 +331,7 @@ def repair_encoding(text: str, cyrillic: bool = True, use_ftfy: bool = True,
             check = sorted(changed.union(_lines_matching(_UNSAFE, text))) if round_ == 0 else todo
             for i in check:
                 line = lines[i]
-                fixed = ftfy_line(line, ftfy_memo)
+                fixed = ftfy_line(line)
                 if fixed != line:
                     lines[i] = fixed
                     n_ftfy += 1
@@ -362,23 +359,17 @@ def residual_damage(text: str, limit: int = 3) -> tuple[int, list[int]]:
     return len(found), found[:limit]
 
 
-def ftfy_line(line: str, memo: dict[str, str] | None = None) -> str:
-    """ftfy (``FTFY_CONFIG``) on one line, if it ``needs_ftfy``; the answer is kept in ``memo`` if given.
+# Cached: both ftfy and its pre-check cost a scan or more of a long line, and repair asks again
+# about every unsafe line it has not changed (its rounds, the block pass), as about the lines
+# one site's pages repeat; a look-up costs one hash of the line.
+@lru_cache(maxsize=8192)
+def ftfy_line(line: str) -> str:
+    """ftfy (``FTFY_CONFIG``) on one line, if it ``needs_ftfy``.
 
-    Both ftfy and its pre-check cost a scan or more of a long line, and repair's loop asks again
-    about every unsafe line it has not changed: a dict look-up (one hash of the line) is cheaper.
-    >>> memo = {}
-    >>> ftfy_line("cafÃ©", memo), memo
-    ('café', {'cafÃ©': 'café'})
+    >>> ftfy_line("cafÃ©"), ftfy_line("Россия и Китай")
+    ('café', 'Россия и Китай')
     """
-    if memo is not None:
-        fixed = memo.get(line)
-        if fixed is not None:
-            return fixed
-    fixed = ftfy.fix_text(line, FTFY_CONFIG) if needs_ftfy(line) else line
-    if memo is not None:
-        memo[line] = fixed
-    return fixed
+    return ftfy.fix_text(line, FTFY_CONFIG) if needs_ftfy(line) else line
 
 
 def needs_ftfy(line: str) -> bool:
