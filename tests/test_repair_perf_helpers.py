@@ -119,3 +119,33 @@ def test_non_ascii_chunks_score_as_the_whole_sample(sample: bytes) -> None:
                 reduced.decode(codec)
             continue
         assert textscore.reading_score(reduced.decode(codec)) == textscore.reading_score(whole)
+
+
+def _damage_marks_by_char(line: str) -> int:
+    """encoding.damage_marks as it was written first: every character and word looked at in turn."""
+    n = sum(1 for c in line if not c.isascii() and not c.isalpha() and textscore._is_odd_symbol(c))
+    for w in encoding._WORD.findall(line):
+        if w.isascii():
+            continue
+        cyr = sum(1 for c in w if textscore._is_cyr(c))
+        if cyr == len(w):
+            if not (w.islower() or w.isupper() or (w[0].isupper() and w[1:].islower())):
+                n += len(w)
+        elif cyr or any(textscore._is_latin_ext(c) for c in w):
+            n += len(w)
+    return n
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["ChinaБ─≥s", "Россия и Китай", "Òû äåëàåøü", "п═п╣п╤п╦п╪ п╡я─п╣п╪п╣п╫п╦", "КиТай ¤¤ café", "", "ascii only",
+     "© 2024 — «ёлка» №5", "ÐŸÑ€Ð¸Ð²ÐµÑ‚", "\u2009\u00a0\x85\u00ad mixed"],
+)
+def test_damage_marks_matches_the_per_character_count(line: str) -> None:
+    assert encoding.damage_marks(line) == _damage_marks_by_char(line)
+    for codec in ("latin-1", "cp1252", "koi8_r", "cp866"):
+        try:
+            misread = line.encode("cp1251", "ignore").decode(codec)
+        except UnicodeDecodeError:
+            continue
+        assert encoding.damage_marks(misread) == _damage_marks_by_char(misread)

@@ -200,18 +200,25 @@ def damage_marks(line: str) -> int:
     >>> damage_marks("ChinaБ─≥s"), damage_marks("Россия и Китай")
     (8, 0)
     """
-    n = sum(1 for c in line if not c.isascii() and not c.isalpha() and _is_odd_symbol(c))
-    for m in _WORD.finditer(line):
-        w = m.group()
-        if w.isascii():
-            continue
-        cyr = sum(1 for c in w if _is_cyr(c))
-        if cyr == len(w):
-            if not (w.islower() or w.isupper() or (w[0].isupper() and w[1:].islower())):
-                n += len(w)
-        elif cyr or any(_is_latin_ext(c) for c in w):
-            n += len(w)
+    # Each distinct character is judged once, then counted in C; each word once (cached).
+    n = sum(line.count(c) for c in set(line) if not c.isascii() and not c.isalpha() and _is_odd_symbol(c))
+    for w in _WORD.findall(line):
+        if not w.isascii():
+            n += _word_marks(w)
     return n
+
+
+@lru_cache(maxsize=65536)
+def _word_marks(w: str) -> int:
+    """A word's share of ``damage_marks``: all its letters if it mixes scripts or cases, else 0.
+
+    >>> _word_marks("Китай"), _word_marks("КиТай"), _word_marks("Chinaб"), _word_marks("café")
+    (0, 5, 6, 4)
+    """
+    cyr = sum(1 for c in w if _is_cyr(c))
+    if cyr == len(w):
+        return 0 if w.islower() or w.isupper() or (w[0].isupper() and w[1:].islower()) else len(w)
+    return len(w) if cyr or any(_is_latin_ext(c) for c in w) else 0
 
 
 def fix_cyrillic_mojibake(text: str) -> tuple[str, int]:
