@@ -26,6 +26,7 @@ from pipeline.textscore import (  # noqa: F401 - cyrillic_score is part of this 
     _is_latin_ext,
     _is_odd_symbol,
     cyrillic_score,
+    line_cache,
 )
 
 log = logging.getLogger(__name__)
@@ -144,8 +145,8 @@ def _mostly_upper(line: str) -> bool:
 
 
 # Cached: repair examines a line it has not changed again (its rounds, the block pass), and the
-# lines of one site's pages repeat; the cache of cyrillic_score keeps as many lines already.
-@lru_cache(maxsize=8192)
+# lines of one site's pages repeat.
+@line_cache
 def fix_cyrillic_line(line: str, prior: str | None = None) -> tuple[str, str | None]:
     """Undo one codepage mix-up on a line if the result is clearly better Cyrillic.
 
@@ -369,7 +370,7 @@ def residual_damage(text: str, limit: int = 3) -> tuple[int, list[int]]:
 # Cached: both ftfy and its pre-check cost a scan or more of a long line, and repair asks again
 # about every unsafe line it has not changed (its rounds, the block pass), as about the lines
 # one site's pages repeat; a look-up costs one hash of the line.
-@lru_cache(maxsize=8192)
+@line_cache
 def ftfy_line(line: str) -> str:
     """ftfy (``FTFY_CONFIG``) on one line, if it ``needs_ftfy``.
 
