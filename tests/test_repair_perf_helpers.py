@@ -149,3 +149,33 @@ def test_damage_marks_matches_the_per_character_count(line: str) -> None:
         except UnicodeDecodeError:
             continue
         assert encoding.damage_marks(misread) == _damage_marks_by_char(misread)
+
+
+@pytest.mark.parametrize("prior", [None, "latin-1>cp1251", "koi8_r>utf-8"])
+def test_cached_fix_cyrillic_line_answers_as_the_function(prior: str | None) -> None:
+    ru = "Режим времени и места"
+    lines = [ru, ru.encode("cp1251").decode("latin-1"), ru.encode("utf-8").decode("koi8_r"), "ok", "x" * 2500 + "Òû"]
+    for line in lines:
+        expected = encoding.fix_cyrillic_line.__wrapped__(line, prior)
+        assert encoding.fix_cyrillic_line(line, prior) == expected
+        assert encoding.fix_cyrillic_line(line, prior=prior) == expected
+        assert encoding.fix_cyrillic_line(line, prior) == expected  # from the cache
+
+
+def test_line_cache_keeps_few_long_lines() -> None:
+    calls: list[str] = []
+
+    @textscore.line_cache
+    def length(line: str) -> int:
+        calls.append(line)
+        return len(line)
+
+    long_lines = [str(k) * (textscore.LONG_LINE + 1) for k in range(6)]
+    for line in long_lines:
+        length(line)
+    length(long_lines[-1])  # among the last four: cached
+    length(long_lines[0])  # pushed out by the four after it: computed again
+    assert len(calls) == 7
+    length("short")
+    length("short")
+    assert len(calls) == 8

@@ -37,6 +37,8 @@ from bisect import bisect_right
 from collections import Counter
 
 _CLOSERS = "\"'”’»)]"
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)]*\s+(?=[A-ZА-ЯЁ])")
 
 
 def _ends_sentence(text: str) -> bool:
@@ -48,8 +50,6 @@ def _ends_sentence(text: str) -> bool:
     (True, False, False)
     """
     return text.rstrip().rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)]*\s+(?=[A-ZА-ЯЁ])")
 
 
 _LEAD_MARKS = re.compile(r"^(?:\s*(?:#{1,6}\s+|[-*+•▪◦‣]\s+|\*\*|__))+")
