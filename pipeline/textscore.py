@@ -9,12 +9,15 @@ words, cAsE-mixed words and stray symbols score as the worst case.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
+from typing import Any, TypeVar
 
 FLOOR = -11.0  # log-probability of a letter pair never seen in the profiles
 FOREIGN = -12.0  # a character that prose does not have there (mixed-script word, stray symbol)
@@ -155,3 +158,37 @@ def _cyrillic_word(w: str, table: dict[str, float]) -> float:
     for i in range(len(low) - 1):
         total += table.get(low[i : i + 2], FLOOR)
     return total
+
+
+_T = TypeVar("_T")
+
+# A line cache keeps thousands of ordinary lines but only the last few longer than this (an
+# unwrapped paragraph, a document without line ends): it must never hold many whole documents.
+LONG_LINE = 2000
+
+
+def line_cache(fn: Callable[..., _T]) -> Callable[..., _T]:
+    """``fn(line, ...)``, a pure function of its arguments, cached: up to 4096 lines of at most
+    ``LONG_LINE`` characters, and the last four longer ones (what repair asks about again).
+
+    >>> calls = []
+    >>> @line_cache
+    ... def shout(line: str) -> str:
+    ...     calls.append(line)
+    ...     return line.upper()
+    >>> shout("a"), shout("a"), len(shout("b" * 3000)), len(shout("b" * 3000)), len(calls)
+    ('A', 'A', 3000, 3000, 2)
+    """
+    short = lru_cache(maxsize=4096)(fn)
+    long = lru_cache(maxsize=4)(fn)
+
+    @functools.wraps(fn)
+    def cached(line: str, *args: Any, **kwargs: Any) -> _T:
+        return (short if len(line) <= LONG_LINE else long)(line, *args, **kwargs)
+
+    def cache_clear() -> None:
+        short.cache_clear()
+        long.cache_clear()
+
+    cached.cache_clear = cache_clear  # type: ignore[attr-defined]
+    return cached

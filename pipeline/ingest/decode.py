@@ -218,9 +218,21 @@ def decode_bytes(raw: bytes, notes: list[str] | None = None) -> tuple[str, str]:
 def _check_text(text: str, encoding: str) -> str:
     if "\x00" in text:
         raise NotText(f"decodes as {encoding} but contains NUL characters: binary data, not text")
-    if not text.strip():
+    if not text or text.isspace():  # (what "not text.strip()" says, without copying the text)
         raise NotText("no text: the file holds only whitespace")
     return text
+
+
+def _non_ascii_chunks(sample: bytes) -> bytes:
+    r"""The chunks of ``sample`` between ASCII spaces that hold a non-ASCII byte, joined by spaces.
+
+    A reading score counts only words with a non-ASCII letter and non-ASCII signs, none of which
+    spans a space, and every codepage of ``SINGLE_BYTE_CODEPAGES`` reads ASCII bytes as ASCII:
+    scoring these chunks gives exactly the score of the whole sample, for a fraction of the scan.
+    >>> _non_ascii_chunks(b"The caf\xe9 is\topen,\n\xa9 2024")
+    b'caf\xe9 \xa9'
+    """
+    return b" ".join(chunk for chunk in sample.split() if not chunk.isascii())
 
 
 def _best_reading(raw: bytes, detected: str, margin: float = 0.5) -> str:
@@ -232,10 +244,11 @@ def _best_reading(raw: bytes, detected: str, margin: float = 0.5) -> str:
     'cp1252'
     """
     sample = raw[:20000]
+    scored = _non_ascii_chunks(sample)
     scores: dict[str, float] = {}
     for codec in dict.fromkeys((detected, *SINGLE_BYTE_CODEPAGES)):
         try:
-            scores[codec] = reading_score(sample.decode(codec))
+            scores[codec] = reading_score((scored if codec in SINGLE_BYTE_CODEPAGES else sample).decode(codec))
         except (UnicodeDecodeError, LookupError):
             continue
     if detected not in scores:

@@ -26,6 +26,7 @@ from pipeline.textscore import (  # noqa: F401 - cyrillic_score is part of this 
     _is_latin_ext,
     _is_odd_symbol,
     cyrillic_score,
+    line_cache,
 )
 
 log = logging.getLogger(__name__)
@@ -108,19 +109,19 @@ MIN_GAIN = 1.5
 MIN_SCORE = -8.0
 
 
-def _non_ascii_repertoire(codec: str) -> frozenset[str]:
-    """The non-ASCII characters a single-byte codec can encode."""
-    return frozenset(bytes([b]).decode(codec, "ignore") for b in range(128, 256)) - {""}
+def _repertoire(codec: str) -> frozenset[str]:
+    """The characters a single-byte codec (ASCII-compatible) can encode."""
+    return frozenset(bytes([b]).decode(codec, "ignore") for b in range(256)) - {""}
 
 
 # What each "wrong" codec of CYRILLIC_MIXUPS can encode: a line with anything else cannot have
-# been misread through it, which one subset test says without trying (and failing) to encode.
-_REPERTOIRE = {wrong: _non_ascii_repertoire(wrong) for wrong in dict.fromkeys(w for w, _ in CYRILLIC_MIXUPS)}
-_NON_ASCII = re.compile("[^\x00-\x7f]")
+# been misread through it, which one subset test of the line's characters says without trying
+# (and failing) to encode.
+_REPERTOIRE = {wrong: _repertoire(wrong) for wrong in dict.fromkeys(w for w, _ in CYRILLIC_MIXUPS)}
 
 
 def _mixups(line: str) -> Iterator[tuple[str, str, str]]:
-    chars = frozenset(_NON_ASCII.findall(line))
+    chars = frozenset(line)
     for wrong, right in CYRILLIC_MIXUPS:
         if not chars <= _REPERTOIRE[wrong]:
             continue
@@ -143,6 +144,9 @@ def _mostly_upper(line: str) -> bool:
     return up >= 2 and up > len(_CYR_LOWER.findall(line))
 
 
+# Cached: repair examines a line it has not changed again (its rounds, the block pass), and the
+# lines of one site's pages repeat.
+@line_cache
 def fix_cyrillic_line(line: str, prior: str | None = None) -> tuple[str, str | None]:
     """Undo one codepage mix-up on a line if the result is clearly better Cyrillic.
 
@@ -197,18 +201,25 @@ def damage_marks(line: str) -> int:
     >>> damage_marks("ChinaБ─≥s"), damage_marks("Россия и Китай")
     (8, 0)
     """
-    n = sum(1 for c in line if not c.isascii() and not c.isalpha() and _is_odd_symbol(c))
-    for m in _WORD.finditer(line):
-        w = m.group()
-        if w.isascii():
-            continue
-        cyr = sum(1 for c in w if _is_cyr(c))
-        if cyr == len(w):
-            if not (w.islower() or w.isupper() or (w[0].isupper() and w[1:].islower())):
-                n += len(w)
-        elif cyr or any(_is_latin_ext(c) for c in w):
-            n += len(w)
+    # Each distinct character is judged once, then counted in C; each word once (cached).
+    n = sum(line.count(c) for c in set(line) if not c.isascii() and not c.isalpha() and _is_odd_symbol(c))
+    for w in _WORD.findall(line):
+        if not w.isascii():
+            n += _word_marks(w)
     return n
+
+
+@lru_cache(maxsize=65536)
+def _word_marks(w: str) -> int:
+    """A word's share of ``damage_marks``: all its letters if it mixes scripts or cases, else 0.
+
+    >>> _word_marks("Китай"), _word_marks("КиТай"), _word_marks("Chinaб"), _word_marks("café")
+    (0, 5, 6, 4)
+    """
+    cyr = sum(1 for c in w if _is_cyr(c))
+    if cyr == len(w):
+        return 0 if w.islower() or w.isupper() or (w[0].isupper() and w[1:].islower()) else len(w)
+    return len(w) if cyr or any(_is_latin_ext(c) for c in w) else 0
 
 
 def fix_cyrillic_mojibake(text: str) -> tuple[str, int]:
@@ -328,12 +339,11 @@ def repair_encoding(text: str, cyrillic: bool = True, use_ftfy: bool = True) -> 
             check = sorted(changed.union(_lines_matching(_UNSAFE, text))) if round_ == 0 else todo
             for i in check:
                 line = lines[i]
-                if needs_ftfy(line):
-                    fixed = ftfy.fix_text(line, FTFY_CONFIG)
-                    if fixed != line:
-                        lines[i] = fixed
-                        n_ftfy += 1
-                        changed.add(i)
+                fixed = ftfy_line(line)
+                if fixed != line:
+                    lines[i] = fixed
+                    n_ftfy += 1
+                    changed.add(i)
         if not changed or not (cyrillic and use_ftfy):
             break
         todo = sorted(changed)
@@ -355,6 +365,19 @@ def residual_damage(text: str, limit: int = 3) -> tuple[int, list[int]]:
     lines = text.split("\n")
     found = [i + 1 for i in suspects if _LETTER.search(lines[i]) and damage_marks(lines[i]) >= 3]
     return len(found), found[:limit]
+
+
+# Cached: both ftfy and its pre-check cost a scan or more of a long line, and repair asks again
+# about every unsafe line it has not changed (its rounds, the block pass), as about the lines
+# one site's pages repeat; a look-up costs one hash of the line.
+@line_cache
+def ftfy_line(line: str) -> str:
+    """ftfy (``FTFY_CONFIG``) on one line, if it ``needs_ftfy``.
+
+    >>> ftfy_line("cafÃ©"), ftfy_line("Россия и Китай")
+    ('café', 'Россия и Китай')
+    """
+    return ftfy.fix_text(line, FTFY_CONFIG) if needs_ftfy(line) else line
 
 
 def needs_ftfy(line: str) -> bool:

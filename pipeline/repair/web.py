@@ -36,9 +36,20 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+_CLOSERS = "\"'”’»)]"
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)]*\s+(?=[A-ZА-ЯЁ])")
+
+
+def _ends_sentence(text: str) -> bool:
+    """A sentence end (. ! ? …), then only closing quotes or brackets, then only spaces.
+
+    (A regex anchored at the end says the same, but a search tries it at every period of the
+    line; reading back from the end costs two strips.)
+    >>> _ends_sentence("He left.» "), _ends_sentence("Mr. Smith"), _ends_sentence("end. »x")
+    (True, False, False)
+    """
+    return text.rstrip().rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
 
 
 _LEAD_MARKS = re.compile(r"^(?:\s*(?:#{1,6}\s+|[-*+•▪◦‣]\s+|\*\*|__))+")
@@ -51,6 +62,10 @@ def _norm(text: str) -> str:
         t = _LEAD_MARKS.sub("", t)
     while t.endswith(("**", "__")):
         t = t[:-2].rstrip()
+    if "  " not in t and t.isprintable():
+        # The only whitespace a printable line has is the plain space, single here: nothing to
+        # collapse, and no list of words to build.
+        return t.strip()
     return " ".join(t.split())
 
 
@@ -65,7 +80,7 @@ def is_title_like(text: str, max_words: int = 20) -> bool:
     (True, False)
     """
     t = text.strip()
-    if not t or _TERMINAL.search(t) or t.endswith((",", ";", ":")):
+    if not t or _ends_sentence(t) or t.endswith((",", ";", ":")):
         return False
     words = t.split()
     return len(words) <= max_words and (t[0].isupper() or t[0].isdigit() or not t[0].isalpha())
@@ -120,7 +135,7 @@ def _link_row(t: str) -> bool:
     if len(parts) < 2 or (len(parts) < 3 and not any(c in t for c in "›»→")):
         return False
     return all(
-        p and len(p.split()) <= 4 and ":" not in p and not _TERMINAL.search(p) and not any(c.isdigit() for c in p)
+        p and len(p.split()) <= 4 and ":" not in p and not _ends_sentence(p) and not any(c.isdigit() for c in p)
         for p in parts
     )
 
@@ -140,7 +155,7 @@ def _top_trail(t: str) -> bool:
         return False
     parts = [p.strip() for p in _LINK_SEP.split(t)]
     return len(parts) == 2 and all(
-        p and len(p.split()) <= 2 and p[0].isupper() and ":" not in p and not _TERMINAL.search(p)
+        p and len(p.split()) <= 2 and p[0].isupper() and ":" not in p and not _ends_sentence(p)
         and not any(c.isdigit() for c in p)
         for p in parts
     )
@@ -161,12 +176,14 @@ def is_share_line(text: str) -> bool:
 
 
 def _share_line(t: str) -> bool:
+    if ":" not in t:  # most lines: no label, no regex
+        return False
     m = _SHARE_LABEL.match(t)
     if not m or m.group(1).lower() not in UI_WORDS:
         return False
     items = [w.strip("•·|,") for w in m.group(2).split()]
     items = [w for w in items if w]
-    if not 2 <= len(items) <= 8 or any(len(w) > 20 or any(c.isdigit() for c in w) or _TERMINAL.search(w)
+    if not 2 <= len(items) <= 8 or any(len(w) > 20 or any(c.isdigit() for c in w) or _ends_sentence(w)
                                         for w in items):
         return False
     hits = sum(1 for w in items if w.lower() in UI_WORDS)
@@ -187,12 +204,19 @@ def is_body(text: str) -> bool:
     (True, False)
     """
     t = text.strip()
-    return len(t) >= 60 and len(t.split()) >= 8 and bool(_TERMINAL.search(t))
+    # (The word count last; a split that stops at the eighth word says whether there are eight.)
+    return len(t) >= 60 and _ends_sentence(t) and len(t.split(None, 7)) == 8
 
 
 def _short_line(t: str, max_words: int = 3) -> bool:
-    """A normalised line (``_norm``) of one to ``max_words`` words, no sentence end, no digits."""
-    return 1 <= len(t.split()) <= max_words and not _TERMINAL.search(t) and not any(c.isdigit() for c in t)
+    """A normalised line (``_norm``) of one to ``max_words`` words, no sentence end, no digits.
+
+    (A normalised line has one space between words: counting spaces is counting words, without
+    splitting a long line into a list.)
+    >>> _short_line("Share this"), _short_line("Read more."), _short_line("Top 10"), _short_line("")
+    (True, False, False, False)
+    """
+    return bool(t) and t.count(" ") < max_words and not _ends_sentence(t) and not any(c.isdigit() for c in t)
 
 
 def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], hard_wrapped: bool = False,
@@ -328,7 +352,7 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
     """
     skip = skip or set()
     out: dict[int, str] = {}
-    live = [i for i, t in enumerate(lines) if t.strip() and i not in skip]
+    live = [i for i, t in enumerate(lines) if t and not t.isspace() and i not in skip]
     if not live:
         return out
 
@@ -381,8 +405,10 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
 
     # Breadcrumb near the top: a line that holds another, later line plus a few navigation words.
     # Only lines of four words or more can be the headline (a normalised line has one space
-    # between words), so of seven characters or more, and it must be shorter than the breadcrumb.
-    long_lines = [i for i in live if norm[i].count(" ") >= 3]
+    # between words), so of seven characters or more, and it must be shorter than the breadcrumb:
+    # than the longest of the top lines, which leaves out nearly every paragraph once.
+    top = max(len(norm[i]) for i in live[:8])
+    long_lines = [i for i in live if len(norm[i]) < top and norm[i].count(" ") >= 3]
     lower: dict[int, str] = {}
     for bi in live[:8]:
         b = norm[bi]
@@ -399,7 +425,7 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
             if h_low not in b_low:
                 continue
             rest = b_low.replace(h_low, " ").split()
-            if len(rest) <= 4 and not any(_TERMINAL.search(w) or w.endswith(",") for w in rest):
+            if len(rest) <= 4 and not any(_ends_sentence(w) or w.endswith(",") for w in rest):
                 out[bi] = "breadcrumb"
                 for mid in live:
                     if bi < mid < hi and mid not in out and is_title_like(lines[mid]):

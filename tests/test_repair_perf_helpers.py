@@ -1,0 +1,181 @@
+"""The shortcuts that keep repair cheap must answer exactly as the long way round does."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import ftfy
+import pytest
+
+from pipeline import textscore
+from pipeline.ingest import decode as decode_mod
+from pipeline.repair import encoding, web
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+FTFY_LINES = ["plain ASCII", "Россия и Китай", "cafÃ©", "ﬁnance", "bell\x1b[0m", "C1\x85", "e\u0301",
+              "â€œquotedâ€\x9d", "lossy â€� end", "Â\xa0nbsp"]
+
+
+@pytest.mark.parametrize("line", FTFY_LINES)
+def test_ftfy_line_matches_ftfy(line: str) -> None:
+    expected = ftfy.fix_text(line, encoding.FTFY_CONFIG) if encoding.needs_ftfy(line) else line
+    assert encoding.ftfy_line(line) == expected
+    assert encoding.ftfy_line(line) == expected  # answered from the cache
+
+
+# The regex web's sentence-end test used to be: _ends_sentence must say exactly what it says.
+_TERMINAL_REGEX = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "End.", "End. ", "End.\n", "He left.» ", "He left.»\u00a0", "Mr. Smith", "end. »x", "end .»)]'",
+     "Why?!", "Wait…", "quote.\" ”", "quote.”\t", "a.b", "a. b.", "(see p. 4)", "[1].", "x\u2003.\u2003",
+     "sign off!'\"", "no end", "trailing ,", "a.\x1c", "»", ".", "…»"],
+)
+def test_ends_sentence_matches_the_regex(text: str) -> None:
+    assert web._ends_sentence(text) is bool(_TERMINAL_REGEX.search(text))
+
+
+def test_ends_sentence_matches_the_regex_on_the_seeds() -> None:
+    lines = [ln for p in sorted(SEEDS.glob("*.txt")) for ln in p.read_text(encoding="utf-8").split("\n")]
+    assert len(lines) > 100
+    for line in lines:
+        for t in (line, line.strip(), line[:40]):
+            assert web._ends_sentence(t) is bool(_TERMINAL_REGEX.search(t)), t
+
+
+@pytest.mark.parametrize(
+    "t", ["", "Share", "Share this", "Share this page", "Share this page now", "Top 10", "Read more.", "Home »"]
+)
+def test_short_line_counts_words(t: str) -> None:
+    # What the word count by splitting said, for normalised lines (one space between words).
+    for k in (1, 3, 4):
+        expected = 1 <= len(t.split()) <= k and not _TERMINAL_REGEX.search(t) and not any(c.isdigit() for c in t)
+        assert web._short_line(t, k) is expected
+
+
+def _norm_by_split(text: str) -> str:
+    """web._norm as it was written first: every line split into words and joined again."""
+    t = text.strip()
+    if t[:1] in ("#", "-", "*", "+", "•", "▪", "◦", "‣", "_"):
+        t = web._LEAD_MARKS.sub("", t)
+    while t.endswith(("**", "__")):
+        t = t[:-2].rstrip()
+    return " ".join(t.split())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "Club events", "  Club  events ", "- **Club events**", "** Club events", "__x__ ", "Tab\there",
+     "no\u00a0break", "thin\u2009space", "ideographic\u3000space", "# Heading  two", "**", "- ", "a\x1cb", "a\u2028b",
+     "Ünïcödé wörds", "Россия и Китай", "trailing **  **", "mixed \t  gaps\u00a0\u00a0here"],
+)
+def test_norm_matches_split_and_join(text: str) -> None:
+    assert web._norm(text) == _norm_by_split(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [("Police said the blockades had so far been peaceful and would go on.", True),
+     ("Seven extraordinarily long words: unremarkable paragraphs, honestly.", False),
+     ("Eight    words    spread    wide    apart,    eight    words    here.", True),
+     ("Published: 3 May.", False),
+     ("A long line of prose that does not end a sentence but goes on and on and on", False)],
+)
+def test_is_body(text: str, body: bool) -> None:
+    assert web.is_body(text) is body
+    t = text.strip()
+    assert body is (len(t) >= 60 and len(t.split()) >= 8 and bool(_TERMINAL_REGEX.search(t)))
+
+
+def test_norm_matches_split_and_join_on_the_seeds() -> None:
+    for p in sorted(SEEDS.glob("*.txt")):
+        for line in p.read_text(encoding="utf-8").split("\n"):
+            assert web._norm(line) == _norm_by_split(line), line
+
+
+_CHUNK_SAMPLES = [
+    "Привет, мир! Café ©2024 ®лка «ёлка» — №5\u00a0тест".encode("cp1251", "replace"),
+    "Россия и Китай: партнёрство".encode("koi8_r"),
+    "Le garçon a mangé\tdes crêpes.\r\nFin.".encode("cp1252"),
+    "Ünïcödé wörds\x85next\x0cpage".encode("latin-1"),
+    "Режим времени".encode("cp866"),
+    bytes(range(256)),
+    b"plain ascii only",
+]
+
+
+@pytest.mark.parametrize("sample", _CHUNK_SAMPLES)
+def test_non_ascii_chunks_score_as_the_whole_sample(sample: bytes) -> None:
+    reduced = decode_mod._non_ascii_chunks(sample)
+    for codec in decode_mod.SINGLE_BYTE_CODEPAGES:
+        try:
+            whole = sample.decode(codec)
+        except UnicodeDecodeError:
+            with pytest.raises(UnicodeDecodeError):
+                reduced.decode(codec)
+            continue
+        assert textscore.reading_score(reduced.decode(codec)) == textscore.reading_score(whole)
+
+
+def _damage_marks_by_char(line: str) -> int:
+    """encoding.damage_marks as it was written first: every character and word looked at in turn."""
+    n = sum(1 for c in line if not c.isascii() and not c.isalpha() and textscore._is_odd_symbol(c))
+    for w in encoding._WORD.findall(line):
+        if w.isascii():
+            continue
+        cyr = sum(1 for c in w if textscore._is_cyr(c))
+        if cyr == len(w):
+            if not (w.islower() or w.isupper() or (w[0].isupper() and w[1:].islower())):
+                n += len(w)
+        elif cyr or any(textscore._is_latin_ext(c) for c in w):
+            n += len(w)
+    return n
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["ChinaБ─≥s", "Россия и Китай", "Òû äåëàåøü", "п═п╣п╤п╦п╪ п╡я─п╣п╪п╣п╫п╦", "КиТай ¤¤ café", "", "ascii only",
+     "© 2024 — «ёлка» №5", "ÐŸÑ€Ð¸Ð²ÐµÑ‚", "\u2009\u00a0\x85\u00ad mixed"],
+)
+def test_damage_marks_matches_the_per_character_count(line: str) -> None:
+    assert encoding.damage_marks(line) == _damage_marks_by_char(line)
+    for codec in ("latin-1", "cp1252", "koi8_r", "cp866"):
+        try:
+            misread = line.encode("cp1251", "ignore").decode(codec)
+        except UnicodeDecodeError:
+            continue
+        assert encoding.damage_marks(misread) == _damage_marks_by_char(misread)
+
+
+@pytest.mark.parametrize("prior", [None, "latin-1>cp1251", "koi8_r>utf-8"])
+def test_cached_fix_cyrillic_line_answers_as_the_function(prior: str | None) -> None:
+    ru = "Режим времени и места"
+    lines = [ru, ru.encode("cp1251").decode("latin-1"), ru.encode("utf-8").decode("koi8_r"), "ok", "x" * 2500 + "Òû"]
+    for line in lines:
+        expected = encoding.fix_cyrillic_line.__wrapped__(line, prior)
+        assert encoding.fix_cyrillic_line(line, prior) == expected
+        assert encoding.fix_cyrillic_line(line, prior=prior) == expected
+        assert encoding.fix_cyrillic_line(line, prior) == expected  # from the cache
+
+
+def test_line_cache_keeps_few_long_lines() -> None:
+    calls: list[str] = []
+
+    @textscore.line_cache
+    def length(line: str) -> int:
+        calls.append(line)
+        return len(line)
+
+    long_lines = [str(k) * (textscore.LONG_LINE + 1) for k in range(6)]
+    for line in long_lines:
+        length(line)
+    length(long_lines[-1])  # among the last four: cached
+    length(long_lines[0])  # pushed out by the four after it: computed again
+    assert len(calls) == 7
+    length("short")
+    length("short")
+    assert len(calls) == 8
