@@ -179,3 +179,23 @@ def test_line_cache_keeps_few_long_lines() -> None:
     length("short")
     length("short")
     assert len(calls) == 8
+
+
+def test_line_caches_last_one_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line is fixed once per document, not once per corpus: repair empties the caches before each
+    document, so near-copies of a document cost what the first one did."""
+    from pipeline.config import load
+    from pipeline.document import Document, Source
+    from pipeline.repair import repair
+
+    calls: list[str] = []
+    real = encoding.ftfy.fix_text
+    monkeypatch.setattr(encoding.ftfy, "fix_text", lambda t, *a, **k: calls.append(t) or real(t, *a, **k))
+    encoding.forget_lines()
+    line = "cafÃ© au lait, a line ftfy repairs"
+    cfg = load(None).repair
+    for _ in range(2):
+        doc = Document(source=Source(path="a.txt"), raw=b"")
+        doc.text = f"{line}\n\nAnother paragraph of ordinary prose.\n"
+        repair(doc, cfg)
+    assert calls.count(line) == 2

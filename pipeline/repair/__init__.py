@@ -31,6 +31,7 @@ def repair(doc: Document, cfg: RepairConfig) -> Document:
     """Clean ``doc.text`` and cut it into ``doc.blocks``; fill furniture, boilerplate, footnotes, repairs."""
     text = doc.text
     counts = doc.repairs
+    encoding.forget_lines()
 
     text, n = chars.normalize_line_ends(text)
     counts["line_ends"] += n

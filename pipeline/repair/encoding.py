@@ -144,8 +144,8 @@ def _mostly_upper(line: str) -> bool:
     return up >= 2 and up > len(_CYR_LOWER.findall(line))
 
 
-# Cached: repair examines a line it has not changed again (its rounds, the block pass), and the
-# lines of one site's pages repeat.
+# Cached for the document (see forget_lines): repair examines a line it has not changed again (its
+# rounds, the block pass).
 @line_cache
 def fix_cyrillic_line(line: str, prior: str | None = None) -> tuple[str, str | None]:
     """Undo one codepage mix-up on a line if the result is clearly better Cyrillic.
@@ -367,9 +367,9 @@ def residual_damage(text: str, limit: int = 3) -> tuple[int, list[int]]:
     return len(found), found[:limit]
 
 
-# Cached: both ftfy and its pre-check cost a scan or more of a long line, and repair asks again
-# about every unsafe line it has not changed (its rounds, the block pass), as about the lines
-# one site's pages repeat; a look-up costs one hash of the line.
+# Cached for the document (see forget_lines): both ftfy and its pre-check cost a scan or more of a
+# long line, and repair asks again about every unsafe line it has not changed (its rounds, the
+# block pass); a look-up costs one hash of the line.
 @line_cache
 def ftfy_line(line: str) -> str:
     """ftfy (``FTFY_CONFIG``) on one line, if it ``needs_ftfy``.
@@ -447,3 +447,14 @@ def apply_ftfy(text: str) -> tuple[str, int]:
                 lines[i] = fixed
                 changed += 1
     return ("\n".join(lines), changed) if changed else (text, 0)
+
+
+def forget_lines() -> None:
+    """Empty the line caches of ``fix_cyrillic_line`` and ``ftfy_line``; repair calls it per document.
+
+    They serve one document's repeated questions. Kept across documents they would also answer for
+    lines other documents share, which makes a corpus of near-copies (a mirror, a benchmark built
+    from a few documents) look cheaper than real text, and keeps lines of finished documents alive.
+    """
+    fix_cyrillic_line.cache_clear()  # type: ignore[attr-defined]
+    ftfy_line.cache_clear()  # type: ignore[attr-defined]
