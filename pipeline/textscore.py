@@ -68,7 +68,7 @@ def cyrillic_score(text: str) -> float:
     ASCII is ignored (every mix-up keeps it as it is), and so are letters of other scripts
     (Chinese, Greek...), which mojibake does not produce. Latin letters with diacritics,
     mixed-script words and stray symbols count as the worst case. Cached: repair scores the
-    same line more than once.
+    same line more than once (emptied per document by repair.encoding.forget_lines).
     >>> cyrillic_score("Ты делаешь") > cyrillic_score("Òû äåëàåøü")
     True
     """

@@ -450,7 +450,8 @@ def apply_ftfy(text: str) -> tuple[str, int]:
 
 
 def forget_lines() -> None:
-    """Empty the line caches of ``fix_cyrillic_line`` and ``ftfy_line``; repair calls it per document.
+    """Empty the line caches (``fix_cyrillic_line``, ``ftfy_line``, ``cyrillic_score``); repair calls it
+    per document.
 
     They serve one document's repeated questions. Kept across documents they would also answer for
     lines other documents share, which makes a corpus of near-copies (a mirror, a benchmark built
@@ -458,3 +459,4 @@ def forget_lines() -> None:
     """
     fix_cyrillic_line.cache_clear()  # type: ignore[attr-defined]
     ftfy_line.cache_clear()  # type: ignore[attr-defined]
+    cyrillic_score.cache_clear()
