@@ -449,6 +449,11 @@ def apply_ftfy(text: str) -> tuple[str, int]:
     return ("\n".join(lines), changed) if changed else (text, 0)
 
 
+# The cached functions themselves, taken when this module is loaded: ``explain`` may later wrap the
+# module's names to trace calls.
+_LINE_CACHED = (fix_cyrillic_line, ftfy_line, cyrillic_score)
+
+
 def forget_lines() -> None:
     """Empty the line caches (``fix_cyrillic_line``, ``ftfy_line``, ``cyrillic_score``); repair calls it
     per document.
@@ -457,6 +462,5 @@ def forget_lines() -> None:
     lines other documents share, which makes a corpus of near-copies (a mirror, a benchmark built
     from a few documents) look cheaper than real text, and keeps lines of finished documents alive.
     """
-    fix_cyrillic_line.cache_clear()  # type: ignore[attr-defined]
-    ftfy_line.cache_clear()  # type: ignore[attr-defined]
-    cyrillic_score.cache_clear()
+    for fn in _LINE_CACHED:
+        fn.cache_clear()  # type: ignore[attr-defined]
