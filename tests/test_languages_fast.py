@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from langdetect.lang_detect_exception import LangDetectException
 
 from pipeline.languages import detect as d
@@ -58,3 +60,50 @@ def test_cyrillic_violations_count_what_the_per_language_patterns_find() -> None
         low = text.lower()
         expected = {lang: len(rx.findall(low)) if (rx := cues.CYR_FORBIDDEN_RE.get(lang)) else 0 for lang in langs}
         assert cues.cyrillic_violations(text, langs) == expected, text
+
+
+# --- script runs in bulk --------------------------------------------------------------------------
+
+_RUN_ALPHABET = "abcXYZéÅßпрoблемаЖЁіїъ习近平のテ\u0301\u0483'’-‐ .,;:!?()«»—/@1234\n"
+_RUN_TEXTS = [
+    "BRICS и КНР",
+    "习近平提出，推动构建人类命运共同体 [Си Цзиньпин выступил с идеей]",
+    "Keywords: BRICS, ШОС; China's Russia-Ukraine п’ять во-первых",
+    "e\u0301te\u0301 и приве\u0301т, A-B-C-D-E-F UNESCO ООН",
+    "日本語のテキスト and English, ひらがな only",
+    "see https://example.org/путь/page.html and www.пример.рф",
+    "",
+    "1234 — .,;",
+]
+
+
+def _bulk_applies(masked: str) -> bool:
+    from pipeline.languages import script
+
+    return script._OTHER_LETTER.search(masked) is None and script._CONTACT.search(masked) is None
+
+
+@pytest.mark.parametrize("text", _RUN_TEXTS)
+def test_script_runs_are_the_word_by_word_runs(text: str) -> None:
+    from pipeline.languages.script import mask_neutral, runs, script_runs, words
+
+    masked = mask_neutral(text)
+    assert _bulk_applies(masked)
+    assert script_runs(masked) == runs(words(text, masked))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_RUN_ALPHABET, max_size=80))
+def test_script_runs_match_words_on_random_text(text: str) -> None:
+    from pipeline.languages.script import mask_neutral, runs, script_runs, words
+
+    masked = mask_neutral(text)
+    if _bulk_applies(masked):
+        assert script_runs(masked) == runs(words(text, masked))
+
+
+@pytest.mark.parametrize("text", ["прoблема", "ℓ-adic", "Ελλάδα and Греция", "abc\u0301где", "где\u0483\u0301abc"])
+def test_blocks_script_runs_cannot_read_go_word_by_word(text: str) -> None:
+    from pipeline.languages.script import mask_neutral
+
+    assert not _bulk_applies(mask_neutral(text))

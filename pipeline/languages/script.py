@@ -305,9 +305,54 @@ def _one_script(masked: str) -> str | None:
     return None
 
 
+# Letters of no script the run regex knows (Greek, Arabic, ... and letter-like symbols such as ℓ):
+# a block holding one is read word by word.
+_OTHER_LETTER = re.compile(rf"(?![{_LATIN}{_CYRILLIC}{_CJK}])(?:[^\W\d_]|[{_OTHER_MARKS}])")
+# A Latin letter touching a Cyrillic one (only marks between them): one word typed in two alphabets,
+# which ``words`` gives to the majority of its letters.
+_CONTACT = re.compile(f"[{_LATIN}][{_MARKS}]*[{_CYRILLIC}]|[{_CYRILLIC}][{_MARKS}]*[{_LATIN}]")
+# One script run: from its first letter to the end of its last word before a letter of another script.
+_RUN_RE = re.compile(
+    rf"(?P<Hani>[{_CJK}](?:[^{_LATIN}{_CYRILLIC}]*[{_CJK}])?)"
+    rf"|(?P<Latn>[{_LATIN}](?:[^{_CYRILLIC}{_CJK}]*[{_LATIN}])?[{_MARKS}]*)"
+    rf"|(?P<Cyrl>[{_CYRILLIC}](?:[^{_LATIN}{_CJK}]*[{_CYRILLIC}])?[{_MARKS}]*)"
+)
+_CJK_WORD = re.compile(f"[{_CJK}]+")
+
+
+def _is_acronym(tok: str) -> bool:
+    """``Word.acronym`` for a Latin or Cyrillic word: ``"КНР" -> True``, ``"BRICS-plus" -> False``."""
+    return tok.isupper() and count_letters([tok]) <= 5
+
+
+def script_runs(masked: str) -> list[Run]:
+    """``runs(words(text, masked))`` for a block whose letters are all Latin, Cyrillic or CJK and
+    where no Latin letter touches a Cyrillic one (see ``block_runs``): one regular-expression match
+    per run, its words counted in bulk instead of one ``Word`` each.
+
+    ``[(r.script, r.parts) for r in script_runs("BRICS и КНР")] -> [("Latn", ["BRICS"]), ("Cyrl", ["и", "КНР"])]``.
+    """
+    out: list[Run] = []
+    for m in _RUN_RE.finditer(masked):
+        script = m.lastgroup
+        assert script is not None
+        start, end = m.span()
+        if script == HANI:
+            toks = _CJK_WORD.findall(masked, start, end)
+            joined = "".join(toks)
+            weight = sum((len(t) + 1) // 2 for t in toks)
+            out.append(Run(HANI, start, end, len(joined), weight, len(_KANA_RE.findall(joined)), False, toks))
+        else:
+            toks = (_LAT_WORD if script == LATN else _CYR_WORD).findall(masked, start, end)
+            acr = all(map(_is_acronym, toks))
+            out.append(Run(script, start, end, count_letters(toks), len(toks), 0, acr, toks))
+    return out
+
+
 def block_runs(text: str) -> list[Run]:
     """The script runs of a block. A block written in one alphabet (most are) takes a fast path:
-    one run spanning the whole block, counted with regular expressions, no word list."""
+    one run spanning the whole block, counted with regular expressions, no word list. A block of
+    Latin, Cyrillic and CJK only takes ``script_runs``; anything else is read word by word."""
     masked = mask_neutral(text)
     script = _one_script(masked)
     if script is not None:
@@ -316,4 +361,6 @@ def block_runs(text: str) -> list[Run]:
             letters = count_letters(toks)
             acr = len(toks) <= 5 and all(len(t) <= 5 and t.isupper() for t in toks)
             return [Run(script, 0, len(text), letters, len(toks), 0, acr, [masked], toks=toks)]
+    if _OTHER_LETTER.search(masked) is None and _CONTACT.search(masked) is None:
+        return script_runs(masked)
     return runs(words(text, masked))
