@@ -107,3 +107,39 @@ def test_blocks_script_runs_cannot_read_go_word_by_word(text: str) -> None:
     from pipeline.languages.script import mask_neutral
 
     assert not _bulk_applies(mask_neutral(text))
+
+
+# --- what a run works out once ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "words_",
+    [
+        ["ΟΔΟΣ", "ΣΟΦΟΣ", "Σ", "ΑΣ'Σ"],
+        ["The", "Role", "of", "İstanbul", "in", "the", "ARCTIC"],
+        [f"W{chr(0x3b1 + i % 25)}Σ" for i in range(300)],
+    ],
+)
+def test_run_tokens_of_a_prefix_are_the_prefix_of_its_tokens(words_: list[str]) -> None:
+    from pipeline.languages.script import Run
+
+    for limit in (1, 2, 3, 150, None):
+        fresh = Run("Latn", 0, 0, 0, 0, parts=list(words_))
+        # What lowering only the first ``limit`` words gives.
+        assert fresh.tokens(limit) == " ".join(words_[:limit]).lower().split(" ")
+        assert fresh.tokens(limit) == fresh.tokens()[:limit]
+
+
+def test_run_stopword_scores_are_stopword_scores_and_follow_changes_to_the_run() -> None:
+    from pipeline.languages import cues
+    from pipeline.languages.script import Run
+
+    langs = ["en", "de", "fr", "es", "it", "pt", "pl"]
+    run_ = Run("Latn", 0, 0, 0, 0, parts="the role of the state in der Welt und die".split())
+    for limit in (2, 5, 150, None):
+        assert cues.run_stopword_scores(run_, langs, limit) == cues.stopword_scores(run_.tokens(limit), langs)
+    other = Run("Latn", 0, 0, 0, 0, parts="und der die das ist nicht".split())
+    run_.join(other)
+    assert run_.text().endswith("ist nicht")
+    for limit in (2, 5, 150, None):
+        assert cues.run_stopword_scores(run_, langs, limit) == cues.stopword_scores(run_.tokens(limit), langs)

@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from pipeline.languages.script import Run
+
 # Each Cyrillic language's alphabet (lower case). A Cyrillic letter outside it breaks the alphabet.
 _CYR_ALPHABET: dict[str, str] = {
     "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -205,6 +207,21 @@ def stopword_scores(tokens: Iterable[str], langs: Sequence[str]) -> dict[str, fl
         for lang in owners:
             scores[lang] += share
     return scores
+
+
+def run_stopword_scores(run: Run, langs: Sequence[str], limit: int | None = None) -> dict[str, float]:
+    """``stopword_scores(run.tokens(limit), langs)``, worked out once per run, limit and candidates:
+    the switch check (all words) and the labeller (the first ``limit``) mostly ask about the same
+    words, ``limit`` being more than the run has.
+    """
+    toks = run.tokens()
+    if limit is not None and limit >= len(toks):
+        limit = None
+    key = (limit, tuple(langs))
+    scores = run.score_memo.get(key)
+    if scores is None:
+        scores = run.score_memo[key] = stopword_scores(toks[:limit], langs)
+    return dict(scores)
 
 
 @functools.lru_cache(maxsize=64)

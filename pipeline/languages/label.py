@@ -168,12 +168,12 @@ class Labeller:
             return Label("ja", ALPHABET_CONFIDENCE)
         return Label(UND, 0.0)
 
-    def _may_differ(self, run: Run, doc_lang: str, comp: Sequence[str], tokens: list[str]) -> bool:
+    def _may_differ(self, run: Run, doc_lang: str, comp: Sequence[str]) -> bool:
         """Cheap evidence that a long run is not in the document language: its function words
-        (``tokens``: ``run.tokens(MAY_DIFFER_TOKENS)``) favour another candidate, or (Latin) it uses
-        letters the document language does not write, or (Cyrillic) it has no function word of the
-        document language at all."""
-        scores = cues.stopword_scores(tokens, comp)
+        (its first ``MAY_DIFFER_TOKENS``) favour another candidate, or (Latin) it uses letters the
+        document language does not write, or (Cyrillic) it has no function word of the document
+        language at all."""
+        scores = cues.run_stopword_scores(run, comp, MAY_DIFFER_TOKENS)
         own = scores.get(doc_lang, 0.0)
         margin = max(scores.values(), default=0.0) - own
         # At least one function word more than the document language has: a lone "de" shared by
@@ -200,7 +200,7 @@ class Labeller:
             return Label(UND, 0.0)
         if len(comp) == 1:
             return Label(comp[0], ALPHABET_CONFIDENCE)
-        if doc.lang in comp and not self._may_differ(run, doc.lang, comp, tokens):
+        if doc.lang in comp and not self._may_differ(run, doc.lang, comp):
             return doc
         got = self._detect(text, comp)
         if got is not None:

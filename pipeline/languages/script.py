@@ -207,6 +207,14 @@ class Run:
     parts: list[str] = field(default_factory=list)
     absorbed_letters: int = 0
     toks: list[str] | None = None  # its words, when already known
+    # Worked out once (the switch check and the labeller read the same long runs); add() and join()
+    # change the words and drop them.
+    _text: str | None = field(default=None, repr=False, compare=False)
+    _lower: list[str] | None = field(default=None, repr=False, compare=False)
+    # Function-word scores by (token limit, candidates), kept by cues.run_stopword_scores.
+    score_memo: dict[tuple[int | None, tuple[str, ...]], dict[str, float]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def all_letters(self) -> int:
@@ -214,20 +222,28 @@ class Run:
 
     def text(self) -> str:
         """The run's own-script text (the input for cues and langdetect)."""
-        return " ".join(self.parts)
+        if self._text is None:
+            self._text = " ".join(self.parts)
+        return self._text
 
     def tokens(self, limit: int | None = None) -> list[str]:
         """Its first ``limit`` words (all by default), lower case, for function-word cues."""
-        toks = self.toks if self.toks is not None else _WORD_RE.findall(self.text())
-        if not toks:
-            return []
-        # One lower() over the words joined by spaces, then split again: the same words as lowering
-        # each (no word holds a space, and a space ends a word for the final-sigma rule as the end
-        # of a string does), at a fraction of the cost.
-        return " ".join(toks[:limit]).lower().split(" ")
+        if self._lower is None:
+            toks = self.toks if self.toks is not None else _WORD_RE.findall(self.text())
+            # One lower() over the words joined by spaces, then split again: the same words as
+            # lowering each (no word holds a space, and a space ends a word for the final-sigma rule
+            # as the end of a string does), at a fraction of the cost. For the same reason the first
+            # words of the whole list are what lowering only those would give.
+            self._lower = " ".join(toks).lower().split(" ") if toks else []
+        return self._lower[:limit]
+
+    def _forget(self) -> None:
+        """Drop what was worked out from the words (they are about to change)."""
+        self.toks = self._text = self._lower = None
+        self.score_memo.clear()
 
     def add(self, w: Word) -> None:
-        self.toks = None
+        self._forget()
         self.parts.append(w.text)
         self.end = w.end
         self.letters += w.letters
@@ -237,7 +253,7 @@ class Run:
 
     def join(self, other: Run) -> None:
         """Take in the next run of the same script."""
-        self.toks = None
+        self._forget()
         self.parts.extend(other.parts)
         self.end = max(self.end, other.end)
         self.letters += other.letters

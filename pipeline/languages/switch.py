@@ -43,7 +43,7 @@ def mixed(run: Run, cands: Sequence[str]) -> bool:
         v = cues.cyrillic_violations(run.text(), cands)
         return min(v.values()) >= MIN_VIOLATIONS
     if run.script == LATN:
-        scores = sorted(cues.stopword_scores(run.tokens(), cands).values(), reverse=True)
+        scores = sorted(cues.run_stopword_scores(run, cands).values(), reverse=True)
         return len(scores) > 1 and scores[1] >= MIN_SECOND_HITS and scores[1] >= MIN_SECOND_SHARE * scores[0]
     return False
 
