@@ -143,3 +143,38 @@ def test_run_stopword_scores_are_stopword_scores_and_follow_changes_to_the_run()
     assert run_.text().endswith("ist nicht")
     for limit in (2, 5, 150, None):
         assert cues.run_stopword_scores(run_, langs, limit) == cues.stopword_scores(run_.tokens(limit), langs)
+
+
+def test_run_cyrillic_violations_are_cyrillic_violations_and_a_copy() -> None:
+    from pipeline.languages import cues
+    from pipeline.languages.script import Run
+
+    langs = ["ru", "uk", "bg", "be", "sr", "mk"]
+    run_ = Run("Cyrl", 0, 0, 0, 0, parts="Це українські речення. Это русское предложение, объект".split())
+    got = cues.run_cyrillic_violations(run_, langs)
+    assert got == cues.cyrillic_violations(run_.text(), langs)
+    got["ru"] += 100  # the caller's copy: the run's memo is untouched
+    assert cues.run_cyrillic_violations(run_, langs) == cues.cyrillic_violations(run_.text(), langs)
+    text = run_.text()
+    assert cues.compatible(text, 40, langs, "Cyrl", violations=cues.run_cyrillic_violations(run_, langs)) == (
+        cues.compatible(text, 40, langs, "Cyrl")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "letters"),
+    [("plain ascii text", None), ("plain ascii", 0), ("Straße und Brücke", None), ("Straße", 0), ("naïve", 5)],
+)
+def test_foreign_letter_share_shortcuts_give_the_counted_share(text: str, letters: int | None) -> None:
+    import re
+
+    from pipeline.languages import cues
+
+    for lang in ("en", "de", "fr", "ru"):
+        native = cues._LATIN_NATIVE.get(lang)
+        total = len(re.findall(r"[^\W\d_]", text)) if letters is None else letters
+        if native is None or not total:
+            expected = 0.0
+        else:
+            expected = sum(1 for c in cues._NON_ASCII_LATIN_RE.findall(text) if c.lower() not in native) / total
+        assert cues.foreign_letter_share(text, lang, letters) == expected

@@ -127,7 +127,12 @@ def cyrillic_violations(text: str, langs: Iterable[str]) -> dict[str, int]:
 
 
 def compatible(
-    text: str, letters: int, langs: Sequence[str], script: str, tokens: Sequence[str] | None = None
+    text: str,
+    letters: int,
+    langs: Sequence[str],
+    script: str,
+    tokens: Sequence[str] | None = None,
+    violations: dict[str, int] | None = None,
 ) -> list[str]:
     """The languages of ``langs`` whose alphabet fits ``text`` (in ``langs`` order).
 
@@ -139,11 +144,12 @@ def compatible(
     when its function words clearly say so (``Києво-Печерська лавра`` in a Russian sentence).
     Only Cyrillic is filtered: Latin languages share a-z and borrow names with diacritics too freely
     for a hard rule. ``compatible("Ключові слова", 12, ["ru", "uk", "bg"], "Cyrl") -> ["uk"]``;
-    ``[]`` when no candidate fits at all (Ukrainian text and only ``ru`` allowed).
+    ``[]`` when no candidate fits at all (Ukrainian text and only ``ru`` allowed). ``violations``:
+    ``cyrillic_violations(text, langs)`` when already known.
     """
     if script != "Cyrl" or not langs:
         return list(langs)
-    v = cyrillic_violations(text, langs)
+    v = dict(violations) if violations is not None else cyrillic_violations(text, langs)
     if letters >= SIGNATURE_MIN_LETTERS:
         low = text.lower()
         for lang, rx in _SIGNATURE_RE.items():
@@ -176,12 +182,14 @@ def foreign_letter_share(text: str, lang: str, letters: int | None = None) -> fl
     ``foreign_letter_share("Straße und Brücke", "en") -> 0.1333`` (ß, ü of 15 letters).
     """
     native = _LATIN_NATIVE.get(lang)
-    if native is None:
+    if native is None or text.isascii():  # isascii() is free: most text has no letter beyond a-z
         return 0.0
+    foreign = sum(1 for c in _NON_ASCII_LATIN_RE.findall(text) if c.lower() not in native)
+    if not foreign:
+        return 0.0  # whatever the letter count (which costs a pass over the text)
     total = len(_LETTER_RE.findall(text)) if letters is None else letters
     if not total:
         return 0.0
-    foreign = sum(1 for c in _NON_ASCII_LATIN_RE.findall(text) if c.lower() not in native)
     return foreign / total
 
 
@@ -217,11 +225,21 @@ def run_stopword_scores(run: Run, langs: Sequence[str], limit: int | None = None
     toks = run.tokens()
     if limit is not None and limit >= len(toks):
         limit = None
-    key = (limit, tuple(langs))
-    scores = run.score_memo.get(key)
+    key = ("stopwords", limit, tuple(langs))
+    scores = run.memo.get(key)
     if scores is None:
-        scores = run.score_memo[key] = stopword_scores(toks[:limit], langs)
+        scores = run.memo[key] = stopword_scores(toks[:limit], langs)
     return dict(scores)
+
+
+def run_cyrillic_violations(run: Run, langs: Sequence[str]) -> dict[str, int]:
+    """``cyrillic_violations(run.text(), langs)``, worked out once per run and candidates (asked by
+    the switch check, then by the labeller's alphabet check)."""
+    key = ("cyrillic", tuple(langs))
+    v = run.memo.get(key)
+    if v is None:
+        v = run.memo[key] = cyrillic_violations(run.text(), langs)
+    return dict(v)
 
 
 @functools.lru_cache(maxsize=64)

@@ -131,7 +131,9 @@ class Labeller:
         letters = sum(r.letters for r in runs)
         sample = _sample(runs, STOPWORD_SAMPLE_CHARS)
         tokens = _WORD_RE.findall(sample.lower())
-        comp = cues.compatible(" ".join(r.text() for r in runs), letters, cands, script, tokens)
+        # Only Cyrillic is checked against its alphabet: other scripts skip joining their whole text.
+        text = " ".join(r.text() for r in runs) if script == CYRL else ""
+        comp = cues.compatible(text, letters, cands, script, tokens)
         if not comp:
             return Label(UND, 0.0)
         if len(comp) == 1:
@@ -195,7 +197,8 @@ class Labeller:
         doc = self.doc[script]
         text = run.text()
         tokens = run.tokens(MAY_DIFFER_TOKENS)
-        comp = cues.compatible(text, run.letters, cands, script, tokens)
+        known = cues.run_cyrillic_violations(run, cands) if script == CYRL else None
+        comp = cues.compatible(text, run.letters, cands, script, tokens, known)
         if not comp:
             return Label(UND, 0.0)
         if len(comp) == 1:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass, field
+from typing import Any
 
 LATN = "Latn"
 CYRL = "Cyrl"
@@ -211,10 +213,8 @@ class Run:
     # change the words and drop them.
     _text: str | None = field(default=None, repr=False, compare=False)
     _lower: list[str] | None = field(default=None, repr=False, compare=False)
-    # Function-word scores by (token limit, candidates), kept by cues.run_stopword_scores.
-    score_memo: dict[tuple[int | None, tuple[str, ...]], dict[str, float]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+    # What cues worked out from its words, by question (see cues.run_stopword_scores).
+    memo: dict[tuple[Hashable, ...], Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def all_letters(self) -> int:
@@ -240,7 +240,7 @@ class Run:
     def _forget(self) -> None:
         """Drop what was worked out from the words (they are about to change)."""
         self.toks = self._text = self._lower = None
-        self.score_memo.clear()
+        self.memo.clear()
 
     def add(self, w: Word) -> None:
         self._forget()
