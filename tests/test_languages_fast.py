@@ -178,3 +178,17 @@ def test_foreign_letter_share_shortcuts_give_the_counted_share(text: str, letter
         else:
             expected = sum(1 for c in cues._NON_ASCII_LATIN_RE.findall(text) if c.lower() not in native) / total
         assert cues.foreign_letter_share(text, lang, letters) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Role of BRICS in the Arctic", "China's Russia-Ukraine don't", "NATO UN EU", "NATO UN EU OSCE G-SEVEN WTO-X", "x y"],
+)
+def test_ascii_blocks_read_their_words_in_lower_case_alike(text: str) -> None:
+    from pipeline.languages.script import _LAT_WORD, block_runs, count_letters
+
+    (run_,) = block_runs(text)
+    toks = _LAT_WORD.findall(text)
+    assert run_.tokens() == " ".join(toks).lower().split(" ")
+    assert (run_.letters, run_.weight) == (count_letters(toks), len(toks))
+    assert run_.acronyms_only == (len(toks) <= 5 and all(len(t) <= 5 and t.isupper() for t in toks))

@@ -222,7 +222,7 @@ def run_stopword_scores(run: Run, langs: Sequence[str], limit: int | None = None
     the switch check (all words) and the labeller (the first ``limit``) mostly ask about the same
     words, ``limit`` being more than the run has.
     """
-    toks = run.tokens()
+    toks = run.lower_words()
     if limit is not None and limit >= len(toks):
         limit = None
     key = ("stopwords", limit, tuple(langs))

@@ -208,11 +208,11 @@ class Run:
     acronyms_only: bool = False
     parts: list[str] = field(default_factory=list)
     absorbed_letters: int = 0
-    toks: list[str] | None = None  # its words, when already known
+    toks: list[str] | None = None  # its words, when already known (lower-cased for ASCII, see block_runs)
     # Worked out once (the switch check and the labeller read the same long runs); add() and join()
     # change the words and drop them.
     _text: str | None = field(default=None, repr=False, compare=False)
-    _lower: list[str] | None = field(default=None, repr=False, compare=False)
+    lowered: list[str] | None = field(default=None, repr=False, compare=False)  # its words in lower case
     # What cues worked out from its words, by question (see cues.run_stopword_scores).
     memo: dict[tuple[Hashable, ...], Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -228,18 +228,23 @@ class Run:
 
     def tokens(self, limit: int | None = None) -> list[str]:
         """Its first ``limit`` words (all by default), lower case, for function-word cues."""
-        if self._lower is None:
+        return self.lower_words()[:limit]
+
+    def lower_words(self) -> list[str]:
+        """All its words in lower case: ``tokens()`` without the copy (the list is the run's own:
+        read it, never change it)."""
+        if self.lowered is None:
             toks = self.toks if self.toks is not None else _WORD_RE.findall(self.text())
             # One lower() over the words joined by spaces, then split again: the same words as
             # lowering each (no word holds a space, and a space ends a word for the final-sigma rule
             # as the end of a string does), at a fraction of the cost. For the same reason the first
             # words of the whole list are what lowering only those would give.
-            self._lower = " ".join(toks).lower().split(" ") if toks else []
-        return self._lower[:limit]
+            self.lowered = " ".join(toks).lower().split(" ") if toks else []
+        return self.lowered
 
     def _forget(self) -> None:
         """Drop what was worked out from the words (they are about to change)."""
-        self.toks = self._text = self._lower = None
+        self.toks = self._text = self.lowered = None
         self.memo.clear()
 
     def add(self, w: Word) -> None:
@@ -301,7 +306,7 @@ _CYR_WORD = re.compile(rf"[{_CYRILLIC}][{_CYRILLIC}{_MARKS}]*(?:[{_JOIN}][{_CYRI
 def count_letters(toks: list[str]) -> int:
     """Letters in words, joiners (apostrophes, hyphens) not counted: ``["China's", "Russia-Ukraine"] -> 19``."""
     joined = "".join(toks)
-    return len(joined) - sum(joined.count(j) for j in _JOINERS)
+    return len(joined) - sum(map(joined.count, _JOINERS))
 
 
 def script_words(text: str, script: str) -> list[str]:
@@ -372,11 +377,18 @@ def block_runs(text: str) -> list[Run]:
     masked = mask_neutral(text)
     script = _one_script(masked)
     if script is not None:
-        toks = (_LAT_WORD if script == LATN else _CYR_WORD).findall(masked)
+        # ASCII reads the same in lower case (every letter keeps its length and its class), so its
+        # words come straight from the lower-cased text: the cues' lower-case words at no extra cost
+        # (the letter count is the same; only the acronym check needs the original case).
+        ascii_ = script == LATN and masked.isascii()
+        toks = (_LAT_WORD if script == LATN else _CYR_WORD).findall(masked.lower() if ascii_ else masked)
         if len(toks) > 1:
             letters = count_letters(toks)
-            acr = len(toks) <= 5 and all(len(t) <= 5 and t.isupper() for t in toks)
-            return [Run(script, 0, len(text), letters, len(toks), 0, acr, [masked], toks=toks)]
+            acr = len(toks) <= 5 and all(
+                len(t) <= 5 and t.isupper() for t in (_LAT_WORD.findall(masked) if ascii_ else toks)
+            )
+            lowered = toks if ascii_ else None
+            return [Run(script, 0, len(text), letters, len(toks), 0, acr, [masked], toks=toks, lowered=lowered)]
     if _OTHER_LETTER.search(masked) is None and _CONTACT.search(masked) is None:
         return script_runs(masked)
     return runs(words(text, masked))
