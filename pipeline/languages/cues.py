@@ -108,9 +108,11 @@ def cyrillic_violations(text: str, langs: Iterable[str]) -> dict[str, int]:
     ``cyrillic_violations("мысли о дипломатии", ["ru", "uk", "bg"]) -> {"ru": 0, "uk": 1, "bg": 1}``
     (``ы`` is neither Ukrainian nor Bulgarian). Languages without a table get 0.
     """
+    langs = tuple(langs)
     low = text.lower()
     # One count of the text's Cyrillic letters serves every language (CYR_FORBIDDEN_RE's matches are
-    # single letters: those outside the alphabet, plus the pattern's), instead of one search each.
+    # single letters: those outside the alphabet, plus the pattern's), instead of one search each;
+    # and only of the letters some of them lack (ы, і, ј ...: a few in a hundred), not of all.
     letters: list[tuple[str, int]] | None = None
     out = {}
     for lang in langs:
@@ -119,11 +121,21 @@ def cyrillic_violations(text: str, langs: Iterable[str]) -> dict[str, int]:
             out[lang] = 0
             continue
         if letters is None:
-            letters = [(c, n) for c, n in Counter(low).items() if "\u0400" <= c <= "\u052f"]
+            telling = _telling_letters(frozenset(_CYR_SETS.keys() & set(langs)))
+            letters = list(Counter(telling.findall(low)).items())
         v = sum(n for c, n in letters if c not in abc)
         rx = _CYR_PATTERN_RE.get(lang)
         out[lang] = v + len(rx.findall(low)) if rx else v
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _telling_letters(langs: frozenset[str]) -> re.Pattern[str]:
+    """The Cyrillic letters (U+0400-U+052F) outside the alphabet ``langs`` all share: the only ones
+    that can break one of their alphabets. ``{"ru", "uk"}`` -> ``[ёъыэґєії...]``."""
+    common = frozenset.intersection(*(_CYR_SETS[lang] for lang in langs))
+    telling = "".join(chr(c) for c in range(0x400, 0x530) if chr(c) not in common)
+    return re.compile(f"[{re.escape(telling)}]")
 
 
 def compatible(
