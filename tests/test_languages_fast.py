@@ -182,13 +182,48 @@ def test_foreign_letter_share_shortcuts_give_the_counted_share(text: str, letter
 
 @pytest.mark.parametrize(
     "text",
-    ["The Role of BRICS in the Arctic", "China's Russia-Ukraine don't", "NATO UN EU", "NATO UN EU OSCE G-SEVEN WTO-X", "x y"],
+    [
+        "The Role of BRICS in the Arctic",
+        "China's Russia-Ukraine don't",
+        "NATO UN EU",
+        "NATO UN EU OSCE G-SEVEN WTO-X",
+        "x y",
+        "Ελλάδα",
+        "Straße ÉTÉ Ærø “quoted” — naïve",
+        "İstanbul and İzmir",
+        "3 \u212aelvin \u212bngström",
+        "Россия и КНР — «ШОС», п’ять",
+        "Ω-БЛОК ТЕСТ",
+    ],
 )
-def test_ascii_blocks_read_their_words_in_lower_case_alike(text: str) -> None:
-    from pipeline.languages.script import _LAT_WORD, block_runs, count_letters
+def test_one_script_blocks_read_their_words_in_lower_case_alike(text: str) -> None:
+    from pipeline.languages.script import _CYR_WORD, _LAT_WORD, CYRL, block_runs, count_letters
 
-    (run_,) = block_runs(text)
-    toks = _LAT_WORD.findall(text)
+    rs = block_runs(text)
+    if len(rs) != 1 or rs[0].toks is None:
+        return  # not a one-script block
+    (run_,) = rs
+    toks = (_CYR_WORD if run_.script == CYRL else _LAT_WORD).findall(text)
     assert run_.tokens() == " ".join(toks).lower().split(" ")
     assert (run_.letters, run_.weight) == (count_letters(toks), len(toks))
     assert run_.acronyms_only == (len(toks) <= 5 and all(len(t) <= 5 and t.isupper() for t in toks))
+
+
+def test_lower_case_moves_no_word_boundary_but_the_listed_characters() -> None:
+    """What block_runs' lower-casing relies on, for every character a one-script block can hold."""
+    import re
+    import sys
+
+    from pipeline.languages import script as sc
+
+    shifts = set()
+    for block in (sc._LATIN, sc._CYRILLIC):
+        allowed = re.compile(f"[{sc._NEUTRAL_CHARS}{block}{sc._MARKS}]")
+        in_word = re.compile(f"[{block}{sc._MARKS}{sc._JOIN}]")
+        for cp in range(sys.maxunicode + 1):
+            c = chr(cp)
+            low = c.lower()
+            if low != c and allowed.match(c) and (len(low) != 1 or bool(in_word.match(low)) != bool(in_word.match(c))):
+                shifts.add(c)
+    assert shifts == set("\u0130\u212a\u212b\ua7c6")
+    assert all(sc._LOWER_SHIFTS.search(c) for c in shifts)

@@ -208,7 +208,7 @@ class Run:
     acronyms_only: bool = False
     parts: list[str] = field(default_factory=list)
     absorbed_letters: int = 0
-    toks: list[str] | None = None  # its words, when already known (lower-cased for ASCII, see block_runs)
+    toks: list[str] | None = None  # its words, when already known (maybe lower-cased, see block_runs)
     # Worked out once (the switch check and the labeller read the same long runs); add() and join()
     # change the words and drop them.
     _text: str | None = field(default=None, repr=False, compare=False)
@@ -339,6 +339,10 @@ _RUN_RE = re.compile(
     rf"|(?P<Cyrl>[{_CYRILLIC}](?:[^{_LATIN}{_CJK}]*[{_CYRILLIC}])?[{_MARKS}]*)"
 )
 _CJK_WORD = re.compile(f"[{_CJK}]+")
+# The characters of one-script blocks whose lower case moves a word boundary: "İ" becomes two
+# characters, and the Kelvin sign, the Angstrom sign and "Ᶎ" change whether they are Latin letters
+# (tests/test_languages_fast.py checks every character).
+_LOWER_SHIFTS = re.compile("[\u0130\u212a\u212b\ua7c6]")
 
 
 def _is_acronym(tok: str) -> bool:
@@ -377,17 +381,19 @@ def block_runs(text: str) -> list[Run]:
     masked = mask_neutral(text)
     script = _one_script(masked)
     if script is not None:
-        # ASCII reads the same in lower case (every letter keeps its length and its class), so its
-        # words come straight from the lower-cased text: the cues' lower-case words at no extra cost
-        # (the letter count is the same; only the acronym check needs the original case).
-        ascii_ = script == LATN and masked.isascii()
-        toks = (_LAT_WORD if script == LATN else _CYR_WORD).findall(masked.lower() if ascii_ else masked)
+        word_re = _LAT_WORD if script == LATN else _CYR_WORD
+        # Lower-casing such a block leaves its words where they are (no character of it changes its
+        # length or whether it belongs to a word, but the few _LOWER_SHIFTS), so its words come
+        # straight from the lower-cased text: the cues' lower-case words without a second pass, and
+        # the same letter count; only the acronym check needs the original case.
+        lowerable = _LOWER_SHIFTS.search(masked) is None
+        toks = word_re.findall(masked.lower() if lowerable else masked)
         if len(toks) > 1:
             letters = count_letters(toks)
             acr = len(toks) <= 5 and all(
-                len(t) <= 5 and t.isupper() for t in (_LAT_WORD.findall(masked) if ascii_ else toks)
+                len(t) <= 5 and t.isupper() for t in (word_re.findall(masked) if lowerable else toks)
             )
-            lowered = toks if ascii_ else None
+            lowered = toks if lowerable else None
             return [Run(script, 0, len(text), letters, len(toks), 0, acr, [masked], toks=toks, lowered=lowered)]
     if _OTHER_LETTER.search(masked) is None and _CONTACT.search(masked) is None:
         return script_runs(masked)
