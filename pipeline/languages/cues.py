@@ -220,7 +220,10 @@ def stopword_scores(tokens: Iterable[str], langs: Sequence[str]) -> dict[str, fl
     """
     scores = dict.fromkeys(langs, 0.0)
     owners_of = _owners_among(frozenset(scores))
-    counts = Counter(filter(owners_of.__contains__, tokens))  # function words only
+    # Function words only, counted in a plain dict: cheaper than a Counter for a few dozen hits.
+    counts: dict[str, int] = {}
+    for tok in filter(owners_of.__contains__, tokens):
+        counts[tok] = counts.get(tok, 0) + 1
     for tok in sorted(counts):  # sorted: float sums independent of hash order
         owners = owners_of[tok]
         share = counts[tok] / len(owners)
@@ -240,7 +243,7 @@ def run_stopword_scores(run: Run, langs: Sequence[str], limit: int | None = None
     key = ("stopwords", limit, tuple(langs))
     scores = run.memo.get(key)
     if scores is None:
-        scores = run.memo[key] = stopword_scores(toks[:limit], langs)
+        scores = run.memo[key] = stopword_scores(toks if limit is None else toks[:limit], langs)
     return dict(scores)
 
 

@@ -386,7 +386,7 @@ def block_runs(text: str) -> list[Run]:
         # length or whether it belongs to a word, but the few _LOWER_SHIFTS), so its words come
         # straight from the lower-cased text: the cues' lower-case words without a second pass, and
         # the same letter count; only the acronym check needs the original case.
-        lowerable = _LOWER_SHIFTS.search(masked) is None
+        lowerable = masked.isascii() or _LOWER_SHIFTS.search(masked) is None
         toks = word_re.findall(masked.lower() if lowerable else masked)
         if len(toks) > 1:
             letters = count_letters(toks)
