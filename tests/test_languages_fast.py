@@ -227,3 +227,10 @@ def test_lower_case_moves_no_word_boundary_but_the_listed_characters() -> None:
                 shifts.add(c)
     assert shifts == set("\u0130\u212a\u212b\ua7c6")
     assert all(sc._LOWER_SHIFTS.search(c) for c in shifts)
+
+
+def test_every_ascii_character_is_latin_or_neutral() -> None:
+    """What _one_script's ASCII shortcut relies on."""
+    from pipeline.languages import script as sc
+
+    assert all(sc._NOT_LATIN_ONLY.search(chr(c)) is None for c in range(128))

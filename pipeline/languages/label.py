@@ -112,6 +112,8 @@ class Labeller:
         self.by_script: dict[str, list[Item]] = {}
         for it in items:
             self.by_script.setdefault(it.run.script, []).append(it)
+        # Each script's candidates, asked for every piece.
+        self.cands = {script: candidates(script, cfg.allowed) for script in self.by_script}
         self.doc: dict[str, Label] = {}
         self.japanese = False
         self.langdetect_calls = 0  # for diagnostics
@@ -124,7 +126,7 @@ class Labeller:
         return Label(r[0], round(r[1], 4)) if r else None
 
     def _doc_label(self, script: str) -> Label:
-        cands = candidates(script, self.cfg.allowed)
+        cands = self.cands[script]
         if not cands:
             return Label(UND, 0.0)
         runs = [it.run for it in self.by_script[script]]
@@ -193,7 +195,7 @@ class Labeller:
 
     def _long(self, run: Run) -> Label:
         script = run.script
-        cands = candidates(script, self.cfg.allowed)
+        cands = self.cands[script]
         doc = self.doc[script]
         text = run.text()
         tokens = run.tokens(MAY_DIFFER_TOKENS)
@@ -213,7 +215,7 @@ class Labeller:
     def _short(self, item: Item, longs: list[Item], body_longs: list[Item]) -> Label:
         run = item.run
         script = run.script
-        cands = candidates(script, self.cfg.allowed)
+        cands = self.cands[script]
         comp = cues.compatible(run.text(), run.letters, cands, script)
         if not comp:
             return Label(UND, 0.0)
@@ -263,7 +265,7 @@ class Labeller:
                 for it in items:
                     it.label = self._han(it.run)
                 continue
-            cands = candidates(script, self.cfg.allowed)
+            cands = self.cands[script]
             # One candidate settles a script, except Cyrillic: its alphabet can still say "not this one".
             if not cands or (len(cands) == 1 and script != CYRL):
                 lab = Label(cands[0], SCRIPT_CONFIDENCE) if cands else Label(UND, 0.0)

@@ -319,7 +319,7 @@ def script_words(text: str, script: str) -> list[str]:
 
 def _one_script(masked: str) -> str | None:
     """``"Latn"`` or ``"Cyrl"`` when every letter of ``masked`` is of that one script, else None."""
-    if _NOT_LATIN_ONLY.search(masked) is None:
+    if masked.isascii() or _NOT_LATIN_ONLY.search(masked) is None:  # ASCII: letters a-z, neutral rest
         return LATN
     if _NOT_CYRILLIC_ONLY.search(masked) is None:
         return CYRL
