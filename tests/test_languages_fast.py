@@ -234,3 +234,15 @@ def test_every_ascii_character_is_latin_or_neutral() -> None:
     from pipeline.languages import script as sc
 
     assert all(sc._NOT_LATIN_ONLY.search(chr(c)) is None for c in range(128))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="абвъьоеёюяіїєыэўјљ ЪЬІ.,-Σσ", max_size=30), max_size=6))
+def test_violations_of_runs_are_those_of_their_joined_text(texts: list[str]) -> None:
+    from pipeline.languages import cues
+    from pipeline.languages.script import Run
+
+    langs = ["ru", "uk", "bg", "be", "sr", "mk", "en"]
+    runs_ = [Run("Cyrl", 0, 0, 0, 0, parts=[t]) for t in texts]
+    expected = cues.cyrillic_violations(" ".join(texts), langs)
+    assert cues.runs_cyrillic_violations(runs_, langs) == expected

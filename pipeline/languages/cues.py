@@ -129,6 +129,18 @@ def cyrillic_violations(text: str, langs: Iterable[str]) -> dict[str, int]:
     return out
 
 
+def runs_cyrillic_violations(runs: Iterable[Run], langs: Sequence[str]) -> dict[str, int]:
+    """``cyrillic_violations`` of the runs' texts joined by spaces, as the sum of each run's (kept on
+    the run for its own label): a violation is a letter, or a letter and what follows it, and a space
+    ends a text's last letter as the end of the text does. ``runs_cyrillic_violations([], ["ru"])
+    -> {"ru": 0}``."""
+    total = dict.fromkeys(langs, 0)
+    for run in runs:
+        for lang, n in run_cyrillic_violations(run, langs).items():
+            total[lang] += n
+    return total
+
+
 @functools.lru_cache(maxsize=64)
 def _telling_letters(langs: frozenset[str]) -> re.Pattern[str]:
     """The Cyrillic letters (U+0400-U+052F) outside the alphabet ``langs`` all share: the only ones

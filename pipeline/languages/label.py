@@ -134,8 +134,11 @@ class Labeller:
         sample = _sample(runs, STOPWORD_SAMPLE_CHARS)
         tokens = _WORD_RE.findall(sample.lower())
         # Only Cyrillic is checked against its alphabet: other scripts skip joining their whole text.
-        text = " ".join(r.text() for r in runs) if script == CYRL else ""
-        comp = cues.compatible(text, letters, cands, script, tokens)
+        text, known = "", None
+        if script == CYRL:
+            text = " ".join(r.text() for r in runs)
+            known = cues.runs_cyrillic_violations(runs, cands)
+        comp = cues.compatible(text, letters, cands, script, tokens, known)
         if not comp:
             return Label(UND, 0.0)
         if len(comp) == 1:
@@ -216,7 +219,8 @@ class Labeller:
         run = item.run
         script = run.script
         cands = self.cands[script]
-        comp = cues.compatible(run.text(), run.letters, cands, script)
+        known = cues.run_cyrillic_violations(run, cands) if script == CYRL else None
+        comp = cues.compatible(run.text(), run.letters, cands, script, violations=known)
         if not comp:
             return Label(UND, 0.0)
         if len(comp) == 1:
