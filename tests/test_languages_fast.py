@@ -246,3 +246,17 @@ def test_violations_of_runs_are_those_of_their_joined_text(texts: list[str]) -> 
     runs_ = [Run("Cyrl", 0, 0, 0, 0, parts=[t]) for t in texts]
     expected = cues.cyrillic_violations(" ".join(texts), langs)
     assert cues.runs_cyrillic_violations(runs_, langs) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\n\u00a0\u2003\u200b\x1c\x85\u3000\ufeffaб", max_size=12))
+def test_one_piece_spans_the_text_without_its_outer_whitespace(text: str) -> None:
+    from pipeline.languages.script import Run
+    from pipeline.languages.segment import spans
+
+    s, e = 0, len(text)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    assert spans(text, [Run("Latn", 0, len(text), 0, 0)]) == [(s, e)]
