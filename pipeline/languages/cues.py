@@ -231,11 +231,12 @@ def stopword_scores(tokens: Iterable[str], langs: Sequence[str]) -> dict[str, fl
     ``stopword_scores(["the", "role", "of", "die"], ["en", "de"]) -> {"en": 2.0, "de": 1.0}``.
     """
     scores = dict.fromkeys(langs, 0.0)
-    owners_of = _owners_among(frozenset(scores))
+    owners_of = _owners_among(tuple(langs))
     # Function words only, counted in a plain dict: cheaper than a Counter for a few dozen hits.
     counts: dict[str, int] = {}
+    get = counts.get
     for tok in filter(owners_of.__contains__, tokens):
-        counts[tok] = counts.get(tok, 0) + 1
+        counts[tok] = get(tok, 0) + 1
     for tok in sorted(counts):  # sorted: float sums independent of hash order
         owners = owners_of[tok]
         share = counts[tok] / len(owners)
@@ -270,8 +271,8 @@ def run_cyrillic_violations(run: Run, langs: Sequence[str]) -> dict[str, int]:
 
 
 @functools.lru_cache(maxsize=64)
-def _owners_among(langs: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """Every function word of ``langs`` -> those of ``langs`` that use it (a few candidate sets
+def _owners_among(langs: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Every function word of ``langs`` -> those of ``langs`` that use it (a few candidate lists
     recur throughout a run, so each is worked out once)."""
     out = {}
     for tok, owners in _OWNERS.items():
