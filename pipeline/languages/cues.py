@@ -47,7 +47,7 @@ CYR_FORBIDDEN_RE = {
 
 # Letters so frequent in a language that a long text without any of them is not in it
 # (Ukrainian і/ї/є ~6.5% of letters: none in 60 letters happens about once in 50 texts).
-_SIGNATURE_RE = {"uk": re.compile("[іїє]"), "be": re.compile("[іў]")}
+_SIGNATURE = {"uk": "іїє", "be": "іў"}  # looked for with `in`, a far faster scan than a regex
 SIGNATURE_MIN_LETTERS = 60
 TOLERANCE_MIN_LETTERS = 40
 # When even the best candidate breaks its alphabet in more than this share of the letters (of a text
@@ -176,8 +176,8 @@ def compatible(
     v = dict(violations) if violations is not None else cyrillic_violations(text, langs)
     if letters >= SIGNATURE_MIN_LETTERS:
         low = text.lower()
-        for lang, rx in _SIGNATURE_RE.items():
-            if lang in v and rx.search(low) is None:
+        for lang, signature in _SIGNATURE.items():
+            if lang in v and not any(map(low.__contains__, signature)):
                 v[lang] += letters  # a long text without the language's everyday letters
     best = min(v.values())
     if letters >= NO_FIT_MIN_LETTERS and best > NO_FIT_SHARE * letters:
