@@ -260,3 +260,14 @@ def test_one_piece_spans_the_text_without_its_outer_whitespace(text: str) -> Non
     while e > s and text[e - 1].isspace():
         e -= 1
     assert spans(text, [Run("Latn", 0, len(text), 0, 0)]) == [(s, e)]
+
+
+def test_plain_characters_are_no_other_letters() -> None:
+    """What block_runs' _NOT_PLAIN shortcut relies on."""
+    import sys
+
+    from pipeline.languages import script as sc
+
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        assert sc._NOT_PLAIN.match(c) or not sc._OTHER_LETTER.match(c), hex(cp)

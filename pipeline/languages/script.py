@@ -329,6 +329,13 @@ def _one_script(masked: str) -> str | None:
 # Letters of no script the run regex knows (Greek, Arabic, ... and letter-like symbols such as ℓ):
 # a block holding one is read word by word.
 _OTHER_LETTER = re.compile(rf"(?![{_LATIN}{_CYRILLIC}{_CJK}])(?:[^\W\d_]|[{_OTHER_MARKS}])")
+# Characters that are certainly no such letter (Latin, Cyrillic, CJK, marks, and the punctuation,
+# digits and symbols common in text): a block of these alone needs no _OTHER_LETTER search, which
+# costs ten times more per character (tests/test_languages_fast.py checks every character).
+_NOT_PLAIN = re.compile(
+    f"[^{_LATIN}{_CYRILLIC}{_CJK}{_MARKS}\x00-\x40\x5b-\x60\x7b-\xa9\xab-\xb1\xb4\xb6-\xb8\xbb\xbf"
+    "\xd7\xf7\u2000-\u206f\u3000-\u3004\u3008-\u3020\uff01-\uff20\uff3b-\uff40\uff5b-\uff65]"
+)
 # A Latin letter touching a Cyrillic one (only marks between them): one word typed in two alphabets,
 # which ``words`` gives to the majority of its letters.
 _CONTACT = re.compile(f"[{_LATIN}][{_MARKS}]*[{_CYRILLIC}]|[{_CYRILLIC}][{_MARKS}]*[{_LATIN}]")
@@ -395,6 +402,7 @@ def block_runs(text: str) -> list[Run]:
             )
             lowered = toks if lowerable else None
             return [Run(script, 0, len(text), letters, len(toks), 0, acr, [masked], toks=toks, lowered=lowered)]
-    if _OTHER_LETTER.search(masked) is None and _CONTACT.search(masked) is None:
+    plain = _NOT_PLAIN.search(masked) is None or _OTHER_LETTER.search(masked) is None
+    if plain and _CONTACT.search(masked) is None:
         return script_runs(masked)
     return runs(words(text, masked))
