@@ -337,7 +337,7 @@ _NOT_PLAIN = re.compile(
     "\xd7\xf7\u2000-\u206f\u3000-\u3004\u3008-\u3020\uff01-\uff20\uff3b-\uff40\uff5b-\uff65]"
 )
 # A Latin letter touching a Cyrillic one (only marks between them): one word typed in two alphabets,
-# which ``words`` gives to the majority of its letters.
+# which ``words`` gives to the majority of its letters. (The reference form: script_runs spots it.)
 _CONTACT = re.compile(f"[{_LATIN}][{_MARKS}]*[{_CYRILLIC}]|[{_CYRILLIC}][{_MARKS}]*[{_LATIN}]")
 # One script run: from its first letter to the end of its last word before a letter of another script.
 _RUN_RE = re.compile(
@@ -357,10 +357,11 @@ def _is_acronym(tok: str) -> bool:
     return tok.isupper() and count_letters([tok]) <= 5
 
 
-def script_runs(masked: str) -> list[Run]:
-    """``runs(words(text, masked))`` for a block whose letters are all Latin, Cyrillic or CJK and
-    where no Latin letter touches a Cyrillic one (see ``block_runs``): one regular-expression match
-    per run, its words counted in bulk instead of one ``Word`` each.
+def script_runs(masked: str) -> list[Run] | None:
+    """``runs(words(text, masked))`` for a block whose letters are all Latin, Cyrillic or CJK (see
+    ``block_runs``): one regular-expression match per run, its words counted in bulk instead of one
+    ``Word`` each. None when a Latin letter touches a Cyrillic one (what ``_CONTACT`` finds: a Latin
+    run ending where a Cyrillic one starts, or the other way round), which ``words`` must judge.
 
     ``[(r.script, r.parts) for r in script_runs("BRICS и КНР")] -> [("Latn", ["BRICS"]), ("Cyrl", ["и", "КНР"])]``.
     """
@@ -369,6 +370,8 @@ def script_runs(masked: str) -> list[Run]:
         script = m.lastgroup
         assert script is not None
         start, end = m.span()
+        if out and out[-1].end == start and out[-1].script in _ALPHABETIC and script in _ALPHABETIC:
+            return None
         if script == HANI:
             toks = _CJK_WORD.findall(masked, start, end)
             joined = "".join(toks)
@@ -402,7 +405,8 @@ def block_runs(text: str) -> list[Run]:
             )
             lowered = toks if lowerable else None
             return [Run(script, 0, len(text), letters, len(toks), 0, acr, [masked], toks=toks, lowered=lowered)]
-    plain = _NOT_PLAIN.search(masked) is None or _OTHER_LETTER.search(masked) is None
-    if plain and _CONTACT.search(masked) is None:
-        return script_runs(masked)
+    if _NOT_PLAIN.search(masked) is None or _OTHER_LETTER.search(masked) is None:
+        rs = script_runs(masked)
+        if rs is not None:
+            return rs
     return runs(words(text, masked))
