@@ -201,8 +201,10 @@ class Labeller:
         cands = self.cands[script]
         doc = self.doc[script]
         text = run.text()
-        tokens = run.tokens(MAY_DIFFER_TOKENS)
-        known = cues.run_cyrillic_violations(run, cands) if script == CYRL else None
+        # Only Cyrillic is checked against its alphabet (with its words, when one letter decides).
+        tokens, known = None, None
+        if script == CYRL:
+            tokens, known = run.tokens(MAY_DIFFER_TOKENS), cues.run_cyrillic_violations(run, cands)
         comp = cues.compatible(text, run.letters, cands, script, tokens, known)
         if not comp:
             return Label(UND, 0.0)
