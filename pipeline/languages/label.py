@@ -134,7 +134,8 @@ class Labeller:
         sample = _sample(runs, STOPWORD_SAMPLE_CHARS)
         tokens = _WORD_RE.findall(sample.lower())
         # Only Cyrillic is checked against its alphabet: other scripts skip joining their whole text.
-        text, known = "", None
+        text = ""
+        known: dict[str, int] | None = None
         if script == CYRL:
             text = " ".join(r.text() for r in runs)
             known = cues.runs_cyrillic_violations(runs, cands)
@@ -202,7 +203,8 @@ class Labeller:
         doc = self.doc[script]
         text = run.text()
         # Only Cyrillic is checked against its alphabet (with its words, when one letter decides).
-        tokens, known = None, None
+        tokens: list[str] | None = None
+        known: dict[str, int] | None = None
         if script == CYRL:
             tokens, known = run.tokens(MAY_DIFFER_TOKENS), cues.run_cyrillic_violations(run, cands)
         comp = cues.compatible(text, run.letters, cands, script, tokens, known)
