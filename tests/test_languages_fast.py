@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from langdetect.lang_detect_exception import LangDetectException
 
 from pipeline.languages import detect as d
@@ -58,3 +60,217 @@ def test_cyrillic_violations_count_what_the_per_language_patterns_find() -> None
         low = text.lower()
         expected = {lang: len(rx.findall(low)) if (rx := cues.CYR_FORBIDDEN_RE.get(lang)) else 0 for lang in langs}
         assert cues.cyrillic_violations(text, langs) == expected, text
+
+
+# --- script runs in bulk --------------------------------------------------------------------------
+
+_RUN_ALPHABET = "abcXYZéÅßпрoблемаЖЁіїъ习近平のテ\u0301\u0483'’-‐ .,;:!?()«»—/@1234\n"
+_RUN_TEXTS = [
+    "BRICS и КНР",
+    "习近平提出，推动构建人类命运共同体 [Си Цзиньпин выступил с идеей]",
+    "Keywords: BRICS, ШОС; China's Russia-Ukraine п’ять во-первых",
+    "e\u0301te\u0301 и приве\u0301т, A-B-C-D-E-F UNESCO ООН",
+    "日本語のテキスト and English, ひらがな only",
+    "see https://example.org/путь/page.html and www.пример.рф",
+    "",
+    "1234 — .,;",
+]
+
+
+def _bulk_applies(masked: str) -> bool:
+    from pipeline.languages import script
+
+    applies = script._OTHER_LETTER.search(masked) is None and script._CONTACT.search(masked) is None
+    if script._OTHER_LETTER.search(masked) is None:  # script_runs spots the contact itself
+        assert (script.script_runs(masked) is not None) == applies
+    return applies
+
+
+@pytest.mark.parametrize("text", _RUN_TEXTS)
+def test_script_runs_are_the_word_by_word_runs(text: str) -> None:
+    from pipeline.languages.script import mask_neutral, runs, script_runs, words
+
+    masked = mask_neutral(text)
+    assert _bulk_applies(masked)
+    assert script_runs(masked) == runs(words(text, masked))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_RUN_ALPHABET, max_size=80))
+def test_script_runs_match_words_on_random_text(text: str) -> None:
+    from pipeline.languages.script import mask_neutral, runs, script_runs, words
+
+    masked = mask_neutral(text)
+    if _bulk_applies(masked):
+        assert script_runs(masked) == runs(words(text, masked))
+
+
+@pytest.mark.parametrize("text", ["прoблема", "ℓ-adic", "Ελλάδα and Греция", "abc\u0301где", "где\u0483\u0301abc"])
+def test_blocks_script_runs_cannot_read_go_word_by_word(text: str) -> None:
+    from pipeline.languages.script import mask_neutral
+
+    assert not _bulk_applies(mask_neutral(text))
+
+
+# --- what a run works out once ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "words_",
+    [
+        ["ΟΔΟΣ", "ΣΟΦΟΣ", "Σ", "ΑΣ'Σ"],
+        ["The", "Role", "of", "İstanbul", "in", "the", "ARCTIC"],
+        [f"W{chr(0x3b1 + i % 25)}Σ" for i in range(300)],
+    ],
+)
+def test_run_tokens_of_a_prefix_are_the_prefix_of_its_tokens(words_: list[str]) -> None:
+    from pipeline.languages.script import Run
+
+    for limit in (1, 2, 3, 150, None):
+        fresh = Run("Latn", 0, 0, 0, 0, parts=list(words_))
+        # What lowering only the first ``limit`` words gives.
+        assert fresh.tokens(limit) == " ".join(words_[:limit]).lower().split(" ")
+        assert fresh.tokens(limit) == fresh.tokens()[:limit]
+
+
+def test_run_stopword_scores_are_stopword_scores_and_follow_changes_to_the_run() -> None:
+    from pipeline.languages import cues
+    from pipeline.languages.script import Run
+
+    langs = ["en", "de", "fr", "es", "it", "pt", "pl"]
+    run_ = Run("Latn", 0, 0, 0, 0, parts="the role of the state in der Welt und die".split())
+    for limit in (2, 5, 150, None):
+        assert cues.run_stopword_scores(run_, langs, limit) == cues.stopword_scores(run_.tokens(limit), langs)
+    other = Run("Latn", 0, 0, 0, 0, parts="und der die das ist nicht".split())
+    run_.join(other)
+    assert run_.text().endswith("ist nicht")
+    for limit in (2, 5, 150, None):
+        assert cues.run_stopword_scores(run_, langs, limit) == cues.stopword_scores(run_.tokens(limit), langs)
+
+
+def test_run_cyrillic_violations_are_cyrillic_violations_and_a_copy() -> None:
+    from pipeline.languages import cues
+    from pipeline.languages.script import Run
+
+    langs = ["ru", "uk", "bg", "be", "sr", "mk"]
+    run_ = Run("Cyrl", 0, 0, 0, 0, parts="Це українські речення. Это русское предложение, объект".split())
+    got = cues.run_cyrillic_violations(run_, langs)
+    assert got == cues.cyrillic_violations(run_.text(), langs)
+    got["ru"] += 100  # the caller's copy: the run's memo is untouched
+    assert cues.run_cyrillic_violations(run_, langs) == cues.cyrillic_violations(run_.text(), langs)
+    text = run_.text()
+    assert cues.compatible(text, 40, langs, "Cyrl", violations=cues.run_cyrillic_violations(run_, langs)) == (
+        cues.compatible(text, 40, langs, "Cyrl")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "letters"),
+    [("plain ascii text", None), ("plain ascii", 0), ("Straße und Brücke", None), ("Straße", 0), ("naïve", 5)],
+)
+def test_foreign_letter_share_shortcuts_give_the_counted_share(text: str, letters: int | None) -> None:
+    import re
+
+    from pipeline.languages import cues
+
+    for lang in ("en", "de", "fr", "ru"):
+        native = cues._LATIN_NATIVE.get(lang)
+        total = len(re.findall(r"[^\W\d_]", text)) if letters is None else letters
+        if native is None or not total:
+            expected = 0.0
+        else:
+            expected = sum(1 for c in cues._NON_ASCII_LATIN_RE.findall(text) if c.lower() not in native) / total
+        assert cues.foreign_letter_share(text, lang, letters) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Role of BRICS in the Arctic",
+        "China's Russia-Ukraine don't",
+        "NATO UN EU",
+        "NATO UN EU OSCE G-SEVEN WTO-X",
+        "x y",
+        "Ελλάδα",
+        "Straße ÉTÉ Ærø “quoted” — naïve",
+        "İstanbul and İzmir",
+        "3 \u212aelvin \u212bngström",
+        "Россия и КНР — «ШОС», п’ять",
+        "Ω-БЛОК ТЕСТ",
+    ],
+)
+def test_one_script_blocks_read_their_words_in_lower_case_alike(text: str) -> None:
+    from pipeline.languages.script import _CYR_WORD, _LAT_WORD, CYRL, block_runs, count_letters
+
+    rs = block_runs(text)
+    if len(rs) != 1 or rs[0].toks is None:
+        return  # not a one-script block
+    (run_,) = rs
+    toks = (_CYR_WORD if run_.script == CYRL else _LAT_WORD).findall(text)
+    assert run_.tokens() == " ".join(toks).lower().split(" ")
+    assert (run_.letters, run_.weight) == (count_letters(toks), len(toks))
+    assert run_.acronyms_only == (len(toks) <= 5 and all(len(t) <= 5 and t.isupper() for t in toks))
+
+
+def test_lower_case_moves_no_word_boundary_but_the_listed_characters() -> None:
+    """What block_runs' lower-casing relies on, for every character a one-script block can hold."""
+    import re
+    import sys
+
+    from pipeline.languages import script as sc
+
+    shifts = set()
+    for block in (sc._LATIN, sc._CYRILLIC):
+        allowed = re.compile(f"[{sc._NEUTRAL_CHARS}{block}{sc._MARKS}]")
+        in_word = re.compile(f"[{block}{sc._MARKS}{sc._JOIN}]")
+        for cp in range(sys.maxunicode + 1):
+            c = chr(cp)
+            low = c.lower()
+            if low != c and allowed.match(c) and (len(low) != 1 or bool(in_word.match(low)) != bool(in_word.match(c))):
+                shifts.add(c)
+    assert shifts == set("\u0130\u212a\u212b\ua7c6")
+    assert shifts == set(sc._LOWER_SHIFTS)
+
+
+def test_every_ascii_character_is_latin_or_neutral() -> None:
+    """What _one_script's ASCII shortcut relies on."""
+    from pipeline.languages import script as sc
+
+    assert all(sc._NOT_LATIN_ONLY.search(chr(c)) is None for c in range(128))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="абвъьоеёюяіїєыэўјљ ЪЬІ.,-Σσ", max_size=30), max_size=6))
+def test_violations_of_runs_are_those_of_their_joined_text(texts: list[str]) -> None:
+    from pipeline.languages import cues
+    from pipeline.languages.script import Run
+
+    langs = ["ru", "uk", "bg", "be", "sr", "mk", "en"]
+    runs_ = [Run("Cyrl", 0, 0, 0, 0, parts=[t]) for t in texts]
+    expected = cues.cyrillic_violations(" ".join(texts), langs)
+    assert cues.runs_cyrillic_violations(runs_, langs) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\n\u00a0\u2003\u200b\x1c\x85\u3000\ufeffaб", max_size=12))
+def test_one_piece_spans_the_text_without_its_outer_whitespace(text: str) -> None:
+    from pipeline.languages.script import Run
+    from pipeline.languages.segment import spans
+
+    s, e = 0, len(text)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    assert spans(text, [Run("Latn", 0, len(text), 0, 0)]) == [(s, e)]
+
+
+def test_plain_characters_are_no_other_letters() -> None:
+    """What block_runs' _NOT_PLAIN shortcut relies on."""
+    import sys
+
+    from pipeline.languages import script as sc
+
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        assert sc._NOT_PLAIN.match(c) or not sc._OTHER_LETTER.match(c), hex(cp)

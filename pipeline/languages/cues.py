@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from pipeline.languages.script import Run
+
 # Each Cyrillic language's alphabet (lower case). A Cyrillic letter outside it breaks the alphabet.
 _CYR_ALPHABET: dict[str, str] = {
     "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -45,7 +47,7 @@ CYR_FORBIDDEN_RE = {
 
 # Letters so frequent in a language that a long text without any of them is not in it
 # (Ukrainian і/ї/є ~6.5% of letters: none in 60 letters happens about once in 50 texts).
-_SIGNATURE_RE = {"uk": re.compile("[іїє]"), "be": re.compile("[іў]")}
+_SIGNATURE = {"uk": "іїє", "be": "іў"}  # looked for with `in`, a far faster scan than a regex
 SIGNATURE_MIN_LETTERS = 60
 TOLERANCE_MIN_LETTERS = 40
 # When even the best candidate breaks its alphabet in more than this share of the letters (of a text
@@ -106,9 +108,11 @@ def cyrillic_violations(text: str, langs: Iterable[str]) -> dict[str, int]:
     ``cyrillic_violations("мысли о дипломатии", ["ru", "uk", "bg"]) -> {"ru": 0, "uk": 1, "bg": 1}``
     (``ы`` is neither Ukrainian nor Bulgarian). Languages without a table get 0.
     """
+    langs = tuple(langs)
     low = text.lower()
     # One count of the text's Cyrillic letters serves every language (CYR_FORBIDDEN_RE's matches are
-    # single letters: those outside the alphabet, plus the pattern's), instead of one search each.
+    # single letters: those outside the alphabet, plus the pattern's), instead of one search each;
+    # and only of the letters some of them lack (ы, і, ј ...: a few in a hundred), not of all.
     letters: list[tuple[str, int]] | None = None
     out = {}
     for lang in langs:
@@ -117,15 +121,42 @@ def cyrillic_violations(text: str, langs: Iterable[str]) -> dict[str, int]:
             out[lang] = 0
             continue
         if letters is None:
-            letters = [(c, n) for c, n in Counter(low).items() if "\u0400" <= c <= "\u052f"]
+            telling = _telling_letters(frozenset(_CYR_SETS.keys() & set(langs)))
+            letters = list(Counter(telling.findall(low)).items())
         v = sum(n for c, n in letters if c not in abc)
         rx = _CYR_PATTERN_RE.get(lang)
         out[lang] = v + len(rx.findall(low)) if rx else v
     return out
 
 
+def runs_cyrillic_violations(runs: Iterable[Run], langs: Sequence[str]) -> dict[str, int]:
+    """``cyrillic_violations`` of the runs' texts joined by spaces, as the sum of each run's (kept on
+    the run for its own label): a violation is a letter, or a letter and what follows it, and a space
+    ends a text's last letter as the end of the text does. ``runs_cyrillic_violations([], ["ru"])
+    -> {"ru": 0}``."""
+    total = dict.fromkeys(langs, 0)
+    for run in runs:
+        for lang, n in run_cyrillic_violations(run, langs).items():
+            total[lang] += n
+    return total
+
+
+@functools.lru_cache(maxsize=64)
+def _telling_letters(langs: frozenset[str]) -> re.Pattern[str]:
+    """The Cyrillic letters (U+0400-U+052F) outside the alphabet ``langs`` all share: the only ones
+    that can break one of their alphabets. ``{"ru", "uk"}`` -> ``[ёъыэґєії...]``."""
+    common = frozenset.intersection(*(_CYR_SETS[lang] for lang in langs))
+    telling = "".join(chr(c) for c in range(0x400, 0x530) if chr(c) not in common)
+    return re.compile(f"[{re.escape(telling)}]")
+
+
 def compatible(
-    text: str, letters: int, langs: Sequence[str], script: str, tokens: Sequence[str] | None = None
+    text: str,
+    letters: int,
+    langs: Sequence[str],
+    script: str,
+    tokens: Sequence[str] | None = None,
+    violations: dict[str, int] | None = None,
 ) -> list[str]:
     """The languages of ``langs`` whose alphabet fits ``text`` (in ``langs`` order).
 
@@ -137,15 +168,16 @@ def compatible(
     when its function words clearly say so (``Києво-Печерська лавра`` in a Russian sentence).
     Only Cyrillic is filtered: Latin languages share a-z and borrow names with diacritics too freely
     for a hard rule. ``compatible("Ключові слова", 12, ["ru", "uk", "bg"], "Cyrl") -> ["uk"]``;
-    ``[]`` when no candidate fits at all (Ukrainian text and only ``ru`` allowed).
+    ``[]`` when no candidate fits at all (Ukrainian text and only ``ru`` allowed). ``violations``:
+    ``cyrillic_violations(text, langs)`` when already known.
     """
     if script != "Cyrl" or not langs:
         return list(langs)
-    v = cyrillic_violations(text, langs)
+    v = dict(violations) if violations is not None else cyrillic_violations(text, langs)
     if letters >= SIGNATURE_MIN_LETTERS:
         low = text.lower()
-        for lang, rx in _SIGNATURE_RE.items():
-            if lang in v and rx.search(low) is None:
+        for lang, signature in _SIGNATURE.items():
+            if lang in v and not any(map(low.__contains__, signature)):
                 v[lang] += letters  # a long text without the language's everyday letters
     best = min(v.values())
     if letters >= NO_FIT_MIN_LETTERS and best > NO_FIT_SHARE * letters:
@@ -174,12 +206,14 @@ def foreign_letter_share(text: str, lang: str, letters: int | None = None) -> fl
     ``foreign_letter_share("Straße und Brücke", "en") -> 0.1333`` (ß, ü of 15 letters).
     """
     native = _LATIN_NATIVE.get(lang)
-    if native is None:
+    if native is None or text.isascii():  # isascii() is free: most text has no letter beyond a-z
         return 0.0
+    foreign = sum(1 for c in _NON_ASCII_LATIN_RE.findall(text) if c.lower() not in native)
+    if not foreign:
+        return 0.0  # whatever the letter count (which costs a pass over the text)
     total = len(_LETTER_RE.findall(text)) if letters is None else letters
     if not total:
         return 0.0
-    foreign = sum(1 for c in _NON_ASCII_LATIN_RE.findall(text) if c.lower() not in native)
     return foreign / total
 
 
@@ -197,8 +231,12 @@ def stopword_scores(tokens: Iterable[str], langs: Sequence[str]) -> dict[str, fl
     ``stopword_scores(["the", "role", "of", "die"], ["en", "de"]) -> {"en": 2.0, "de": 1.0}``.
     """
     scores = dict.fromkeys(langs, 0.0)
-    owners_of = _owners_among(frozenset(scores))
-    counts = Counter(filter(owners_of.__contains__, tokens))  # function words only
+    owners_of = _owners_among(tuple(langs))
+    # Function words only, counted in a plain dict: cheaper than a Counter for a few dozen hits.
+    counts: dict[str, int] = {}
+    get = counts.get
+    for tok in filter(owners_of.__contains__, tokens):
+        counts[tok] = get(tok, 0) + 1
     for tok in sorted(counts):  # sorted: float sums independent of hash order
         owners = owners_of[tok]
         share = counts[tok] / len(owners)
@@ -207,9 +245,34 @@ def stopword_scores(tokens: Iterable[str], langs: Sequence[str]) -> dict[str, fl
     return scores
 
 
+def run_stopword_scores(run: Run, langs: Sequence[str], limit: int | None = None) -> dict[str, float]:
+    """``stopword_scores(run.tokens(limit), langs)``, worked out once per run, limit and candidates:
+    the switch check (all words) and the labeller (the first ``limit``) mostly ask about the same
+    words, ``limit`` being more than the run has.
+    """
+    toks = run.lower_words()
+    if limit is not None and limit >= len(toks):
+        limit = None
+    key = ("stopwords", limit, tuple(langs))
+    scores = run.memo.get(key)
+    if scores is None:
+        scores = run.memo[key] = stopword_scores(toks if limit is None else toks[:limit], langs)
+    return dict(scores)
+
+
+def run_cyrillic_violations(run: Run, langs: Sequence[str]) -> dict[str, int]:
+    """``cyrillic_violations(run.text(), langs)``, worked out once per run and candidates (asked by
+    the switch check, then by the labeller's alphabet check)."""
+    key = ("cyrillic", tuple(langs))
+    v = run.memo.get(key)
+    if v is None:
+        v = run.memo[key] = cyrillic_violations(run.text(), langs)
+    return dict(v)
+
+
 @functools.lru_cache(maxsize=64)
-def _owners_among(langs: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """Every function word of ``langs`` -> those of ``langs`` that use it (a few candidate sets
+def _owners_among(langs: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Every function word of ``langs`` -> those of ``langs`` that use it (a few candidate lists
     recur throughout a run, so each is worked out once)."""
     out = {}
     for tok, owners in _OWNERS.items():

@@ -112,6 +112,8 @@ class Labeller:
         self.by_script: dict[str, list[Item]] = {}
         for it in items:
             self.by_script.setdefault(it.run.script, []).append(it)
+        # Each script's candidates, asked for every piece.
+        self.cands = {script: candidates(script, cfg.allowed) for script in self.by_script}
         self.doc: dict[str, Label] = {}
         self.japanese = False
         self.langdetect_calls = 0  # for diagnostics
@@ -124,14 +126,20 @@ class Labeller:
         return Label(r[0], round(r[1], 4)) if r else None
 
     def _doc_label(self, script: str) -> Label:
-        cands = candidates(script, self.cfg.allowed)
+        cands = self.cands[script]
         if not cands:
             return Label(UND, 0.0)
         runs = [it.run for it in self.by_script[script]]
         letters = sum(r.letters for r in runs)
         sample = _sample(runs, STOPWORD_SAMPLE_CHARS)
         tokens = _WORD_RE.findall(sample.lower())
-        comp = cues.compatible(" ".join(r.text() for r in runs), letters, cands, script, tokens)
+        # Only Cyrillic is checked against its alphabet: other scripts skip joining their whole text.
+        text = ""
+        known: dict[str, int] | None = None
+        if script == CYRL:
+            text = " ".join(r.text() for r in runs)
+            known = cues.runs_cyrillic_violations(runs, cands)
+        comp = cues.compatible(text, letters, cands, script, tokens, known)
         if not comp:
             return Label(UND, 0.0)
         if len(comp) == 1:
@@ -168,12 +176,12 @@ class Labeller:
             return Label("ja", ALPHABET_CONFIDENCE)
         return Label(UND, 0.0)
 
-    def _may_differ(self, run: Run, doc_lang: str, comp: Sequence[str], tokens: list[str]) -> bool:
+    def _may_differ(self, run: Run, doc_lang: str, comp: Sequence[str]) -> bool:
         """Cheap evidence that a long run is not in the document language: its function words
-        (``tokens``: ``run.tokens(MAY_DIFFER_TOKENS)``) favour another candidate, or (Latin) it uses
-        letters the document language does not write, or (Cyrillic) it has no function word of the
-        document language at all."""
-        scores = cues.stopword_scores(tokens, comp)
+        (its first ``MAY_DIFFER_TOKENS``) favour another candidate, or (Latin) it uses letters the
+        document language does not write, or (Cyrillic) it has no function word of the document
+        language at all."""
+        scores = cues.run_stopword_scores(run, comp, MAY_DIFFER_TOKENS)
         own = scores.get(doc_lang, 0.0)
         margin = max(scores.values(), default=0.0) - own
         # At least one function word more than the document language has: a lone "de" shared by
@@ -191,16 +199,20 @@ class Labeller:
 
     def _long(self, run: Run) -> Label:
         script = run.script
-        cands = candidates(script, self.cfg.allowed)
+        cands = self.cands[script]
         doc = self.doc[script]
         text = run.text()
-        tokens = run.tokens(MAY_DIFFER_TOKENS)
-        comp = cues.compatible(text, run.letters, cands, script, tokens)
+        # Only Cyrillic is checked against its alphabet (with its words, when one letter decides).
+        tokens: list[str] | None = None
+        known: dict[str, int] | None = None
+        if script == CYRL:
+            tokens, known = run.tokens(MAY_DIFFER_TOKENS), cues.run_cyrillic_violations(run, cands)
+        comp = cues.compatible(text, run.letters, cands, script, tokens, known)
         if not comp:
             return Label(UND, 0.0)
         if len(comp) == 1:
             return Label(comp[0], ALPHABET_CONFIDENCE)
-        if doc.lang in comp and not self._may_differ(run, doc.lang, comp, tokens):
+        if doc.lang in comp and not self._may_differ(run, doc.lang, comp):
             return doc
         got = self._detect(text, comp)
         if got is not None:
@@ -210,8 +222,9 @@ class Labeller:
     def _short(self, item: Item, longs: list[Item], body_longs: list[Item]) -> Label:
         run = item.run
         script = run.script
-        cands = candidates(script, self.cfg.allowed)
-        comp = cues.compatible(run.text(), run.letters, cands, script)
+        cands = self.cands[script]
+        known = cues.run_cyrillic_violations(run, cands) if script == CYRL else None
+        comp = cues.compatible(run.text(), run.letters, cands, script, violations=known)
         if not comp:
             return Label(UND, 0.0)
         if len(comp) == 1:
@@ -260,7 +273,7 @@ class Labeller:
                 for it in items:
                     it.label = self._han(it.run)
                 continue
-            cands = candidates(script, self.cfg.allowed)
+            cands = self.cands[script]
             # One candidate settles a script, except Cyrillic: its alphabet can still say "not this one".
             if not cands or (len(cands) == 1 and script != CYRL):
                 lab = Label(cands[0], SCRIPT_CONFIDENCE) if cands else Label(UND, 0.0)

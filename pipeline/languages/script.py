@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass, field
+from typing import Any
 
 LATN = "Latn"
 CYRL = "Cyrl"
@@ -206,7 +208,13 @@ class Run:
     acronyms_only: bool = False
     parts: list[str] = field(default_factory=list)
     absorbed_letters: int = 0
-    toks: list[str] | None = None  # its words, when already known
+    toks: list[str] | None = None  # its words, when already known (maybe lower-cased, see block_runs)
+    # Worked out once (the switch check and the labeller read the same long runs); add() and join()
+    # change the words and drop them.
+    _text: str | None = field(default=None, repr=False, compare=False)
+    lowered: list[str] | None = field(default=None, repr=False, compare=False)  # its words in lower case
+    # What cues worked out from its words, by question (see cues.run_stopword_scores).
+    memo: dict[tuple[Hashable, ...], Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def all_letters(self) -> int:
@@ -214,20 +222,33 @@ class Run:
 
     def text(self) -> str:
         """The run's own-script text (the input for cues and langdetect)."""
-        return " ".join(self.parts)
+        if self._text is None:
+            self._text = " ".join(self.parts)
+        return self._text
 
     def tokens(self, limit: int | None = None) -> list[str]:
         """Its first ``limit`` words (all by default), lower case, for function-word cues."""
-        toks = self.toks if self.toks is not None else _WORD_RE.findall(self.text())
-        if not toks:
-            return []
-        # One lower() over the words joined by spaces, then split again: the same words as lowering
-        # each (no word holds a space, and a space ends a word for the final-sigma rule as the end
-        # of a string does), at a fraction of the cost.
-        return " ".join(toks[:limit]).lower().split(" ")
+        return self.lower_words()[:limit]
+
+    def lower_words(self) -> list[str]:
+        """All its words in lower case: ``tokens()`` without the copy (the list is the run's own:
+        read it, never change it)."""
+        if self.lowered is None:
+            toks = self.toks if self.toks is not None else _WORD_RE.findall(self.text())
+            # One lower() over the words joined by spaces, then split again: the same words as
+            # lowering each (no word holds a space, and a space ends a word for the final-sigma rule
+            # as the end of a string does), at a fraction of the cost. For the same reason the first
+            # words of the whole list are what lowering only those would give.
+            self.lowered = " ".join(toks).lower().split(" ") if toks else []
+        return self.lowered
+
+    def _forget(self) -> None:
+        """Drop what was worked out from the words (they are about to change)."""
+        self.toks = self._text = self.lowered = None
+        self.memo.clear()
 
     def add(self, w: Word) -> None:
-        self.toks = None
+        self._forget()
         self.parts.append(w.text)
         self.end = w.end
         self.letters += w.letters
@@ -237,7 +258,7 @@ class Run:
 
     def join(self, other: Run) -> None:
         """Take in the next run of the same script."""
-        self.toks = None
+        self._forget()
         self.parts.extend(other.parts)
         self.end = max(self.end, other.end)
         self.letters += other.letters
@@ -285,7 +306,7 @@ _CYR_WORD = re.compile(rf"[{_CYRILLIC}][{_CYRILLIC}{_MARKS}]*(?:[{_JOIN}][{_CYRI
 def count_letters(toks: list[str]) -> int:
     """Letters in words, joiners (apostrophes, hyphens) not counted: ``["China's", "Russia-Ukraine"] -> 19``."""
     joined = "".join(toks)
-    return len(joined) - sum(joined.count(j) for j in _JOINERS)
+    return len(joined) - sum(map(joined.count, _JOINERS))
 
 
 def script_words(text: str, script: str) -> list[str]:
@@ -298,22 +319,94 @@ def script_words(text: str, script: str) -> list[str]:
 
 def _one_script(masked: str) -> str | None:
     """``"Latn"`` or ``"Cyrl"`` when every letter of ``masked`` is of that one script, else None."""
-    if _NOT_LATIN_ONLY.search(masked) is None:
+    if masked.isascii() or _NOT_LATIN_ONLY.search(masked) is None:  # ASCII: letters a-z, neutral rest
         return LATN
     if _NOT_CYRILLIC_ONLY.search(masked) is None:
         return CYRL
     return None
 
 
+# Letters of no script the run regex knows (Greek, Arabic, ... and letter-like symbols such as ℓ):
+# a block holding one is read word by word.
+_OTHER_LETTER = re.compile(rf"(?![{_LATIN}{_CYRILLIC}{_CJK}])(?:[^\W\d_]|[{_OTHER_MARKS}])")
+# Characters that are certainly no such letter (Latin, Cyrillic, CJK, marks, and the punctuation,
+# digits and symbols common in text): a block of these alone needs no _OTHER_LETTER search, which
+# costs ten times more per character (tests/test_languages_fast.py checks every character).
+_NOT_PLAIN = re.compile(
+    f"[^{_LATIN}{_CYRILLIC}{_CJK}{_MARKS}\x00-\x40\x5b-\x60\x7b-\xa9\xab-\xb1\xb4\xb6-\xb8\xbb\xbf"
+    "\xd7\xf7\u2000-\u206f\u3000-\u3004\u3008-\u3020\uff01-\uff20\uff3b-\uff40\uff5b-\uff65]"
+)
+# A Latin letter touching a Cyrillic one (only marks between them): one word typed in two alphabets,
+# which ``words`` gives to the majority of its letters. (The reference form: script_runs spots it.)
+_CONTACT = re.compile(f"[{_LATIN}][{_MARKS}]*[{_CYRILLIC}]|[{_CYRILLIC}][{_MARKS}]*[{_LATIN}]")
+# One script run: from its first letter to the end of its last word before a letter of another script.
+_RUN_RE = re.compile(
+    rf"(?P<Hani>[{_CJK}](?:[^{_LATIN}{_CYRILLIC}]*[{_CJK}])?)"
+    rf"|(?P<Latn>[{_LATIN}](?:[^{_CYRILLIC}{_CJK}]*[{_LATIN}])?[{_MARKS}]*)"
+    rf"|(?P<Cyrl>[{_CYRILLIC}](?:[^{_LATIN}{_CJK}]*[{_CYRILLIC}])?[{_MARKS}]*)"
+)
+_CJK_WORD = re.compile(f"[{_CJK}]+")
+# The characters of one-script blocks whose lower case moves a word boundary: "İ" becomes two
+# characters, and the Kelvin sign, the Angstrom sign and "Ᶎ" change whether they are Latin letters
+# (tests/test_languages_fast.py checks every character).
+_LOWER_SHIFTS = "\u0130\u212a\u212b\ua7c6"  # looked for with `in`: far faster than a regex
+
+
+def _is_acronym(tok: str) -> bool:
+    """``Word.acronym`` for a Latin or Cyrillic word: ``"КНР" -> True``, ``"BRICS-plus" -> False``."""
+    return tok.isupper() and count_letters([tok]) <= 5
+
+
+def script_runs(masked: str) -> list[Run] | None:
+    """``runs(words(text, masked))`` for a block whose letters are all Latin, Cyrillic or CJK (see
+    ``block_runs``): one regular-expression match per run, its words counted in bulk instead of one
+    ``Word`` each. None when a Latin letter touches a Cyrillic one (what ``_CONTACT`` finds: a Latin
+    run ending where a Cyrillic one starts, or the other way round), which ``words`` must judge.
+
+    ``[(r.script, r.parts) for r in script_runs("BRICS и КНР")] -> [("Latn", ["BRICS"]), ("Cyrl", ["и", "КНР"])]``.
+    """
+    out: list[Run] = []
+    for m in _RUN_RE.finditer(masked):
+        script = m.lastgroup
+        assert script is not None
+        start, end = m.span()
+        if out and out[-1].end == start and out[-1].script in _ALPHABETIC and script in _ALPHABETIC:
+            return None
+        if script == HANI:
+            toks = _CJK_WORD.findall(masked, start, end)
+            joined = "".join(toks)
+            weight = sum((len(t) + 1) // 2 for t in toks)
+            out.append(Run(HANI, start, end, len(joined), weight, len(_KANA_RE.findall(joined)), False, toks))
+        else:
+            toks = (_LAT_WORD if script == LATN else _CYR_WORD).findall(masked, start, end)
+            acr = all(map(_is_acronym, toks))
+            out.append(Run(script, start, end, count_letters(toks), len(toks), 0, acr, toks))
+    return out
+
+
 def block_runs(text: str) -> list[Run]:
     """The script runs of a block. A block written in one alphabet (most are) takes a fast path:
-    one run spanning the whole block, counted with regular expressions, no word list."""
+    one run spanning the whole block, counted with regular expressions, no word list. A block of
+    Latin, Cyrillic and CJK only takes ``script_runs``; anything else is read word by word."""
     masked = mask_neutral(text)
     script = _one_script(masked)
     if script is not None:
-        toks = (_LAT_WORD if script == LATN else _CYR_WORD).findall(masked)
+        word_re = _LAT_WORD if script == LATN else _CYR_WORD
+        # Lower-casing such a block leaves its words where they are (no character of it changes its
+        # length or whether it belongs to a word, but the few _LOWER_SHIFTS), so its words come
+        # straight from the lower-cased text: the cues' lower-case words without a second pass, and
+        # the same letter count; only the acronym check needs the original case.
+        lowerable = masked.isascii() or not any(map(masked.__contains__, _LOWER_SHIFTS))
+        toks = word_re.findall(masked.lower() if lowerable else masked)
         if len(toks) > 1:
             letters = count_letters(toks)
-            acr = len(toks) <= 5 and all(len(t) <= 5 and t.isupper() for t in toks)
-            return [Run(script, 0, len(text), letters, len(toks), 0, acr, [masked], toks=toks)]
+            acr = len(toks) <= 5 and all(
+                len(t) <= 5 and t.isupper() for t in (word_re.findall(masked) if lowerable else toks)
+            )
+            lowered = toks if lowerable else None
+            return [Run(script, 0, len(text), letters, len(toks), 0, acr, [masked], toks=toks, lowered=lowered)]
+    if _NOT_PLAIN.search(masked) is None or _OTHER_LETTER.search(masked) is None:
+        rs = script_runs(masked)
+        if rs is not None:
+            return rs
     return runs(words(text, masked))

@@ -132,6 +132,9 @@ def spans(text: str, ps: list[Run]) -> list[tuple[int, int]]:
     at the cuts (the text before the first piece and after the last belongs to them)."""
     if not ps:
         return [(0, len(text))]
+    if len(ps) == 1:  # most blocks: the text without its outer whitespace (what the loop below gives)
+        s = len(text) - len(text.lstrip())
+        return [(s, max(s, len(text.rstrip())))]
     bounds = [0]
     ends = []
     for prev, nxt in zip(ps, ps[1:], strict=False):

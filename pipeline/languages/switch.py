@@ -40,10 +40,10 @@ def mixed(run: Run, cands: Sequence[str]) -> bool:
     if len(cands) < 2:
         return False
     if run.script == CYRL:
-        v = cues.cyrillic_violations(run.text(), cands)
+        v = cues.run_cyrillic_violations(run, cands)
         return min(v.values()) >= MIN_VIOLATIONS
     if run.script == LATN:
-        scores = sorted(cues.stopword_scores(run.tokens(), cands).values(), reverse=True)
+        scores = sorted(cues.run_stopword_scores(run, cands).values(), reverse=True)
         return len(scores) > 1 and scores[1] >= MIN_SECOND_HITS and scores[1] >= MIN_SECOND_SHARE * scores[0]
     return False
 
