@@ -31,9 +31,18 @@ def _umask() -> int:
 _FILE_MODE = 0o666 & ~_umask()
 
 
+# One encoder for every line: json.dumps with options builds a new JSONEncoder per call, a third of
+# the cost of a short line such as a segment row.
+_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps_line(obj: Any) -> str:
-    """One JSON object per line, UTF-8 kept readable (not ASCII-escaped), stable separators."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
+    r"""One JSON object per line, UTF-8 kept readable (not ASCII-escaped), stable separators.
+
+    >>> dumps_line({"lang": "ru", "text": "Да", "confidence": 1.0})
+    '{"lang":"ru","text":"Да","confidence":1.0}\n'
+    """
+    return _LINE_ENCODER.encode(obj) + "\n"
 
 
 @contextmanager
