@@ -350,7 +350,8 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
     df = cfg.day_first
     # 1. A date introduced as the publication date: in the running furniture, the header area (front
     #    matter, abstracts, a "Received ...; published ..." line) or the lead.
-    near = [squash(doc.blocks[i].text) for i in range(min(len(doc.blocks), body_start + LEAD_BLOCKS))]
+    #    Only a block with a year can hold a date: the others are not squashed at all.
+    near = [squash(b.text) for b in doc.blocks[: body_start + LEAD_BLOCKS] if dates.has_year(b.text)]
     for text in list(doc.furniture) + near:
         d = dates.cued_publication_date(text, df)
         if d:

@@ -63,6 +63,15 @@ _PATTERNS = [
 _ANY_YEAR_RE = re.compile(r"(?:1[6-9]|20)\d\d")
 
 
+def has_year(text: str) -> bool:
+    """Whether ``text`` holds a year, which every date ``find_dates`` reads holds: a text without one
+    holds no date. Squashing whitespace does not change the answer.
+
+    ``"5 May 2024"`` -> True; ``"Published: 5 May"`` -> False
+    """
+    return _ANY_YEAR_RE.search(text) is not None
+
+
 @dataclass(frozen=True)
 class FoundDate:
     """A date found in a text: where it is and its ISO form at the printed precision."""
@@ -114,7 +123,7 @@ def find_dates(text: str, day_first: bool = True) -> list[FoundDate]:
     ``[FoundDate(14, 28, "2024-05-05"), FoundDate(42, 52, "2024-12-28")]``
     """
     found: list[FoundDate] = []
-    if not _ANY_YEAR_RE.search(text):
+    if not has_year(text):
         return found
     taken: list[tuple[int, int]] = []
     for pat in _PATTERNS:
@@ -134,7 +143,7 @@ def parse_date(text: str, day_first: bool = True) -> str | None:
     ``"28.12.2020"`` -> ``"2020-12-28"``; ``"May 5, 2024"`` -> ``"2024-05-05"``;
     ``"Декабрь 2020"`` -> ``"2020-12"``; ``"On December 28, Xi said"`` -> None
     """
-    if not _ANY_YEAR_RE.search(text):  # what is left below is a piece of the text: no year, no date
+    if not has_year(text):  # what is left below is a piece of the text: no year, no date
         return None
     t = text.strip().strip("()[],.|•·—–- ")
     for rx in _NOT_DATE_EDGES:
@@ -186,6 +195,9 @@ def cued_publication_date(text: str, day_first: bool = True) -> str | None:
     ``"Received 1 March 2024; published 5 May 2024"`` -> ``"2024-05-05"``;
     ``"Accessed: 27.07.2024"`` -> None
     """
+    # No year, no date to return: the year test is far cheaper than looking for the cue words.
+    if not has_year(text):
+        return None
     cues = list(PUBLISHED_CUE_RE.finditer(text))
     if not cues:  # most texts: no need to read their dates
         return None
@@ -203,6 +215,8 @@ def access_date(text: str, day_first: bool = True) -> str | None:
     ``"URL: https://x.org (дата обращения: 27.05.2024)."`` -> ``"2024-05-27"``;
     ``"(accessed: 27.07.2024)"`` -> ``"2024-07-27"``; ``"Retrieved May 5, 2024, from"`` -> ``"2024-05-05"``
     """
+    if not has_year(text):  # as in cued_publication_date: no year, no date
+        return None
     cues = list(ACCESS_CUE_RE.finditer(text))
     if not cues:
         return None
