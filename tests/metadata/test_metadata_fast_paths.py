@@ -110,3 +110,32 @@ def test_span_lang_with_the_blocks_segment_spans_given_is_the_same() -> None:
 def test_many_cues_in_one_block() -> None:
     parts = ka.find_cues("Text. " + "Keywords: a, b. " * 3000)
     assert len(parts) == 3000 and {p.kind for p in parts} == {"keywords"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("5 May 2024", True), ("Published: 5 May", False), ("1599 and 2100", False), ("x1600x", True), ("", False)],
+)
+def test_has_year_table(text: str, found: bool) -> None:
+    from pipeline.metadata.dates import has_year
+
+    assert has_year(text) is found
+
+
+def test_a_text_without_a_year_holds_no_date() -> None:
+    from pipeline.metadata.dates import find_dates, has_year
+
+    for text in random_texts(300, seed=11) + ["Published: 5 May 24", "Опубликовано: 5 мая 2024 г.", "12.05.1999"]:
+        if not has_year(text):
+            assert find_dates(text) == []
+        assert has_year(text) == has_year(" ".join(text.split()))  # squashing keeps the answer
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("See WWW.x.org", True), ("wWw.x", True), ("ww.x", False), ("new. www x", False), ("Moscow.", False), ("", False)],
+)
+def test_has_www_reads_www_as_url_re_does(text: str, found: bool) -> None:
+    from pipeline.metadata.notes import _WWW_RE, _has_www
+
+    assert _has_www(text) is found is (_WWW_RE.search(text) is not None)
