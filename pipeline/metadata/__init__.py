@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from itertools import chain
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -406,7 +407,9 @@ def _venue_info(doc: Document, front_end: int) -> dict[str, Any] | None:
     info = venue.pick_header([t for t in front if len(t) < 240])
     if info:
         return info
-    for text in list(doc.furniture) + [squash(b.text) for b in doc.blocks[: front_end + 10]]:
+    # The front blocks squashed above, then up to ten more squashed only as far as the search goes.
+    later = (squash(b.text) for b in doc.blocks[front_end : front_end + 10])
+    for text in chain(doc.furniture, front, later):
         info = venue.citation_venue(text)
         if info:
             return info
