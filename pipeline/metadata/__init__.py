@@ -15,8 +15,8 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from pipeline.config import MetadataConfig
@@ -208,8 +208,9 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
     texts = [un.text for un in units]
     # A breadcrumb (kept in the text or moved to boilerplate) that ends with a later line names the headline.
     headline: int | None = None
+    crumb_keys = title.breadcrumb_keys(texts)  # made once: every line is tried against them
     for line in list(doc.boilerplate) + texts:
-        j = title.breadcrumb_target(line, texts)
+        j = title.breadcrumb_target_of_keys(line, crumb_keys)
         if j is not None:
             headline = j
             break
@@ -234,7 +235,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
         elif dates.parse_date(t, cfg.day_first):
             add(fr.date_blocks, u)
         elif _is_furniture_like(t, venue_keys) or (
-            headline is not None and title.breadcrumb_target(t, texts) == headline
+            headline is not None and title.breadcrumb_target_of_keys(t, crumb_keys) == headline
         ):
             add(fr.header_blocks, u)
         elif (names := au.parse_byline(t)) is not None:
