@@ -58,6 +58,15 @@ _PATTERNS = [
 ]
 
 
+# What each pattern above holds around its year, as a regex that starts with a digit or a character
+# class (scanned for in C, unlike the patterns, which start with a lookbehind): a text without it is
+# not searched with that pattern at all.
+_NEEDS = [
+    re.compile(r"(?:1[6-9]|20)\d\d[-/]"),
+    re.compile(r"[./](?:1[6-9]|20)\d\d"),
+    *[re.compile(r"\s(?:1[6-9]|20)\d\d")] * 3,  # the year after a space (a month name or a day before it)
+]
+
 # Every pattern above holds a year: a text without one holds no date (a cheap test that spares the
 # five searches on most lines).
 _ANY_YEAR_RE = re.compile(r"(?:1[6-9]|20)\d\d")
@@ -126,7 +135,12 @@ def find_dates(text: str, day_first: bool = True) -> list[FoundDate]:
     if not has_year(text):
         return found
     taken: list[tuple[int, int]] = []
-    for pat in _PATTERNS:
+    present: dict[re.Pattern[str], bool] = {}  # each test once (three patterns share one)
+    for pat, needs in zip(_PATTERNS, _NEEDS, strict=True):
+        if needs not in present:
+            present[needs] = needs.search(text) is not None
+        if not present[needs]:
+            continue
         for m in pat.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

@@ -139,3 +139,34 @@ def test_has_www_reads_www_as_url_re_does(text: str, found: bool) -> None:
     from pipeline.metadata.notes import _WWW_RE, _has_www
 
     assert _has_www(text) is found is (_WWW_RE.search(text) is not None)
+
+
+DATE_PIECES = ["5", "28", "12", "2024", "1999", "1700", "May", "мая", "Dec.", "of", "th", " ", "  ", "\n", ",", ".",
+               "/", "-", "г.", "x", "(", ":", "accessed", "Published", " 2024", "May ", "5 ", ".2024", "2024-"]
+
+
+def _plain_find_dates(text: str, day_first: bool = True) -> list[tuple[int, int, str]]:
+    """find_dates as it reads without the per-pattern tests that spare searches."""
+    from pipeline.metadata import dates
+
+    found: list[tuple[int, int, str]] = []
+    for pat in dates._PATTERNS:
+        for m in pat.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e, _iso in found):
+                continue
+            iso = dates._from_match(m, day_first)
+            if iso:
+                found.append((m.start(), m.end(), iso))
+    return sorted(found)
+
+
+def test_find_dates_with_its_pattern_tests_finds_what_the_plain_search_finds() -> None:
+    from pipeline.metadata.dates import find_dates
+
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(DATE_PIECES) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    texts += ["5 May 2024", "2024-05-28", "28.12.2020", "May 5, 2024", "мая\n2024 г.", "1.2.2024-1-1 2024"]
+    for text in texts:
+        for day_first in (True, False):
+            got = [(f.start, f.end, f.iso) for f in find_dates(text, day_first)]
+            assert got == _plain_find_dates(text, day_first), text
