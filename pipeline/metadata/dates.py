@@ -183,7 +183,30 @@ PUBLISHED_CUES = (
     r"опубликован[оа]?(?:\s+онлайн)?|дата\s+публикации|дата\s+опубликования|дата\s+выхода(?:\s+в\s+свет)?|"
     r"размещено|опубліковано|дата\s+публікації|veröffentlicht(?:\s+am)?|publié\s+le|publicado(?:\s+el)?"
 )
-PUBLISHED_CUE_RE = re.compile(rf"(?<!\w)(?:{PUBLISHED_CUES})\s*(?:[:\-–—]|on)?\s*", re.IGNORECASE)
+
+
+def first_letters(alternation: str) -> str:
+    r"""A character class of the letters the top-level alternatives of a cue alternation start with
+    (each starts with a literal letter).
+
+    ``r"posted(?:\s+on)?|issued|дата\s+выхода"`` -> ``"[ipд]"``
+    """
+    starts = {alternation[0]}
+    depth = 0
+    for i, ch in enumerate(alternation):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            starts.add(alternation[i + 1])
+    return "[" + "".join(sorted(starts)) + "]"
+
+
+# The cue regexes start with a lookbehind, so the engine tries every position of the text: the
+# lookahead of one letter class first turns most of them away before the alternation is tried.
+PUBLISHED_CUE_RE = re.compile(rf"(?={first_letters(PUBLISHED_CUES)})(?<!\w)(?:{PUBLISHED_CUES})\s*(?:[:\-–—]|on)?\s*",
+                              re.IGNORECASE)
 
 # Cue words that make the date after them something else than a publication date.
 OTHER_DATE_CUES = (
@@ -194,12 +217,12 @@ OTHER_DATE_CUES = (
     r"доработана|обновлено|изменено|abgerufen(?:\s+am)?|consulté\s+le"
 )
 OTHER_CUE_RE = re.compile(rf"(?<!\w)(?:{OTHER_DATE_CUES})\s*(?:[:\-–—]|on|am|le)?\s*$", re.IGNORECASE)
-ACCESS_CUE_RE = re.compile(
-    r"(?<!\w)(?:accessed(?:\s+on)?|last\s+accessed|date\s+accessed|retrieved(?:\s+on)?|viewed(?:\s+on)?|"
+ACCESS_CUES = (
+    r"accessed(?:\s+on)?|last\s+accessed|date\s+accessed|retrieved(?:\s+on)?|viewed(?:\s+on)?|"
     r"visited(?:\s+on)?|consulted(?:\s+on)?|дата\s+обращения|дата\s+доступа|дата\s+звернення|"
-    r"abgerufen(?:\s+am)?|consulté\s+le)\s*[:.\-–—]?\s*",
-    re.IGNORECASE,
+    r"abgerufen(?:\s+am)?|consulté\s+le"
 )
+ACCESS_CUE_RE = re.compile(rf"(?={first_letters(ACCESS_CUES)})(?<!\w)(?:{ACCESS_CUES})\s*[:.\-–—]?\s*", re.IGNORECASE)
 
 
 def cued_publication_date(text: str, day_first: bool = True) -> str | None:

@@ -170,3 +170,29 @@ def test_find_dates_with_its_pattern_tests_finds_what_the_plain_search_finds() -
         for day_first in (True, False):
             got = [(f.start, f.end, f.iso) for f in find_dates(text, day_first)]
             assert got == _plain_find_dates(text, day_first), text
+
+
+@pytest.mark.parametrize(
+    ("alternation", "letters"),
+    [(r"posted(?:\s+on)?|issued|дата\s+выхода", "[ipд]"), (r"a(?:b|c)|d", "[ad]"), ("x", "[x]")],
+)
+def test_first_letters_table(alternation: str, letters: str) -> None:
+    from pipeline.metadata.dates import first_letters
+
+    assert first_letters(alternation) == letters
+
+
+def test_cue_regexes_with_their_first_letter_lookahead_match_what_the_plain_ones_match() -> None:
+    from pipeline.metadata import dates
+
+    plain = {
+        dates.PUBLISHED_CUE_RE: re.compile(rf"(?<!\w)(?:{dates.PUBLISHED_CUES})\s*(?:[:\-–—]|on)?\s*", re.IGNORECASE),
+        dates.ACCESS_CUE_RE: re.compile(rf"(?<!\w)(?:{dates.ACCESS_CUES})\s*[:.\-–—]?\s*", re.IGNORECASE),
+    }
+    pieces = DATE_PIECES + ["PUBLISHED", "published on", "Posted", "Опубликовано", "ДАТА ПУБЛИКАЦИИ", "Retrieved",
+                            "дата обращения", "Last accessed", "consulté le", "xposted", "Issued:", "VERÖFFENTLICHT"]
+    rng = random.Random(3)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 25))) for _ in range(2000)]
+    for fast, slow in plain.items():
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)], text
