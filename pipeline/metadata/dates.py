@@ -43,18 +43,21 @@ _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|-?го|-?е)?"
 _YEAR_TAIL = r"(?:\s*(?:года|год|гг\.?|г\.?|року|р\.?)(?!\w))?"
 
-# Each pattern names its groups; they are tried in this order at every position.
+# Each pattern names its groups; they are tried in this order at every position. Each starts with a
+# lookahead for its first character (a digit, or a month name's first letter): a lookbehind comes
+# next, so the engine tries every position, and the one-character test turns most away cheaply.
+_MONTH_FIRST = "[" + re.escape("".join(sorted({name[0] for name in MONTHS}))) + "]"
 _PATTERNS = [
     # 2024-05-28, 2024/05/28
-    re.compile(r"(?<![\d.])(?P<year>(?:1[6-9]|20)\d\d)[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>[0-3]?\d)(?![\d])"),
+    re.compile(r"(?=\d)(?<![\d.])(?P<year>(?:1[6-9]|20)\d\d)[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>[0-3]?\d)(?![\d])"),
     # 28.12.2020, 28/12/2020, 12/28/2020 (order decided by day_first, or by a value > 12)
-    re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<year>(?:1[6-9]|20)\d\d)(?![\d])"),
+    re.compile(r"(?=\d)(?<![\d.])(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<year>(?:1[6-9]|20)\d\d)(?![\d])"),
     # 5 May 2024, 5 мая 2024 г., 5th of May, 2024
-    re.compile(rf"(?<![\w]){_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}{_YEAR_TAIL}(?!\d)", re.IGNORECASE),
+    re.compile(rf"(?=\d)(?<![\w]){_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}{_YEAR_TAIL}(?!\d)", re.IGNORECASE),
     # May 5, 2024
-    re.compile(rf"(?<![\w]){_MON}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
+    re.compile(rf"(?={_MONTH_FIRST})(?<![\w]){_MON}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
     # May 2024, мая 2024 г.
-    re.compile(rf"(?<![\w]){_MON},?\s+{_YEAR}{_YEAR_TAIL}(?!\d)", re.IGNORECASE),
+    re.compile(rf"(?={_MONTH_FIRST})(?<![\w]){_MON},?\s+{_YEAR}{_YEAR_TAIL}(?!\d)", re.IGNORECASE),
 ]
 
 

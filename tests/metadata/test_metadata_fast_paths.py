@@ -146,11 +146,14 @@ DATE_PIECES = ["5", "28", "12", "2024", "1999", "1700", "May", "мая", "Dec.",
 
 
 def _plain_find_dates(text: str, day_first: bool = True) -> list[tuple[int, int, str]]:
-    """find_dates as it reads without the per-pattern tests that spare searches."""
+    """find_dates as it reads without the tests that spare searches (the per-pattern tests, and each
+    pattern's leading first-character lookahead)."""
     from pipeline.metadata import dates
 
     found: list[tuple[int, int, str]] = []
-    for pat in dates._PATTERNS:
+    for fast in dates._PATTERNS:
+        assert fast.pattern.startswith("(?=")
+        pat = re.compile(fast.pattern[fast.pattern.index(")") + 1 :], fast.flags)
         for m in pat.finditer(text):
             if any(m.start() < e and s < m.end() for s, e, _iso in found):
                 continue
