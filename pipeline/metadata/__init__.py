@@ -408,8 +408,9 @@ def _venue_info(doc: Document, front_end: int) -> dict[str, Any] | None:
     info = venue.pick_header([t for t in front if len(t) < 240])
     if info:
         return info
-    # The front blocks squashed above, then up to ten more squashed only as far as the search goes.
-    later = (squash(b.text) for b in doc.blocks[front_end : front_end + 10])
+    # The front blocks squashed above, then up to ten more, squashed only when they open with the cue
+    # (whitespace inside it is any run of spaces, so the raw text answers as the squashed one would).
+    later = (squash(b.text) for b in doc.blocks[front_end : front_end + 10] if venue.CITATION_CUE_RE.match(b.text))
     for text in chain(doc.furniture, front, later):
         info = venue.citation_venue(text)
         if info:
