@@ -391,6 +391,8 @@ def _doi(doc: Document, header_end: int, skip: set[int]) -> str | None:
         if "10." not in b.text:  # every DOI starts so
             continue
         for line in b.text.split("\n"):
+            if "10." not in line:  # squashing cannot make one: spared the squash
+                continue
             d = identifiers.doi_statement(squash(line))
             if d:
                 found.append(d)
