@@ -153,6 +153,8 @@ def find_cues(text: str, block: int = 0) -> list[CuePart]:
     # Without a full stop before it (a keyword list runs into the next field when lines are unwrapped),
     # a cue still counts when printed capitalised and followed by a colon: "... нефть и газ Для цитирования:".
     inner += [m for m in _colon_matches(text) if m.group("cue")[0].isupper()]
+    if not hits and not inner:  # most blocks: nothing to sort or record
+        return []
     taken = {h[0] for h in hits}  # cue starts already read (a set: a block may hold thousands)
     for m in sorted(inner, key=lambda m: m.start("cue")):
         cue = m.group("cue")
