@@ -16,6 +16,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from pipeline.config import MetadataConfig
@@ -207,8 +208,9 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
     texts = [un.text for un in units]
     # A breadcrumb (kept in the text or moved to boilerplate) that ends with a later line names the headline.
     headline: int | None = None
+    crumb_keys = title.breadcrumb_keys(texts)  # made once: every line is tried against them
     for line in list(doc.boilerplate) + texts:
-        j = title.breadcrumb_target(line, texts)
+        j = title.breadcrumb_target_of_keys(line, crumb_keys)
         if j is not None:
             headline = j
             break
@@ -233,7 +235,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
         elif dates.parse_date(t, cfg.day_first):
             add(fr.date_blocks, u)
         elif _is_furniture_like(t, venue_keys) or (
-            headline is not None and title.breadcrumb_target(t, texts) == headline
+            headline is not None and title.breadcrumb_target_of_keys(t, crumb_keys) == headline
         ):
             add(fr.header_blocks, u)
         elif (names := au.parse_byline(t)) is not None:
@@ -350,7 +352,8 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
     df = cfg.day_first
     # 1. A date introduced as the publication date: in the running furniture, the header area (front
     #    matter, abstracts, a "Received ...; published ..." line) or the lead.
-    near = [squash(doc.blocks[i].text) for i in range(min(len(doc.blocks), body_start + LEAD_BLOCKS))]
+    #    Only a block with a year can hold a date: the others are not squashed at all.
+    near = [squash(b.text) for b in doc.blocks[: body_start + LEAD_BLOCKS] if dates.has_year(b.text)]
     for text in list(doc.furniture) + near:
         d = dates.cued_publication_date(text, df)
         if d:
@@ -388,6 +391,8 @@ def _doi(doc: Document, header_end: int, skip: set[int]) -> str | None:
         if "10." not in b.text:  # every DOI starts so
             continue
         for line in b.text.split("\n"):
+            if "10." not in line:  # squashing cannot make one: spared the squash
+                continue
             d = identifiers.doi_statement(squash(line))
             if d:
                 found.append(d)
@@ -405,7 +410,10 @@ def _venue_info(doc: Document, front_end: int) -> dict[str, Any] | None:
     info = venue.pick_header([t for t in front if len(t) < 240])
     if info:
         return info
-    for text in list(doc.furniture) + [squash(b.text) for b in doc.blocks[: front_end + 10]]:
+    # The front blocks squashed above, then up to ten more, squashed only when they open with the cue
+    # (whitespace inside it is any run of spaces, so the raw text answers as the squashed one would).
+    later = (squash(b.text) for b in doc.blocks[front_end : front_end + 10] if venue.CITATION_CUE_RE.match(b.text))
+    for text in chain(doc.furniture, front, later):
         info = venue.citation_venue(text)
         if info:
             return info

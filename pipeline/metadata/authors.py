@@ -37,6 +37,17 @@ _INITIALS_RE = re.compile(INITIALS)
 _PARTICLES_RE = re.compile(PARTICLES)
 _NAME_WORD_RE = re.compile(NAME_WORD)
 _MARKER_ITEM_RE = re.compile(r"\d+|([*†‡§#])\1*|(?<![^\W\d_])[a-h](?![^\W\d_])")
+# Compiled here, not in the functions that use them: these are tried on every front line.
+_TRAILING_MARKER_RE = re.compile(rf"\s*{_MARKER}\s*$")
+_CAPS_WORD_RE = re.compile(rf"[{_UP}]{{2,}}")
+_NAME_WITH_ROLE_RE = re.compile(
+    rf"^(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,4}}?)\s*(?P<markers>{_MARKER})?\s*(?:[—–]|\s-\s|,)\s*(?P<rest>.+)$"
+)
+_INITIALS_END_RE = re.compile(rf"{INITIALS}$")
+_AUTHOR_ITEM_RE = re.compile(
+    rf"\s*(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s*(?P<markers>{_MARKER})?\s*(?=(?:,|;|\s&\s|\sand\s|\sи\s|$))"
+)
+_ORG_TOKEN_RE = re.compile(rf"[{_UP}][\w&.-]{{1,30}}")
 # An affiliation line whose email is the corresponding author's, not an institution.
 CORRESPONDING_RE = re.compile(
     r"(?i)\b(?:corresponding\s+author|correspondence(?:\s+to)?|author\s+for\s+correspondence|contact\s+author|"
@@ -126,7 +137,7 @@ def clean_name(name: str) -> str:
     ``"Ли Вэй1,"`` -> ``"Ли Вэй"``; ``"Ivan Petrov*"`` -> ``"Ivan Petrov"``
     """
     n = squash(name).translate(_SUPER).rstrip(" ,;")
-    n = re.sub(rf"\s*{_MARKER}\s*$", "", n)
+    n = _TRAILING_MARKER_RE.sub("", n)
     return n.strip(" ,;:*†‡§")
 
 
@@ -161,7 +172,7 @@ def title_case_caps(text: str) -> str:
 
     ``"ИВАНОВ И.И., ПЕТРОВ П.П."`` -> ``"Иванов И.И., Петров П.П."``
     """
-    return re.sub(rf"[{_UP}]{{2,}}", lambda m: m.group(0).capitalize(), text)
+    return _CAPS_WORD_RE.sub(lambda m: m.group(0).capitalize(), text)
 
 
 def parse_author_line(text: str) -> list[Author] | None:
@@ -194,7 +205,7 @@ def parse_author_with_role(text: str) -> tuple[Author, str | None] | None:
     ``"Иван Петров — доктор политических наук, профессор"`` -> ``(Author("Иван Петров"), None)``
     """
     t = squash(text).translate(_SUPER)
-    m = re.match(rf"^(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,4}}?)\s*(?P<markers>{_MARKER})?\s*(?:[—–]|\s-\s|,)\s*(?P<rest>.+)$", t)
+    m = _NAME_WITH_ROLE_RE.match(t)
     if not m or not is_name(m.group("name")):
         return None
     rest = m.group("rest").strip()
@@ -208,13 +219,12 @@ def parse_author_with_role(text: str) -> tuple[Author, str | None] | None:
 
 
 def _parse_author_line(t: str) -> list[Author] | None:
-    if not t or len(t) > 400 or t.endswith((".", "?", "!", ":")) and not re.search(rf"{INITIALS}$", t):
+    if not t or len(t) > 400 or t.endswith((".", "?", "!", ":")) and not _INITIALS_END_RE.search(t):
         return None
-    item_re = re.compile(rf"\s*(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s*(?P<markers>{_MARKER})?\s*(?=(?:,|;|\s&\s|\sand\s|\sи\s|$))")
     authors: list[Author] = []
     pos = 0
     while pos < len(t):
-        m = item_re.match(t, pos)
+        m = _AUTHOR_ITEM_RE.match(t, pos)
         if not m or not m.group("name"):
             return None
         name = m.group("name").strip()
@@ -311,7 +321,7 @@ def parse_dated_name(text: str, day_first: bool = True) -> str | None:
 
 def _is_org_token(word: str) -> bool:
     """A one-word publisher or agency name: capitalised, letters and digits (``NewsWire``, ``TASS``)."""
-    return bool(re.fullmatch(rf"[{_UP}][\w&.-]{{1,30}}", word)) and word.lower() not in _NOT_NAME_WORDS | ROLE_WORDS
+    return bool(_ORG_TOKEN_RE.fullmatch(word)) and word.lower() not in _NOT_NAME_WORDS | ROLE_WORDS
 
 
 def lead_author(text: str) -> str | None:

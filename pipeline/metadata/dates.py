@@ -43,24 +43,45 @@ _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|-?го|-?е)?"
 _YEAR_TAIL = r"(?:\s*(?:года|год|гг\.?|г\.?|року|р\.?)(?!\w))?"
 
-# Each pattern names its groups; they are tried in this order at every position.
+# Each pattern names its groups; they are tried in this order at every position. Each starts with a
+# lookahead for its first character (a digit, or a month name's first letter): a lookbehind comes
+# next, so the engine tries every position, and the one-character test turns most away cheaply.
+_MONTH_FIRST = "[" + re.escape("".join(sorted({name[0] for name in MONTHS}))) + "]"
 _PATTERNS = [
     # 2024-05-28, 2024/05/28
-    re.compile(r"(?<![\d.])(?P<year>(?:1[6-9]|20)\d\d)[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>[0-3]?\d)(?![\d])"),
+    re.compile(r"(?=\d)(?<![\d.])(?P<year>(?:1[6-9]|20)\d\d)[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>[0-3]?\d)(?![\d])"),
     # 28.12.2020, 28/12/2020, 12/28/2020 (order decided by day_first, or by a value > 12)
-    re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<year>(?:1[6-9]|20)\d\d)(?![\d])"),
+    re.compile(r"(?=\d)(?<![\d.])(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<year>(?:1[6-9]|20)\d\d)(?![\d])"),
     # 5 May 2024, 5 мая 2024 г., 5th of May, 2024
-    re.compile(rf"(?<![\w]){_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}{_YEAR_TAIL}(?!\d)", re.IGNORECASE),
+    re.compile(rf"(?=\d)(?<![\w]){_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}{_YEAR_TAIL}(?!\d)", re.IGNORECASE),
     # May 5, 2024
-    re.compile(rf"(?<![\w]){_MON}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
+    re.compile(rf"(?={_MONTH_FIRST})(?<![\w]){_MON}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
     # May 2024, мая 2024 г.
-    re.compile(rf"(?<![\w]){_MON},?\s+{_YEAR}{_YEAR_TAIL}(?!\d)", re.IGNORECASE),
+    re.compile(rf"(?={_MONTH_FIRST})(?<![\w]){_MON},?\s+{_YEAR}{_YEAR_TAIL}(?!\d)", re.IGNORECASE),
 ]
 
+
+# What each pattern above holds around its year, as a regex that starts with a digit or a character
+# class (scanned for in C, unlike the patterns, which start with a lookbehind): a text without it is
+# not searched with that pattern at all.
+_NEEDS = [
+    re.compile(r"(?:1[6-9]|20)\d\d[-/]"),
+    re.compile(r"[./](?:1[6-9]|20)\d\d"),
+    *[re.compile(r"\s(?:1[6-9]|20)\d\d")] * 3,  # the year after a space (a month name or a day before it)
+]
 
 # Every pattern above holds a year: a text without one holds no date (a cheap test that spares the
 # five searches on most lines).
 _ANY_YEAR_RE = re.compile(r"(?:1[6-9]|20)\d\d")
+
+
+def has_year(text: str) -> bool:
+    """Whether ``text`` holds a year, which every date ``find_dates`` reads holds: a text without one
+    holds no date. Squashing whitespace does not change the answer.
+
+    ``"5 May 2024"`` -> True; ``"Published: 5 May"`` -> False
+    """
+    return _ANY_YEAR_RE.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -114,10 +135,15 @@ def find_dates(text: str, day_first: bool = True) -> list[FoundDate]:
     ``[FoundDate(14, 28, "2024-05-05"), FoundDate(42, 52, "2024-12-28")]``
     """
     found: list[FoundDate] = []
-    if not _ANY_YEAR_RE.search(text):
+    if not has_year(text):
         return found
     taken: list[tuple[int, int]] = []
-    for pat in _PATTERNS:
+    present: dict[re.Pattern[str], bool] = {}  # each test once (three patterns share one)
+    for pat, needs in zip(_PATTERNS, _NEEDS, strict=True):
+        if needs not in present:
+            present[needs] = needs.search(text) is not None
+        if not present[needs]:
+            continue
         for m in pat.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -134,7 +160,7 @@ def parse_date(text: str, day_first: bool = True) -> str | None:
     ``"28.12.2020"`` -> ``"2020-12-28"``; ``"May 5, 2024"`` -> ``"2024-05-05"``;
     ``"Декабрь 2020"`` -> ``"2020-12"``; ``"On December 28, Xi said"`` -> None
     """
-    if not _ANY_YEAR_RE.search(text):  # what is left below is a piece of the text: no year, no date
+    if not has_year(text):  # what is left below is a piece of the text: no year, no date
         return None
     t = text.strip().strip("()[],.|•·—–- ")
     for rx in _NOT_DATE_EDGES:
@@ -160,7 +186,30 @@ PUBLISHED_CUES = (
     r"опубликован[оа]?(?:\s+онлайн)?|дата\s+публикации|дата\s+опубликования|дата\s+выхода(?:\s+в\s+свет)?|"
     r"размещено|опубліковано|дата\s+публікації|veröffentlicht(?:\s+am)?|publié\s+le|publicado(?:\s+el)?"
 )
-PUBLISHED_CUE_RE = re.compile(rf"(?<!\w)(?:{PUBLISHED_CUES})\s*(?:[:\-–—]|on)?\s*", re.IGNORECASE)
+
+
+def first_letters(alternation: str) -> str:
+    r"""A character class of the letters the top-level alternatives of a cue alternation start with
+    (each starts with a literal letter).
+
+    ``r"posted(?:\s+on)?|issued|дата\s+выхода"`` -> ``"[ipд]"``
+    """
+    starts = {alternation[0]}
+    depth = 0
+    for i, ch in enumerate(alternation):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            starts.add(alternation[i + 1])
+    return "[" + "".join(sorted(starts)) + "]"
+
+
+# The cue regexes start with a lookbehind, so the engine tries every position of the text: the
+# lookahead of one letter class first turns most of them away before the alternation is tried.
+PUBLISHED_CUE_RE = re.compile(rf"(?={first_letters(PUBLISHED_CUES)})(?<!\w)(?:{PUBLISHED_CUES})\s*(?:[:\-–—]|on)?\s*",
+                              re.IGNORECASE)
 
 # Cue words that make the date after them something else than a publication date.
 OTHER_DATE_CUES = (
@@ -171,12 +220,12 @@ OTHER_DATE_CUES = (
     r"доработана|обновлено|изменено|abgerufen(?:\s+am)?|consulté\s+le"
 )
 OTHER_CUE_RE = re.compile(rf"(?<!\w)(?:{OTHER_DATE_CUES})\s*(?:[:\-–—]|on|am|le)?\s*$", re.IGNORECASE)
-ACCESS_CUE_RE = re.compile(
-    r"(?<!\w)(?:accessed(?:\s+on)?|last\s+accessed|date\s+accessed|retrieved(?:\s+on)?|viewed(?:\s+on)?|"
+ACCESS_CUES = (
+    r"accessed(?:\s+on)?|last\s+accessed|date\s+accessed|retrieved(?:\s+on)?|viewed(?:\s+on)?|"
     r"visited(?:\s+on)?|consulted(?:\s+on)?|дата\s+обращения|дата\s+доступа|дата\s+звернення|"
-    r"abgerufen(?:\s+am)?|consulté\s+le)\s*[:.\-–—]?\s*",
-    re.IGNORECASE,
+    r"abgerufen(?:\s+am)?|consulté\s+le"
 )
+ACCESS_CUE_RE = re.compile(rf"(?={first_letters(ACCESS_CUES)})(?<!\w)(?:{ACCESS_CUES})\s*[:.\-–—]?\s*", re.IGNORECASE)
 
 
 def cued_publication_date(text: str, day_first: bool = True) -> str | None:
@@ -186,6 +235,9 @@ def cued_publication_date(text: str, day_first: bool = True) -> str | None:
     ``"Received 1 March 2024; published 5 May 2024"`` -> ``"2024-05-05"``;
     ``"Accessed: 27.07.2024"`` -> None
     """
+    # No year, no date to return: the year test is far cheaper than looking for the cue words.
+    if not has_year(text):
+        return None
     cues = list(PUBLISHED_CUE_RE.finditer(text))
     if not cues:  # most texts: no need to read their dates
         return None
@@ -203,6 +255,8 @@ def access_date(text: str, day_first: bool = True) -> str | None:
     ``"URL: https://x.org (дата обращения: 27.05.2024)."`` -> ``"2024-05-27"``;
     ``"(accessed: 27.07.2024)"`` -> ``"2024-07-27"``; ``"Retrieved May 5, 2024, from"`` -> ``"2024-05-05"``
     """
+    if not has_year(text):  # as in cued_publication_date: no year, no date
+        return None
     cues = list(ACCESS_CUE_RE.finditer(text))
     if not cues:
         return None

@@ -60,7 +60,11 @@ _COLON_RE = re.compile(rf"(?<=\S)\s+(?:\*\*|__)?(?P<cue>{_ALL})(?:\*\*|__)?\s*(?
 # Scanning a whole block with _INNER_RE or _COLON_RE tries a match at every space; the functions below
 # give the same matches while trying only where one can start. _INNER_RE starts at a line break or
 # just after a sentence end (a pattern that starts with a character class is scanned for in C):
-_INNER_AT_RE = re.compile(rf"[.!?»”\"\n](?=\s*(?:\*\*|__)?{_ALL}(?:\*\*|__)?\s*{_SEP})", re.IGNORECASE)
+# The first lookahead, one letter class, turns away nearly every full stop and line break before the
+# full cue alternation is tried there.
+_FIRST_LETTER = "[" + re.escape("".join(sorted({cue[0] for cue in _KIND_OF}))) + "]"
+_INNER_AT_RE = re.compile(rf"[.!?»”\"\n](?=\s*(?:\*\*|__)?{_FIRST_LETTER})(?=\s*(?:\*\*|__)?{_ALL}(?:\*\*|__)?\s*{_SEP})",
+                          re.IGNORECASE)
 # _COLON_RE's matches each hold a colon, with only spaces, '*', '_', '-' and the cue's letters (at most
 # 26 of them) before it. Read backwards from a colon, this covers at least that much: a search from
 # there, up to the colon, finds the match the colon belongs to.
@@ -149,6 +153,8 @@ def find_cues(text: str, block: int = 0) -> list[CuePart]:
     # Without a full stop before it (a keyword list runs into the next field when lines are unwrapped),
     # a cue still counts when printed capitalised and followed by a colon: "... нефть и газ Для цитирования:".
     inner += [m for m in _colon_matches(text) if m.group("cue")[0].isupper()]
+    if not hits and not inner:  # most blocks: nothing to sort or record
+        return []
     taken = {h[0] for h in hits}  # cue starts already read (a set: a block may hold thousands)
     for m in sorted(inner, key=lambda m: m.start("cue")):
         cue = m.group("cue")

@@ -155,9 +155,26 @@ def breadcrumb_target(line: str, candidates: list[str]) -> int | None:
     ``("Home Politics No matter how things change", ["Putin praised X", "No matter how things change"])``
     -> ``1``
     """
+    return breadcrumb_target_of_keys(line, breadcrumb_keys(candidates))
+
+
+def breadcrumb_keys(candidates: list[str]) -> list[str]:
+    """The candidates as ``breadcrumb_target`` compares them: marks removed, squashed, casefolded.
+    Made once when many lines are tried against the same candidates.
+
+    ``["# **Big News**"]`` -> ``["big news"]``
+    """
+    return [squash(strip_marks(c)).casefold() for c in candidates]
+
+
+def breadcrumb_target_of_keys(line: str, keys: list[str]) -> int | None:
+    """``breadcrumb_target`` with the candidates given as their ``breadcrumb_keys``.
+
+    ``("Home Politics No matter how things change", ["putin praised x", "no matter how things change"])``
+    -> ``1``
+    """
     ln = squash(line).casefold()
-    for i, c in enumerate(candidates):
-        cn = squash(strip_marks(c)).casefold()
+    for i, cn in enumerate(keys):
         if len(cn) >= 12 and ln != cn and ln.endswith(cn) and len(ln) - len(cn) <= 80:
             return i
     return None

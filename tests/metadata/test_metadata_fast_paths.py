@@ -110,3 +110,92 @@ def test_span_lang_with_the_blocks_segment_spans_given_is_the_same() -> None:
 def test_many_cues_in_one_block() -> None:
     parts = ka.find_cues("Text. " + "Keywords: a, b. " * 3000)
     assert len(parts) == 3000 and {p.kind for p in parts} == {"keywords"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("5 May 2024", True), ("Published: 5 May", False), ("1599 and 2100", False), ("x1600x", True), ("", False)],
+)
+def test_has_year_table(text: str, found: bool) -> None:
+    from pipeline.metadata.dates import has_year
+
+    assert has_year(text) is found
+
+
+def test_a_text_without_a_year_holds_no_date() -> None:
+    from pipeline.metadata.dates import find_dates, has_year
+
+    for text in random_texts(300, seed=11) + ["Published: 5 May 24", "Опубликовано: 5 мая 2024 г.", "12.05.1999"]:
+        if not has_year(text):
+            assert find_dates(text) == []
+        assert has_year(text) == has_year(" ".join(text.split()))  # squashing keeps the answer
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("See WWW.x.org", True), ("wWw.x", True), ("ww.x", False), ("new. www x", False), ("Moscow.", False), ("", False)],
+)
+def test_has_www_reads_www_as_url_re_does(text: str, found: bool) -> None:
+    from pipeline.metadata.notes import _WWW_RE, _has_www
+
+    assert _has_www(text) is found is (_WWW_RE.search(text) is not None)
+
+
+DATE_PIECES = ["5", "28", "12", "2024", "1999", "1700", "May", "мая", "Dec.", "of", "th", " ", "  ", "\n", ",", ".",
+               "/", "-", "г.", "x", "(", ":", "accessed", "Published", " 2024", "May ", "5 ", ".2024", "2024-"]
+
+
+def _plain_find_dates(text: str, day_first: bool = True) -> list[tuple[int, int, str]]:
+    """find_dates as it reads without the tests that spare searches (the per-pattern tests, and each
+    pattern's leading first-character lookahead)."""
+    from pipeline.metadata import dates
+
+    found: list[tuple[int, int, str]] = []
+    for fast in dates._PATTERNS:
+        assert fast.pattern.startswith("(?=")
+        pat = re.compile(fast.pattern[fast.pattern.index(")") + 1 :], fast.flags)
+        for m in pat.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e, _iso in found):
+                continue
+            iso = dates._from_match(m, day_first)
+            if iso:
+                found.append((m.start(), m.end(), iso))
+    return sorted(found)
+
+
+def test_find_dates_with_its_pattern_tests_finds_what_the_plain_search_finds() -> None:
+    from pipeline.metadata.dates import find_dates
+
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(DATE_PIECES) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    texts += ["5 May 2024", "2024-05-28", "28.12.2020", "May 5, 2024", "мая\n2024 г.", "1.2.2024-1-1 2024"]
+    for text in texts:
+        for day_first in (True, False):
+            got = [(f.start, f.end, f.iso) for f in find_dates(text, day_first)]
+            assert got == _plain_find_dates(text, day_first), text
+
+
+@pytest.mark.parametrize(
+    ("alternation", "letters"),
+    [(r"posted(?:\s+on)?|issued|дата\s+выхода", "[ipд]"), (r"a(?:b|c)|d", "[ad]"), ("x", "[x]")],
+)
+def test_first_letters_table(alternation: str, letters: str) -> None:
+    from pipeline.metadata.dates import first_letters
+
+    assert first_letters(alternation) == letters
+
+
+def test_cue_regexes_with_their_first_letter_lookahead_match_what_the_plain_ones_match() -> None:
+    from pipeline.metadata import dates
+
+    plain = {
+        dates.PUBLISHED_CUE_RE: re.compile(rf"(?<!\w)(?:{dates.PUBLISHED_CUES})\s*(?:[:\-–—]|on)?\s*", re.IGNORECASE),
+        dates.ACCESS_CUE_RE: re.compile(rf"(?<!\w)(?:{dates.ACCESS_CUES})\s*[:.\-–—]?\s*", re.IGNORECASE),
+    }
+    pieces = DATE_PIECES + ["PUBLISHED", "published on", "Posted", "Опубликовано", "ДАТА ПУБЛИКАЦИИ", "Retrieved",
+                            "дата обращения", "Last accessed", "consulté le", "xposted", "Issued:", "VERÖFFENTLICHT"]
+    rng = random.Random(3)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 25))) for _ in range(2000)]
+    for fast, slow in plain.items():
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)], text
