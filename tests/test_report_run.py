@@ -257,7 +257,7 @@ def test_console_script_and_make_help() -> None:
 def test_worker_counts_match_the_segments_written(seed_run: Path) -> None:
     """The letters and segments per language the workers count (kept in the state store) are what
     segments.jsonl holds: the card's figures are the same as counting the file."""
-    from pipeline.report.derived import count_segments
+    from pipeline.letters import per_language
     from pipeline.run.state import StateStore
     from pipeline.run.tally import Tally
 
@@ -265,9 +265,9 @@ def test_worker_counts_match_the_segments_written(seed_run: Path) -> None:
     with StateStore(seed_run) as state:
         for kind, summary in state.summaries():
             tally.add(kind, summary)
-    counted = count_segments(iter_records(seed_run / "segments.jsonl"))
-    assert tally.letter_counts() == (dict(sorted(counted.letters.items())), dict(sorted(counted.segments.items())))
-    assert sum(counted.letters.values()) > 10_000
+    letters, segments = per_language(iter_records(seed_run / "segments.jsonl"))
+    assert tally.letter_counts() == (letters, segments)
+    assert sum(letters.values()) > 10_000
 
 
 def test_summaries_from_an_older_store_fall_back_to_counting_segments(tmp_path: Path) -> None:

@@ -21,8 +21,9 @@ from typing import Any
 
 from pipeline.atomic import atomic_write_text
 from pipeline.config import Config, ConfigError
+from pipeline.letters import per_language
 from pipeline.report.card import render_card
-from pipeline.report.derived import SegmentStats, count_segments, iter_records, write_derived
+from pipeline.report.derived import iter_records, write_derived
 from pipeline.report.html import render_html
 from pipeline.report.summary import summary_lines
 from pipeline.schemas import load_schema
@@ -61,16 +62,12 @@ def write_run_outputs(out_dir: Path, cfg: Config, report: dict[str, Any],
 
     seg_path, bitext_path = out_dir / "segments.jsonl", out_dir / "bitext.jsonl"
     seg_current, bitext_current = current(seg_path), current(bitext_path)
-    # One pass over records.jsonl writes whichever of the two is not current.
-    written_stats, written_bitext = (None, None) if seg_current and bitext_current else write_derived(
-        iter_records(records_path), None if seg_current else seg_path, None if bitext_current else bitext_path,
-        count=counts is None)
-    if counts is not None:
-        seg_stats = SegmentStats(*counts)
-    elif written_stats is not None:
-        seg_stats = written_stats
-    else:
-        seg_stats = count_segments(iter_records(seg_path))
+    written_bitext = None
+    if not (seg_current and bitext_current):  # one pass over records.jsonl writes whichever is stale
+        written_bitext = write_derived(iter_records(records_path), None if seg_current else seg_path,
+                                       None if bitext_current else bitext_path)
+    # Without counts from the run (a state store from an older version) they come from segments.jsonl.
+    letters, segments = counts if counts is not None else per_language(iter_records(seg_path))
     bitext = written_bitext if written_bitext is not None else Counter(
         row["field"] for row in iter_records(bitext_path))
     files = ["records.jsonl", "quarantine.jsonl", "report.json", "segments.jsonl", "bitext.jsonl"]
@@ -89,8 +86,8 @@ def write_run_outputs(out_dir: Path, cfg: Config, report: dict[str, Any],
 
     files += ["report.html", "README.md"]
     atomic_write_text(out_dir / "report.html",
-                      render_html(report, letters=seg_stats.letters, bitext=bitext, files=files))
+                      render_html(report, letters=letters, bitext=bitext, files=files))
     atomic_write_text(out_dir / "README.md",
-                      render_card(report, schema, letters=seg_stats.letters, segments=seg_stats.segments,
+                      render_card(report, schema, letters=letters, segments=segments,
                                   bitext=bitext, files=files))
     return files

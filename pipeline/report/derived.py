@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 from pipeline.atomic import atomic_writer, dumps_line
-from pipeline.letters import count_letters
 
 # The record fields that can be printed in several languages, in the order bitext.jsonl lists them.
 BITEXT_FIELDS = ("title", "abstract", "keywords")
@@ -79,32 +78,10 @@ def bitext_rows(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
                    "translation": dict(sorted(versions.items()))}
 
 
-class SegmentStats:
-    """Letters and segments per language, for the report page and the dataset card."""
-
-    def __init__(self, letters: Mapping[str, int] | None = None, segments: Mapping[str, int] | None = None) -> None:
-        self.letters: Counter[str] = Counter(letters or {})
-        self.segments: Counter[str] = Counter(segments or {})
-
-    def add(self, row: dict[str, Any]) -> None:
-        self.segments[row["lang"]] += 1
-        self.letters[row["lang"]] += count_letters(row["text"])
-
-
-def count_segments(rows: Iterable[dict[str, Any]]) -> SegmentStats:
-    """The counts of the rows of an existing segments.jsonl."""
-    stats = SegmentStats()
-    for row in rows:
-        stats.add(row)
-    return stats
-
-
-def write_derived(records: Iterable[dict[str, Any]], segments_path: Path | None, bitext_path: Path | None,
-                  count: bool = True) -> tuple[SegmentStats | None, Counter[str] | None]:
+def write_derived(records: Iterable[dict[str, Any]], segments_path: Path | None,
+                  bitext_path: Path | None) -> Counter[str] | None:
     """Write segments.jsonl and bitext.jsonl (each atomically; a None path is skipped) in one pass over
-    ``records``. Returns the letter and segment counts per language of the segments written (None unless
-    segments were written and ``count``) and the bitext rows per field (None unless bitext was written)."""
-    seg_stats = SegmentStats() if segments_path is not None and count else None
+    ``records``. Returns the bitext rows per field (None unless bitext was written)."""
     bitext = Counter[str]() if bitext_path is not None else None
     with ExitStack() as stack:
         seg_out = stack.enter_context(atomic_writer(segments_path)) if segments_path is not None else None
@@ -112,25 +89,9 @@ def write_derived(records: Iterable[dict[str, Any]], segments_path: Path | None,
         for rec in records:
             if seg_out is not None:
                 for row in segment_rows(rec):
-                    if seg_stats is not None:
-                        seg_stats.add(row)
                     seg_out.write(dumps_line(row))
             if bi_out is not None and bitext is not None:
                 for row in bitext_rows(rec):
                     bitext[row["field"]] += 1
                     bi_out.write(dumps_line(row))
-    return seg_stats, bitext
-
-
-def write_segments(records: Iterable[dict[str, Any]], path: Path) -> SegmentStats:
-    """Write segments.jsonl atomically; returns letter and segment counts per language."""
-    stats, _ = write_derived(records, path, None)
-    assert stats is not None
-    return stats
-
-
-def write_bitext(records: Iterable[dict[str, Any]], path: Path) -> Counter[str]:
-    """Write bitext.jsonl atomically; returns the number of rows per field."""
-    _, counts = write_derived(records, None, path)
-    assert counts is not None
-    return counts
+    return bitext
