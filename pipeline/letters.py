@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 
-def count_letters(text: str) -> int:
+def alpha_count(text: str) -> int:
     """Letters in ``text`` (``str.isalpha``). ``"Да, 2024 г."`` -> ``3``"""
     # map over the C method: a third of the cost of a generator expression, same count.
     return sum(map(str.isalpha, text))
@@ -26,6 +26,6 @@ def per_language(segments: Iterable[Mapping[str, Any]]) -> tuple[dict[str, int],
     counts: dict[str, int] = {}
     for seg in segments:
         lang = seg.get("lang") or "und"
-        letters[lang] = letters.get(lang, 0) + count_letters(seg.get("text") or "")
+        letters[lang] = letters.get(lang, 0) + alpha_count(seg.get("text") or "")
         counts[lang] = counts.get(lang, 0) + 1
     return dict(sorted(letters.items())), dict(sorted(counts.items()))

@@ -222,20 +222,6 @@ def _word_marks(w: str) -> int:
     return len(w) if cyr or any(_is_latin_ext(c) for c in w) else 0
 
 
-def fix_cyrillic_mojibake(text: str) -> tuple[str, int]:
-    """Apply ``fix_cyrillic_line`` to every line; return the text and the number of lines fixed.
-
-    A second pass retries the lines left alone with the mix-up found most often in the first.
-    >>> fix_cyrillic_mojibake("ok\\nп═п╣п╤п╦п╪ п╡я─п╣п╪п╣п╫п╦")
-    ('ok\\nРежим времени', 1)
-    """
-    if text.isascii():
-        return text, 0
-    lines = text.split("\n")
-    _, changed, _ = _fix_cyrillic_lines(lines, range(len(lines)), None, _cyrillic_suspects(text, lines))
-    return ("\n".join(lines), changed) if changed else (text, 0)
-
-
 def _fix_cyrillic_lines(lines: list[str], which: Iterable[int], prior: str | None = None,
                         suspects: Iterable[int] | None = None) -> tuple[str | None, int, set[int]]:
     """Fix the lines ``which`` in place; return the document's main mix-up, lines fixed, lines changed.
@@ -430,23 +416,6 @@ def is_plain(text: str) -> bool:
     (True, False)
     """
     return not _lines_matching(_UNSAFE, text)
-
-
-def apply_ftfy(text: str) -> tuple[str, int]:
-    """Run ftfy (``FTFY_CONFIG``) on the lines that need it; return text and lines changed.
-
-    >>> apply_ftfy("ok\\nâ€œquotedâ€\\x9d")
-    ('ok\\n“quoted”', 1)
-    """
-    lines = text.split("\n")
-    changed = 0
-    for i, line in enumerate(lines):
-        if needs_ftfy(line):
-            fixed = ftfy.fix_text(line, FTFY_CONFIG)
-            if fixed != line:
-                lines[i] = fixed
-                changed += 1
-    return ("\n".join(lines), changed) if changed else (text, 0)
 
 
 # The cached functions themselves, taken when this module is loaded: ``explain`` may later wrap the

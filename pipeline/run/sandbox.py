@@ -318,13 +318,6 @@ def sandbox_for(cfg: Config) -> DocumentSandbox:
     return box
 
 
-def close_all() -> None:
-    """Close this thread's sandboxes (their children exit)."""
-    for box in getattr(_local, "boxes", {}).values():
-        box.close()
-    _local.boxes = {}
-
-
 # --- child side ----------------------------------------------------------------------------------
 
 
