@@ -1,7 +1,8 @@
 """Character-level repairs: line ends, HTML entities, controls, invisible characters, odd spaces.
 
 Each helper does one job and returns ``(text, number_of_changes)`` so the stage can account for
-every change in ``Document.repairs``.
+every change in ``Document.repairs``; ``squash``, which the layout and web passes use to compare
+lines, changes nothing in the text and returns the squashed string alone.
 """
 
 from __future__ import annotations
@@ -111,3 +112,16 @@ def normalize_spaces(text: str) -> tuple[str, int]:
     ('5 000 ₽', 2)
     """
     return _SPACES.subn(" ", text)
+
+
+def squash(text: str) -> str:
+    """``" ".join(text.split())``: whitespace runs -> one space, none at the ends.
+
+    >>> squash(" a \t b"), squash("a b")
+    ('a b', 'a b')
+    """
+    # Most texts are squashed already. The one printable whitespace character is " ", so a
+    # printable text without a double or an outer space has nothing to change (one fast scan).
+    if "  " not in text and text.isprintable() and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from pipeline.config import RepairConfig
 from pipeline.document import Block, Footnote
+from pipeline.repair.chars import squash
 from pipeline.repair.web import find_boilerplate
 
 # ---------------------------------------------------------------------------------------------
@@ -539,19 +540,6 @@ _ALNUM = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 _PAGE_EXT = re.compile(r"\.(?:html?|php|aspx?|pdf|jsp)\b")
-
-
-def squash(text: str) -> str:
-    """``" ".join(text.split())``: whitespace runs -> one space, none at the ends.
-
-    >>> squash(" a \t b"), squash("a b")
-    ('a b', 'a b')
-    """
-    # Most texts are squashed already. The one printable whitespace character is " ", so a
-    # printable text without a double or an outer space has nothing to change (one fast scan).
-    if "  " not in text and text.isprintable() and text[:1] != " " and text[-1:] != " ":
-        return text
-    return " ".join(text.split())
 
 
 def _mask(text: str, digits: bool = True) -> str:

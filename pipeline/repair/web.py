@@ -36,6 +36,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
+from pipeline.repair.chars import squash
+
 _CLOSERS = "\"'”’»)]"
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)]*\s+(?=[A-ZА-ЯЁ])")
@@ -62,11 +64,7 @@ def _norm(text: str) -> str:
         t = _LEAD_MARKS.sub("", t)
     while t.endswith(("**", "__")):
         t = t[:-2].rstrip()
-    if "  " not in t and t.isprintable():
-        # The only whitespace a printable line has is the plain space, single here: nothing to
-        # collapse, and no list of words to build.
-        return t.strip()
-    return " ".join(t.split())
+    return squash(t)
 
 
 def _sentences(text: str) -> int:
