@@ -14,10 +14,10 @@ import pytest
 
 from pipeline.atomic import dumps_line
 from pipeline.config import from_mapping
+from pipeline.derived import bitext_rows, iter_records, segment_rows
 from pipeline.record import record_errors
 from pipeline.report import write_run_outputs
 from pipeline.report.card import render_card, schema_fields
-from pipeline.report.derived import bitext_rows, iter_records, segment_rows
 from pipeline.report.html import _fold
 from pipeline.report.summary import summary_lines
 from pipeline.schemas import load_schema

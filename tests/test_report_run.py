@@ -18,7 +18,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.config import from_mapping
-from pipeline.report.derived import bitext_rows, iter_records, segment_rows
+from pipeline.derived import bitext_rows, iter_records, segment_rows
 from pipeline.report.html import COLOURS
 from pipeline.run import run
 from pipeline.schemas import load_schema

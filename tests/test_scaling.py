@@ -13,6 +13,7 @@ import pytest
 import pipeline.run as runner
 from pipeline import config as C
 from pipeline.cli import main
+from pipeline.derived import iter_records, write_derived
 from pipeline.document import Document, Source
 from pipeline.run import executors, run, shard_count
 from pipeline.run import state as state_mod
@@ -20,7 +21,9 @@ from pipeline.run.sandbox import DocumentSandbox
 from pipeline.run.shard import read_input
 from pipeline.run.state import STATE_NAME
 
-OUTPUTS = ("records.jsonl", "quarantine.jsonl")
+# The derived files too: the merge writes them with the records, from the shards' lines for what was
+# processed and from the previous records for what was reused.
+OUTPUTS = ("records.jsonl", "quarantine.jsonl", "segments.jsonl", "bitext.jsonl")
 
 
 @pytest.fixture(autouse=True)
@@ -98,6 +101,12 @@ def test_changed_removed_and_new_inputs(corpus: Path, tmp_path: Path) -> None:
     assert "A paragraph added to the end of the document." in by_path[changed.name]["text"]
     # Byte for byte what a full run of the new corpus writes.
     assert _outputs(out) == _full_run_outputs(corpus, tmp_path)
+    # The derived files are what pipeline.derived makes of the records, for reused records as well.
+    again = tmp_path / "rederived"
+    again.mkdir()
+    write_derived(iter_records(out / "records.jsonl"), again / "segments.jsonl", again / "bitext.jsonl")
+    for name in ("segments.jsonl", "bitext.jsonl"):
+        assert (again / name).read_bytes() == (out / name).read_bytes(), name
 
 
 def test_a_touched_file_is_hashed_again_but_not_processed(corpus: Path, tmp_path: Path) -> None:

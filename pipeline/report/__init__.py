@@ -4,7 +4,8 @@
 place. It only reads those (streaming records.jsonl, so memory does not grow with the corpus) and
 writes, each atomically:
 
-- ``segments.jsonl`` and ``bitext.jsonl`` (derived.py), deterministic;
+- ``segments.jsonl`` and ``bitext.jsonl`` (pipeline.derived), deterministic, unless the run's merge
+  wrote them with the records;
 - ``records.parquet`` when ``output.formats`` lists parquet (parquet.py), deterministic;
 - ``report.html`` (html.py) and the dataset card ``README.md`` (card.py), which hold run figures.
 
@@ -21,9 +22,9 @@ from typing import Any
 
 from pipeline.atomic import atomic_write_text
 from pipeline.config import Config, ConfigError
+from pipeline.derived import iter_records, write_derived
 from pipeline.letters import per_language
 from pipeline.report.card import render_card
-from pipeline.report.derived import iter_records, write_derived
 from pipeline.report.html import render_html
 from pipeline.report.summary import summary_lines
 from pipeline.schemas import load_schema
@@ -45,11 +46,13 @@ def check_output_formats(cfg: Config) -> None:
 
 
 def write_run_outputs(out_dir: Path, cfg: Config, report: dict[str, Any],
-                      counts: tuple[dict[str, int], dict[str, int]] | None = None) -> list[str]:
+                      counts: tuple[dict[str, int], dict[str, int]] | None = None,
+                      bitext: Counter[str] | None = None) -> list[str]:
     """Write the derived files, the report page and the dataset card; returns the file names written.
 
     ``counts``: (letters, segments) per language over every record, when the run has them from the
-    document workers (pipeline.run.tally); without them they are counted here from the segments."""
+    document workers (pipeline.run.tally); without them they are counted here from the segments.
+    ``bitext``: the bitext lines per field when the run has just written the derived files itself."""
     records_path = out_dir / "records.jsonl"
     schema = load_schema("record")
     # An incremental rerun that changed no record leaves records.jsonl untouched; the files derived
@@ -62,8 +65,8 @@ def write_run_outputs(out_dir: Path, cfg: Config, report: dict[str, Any],
 
     seg_path, bitext_path = out_dir / "segments.jsonl", out_dir / "bitext.jsonl"
     seg_current, bitext_current = current(seg_path), current(bitext_path)
-    written_bitext = None
-    if not (seg_current and bitext_current):  # one pass over records.jsonl writes whichever is stale
+    written_bitext = bitext
+    if bitext is None and not (seg_current and bitext_current):  # one pass over records.jsonl writes whichever is stale
         written_bitext = write_derived(iter_records(records_path), None if seg_current else seg_path,
                                        None if bitext_current else bitext_path)
     # Without counts from the run (a state store from an older version) they come from segments.jsonl.

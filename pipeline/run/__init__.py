@@ -150,7 +150,8 @@ def _process(cfg: Config, state: StateStore, input_dir: Path, out_dir: Path, fil
         rewrite = p.full_reason is not None or p.gone > 0 or any(s["processed"] for s in stats)
         if rewrite or p.todo:
             counts = merge(state, sorted(parts_dir.glob("*.part")), files, outputs,
-                           reuse=p.full_reason is None, write=rewrite)
+                           reuse=p.full_reason is None, write=rewrite,
+                           derived=(out_dir / "segments.jsonl", out_dir / "bitext.jsonl"))
         else:
             counts = MergeCounts(reused=len(files))
         state.commit(config_hash, outputs, replace_all=p.full_reason is not None)
@@ -171,6 +172,8 @@ def _process(cfg: Config, state: StateStore, input_dir: Path, out_dir: Path, fil
         "seconds_per_stage": {name: round(v, 4) for name, v in seconds.items()},
         "workers": slots,
         "shards": world,
+        # Not for the report: the bitext lines per field, when the merge wrote the derived files.
+        "_bitext": counts.bitext if rewrite else None,
     }
 
 
@@ -210,6 +213,7 @@ def run(cfg: Config, progress: Callable[[int, int], None] | None = None, *, full
         for kind, summary in state.summaries():
             tally.add(kind, summary)
     totals = tally.as_dict()
+    bitext = this_run.pop("_bitext")
 
     report: dict[str, Any] = {
         "pipeline_version": __version__,
@@ -232,5 +236,5 @@ def run(cfg: Config, progress: Callable[[int, int], None] | None = None, *, full
         "incremental": this_run["incremental"],
     }
     atomic_write_json(out_dir / "report.json", report)
-    write_run_outputs(out_dir, cfg, report, counts=tally.letter_counts())
+    write_run_outputs(out_dir, cfg, report, counts=tally.letter_counts(), bitext=bitext)
     return RunResult(report=report)

@@ -1,4 +1,5 @@
-"""The merge: this run's part files and the previous outputs into the new records.jsonl and quarantine.jsonl.
+"""The merge: this run's part files and the previous outputs into the new records.jsonl and quarantine.jsonl,
+and the files derived from the records, segments.jsonl and bitext.jsonl.
 
 Three streams, each sorted by source path: the part files (a k-way merge, so the result does not
 depend on how the inputs were sharded), the state store's rows, and, line for line beside those rows,
@@ -8,7 +9,9 @@ the previous output files. One pass writes every output line in path order:
 - an input this run found only touched (same bytes): its previous line;
 - an input not processed this run: its previous line if it still exists, else nothing (removed).
 
-Lines are copied as bytes, never parsed; memory holds one line per stream. Each previous line is
+Lines are copied as bytes; memory holds one line per stream. A record processed this run brings its
+derived lines in the part file; a previous record's are made again from its line (pipeline.derived,
+the same function). Each previous line is
 checked against its row (path and sha256 must appear in it), so output files that do not match the
 store stop the merge (``StateMismatch``) instead of producing wrong output.
 """
@@ -19,14 +22,16 @@ import bisect
 import heapq
 import json
 import os
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from pipeline.atomic import atomic_writer
-from pipeline.run.shard import iter_part
+from pipeline.derived import derived_lines
+from pipeline.run.shard import PartEntry, iter_part
 from pipeline.run.state import Row, StateStore
 
 BATCH = 2000  # state rows staged per executemany
@@ -41,6 +46,7 @@ class MergeCounts:
     processed: int = 0  # inputs whose output line comes from this run
     reused: int = 0  # inputs whose output line was copied from the previous outputs
     removed: int = 0  # previous entries dropped because their input is gone
+    bitext: Counter[str] = field(default_factory=Counter)  # bitext.jsonl lines per field (when written)
 
 
 def _previous(state: StateStore, records: Path, quarantine: Path, read: bool) -> Iterator[tuple[Row, bytes]]:
@@ -61,8 +67,8 @@ def _previous(state: StateStore, records: Path, quarantine: Path, read: bool) ->
             raise StateMismatch("the previous output files hold more lines than the state store knows of")
 
 
-def _new(part_files: Sequence[Path]) -> Iterator[tuple[dict[str, Any], bytes]]:
-    return heapq.merge(*(iter_part(p) for p in part_files), key=lambda e: e[0]["path"])
+def _new(part_files: Sequence[Path]) -> Iterator[PartEntry]:
+    return heapq.merge(*(iter_part(p) for p in part_files), key=lambda e: e.meta["path"])
 
 
 def _row(meta: dict[str, Any]) -> Row:
@@ -72,9 +78,10 @@ def _row(meta: dict[str, Any]) -> Row:
 
 
 def merge(state: StateStore, part_files: Sequence[Path], files: Sequence[str], outputs: dict[str, Path],
-          reuse: bool, write: bool = True) -> MergeCounts:
+          reuse: bool, write: bool = True, derived: tuple[Path, Path] | None = None) -> MergeCounts:
     """Write ``outputs["records.jsonl"]`` and ``outputs["quarantine.jsonl"]`` (atomically) and stage the
-    state rows that describe them. ``files``: every input of this run, sorted. ``reuse``: whether the
+    state rows that describe them; also the derived files, ``derived`` = (segments.jsonl, bitext.jsonl)
+    paths, when given (``MergeCounts.bitext`` then counts the bitext lines). ``files``: every input of this run, sorted. ``reuse``: whether the
     previous outputs and the state rows may be used (False in a full run). ``write=False`` when the
     caller knows the outputs stay as they are (this run only found touched files): only the state
     rows are staged, with the new stat keys."""
@@ -95,17 +102,34 @@ def merge(state: StateStore, part_files: Sequence[Path], files: Sequence[str], o
         return i < len(files) and files[i] == path
 
     with ExitStack() as stack:
-        out: dict[str, IO[bytes]] = {
-            kind: stack.enter_context(atomic_writer(outputs[name], binary=True)) if write else
-            stack.enter_context(open(os.devnull, "wb"))
-            for kind, name in (("record", "records.jsonl"), ("quarantine", "quarantine.jsonl"))}
+        def writer(path: Path) -> IO[bytes]:
+            return stack.enter_context(atomic_writer(path, binary=True) if write else open(os.devnull, "wb"))
+
+        # The derived files are opened first so that they are renamed into place last, after the
+        # records they are derived from.
+        seg_out, bi_out = (writer(derived[0]), writer(derived[1])) if write and derived else (None, None)
+        out = {"record": writer(outputs["records.jsonl"]), "quarantine": writer(outputs["quarantine.jsonl"])}
+
+        def emit(kind: str, line: bytes, entry: PartEntry | None = None) -> None:
+            out[kind].write(line)
+            if seg_out is None or bi_out is None or kind != "record":
+                return
+            if entry is not None:  # made by the shard
+                seg, bi, fields = entry.segments, entry.bitext, entry.meta["derived"]["bitext"]
+            else:
+                seg_s, _, bi_s, fields = derived_lines(json.loads(line))
+                seg, bi = seg_s.encode("utf-8"), bi_s.encode("utf-8")
+            seg_out.write(seg)
+            bi_out.write(bi)
+            counts.bitext.update(fields)
+
         old = iter(_previous(state, outputs["records.jsonl"], outputs["quarantine.jsonl"], write) if reuse else ())
         new = _new(part_files)
         o = next(old, None)
         n = next(new, None)
         while o is not None or n is not None:
-            if n is not None and (o is None or n[0]["path"] <= o[0].path):
-                meta, line = n
+            if n is not None and (o is None or n.meta["path"] <= o[0].path):
+                meta = n.meta
                 prev = None
                 if o is not None and o[0].path == meta["path"]:
                     prev, o = o, next(old, None)
@@ -113,12 +137,12 @@ def merge(state: StateStore, part_files: Sequence[Path], files: Sequence[str], o
                     if prev is None:
                         raise StateMismatch(f"{meta['path']}: unchanged, but there is no previous entry to keep")
                     row, line = prev
-                    out[row.kind].write(line)
+                    emit(row.kind, line)
                     fresh.append(Row(row.path, None if meta["stat"] is None else tuple(meta["stat"]),
                                      row.sha256, row.kind, row.summary))
                     counts.reused += 1
                 else:
-                    out[meta["kind"]].write(line)
+                    emit(meta["kind"], n.line, n)
                     fresh.append(_row(meta))
                     counts.processed += 1
                 n = next(new, None)
@@ -126,7 +150,7 @@ def merge(state: StateStore, part_files: Sequence[Path], files: Sequence[str], o
                 assert o is not None
                 row, line = o
                 if present(row.path):
-                    out[row.kind].write(line)
+                    emit(row.kind, line)
                     counts.reused += 1
                 else:
                     gone.append(row.path)

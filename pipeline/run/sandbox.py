@@ -22,9 +22,10 @@ the stages and sends back the outcome as JSON, a record as the very line the out
 8-byte length, a JSON header, an 8-byte length and a raw payload. The child is started with
 ``subprocess`` (not ``multiprocessing``), so it works from pool workers, daemonic Dask workers and
 threads alike; it holds no output file and no lock, and exits when its parent closes the pipe or dies.
-The cost per document is one pipe round trip, one JSON encode of the record (child) and one decode
-(parent, for the report's summary): measured ~0.8 ms per document, ~0.05 CPU-s per MB of input; the
-cost per worker is one child start-up (about the time to import the stages).
+The cost per document is one pipe round trip and one JSON encode of the record with its summary
+(child); the parent decodes the record once more, for the derived files, in the shard's I/O thread
+while the child works on the next document. The cost per worker is one child start-up (about the time
+to import the stages).
 """
 
 from __future__ import annotations

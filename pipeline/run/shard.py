@@ -5,10 +5,12 @@ atomically, then a completion marker holding the shard's stats. It returns only 
 same function runs in-process, in a process pool or on a Dask worker (the folders must then be on a
 file system every worker sees).
 
-The part file holds two lines per input, in path order: a meta line (path, what became of it,
-sha256, the stat key it was read with, a summary for the report) and the output line itself (the
-record or the quarantine entry, exactly as it will appear in the output; empty for an input whose
-bytes turned out unchanged). The merge needs only the meta lines to place each output line.
+The part file holds, per input and in path order: a meta line (path, what became of it, sha256, the
+stat key it was read with, a summary for the report, and for a record how many lines of the derived
+files follow), the output line itself (the record or the quarantine entry, exactly as it will appear
+in the output; empty for an input whose bytes turned out unchanged), then a record's lines of
+segments.jsonl and bitext.jsonl (pipeline.derived). The merge needs only the meta lines to place
+every other line.
 """
 
 from __future__ import annotations
@@ -20,12 +22,14 @@ import stat
 import time
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipeline.atomic import atomic_write_json, atomic_writer, dumps_line
 from pipeline.config import Config
+from pipeline.derived import derived_lines
 from pipeline.document import Document, Source
 from pipeline.run.sandbox import sandbox_for
 from pipeline.run.state import StatKey, stat_key
@@ -83,11 +87,34 @@ def read_document(input_dir: Path, rel: str, max_bytes: int) -> tuple[Document, 
     return doc, q
 
 
-def iter_part(path: Path) -> Iterator[tuple[dict[str, Any], bytes]]:
-    """(meta, output line) pairs of a part file, in path order."""
+class PartEntry(NamedTuple):
+    meta: dict[str, Any]
+    line: bytes  # the output line
+    segments: bytes  # a record's lines of segments.jsonl (b"" for anything else)
+    bitext: bytes  # and of bitext.jsonl
+
+
+def iter_part(path: Path) -> Iterator[PartEntry]:
+    """The entries of a part file, in path order."""
     with path.open("rb") as f:
-        for meta in f:
-            yield json.loads(meta), f.readline()
+        for meta_line in f:
+            meta = json.loads(meta_line)
+            line = f.readline()
+            derived = meta.get("derived") or {}
+            seg = b"".join(f.readline() for _ in range(derived.get("segments", 0)))
+            bitext = b"".join(f.readline() for _ in derived.get("bitext", ()))
+            yield PartEntry(meta, line, seg, bitext)
+
+
+def _entry(meta: dict[str, Any], out_line: str, record: dict[str, Any] | str | None) -> str:
+    """An input's part file lines; ``record`` (its record, or the record's output line) gives the
+    derived files' lines. In the shard's I/O thread, while the document worker is busy with the next input."""
+    derived = ""
+    if record is not None:
+        seg, n_seg, bitext, fields = derived_lines(json.loads(record) if isinstance(record, str) else record)
+        meta["derived"] = {"segments": n_seg, "bitext": fields}
+        derived = seg + bitext
+    return dumps_line(meta) + out_line + derived
 
 
 def run_shard(task: ShardTask) -> dict[str, Any]:
@@ -96,15 +123,32 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
     box = sandbox_for(task.cfg)
     input_dir = Path(task.input_dir)
     parts = Path(task.parts_dir)
+    max_bytes = task.cfg.input.max_bytes
     seconds: Counter[str] = Counter()
     processed = unchanged = 0
     t0 = time.perf_counter()
-    with atomic_writer(parts / f"{task.name}.part") as part:
+    # While the child works on a document, this process would only wait: one I/O thread reads (and
+    # hashes) the next input and writes the previous entry meanwhile. One thread, so its jobs run in
+    # the order given and the part file keeps path order; the next input is the only one read ahead.
+    with atomic_writer(parts / f"{task.name}.part") as part, \
+            ThreadPoolExecutor(1, thread_name_prefix="seedclean-shard-io") as io:
+        written: Future[None] | None = None
+
+        def write(meta: dict[str, Any], out_line: str, record: dict[str, Any] | str | None = None) -> None:
+            nonlocal written
+            if written is not None:
+                written.result()  # a write that failed stops the shard here, not after the last input
+            written = io.submit(lambda: part.write(_entry(meta, out_line, record)))
+
+        ahead = io.submit(read_input, input_dir, task.files[0], max_bytes) if task.files else None
         for i, rel in enumerate(task.files):
-            doc, q, key = read_input(input_dir, rel, task.cfg.input.max_bytes)
+            assert ahead is not None
+            doc, q, key = ahead.result()
+            ahead = io.submit(read_input, input_dir, task.files[i + 1], max_bytes) if i + 1 < len(task.files) \
+                else None
             sha = doc.source.sha256
             if q is None and task.known and sha == task.known[i]:
-                part.write(dumps_line({"path": rel, "kind": "unchanged", "sha256": sha, "stat": key}) + "\n")
+                write({"path": rel, "kind": "unchanged", "sha256": sha, "stat": key}, "\n")
                 unchanged += 1
                 continue
             o = Outcome(path=rel, quarantine=q) if q else box.process(doc, parse=False)
@@ -119,7 +163,9 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
                 out_line = o.line + "\n"  # encoded by the document worker exactly as dumps_line would
             else:
                 out_line = dumps_line(o.record if o.record is not None else o.quarantine)
-            part.write(dumps_line(meta) + out_line)
+            write(meta, out_line, o.line if o.line is not None else o.record)
+        if written is not None:
+            written.result()
     result = {"files": len(task.files), "processed": processed, "unchanged": unchanged,
               "seconds": dict(seconds), "wall_seconds": time.perf_counter() - t0}
     # The marker is written last: a shard without it never finished.

@@ -1,7 +1,9 @@
 """Files derived from records.jsonl for dataset builders: segments.jsonl and bitext.jsonl.
 
 Both are pure functions of the records (no timestamps, records in their file order), so the same
-records.jsonl always gives byte-identical files.
+records.jsonl always gives byte-identical files. A run makes each record's lines where the record is
+made (the shard, see run/shard.py) and the merge places them; ``write_derived`` makes them from an
+existing records.jsonl. Both go through ``derived_lines``.
 """
 
 from __future__ import annotations
@@ -78,6 +80,18 @@ def bitext_rows(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
                    "translation": dict(sorted(versions.items()))}
 
 
+def derived_lines(record: dict[str, Any]) -> tuple[str, int, str, list[str]]:
+    """One record's lines of segments.jsonl and bitext.jsonl: (segment lines, how many, bitext lines,
+    the field of each bitext line).
+
+    ``{"id": "sha256:ab…", "source": {"path": "a.txt"}, "segments": [{"lang": "en", "kind": "title",
+    "text": "T", "confidence": 1.0}]}`` -> ``('{"record_id":"sha256:ab…",…,"text":"T"}\\n', 1, '', [])``
+    """
+    seg = [dumps_line(row) for row in segment_rows(record)]
+    bitext = list(bitext_rows(record))
+    return "".join(seg), len(seg), "".join(map(dumps_line, bitext)), [row["field"] for row in bitext]
+
+
 def write_derived(records: Iterable[dict[str, Any]], segments_path: Path | None,
                   bitext_path: Path | None) -> Counter[str] | None:
     """Write segments.jsonl and bitext.jsonl (each atomically; a None path is skipped) in one pass over
@@ -87,11 +101,10 @@ def write_derived(records: Iterable[dict[str, Any]], segments_path: Path | None,
         seg_out = stack.enter_context(atomic_writer(segments_path)) if segments_path is not None else None
         bi_out = stack.enter_context(atomic_writer(bitext_path)) if bitext_path is not None else None
         for rec in records:
+            seg, _, bi, fields = derived_lines(rec)
             if seg_out is not None:
-                for row in segment_rows(rec):
-                    seg_out.write(dumps_line(row))
+                seg_out.write(seg)
             if bi_out is not None and bitext is not None:
-                for row in bitext_rows(rec):
-                    bitext[row["field"]] += 1
-                    bi_out.write(dumps_line(row))
+                bitext.update(fields)
+                bi_out.write(bi)
     return bitext
