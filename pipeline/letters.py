@@ -1,6 +1,6 @@
 """Letter counts, the unit the report and the dataset card measure languages in.
 
-Shared by the document workers (which count each record's segments as they finish it) and the report
+Shared by the shards (which count each record's segments as they write it) and the report
 (which counts an existing segments.jsonl when a state store written by an older version has no counts).
 """
 

@@ -29,9 +29,6 @@ class Outcome:
     # The record as its output line (JSON, no newline) when it is already encoded: the document
     # worker process sends it so, and the shard writes it as it came instead of encoding it again.
     line: str | None = None
-    # What the report counts of it (pipeline.run.tally.summarize), when the worker that had the record
-    # made it, so that the receiver need not parse ``line``.
-    summary: dict[str, Any] | None = None
 
 
 def quarantine_entry(doc: Document, stage: str, reason: str, errors: list[str] | None = None) -> dict[str, Any]:

@@ -41,11 +41,11 @@ def test_a_failed_write_stops_the_shard_and_leaves_nothing_behind(seed_dir: Path
     written: list[str] = []
     real = shard._entry
 
-    def disk_full_on_the_second(meta: dict[str, Any], out_line: str, record: Any) -> str:
+    def disk_full_on_the_second(meta: dict[str, Any], *args: Any) -> str:
         written.append(meta["path"])
         if len(written) == 2:
             raise OSError(28, "No space left on device")
-        return real(meta, out_line, record)
+        return real(meta, *args)
 
     monkeypatch.setattr(shard, "_entry", disk_full_on_the_second)
     parts = tmp_path / "parts"

@@ -51,7 +51,7 @@ def write_run_outputs(out_dir: Path, cfg: Config, report: dict[str, Any],
     """Write the derived files, the report page and the dataset card; returns the file names written.
 
     ``counts``: (letters, segments) per language over every record, when the run has them from the
-    document workers (pipeline.run.tally); without them they are counted here from the segments.
+    shards (pipeline.run.tally); without them they are counted here from the segments.
     ``bitext``: the bitext lines per field when the run has just written the derived files itself."""
     records_path = out_dir / "records.jsonl"
     schema = load_schema("record")

@@ -22,9 +22,9 @@ the stages and sends back the outcome as JSON, a record as the very line the out
 8-byte length, a JSON header, an 8-byte length and a raw payload. The child is started with
 ``subprocess`` (not ``multiprocessing``), so it works from pool workers, daemonic Dask workers and
 threads alike; it holds no output file and no lock, and exits when its parent closes the pipe or dies.
-The cost per document is one pipe round trip and one JSON encode of the record with its summary
-(child); the parent decodes the record once more, for the derived files, in the shard's I/O thread
-while the child works on the next document. The cost per worker is one child start-up (about the time
+The cost per document is one pipe round trip and one JSON encode of the record (child); the parent
+decodes the record once more, for the report's summary and the derived files, in the shard's I/O
+thread while the child works on the next document. The cost per worker is one child start-up (about the time
 to import the stages).
 """
 
@@ -51,7 +51,6 @@ from typing import Any, BinaryIO
 from pipeline.config import Config
 from pipeline.document import Document, Source
 from pipeline.run.lock import die_with_parent
-from pipeline.run.tally import summarize
 from pipeline.stages import STAGE_NAMES, Outcome, quarantine_entry
 
 log = logging.getLogger(__name__)
@@ -246,8 +245,8 @@ class DocumentSandbox:
     # one document
 
     def process(self, doc: Document, parse: bool = True) -> Outcome:
-        """Run ``doc`` in the child. The record comes back as its output line (``Outcome.line``) with its
-        summary; ``parse=False`` leaves ``Outcome.record`` None instead of decoding the line again."""
+        """Run ``doc`` in the child. The record comes back as its output line (``Outcome.line``);
+        ``parse=False`` leaves ``Outcome.record`` None instead of decoding the line again."""
         for attempt in (1, 2):
             if self._proc is None:
                 self._proc = self._start()
@@ -280,8 +279,7 @@ class DocumentSandbox:
             return self._lost(doc, proc, "its worker process died while working on it")
         line = payload.decode("utf-8") if payload else None
         out = Outcome(path=doc.source.path, record=json.loads(line) if line and parse else reply.get("record"),
-                      quarantine=reply.get("quarantine"), timings=reply.get("timings") or {}, line=line,
-                      summary=reply.get("summary"))
+                      quarantine=reply.get("quarantine"), timings=reply.get("timings") or {}, line=line)
         if reply.get("restart"):
             self._replace()
         return out
@@ -403,8 +401,7 @@ def _run_one(processor: Any, doc: Document, seconds: float) -> dict[str, Any]:
     if record is None:
         payload = b""
     quarantine = scrub(quarantine) if quarantine else None
-    return {"record": None, "quarantine": quarantine, "timings": out.timings, "payload": payload,
-            "summary": summarize(record, quarantine)}
+    return {"record": None, "quarantine": quarantine, "timings": out.timings, "payload": payload}
 
 
 _memory_mb = 0  # limits.document_memory_mb as applied in this child (0: none)

@@ -106,14 +106,20 @@ def iter_part(path: Path) -> Iterator[PartEntry]:
             yield PartEntry(meta, line, seg, bitext)
 
 
-def _entry(meta: dict[str, Any], out_line: str, record: dict[str, Any] | str | None) -> str:
-    """An input's part file lines; ``record`` (its record, or the record's output line) gives the
-    derived files' lines. In the shard's I/O thread, while the document worker is busy with the next input."""
+def _entry(meta: dict[str, Any], out_line: str, record: dict[str, Any] | str | None = None,
+           quarantine: dict[str, Any] | None = None) -> str:
+    """An input's part file lines. ``record`` (the record, or its output line) or ``quarantine`` gives
+    the report's summary, and a record the derived files' lines. Run in the shard's I/O thread, while
+    the document worker is busy with the next input."""
     derived = ""
     if record is not None:
-        seg, n_seg, bitext, fields = derived_lines(json.loads(record) if isinstance(record, str) else record)
+        rec = json.loads(record) if isinstance(record, str) else record
+        meta["summary"] = summarize(rec, None)
+        seg, n_seg, bitext, fields = derived_lines(rec)
         meta["derived"] = {"segments": n_seg, "bitext": fields}
         derived = seg + bitext
+    elif quarantine is not None:
+        meta["summary"] = summarize(None, quarantine)
     return dumps_line(meta) + out_line + derived
 
 
@@ -134,11 +140,12 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
             ThreadPoolExecutor(1, thread_name_prefix="seedclean-shard-io") as io:
         written: Future[None] | None = None
 
-        def write(meta: dict[str, Any], out_line: str, record: dict[str, Any] | str | None = None) -> None:
+        def write(meta: dict[str, Any], out_line: str, record: dict[str, Any] | str | None = None,
+                  quarantine: dict[str, Any] | None = None) -> None:
             nonlocal written
             if written is not None:
                 written.result()  # a write that failed stops the shard here, not after the last input
-            written = io.submit(lambda: part.write(_entry(meta, out_line, record)))
+            written = io.submit(lambda: part.write(_entry(meta, out_line, record, quarantine)))
 
         ahead = io.submit(read_input, input_dir, task.files[0], max_bytes) if task.files else None
         for i, rel in enumerate(task.files):
@@ -157,13 +164,14 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
             processed += 1
             seconds.update(o.timings)
             kind = "record" if o.record is not None or o.line is not None else "quarantine"
-            summary = o.summary if o.summary is not None else summarize(o.record, o.quarantine)
-            meta = {"path": rel, "kind": kind, "sha256": sha, "stat": key, "summary": summary}
+            meta = {"path": rel, "kind": kind, "sha256": sha, "stat": key}
             if o.line is not None:
-                out_line = o.line + "\n"  # encoded by the document worker exactly as dumps_line would
+                # Encoded by the document worker exactly as dumps_line would: written as it came.
+                write(meta, o.line + "\n", record=o.line)
+            elif o.record is not None:
+                write(meta, dumps_line(o.record), record=o.record)
             else:
-                out_line = dumps_line(o.record if o.record is not None else o.quarantine)
-            write(meta, out_line, o.line if o.line is not None else o.record)
+                write(meta, dumps_line(o.quarantine), quarantine=o.quarantine)
         if written is not None:
             written.result()
     result = {"files": len(task.files), "processed": processed, "unchanged": unchanged,
