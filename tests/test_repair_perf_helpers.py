@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import random
 import re
+import unicodedata
 from pathlib import Path
 
 import ftfy
+import ftfy.badness
 import pytest
 
 from pipeline import textscore
@@ -199,3 +203,125 @@ def test_line_caches_last_one_document(monkeypatch: pytest.MonkeyPatch) -> None:
         doc.text = f"{line}\n\nAnother paragraph of ordinary prose.\n"
         repair(doc, cfg)
     assert calls.count(line) == 2
+
+
+def _needs_ftfy_always_is_bad(line: str) -> bool:
+    """encoding.needs_ftfy as it was before the is_bad pre-check."""
+    if line.isascii():
+        return bool(encoding._ASCII_CONTROLS.search(line))
+    if set(line) <= encoding._SAFE:
+        return False
+    return (bool(encoding._FTFY_TRIGGERS.search(line)) or ftfy.badness.is_bad(line)
+            or not unicodedata.is_normalized("NFC", line))
+
+
+def _badness_alphabet() -> list[str]:
+    """Characters ftfy's badness regex is written with that are not pre-check cues, and some plain ones."""
+    cats = ftfy.badness.MOJIBAKE_CATEGORIES
+    chars = set().union(*(encoding._expand_class(v) for v in cats.values()))
+    chars |= {c for c in ftfy.badness.BADNESS_RE.pattern if not c.isascii()}
+    chars |= set("aZ .,?!\t\n_1") | set("ВГРСвсрпйЁё")
+    return sorted(chars - encoding._BAD_CUES)
+
+
+def test_is_bad_pre_check_is_ftfy_s_regex_as_read() -> None:
+    # The pre-check was worked out from this ftfy's regex; another one must be read again.
+    assert encoding._BADNESS_AS_READ
+
+
+def test_is_bad_needs_a_pre_check_cue() -> None:
+    """Strings made of everything but the cues are never bad unless they hold a quote triple."""
+    rng = random.Random(6)
+    alphabet = _badness_alphabet()
+    quotes = [c for c in alphabet if c in encoding._QUOTES]
+    ends = list(encoding._TRIPLE_ENDS)
+    n_bad = 0
+    for _ in range(40000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 7)))
+        if rng.random() < 0.2:  # a triple at a random place, for is_bad to find now and then
+            k = rng.randint(0, len(s))
+            s = s[:k] + rng.choice(ends) + rng.choice(quotes) + rng.choice(ends) + s[k:]
+        assert encoding._BAD_CUES.isdisjoint(s)
+        if ftfy.badness.is_bad(s):
+            n_bad += 1
+            assert encoding._may_be_bad(s, set(s)), s
+    assert n_bad > 100  # the triples were found: the test can fail
+
+
+@pytest.mark.parametrize("line", FTFY_LINES + ["Россия «В»С", "ΒΓ»Ο", "вЂ¦", "×²", "‚ó°", "Ù¤Ù", "№ 5 ±2"])
+def test_needs_ftfy_with_the_pre_check(line: str) -> None:
+    assert encoding.needs_ftfy(line) is _needs_ftfy_always_is_bad(line)
+
+
+def test_needs_ftfy_with_the_pre_check_on_real_lines() -> None:
+    lines = [ln for p in sorted(SEEDS.glob("*.txt")) for ln in p.read_text(encoding="utf-8").split("\n")]
+    cases = SEEDS.parent.parent / "shared" / "ftfy-test-cases"
+    for name in ("in-the-wild.json", "synthetic.json", "negative.json", "language-names.json"):
+        if (cases / name).is_file():
+            lines += [c["original"] for c in json.loads((cases / name).read_text(encoding="utf-8"))]
+    misread = [ln.encode("utf-8").decode(codec, "replace") for ln in lines[:300] for codec in ("cp1251", "cp1252")]
+    assert len(lines) > 500
+    for line in lines + misread:
+        assert encoding.needs_ftfy(line) is _needs_ftfy_always_is_bad(line), line
+
+
+def _fix_cyrillic_line_searching_all(line: str, prior: str | None = None) -> tuple[str, str | None]:
+    """fix_cyrillic_line before its early exits: every mix-up scored, whatever the line's own score."""
+    if line.isascii() or not (prior or encoding._SUSPECT.search(line) or encoding._mostly_upper(line)):
+        return line, None
+    base = textscore.cyrillic_score(line)
+    if prior:
+        wrong, right = prior.split(">")
+        try:
+            fixed = line.encode(wrong).decode(right)
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            fixed = line
+        if fixed != line and textscore.cyrillic_score(fixed) - base >= encoding.MIN_GAIN / 2:
+            return fixed, prior
+    evidence = -1
+    best, best_score, best_name = line, base, None
+    for wrong, right, fixed in encoding._mixups(line):
+        score = textscore.cyrillic_score(fixed)
+        if not encoding._IS_CYR.search(fixed):
+            if score < 0:
+                continue
+            if evidence < 0:
+                evidence = encoding.damage_marks(line)
+            if evidence < 2:
+                continue
+        if score > best_score:
+            best, best_score, best_name = fixed, score, f"{wrong}>{right}"
+    if best_name is None:
+        return line, None
+    gain = best_score - base
+    if gain >= encoding.MIN_GAIN and (best_score >= encoding.MIN_SCORE or best_name.endswith("utf-8")
+                                      or not encoding._IS_CYR.search(best)):
+        return best, best_name
+    return line, None
+
+
+def _damaged_lines() -> list[str]:
+    """Seed lines, and each misread through every mix-up (twice for some), with a few odd ones."""
+    lines = [ln for p in sorted(SEEDS.glob("*.txt")) for ln in p.read_text(encoding="utf-8").split("\n")
+             if not ln.isascii()][:400]
+    out = list(lines) + ["é", "Â", "—", "« »", "café — «ok»", "ÐŸÑ€Ð¸Ð²ÐµÑ‚", "Ò", "ΑΒΓ", "\u0483\u0484"]
+    for ln in lines[::3]:
+        for right, wrong in encoding.CYRILLIC_MIXUPS:
+            try:
+                bad = ln.encode(wrong).decode(right)
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+            out += [bad, bad[: len(bad) // 3]]
+    return out
+
+
+@pytest.mark.parametrize("prior", [None, "latin-1>cp1251", "koi8_r>utf-8", "cp1251>koi8_r"])
+def test_fix_cyrillic_line_early_exits_change_nothing(prior: str | None) -> None:
+    lines = _damaged_lines()
+    assert len(lines) > 1000
+    fixed = 0
+    for line in lines:
+        expected = _fix_cyrillic_line_searching_all(line, prior)
+        assert encoding.fix_cyrillic_line.__wrapped__(line, prior) == expected, line
+        fixed += expected[1] is not None
+    assert fixed > 100

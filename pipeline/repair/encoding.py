@@ -10,6 +10,7 @@ bigram profiles that ship with langdetect (a mandated dependency), so no word li
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import unicodedata
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import ftfy
+import ftfy.badness
 from ftfy.badness import is_bad
 
 from pipeline.textscore import (  # noqa: F401 - cyrillic_score is part of this module's API
@@ -159,6 +161,10 @@ def fix_cyrillic_line(line: str, prior: str | None = None) -> tuple[str, str | N
     if line.isascii() or not (prior or _SUSPECT.search(line) or _mostly_upper(line)):
         return line, None
     base = cyrillic_score(line)
+    # No text scores above 0 (every letter and symbol counted takes from it): a line scoring
+    # within MIN_GAIN of 0 cannot gain enough from any mix-up, nor within half of it from the prior.
+    if -base < MIN_GAIN / 2:
+        return line, None
     if prior:
         # The document's own mix-up first: another one scoring a little higher on a short line
         # (a name, a number) is chance, not evidence.
@@ -169,6 +175,8 @@ def fix_cyrillic_line(line: str, prior: str | None = None) -> tuple[str, str | N
             fixed = line
         if fixed != line and cyrillic_score(fixed) - base >= MIN_GAIN / 2:
             return fixed, prior
+    if -base < MIN_GAIN:
+        return line, None
     evidence = -1
     best, best_score, best_name = line, base, None
     for wrong, right, fixed in _mixups(line):
@@ -374,9 +382,56 @@ def needs_ftfy(line: str) -> bool:
     """
     if line.isascii():
         return bool(_ASCII_CONTROLS.search(line))
-    if set(line) <= _SAFE:
+    chars = set(line)
+    if chars <= _SAFE:
         return False
-    return bool(_FTFY_TRIGGERS.search(line)) or is_bad(line) or not unicodedata.is_normalized("NFC", line)
+    return (bool(_FTFY_TRIGGERS.search(line)) or (_may_be_bad(line, chars) and is_bad(line))
+            or not unicodedata.is_normalized("NFC", line))
+
+
+def _expand_class(body: str) -> set[str]:
+    """The characters of a regex class body made of characters and ``a-b`` ranges (no escapes).
+
+    >>> sorted(_expand_class("a-cx"))
+    ['a', 'b', 'c', 'x']
+    """
+    out: set[str] = set()
+    i = 0
+    while i < len(body):
+        if i + 2 < len(body) and body[i + 1] == "-":
+            out.update(chr(c) for c in range(ord(body[i]), ord(body[i + 2]) + 1))
+            i += 3
+        else:
+            out.add(body[i])
+            i += 1
+    return out
+
+
+# ftfy's is_bad is one large regex whose alternatives try at every Cyrillic or Latin letter of a
+# line: on Russian prose it costs more than all the rest of needs_ftfy. Every one of its
+# alternatives (read from ftfy 6's badness.BADNESS_RE) holds a character of the categories below
+# or Ђ (in "вЂ", "ГўВЂВ"), except two three-character ones: a capital В Г Р С (or Greek Β Γ Ξ Ο)
+# on both sides of an opening or closing quote. A line with none of these cannot be bad, which a
+# set test and one scan say. If ftfy's regex is not the one read, the check is left out.
+_BADNESS_READ = "9dcc0f2ac90d9ae3c85eb7b9b2c0b8a8e8126153847c2b30c91a0bb263f3b8c4"
+_BAD_CUES = frozenset(set().union(*(
+    _expand_class(ftfy.badness.MOJIBAKE_CATEGORIES[k])
+    for k in ("c1", "bad", "lower_accented", "upper_accented", "box", "currency", "numeric", "law", "kaomoji")
+)) | {"\u0402"})
+_QUOTES = "".join(sorted(_expand_class(ftfy.badness.MOJIBAKE_CATEGORIES["start_punctuation"])
+                         | _expand_class(ftfy.badness.MOJIBAKE_CATEGORIES["end_punctuation"])))
+_TRIPLE_ENDS = "\u0412\u0413\u0420\u0421\u0392\u0393\u039e\u039f"  # В Г Р С, Β Γ Ξ Ο
+_BAD_TRIPLE = re.compile(f"[{_TRIPLE_ENDS}][{re.escape(_QUOTES)}][{_TRIPLE_ENDS}]")
+_BADNESS_AS_READ = hashlib.sha256(ftfy.badness.BADNESS_RE.pattern.encode()).hexdigest() == _BADNESS_READ
+
+
+def _may_be_bad(line: str, chars: set[str]) -> bool:
+    """False only where ftfy's ``is_bad`` is sure to be False (``chars`` is the set of the line).
+
+    >>> _may_be_bad("Россия и Китай «вместе»", set("Россия и Китай «вместе»")), _may_be_bad("cafÃ©", set("cafÃ©"))
+    (False, True)
+    """
+    return not (_BADNESS_AS_READ and _BAD_CUES.isdisjoint(chars) and not _BAD_TRIPLE.search(line))
 
 
 def _safe_chars() -> frozenset[str]:
