@@ -325,3 +325,62 @@ def test_fix_cyrillic_line_early_exits_change_nothing(prior: str | None) -> None
         assert encoding.fix_cyrillic_line.__wrapped__(line, prior) == expected, line
         fixed += expected[1] is not None
     assert fixed > 100
+
+
+# encoding._SUSPECT as it was first written: the class that opens it holds the first character of
+# each run, all Cyrillic letters among them.
+_SUSPECT_FIRST_CHAR = re.compile(
+    "[\u00a0-\u00ff\u2500-\u25ff\u0400-\u04ff\u2013\u2014]"
+    "(?:(?<=[\u0400-\u04ff])[\u2500-\u25ff\u00a0-\u00aa\u00ac-\u00af\u00b1-\u00ba\u00bc-\u00bf"
+    "\u201a\u2020\u2021\u20ac\u2030\u2039\u203a\u2122\u0400-\u040f\u0452-\u045f\u0490\u0491]"
+    "|(?<=[\u2500-\u25ff])"
+    "|(?<=[\u00a0-\u00ff])[\u00a0-\u00ff]"
+    "|(?<=[\u00c0-\u00ff])[\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]"
+    "|(?<=[\u2013\u2014])[\u00a0-\u00bf\u0400-\u045f\u2020-\u2265])"
+)
+
+
+def _suspect_alphabet() -> list[str]:
+    """Each end of every range the suspect patterns name, its neighbours, and some plain characters."""
+    cps: set[int] = set()
+    for a, b in re.findall("([\u0080-\uffff])(?:-([\u0080-\uffff]))?", _SUSPECT_FIRST_CHAR.pattern):
+        for c in (a, b or a):
+            cps.update((ord(c) - 1, ord(c), ord(c) + 1))
+    return sorted({chr(c) for c in cps} | set("a \nЖж«»§Ё"))
+
+
+def test_suspect_pattern_finds_what_the_first_character_pattern_found() -> None:
+    alphabet = _suspect_alphabet()
+    assert len(alphabet) > 80
+    for a in alphabet:
+        for b in alphabet:
+            s = a + b
+            assert bool(encoding._SUSPECT.search(s)) is bool(_SUSPECT_FIRST_CHAR.search(s)), repr(s)
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        assert encoding._lines_matching.__wrapped__(encoding._SUSPECT, text) == \
+            encoding._lines_matching.__wrapped__(_SUSPECT_FIRST_CHAR, text), repr(text)
+
+
+def test_suspect_pattern_on_real_and_misread_lines() -> None:
+    lines = _damaged_lines()
+    text = "\n".join(lines)
+    assert encoding._lines_matching.__wrapped__(encoding._SUSPECT, text) == \
+        encoding._lines_matching.__wrapped__(_SUSPECT_FIRST_CHAR, text)
+    assert sum(1 for ln in lines if encoding._SUSPECT.search(ln)) > 300
+
+
+def test_cyrillic_upper_pair_holds_every_mostly_upper_line() -> None:
+    # Every line of up to six of these characters: the pattern must match each mostly upper one.
+    alphabet = "АЁаёі "
+    n_upper = 0
+    lines = [""]
+    for _ in range(6):
+        lines = [ln + c for ln in lines for c in alphabet]
+        for ln in lines:
+            if encoding._mostly_upper(ln):
+                n_upper += 1
+                assert encoding._CYR_UPPER_PAIR.search(ln), ln
+    assert n_upper > 1000
+    assert not encoding._CYR_UPPER_PAIR.search("Мы в Москве и Пекине")
