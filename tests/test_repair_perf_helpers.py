@@ -384,3 +384,15 @@ def test_cyrillic_upper_pair_holds_every_mostly_upper_line() -> None:
                 assert encoding._CYR_UPPER_PAIR.search(ln), ln
     assert n_upper > 1000
     assert not encoding._CYR_UPPER_PAIR.search("Мы в Москве и Пекине")
+
+
+def test_no_text_scores_above_zero() -> None:
+    """What fix_cyrillic_line's early exits stand on: every letter or symbol counted lowers the score."""
+    rng = random.Random(8)
+    alphabet = _suspect_alphabet() + list("абвгдежзийклмнопрстуфхцчшщъыьэюяАБВЯЁё αβγ中文é×÷\u0482\u0483")
+    scores = []
+    for _ in range(20000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        scores.append(textscore.cyrillic_score(s))
+    assert max(scores) == 0.0
+    assert min(scores) < -10

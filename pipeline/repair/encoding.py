@@ -196,6 +196,8 @@ def fix_cyrillic_line(line: str, prior: str | None = None) -> tuple[str, str | N
                 continue
         if score > best_score:
             best, best_score, best_name = fixed, score, name
+            if best_score >= 0:
+                break  # a spotless result: no text scores above 0, so no later mix-up can beat it
     if best_name is None:
         return line, None
     gain = best_score - base
