@@ -75,7 +75,8 @@ def _norm_by_split(text: str) -> str:
     "text",
     ["", "   ", "Club events", "  Club  events ", "- **Club events**", "** Club events", "__x__ ", "Tab\there",
      "no\u00a0break", "thin\u2009space", "ideographic\u3000space", "# Heading  two", "**", "- ", "a\x1cb", "a\u2028b",
-     "Ünïcödé wörds", "Россия и Китай", "trailing **  **", "mixed \t  gaps\u00a0\u00a0here"],
+     "Ünïcödé wörds", "Россия и Китай", "trailing **  **", "mixed \t  gaps\u00a0\u00a0here", "-5 degrees",
+     "end*", "x_", "snake_case", "a\u200bb", "\u00a0lead", "*", "_", "#hashtag", "• dot", "tail ", "a\x85b"],
 )
 def test_norm_matches_split_and_join(text: str) -> None:
     assert web._norm(text) == _norm_by_split(text)
@@ -396,3 +397,43 @@ def test_no_text_scores_above_zero() -> None:
         scores.append(textscore.cyrillic_score(s))
     assert max(scores) == 0.0
     assert min(scores) < -10
+
+
+_PAGE_LINES = [
+    "Home › World › Europe", "Home News Big story of the day here", "Big story of the day here", "Club events",
+    "Club events", "Related title of a teaser", "Its one-sentence summary.", "Share", "Tweet", "Email", "Print",
+    "Share: Facebook X Email", "© 2024 Example Media. All rights reserved.", "Terms | Privacy | Contact",
+    "Subscribe to our newsletter", "Read more: The other big story of the week", "Sport / Tennis",
+    "- **Club events**", "# Heading two", "* a bullet item", "Method", "Another title", "Disclaimer text.",
+    "Police said the blockades had so far been peaceful and would go on for days.",
+    "Eight    words    spread    wide    apart,    eight    words    here.",
+    "A long line of prose that does not end a sentence but goes on and on and on",
+    "Россия и Китай: партнёрство в новую эпоху, сказал министр на встрече в Пекине.",
+    "Top 10", "  indented line  ", "trailing marks **", "no\u00a0break space", "", "", "",
+]
+
+
+def _pages(n: int) -> list[list[str]]:
+    rng = random.Random(9)
+    pages = []
+    for _ in range(n):
+        page = [rng.choice(_PAGE_LINES) for _ in range(rng.randint(1, 40))]
+        if rng.random() < 0.3:  # the headline again further down
+            page.append(page[0].split(" ", 1)[-1])
+        pages.append(page)
+    seeds = [p.read_text(encoding="utf-8").split("\n") for p in sorted(SEEDS.glob("*.txt"))]
+    return pages + seeds
+
+
+def test_find_boilerplate_answers_as_before_its_speed_ups() -> None:
+    import web_reference
+
+    rng = random.Random(10)
+    n_found = 0
+    for page in _pages(3000):
+        for hard_wrapped in (False, True):
+            skip = {i for i in range(len(page)) if rng.random() < 0.05}
+            new = web.find_boilerplate(page, skip, hard_wrapped)
+            assert new == web_reference.find_boilerplate(page, skip, hard_wrapped), page
+            n_found += len(new)
+    assert n_found > 10000
