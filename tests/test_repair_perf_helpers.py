@@ -437,3 +437,26 @@ def test_find_boilerplate_answers_as_before_its_speed_ups() -> None:
             assert new == web_reference.find_boilerplate(page, skip, hard_wrapped), page
             n_found += len(new)
     assert n_found > 10000
+
+
+def _mixups_one_by_one(line: str) -> list[tuple[str, str, str]]:
+    """encoding._mixups as it was first written: every mix-up encodes the line again."""
+    out = []
+    for wrong, right in encoding.CYRILLIC_MIXUPS:
+        try:
+            fixed = line.encode(wrong).decode(right)
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if fixed != line:
+            out.append((wrong, right, fixed))
+    return out
+
+
+def test_mixups_share_the_encoding_of_a_wrong_codec() -> None:
+    lines = _damaged_lines() + ["Òû", "é€", "ascii", "", "中文", "\u2500\u2551"]
+    n = 0
+    for line in lines:
+        expected = _mixups_one_by_one(line)
+        assert list(encoding._mixups(line)) == expected, line
+        n += len(expected)
+    assert n > 2000

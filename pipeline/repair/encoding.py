@@ -126,13 +126,28 @@ _REPERTOIRE = {wrong: _repertoire(wrong) for wrong in dict.fromkeys(w for w, _ i
 
 
 def _mixups(line: str) -> Iterator[tuple[str, str, str]]:
+    """Each mix-up of ``CYRILLIC_MIXUPS`` that changes the line: (wrong, right, the line undone).
+
+    >>> [f"{w}>{r}: {f}" for w, r, f in _mixups("Òû")]
+    ['latin-1>cp1251: Ты', 'cp1252>cp1251: Ты', 'latin-1>koi8_r: рШ', 'cp1252>koi8_r: рШ']
+    """
     chars = frozenset(line)
+    # The bytes of the line in each wrong codec, None where it cannot be written in it: several
+    # mix-ups share a wrong codec.
+    raw: dict[str, bytes | None] = {}
     for wrong, right in CYRILLIC_MIXUPS:
-        if not chars <= _REPERTOIRE[wrong]:
+        if wrong in raw:
+            data = raw[wrong]
+        else:
+            try:
+                data = raw[wrong] = line.encode(wrong) if chars <= _REPERTOIRE[wrong] else None
+            except UnicodeEncodeError:
+                data = raw[wrong] = None
+        if data is None:
             continue
         try:
-            fixed = line.encode(wrong).decode(right)
-        except (UnicodeEncodeError, UnicodeDecodeError):
+            fixed = data.decode(right)
+        except UnicodeDecodeError:
             continue
         if fixed != line:
             yield wrong, right, fixed
