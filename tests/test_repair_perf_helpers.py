@@ -460,3 +460,28 @@ def test_mixups_share_the_encoding_of_a_wrong_codec() -> None:
         assert list(encoding._mixups(line)) == expected, line
         n += len(expected)
     assert n > 2000
+
+
+def test_suspect_or_upper_finds_the_lines_of_both() -> None:
+    rng = random.Random(12)
+    alphabet = _suspect_alphabet() + list("АБВЯЁабвяё ")
+    texts = ["\n".join(_damaged_lines()), "\n".join(["А и Б", "США и РФ", "Мы в Москве", "ПРИВЕТ мир", "—Б"])]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60))) for _ in range(5000)]
+    for text in texts:
+        both = encoding._lines_matching.__wrapped__(encoding._SUSPECT_OR_UPPER, text)
+        one = encoding._lines_matching.__wrapped__(encoding._SUSPECT, text)
+        other = encoding._lines_matching.__wrapped__(encoding._CYR_UPPER_PAIR, text)
+        assert both == tuple(sorted(set(one) | set(other))), repr(text)
+        lines = text.split("\n")
+        # _cyrillic_suspects as it was: the two scans, the upper-case lines checked.
+        expected = sorted(set(one) | {i for i in other if encoding._mostly_upper(lines[i])})
+        assert encoding._cyrillic_suspects(text, lines) == expected
+
+
+def test_residual_damage_as_from_the_suspect_lines() -> None:
+    text = "\n".join(_damaged_lines())
+    lines = text.split("\n")
+    suspects = encoding._lines_matching.__wrapped__(_SUSPECT_FIRST_CHAR, text)
+    found = [i + 1 for i in suspects if encoding._LETTER.search(lines[i]) and encoding.damage_marks(lines[i]) >= 3]
+    assert len(found) > 20
+    assert encoding.residual_damage(text, limit=10**6) == (len(found), found)

@@ -92,22 +92,25 @@ _WORD = re.compile(r"[^\W\d_]+")
 # A line is worth examining only if it has runs that single-byte mojibake produces:
 # Latin-1 letters/symbols in a row, box drawing, rare Cyrillic letters after Р/С (UTF-8 read as
 # cp1251), or (see _mostly_upper) Cyrillic mostly in upper case, as a KOI8-R/cp1251 swap leaves it.
-_SUSPECT = re.compile(
-    # The regex engine skips in C every character outside the class that opens a pattern: that
-    # class holds the second character of each run (the rarer one: a Cyrillic letter of Russian
-    # prose is not in it, ASCII neither), and a look-behind then checks the first one. A match
-    # starts on the line where the run starts, as no class holds a line end.
-    "[\u2500-\u25ff\u00a0-\u00ff\u0400-\u040f\u0452-\u045f\u0490\u0491\u201a\u2020\u2021\u20ac\u2030"
-    "\u2039\u203a\u2122\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]"
+# The regex engine skips in C every character outside the class that opens a pattern: that class
+# holds the second character of each run (the rarer one: a Cyrillic letter of Russian prose is not
+# in it, ASCII neither), and a look-behind then checks the first one. A match starts on the line
+# where the run starts, as no class holds a line end.
+_SUSPECT_OPEN = (
+    "\u2500-\u25ff\u00a0-\u00ff\u0400-\u040f\u0452-\u045f\u0490\u0491\u201a\u2020\u2021\u20ac\u2030"
+    "\u2039\u203a\u2122\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122"
+)
+_SUSPECT_RUNS = (
     # Cyrillic followed by a Latin-1 sign or a cp1251 special that prose does not put there, or
     # by a rare letter (UTF-8 read as cp1251 puts those after Р/С)
-    "(?:(?<=[\u0400-\u04ff][\u2500-\u25ff\u00a0-\u00aa\u00ac-\u00af\u00b1-\u00ba\u00bc-\u00bf"
+    "(?<=[\u0400-\u04ff][\u2500-\u25ff\u00a0-\u00aa\u00ac-\u00af\u00b1-\u00ba\u00bc-\u00bf"
     "\u201a\u2020\u2021\u20ac\u2030\u2039\u203a\u2122\u0400-\u040f\u0452-\u045f\u0490\u0491])"
     "|(?<=[\u2500-\u25ff])"  # box drawing: UTF-8 read as KOI8-R or cp866
     "|(?<=[\u00a0-\u00ff][\u00a0-\u00ff])"  # Latin-1 runs: cp1251/KOI8-R text read as latin-1
     "|(?<=[\u00c0-\u00ff][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122])"  # UTF-8 read as cp1252
-    "|(?<=[\u2013\u2014])[\u00a0-\u00bf\u0400-\u045f\u2020-\u2265])"  # mac-cyrillic lead bytes
+    "|(?<=[\u2013\u2014])[\u00a0-\u00bf\u0400-\u045f\u2020-\u2265]"  # mac-cyrillic lead bytes
 )
+_SUSPECT = re.compile(f"[{_SUSPECT_OPEN}](?:{_SUSPECT_RUNS})")
 
 # A line must improve by this much (mean log-probability per letter) and reach this level.
 MIN_GAIN = 1.5
@@ -316,18 +319,18 @@ def _lines_matching(pattern: re.Pattern[str], text: str) -> tuple[int, ...]:
 # (more capitals than lower-case letters and no two capitals side by side leaves only "А и Б", one
 # lower-case letter between each two). Prose has a lower-case letter right after nearly every
 # capital, where the match fails at once; the classes hold no line end.
-_CYR_UPPER_PAIR = re.compile(
-    "[\u0410-\u042f\u0401][^\n\u0410-\u044f\u0401\u0451]*"
-    "(?:[\u0430-\u044f\u0451][^\n\u0410-\u044f\u0401\u0451]*)?[\u0410-\u042f\u0401]"
-)
+_UPPER = "\u0410-\u042f\u0401"
+_UPPER_PAIR = "[^\n\u0410-\u044f\u0401\u0451]*(?:[\u0430-\u044f\u0451][^\n\u0410-\u044f\u0401\u0451]*)?[\u0410-\u042f\u0401]"
+_CYR_UPPER_PAIR = re.compile(f"[{_UPPER}]{_UPPER_PAIR}")
+# Either: the lines _cyrillic_suspects and residual_damage start from, found by one scan of a text
+# rather than two (a line found is then asked again which it has).
+_SUSPECT_OR_UPPER = re.compile(f"[{_SUSPECT_OPEN}{_UPPER}](?:{_SUSPECT_RUNS}|(?<=[{_UPPER}]){_UPPER_PAIR})")
 
 
 def _cyrillic_suspects(text: str, lines: list[str]) -> list[int]:
     """The lines ``fix_cyrillic_line`` examines without a prior: those with a ``_SUSPECT`` run or
     mostly upper-case Cyrillic, found by scanning the whole text rather than every line."""
-    found = set(_lines_matching(_SUSPECT, text))
-    found.update(i for i in _lines_matching(_CYR_UPPER_PAIR, text) if i not in found and _mostly_upper(lines[i]))
-    return sorted(found)
+    return [i for i in _lines_matching(_SUSPECT_OR_UPPER, text) if _SUSPECT.search(lines[i]) or _mostly_upper(lines[i])]
 
 
 def repair_encoding(text: str, cyrillic: bool = True, use_ftfy: bool = True) -> tuple[str, int, int]:
@@ -380,9 +383,9 @@ def residual_damage(text: str, limit: int = 3) -> tuple[int, list[int]]:
     """
     if is_plain(text):
         return 0, []
-    suspects = _lines_matching(_SUSPECT, text)
     lines = text.split("\n")
-    found = [i + 1 for i in suspects if _LETTER.search(lines[i]) and damage_marks(lines[i]) >= 3]
+    found = [i + 1 for i in _lines_matching(_SUSPECT_OR_UPPER, text)
+             if _SUSPECT.search(lines[i]) and _LETTER.search(lines[i]) and damage_marks(lines[i]) >= 3]
     return len(found), found[:limit]
 
 
