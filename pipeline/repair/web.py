@@ -253,7 +253,7 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
     if norm is None:
         norm = {i: _norm(lines[i]) for i in live}
     # Every rule below asks the same questions of the same lines: each is answered once.
-    # (A body line has 60 characters or more: the length test spares most lines the call.)
+    # (A body line has 60 characters or more: the length test spares the shorter lines the call.)
     body_of = {i: len(lines[i]) >= 60 and is_body(lines[i]) for i in live}
     body = [i for i in live if body_of[i]]
     first_body = body[0] if body else len(lines)
