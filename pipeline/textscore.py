@@ -82,11 +82,20 @@ def cyrillic_score(text: str) -> float:
             k = len(_CYR_OR_LATIN_EXT.findall(w))
             total += FOREIGN * k
             n += k
+    odd_table = _ODD_SYMBOL
     for c in _NON_ASCII_NON_LETTER.findall(text):
-        if _is_odd_symbol(c):
+        odd = odd_table.get(c)
+        if odd is None:
+            odd = odd_table[c] = _is_odd_symbol(c)
+        if odd:
             total += FOREIGN
             n += 1
     return total / n if n else 0.0
+
+
+# _is_odd_symbol of each character judged so far: a pure function of one character, so the table
+# holds nothing of any text (unlike a cache of words or lines) and may live as long as the process.
+_ODD_SYMBOL: dict[str, bool] = {}
 
 
 # Words (letter runs) with at least one non-ASCII letter; all-Cyrillic words; the letters that

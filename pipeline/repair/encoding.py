@@ -10,6 +10,7 @@ bigram profiles that ship with langdetect (a mandated dependency), so no word li
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import unicodedata
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import ftfy
+import ftfy.badness
 from ftfy.badness import is_bad
 
 from pipeline.textscore import (  # noqa: F401 - cyrillic_score is part of this module's API
@@ -90,19 +92,25 @@ _WORD = re.compile(r"[^\W\d_]+")
 # A line is worth examining only if it has runs that single-byte mojibake produces:
 # Latin-1 letters/symbols in a row, box drawing, rare Cyrillic letters after Р/С (UTF-8 read as
 # cp1251), or (see _mostly_upper) Cyrillic mostly in upper case, as a KOI8-R/cp1251 swap leaves it.
-_SUSPECT = re.compile(
-    # One class for the first character lets the regex engine skip everything else (ASCII above
-    # all) in C; a look-behind then says which of the cases the character opens.
-    "[\u00a0-\u00ff\u2500-\u25ff\u0400-\u04ff\u2013\u2014]"
+# The regex engine skips in C every character outside the class that opens a pattern: that class
+# holds the second character of each run (the rarer one: a Cyrillic letter of Russian prose is not
+# in it, ASCII neither), and a look-behind then checks the first one. A match starts on the line
+# where the run starts, as no class holds a line end.
+_SUSPECT_OPEN = (
+    "\u2500-\u25ff\u00a0-\u00ff\u0400-\u040f\u0452-\u045f\u0490\u0491\u201a\u2020\u2021\u20ac\u2030"
+    "\u2039\u203a\u2122\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122"
+)
+_SUSPECT_RUNS = (
     # Cyrillic followed by a Latin-1 sign or a cp1251 special that prose does not put there, or
     # by a rare letter (UTF-8 read as cp1251 puts those after Р/С)
-    "(?:(?<=[\u0400-\u04ff])[\u2500-\u25ff\u00a0-\u00aa\u00ac-\u00af\u00b1-\u00ba\u00bc-\u00bf"
-    "\u201a\u2020\u2021\u20ac\u2030\u2039\u203a\u2122\u0400-\u040f\u0452-\u045f\u0490\u0491]"
+    "(?<=[\u0400-\u04ff][\u2500-\u25ff\u00a0-\u00aa\u00ac-\u00af\u00b1-\u00ba\u00bc-\u00bf"
+    "\u201a\u2020\u2021\u20ac\u2030\u2039\u203a\u2122\u0400-\u040f\u0452-\u045f\u0490\u0491])"
     "|(?<=[\u2500-\u25ff])"  # box drawing: UTF-8 read as KOI8-R or cp866
-    "|(?<=[\u00a0-\u00ff])[\u00a0-\u00ff]"  # Latin-1 runs: cp1251/KOI8-R text read as latin-1
-    "|(?<=[\u00c0-\u00ff])[\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]"  # UTF-8 read as cp1252
-    "|(?<=[\u2013\u2014])[\u00a0-\u00bf\u0400-\u045f\u2020-\u2265])"  # mac-cyrillic lead bytes
+    "|(?<=[\u00a0-\u00ff][\u00a0-\u00ff])"  # Latin-1 runs: cp1251/KOI8-R text read as latin-1
+    "|(?<=[\u00c0-\u00ff][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122])"  # UTF-8 read as cp1252
+    "|(?<=[\u2013\u2014])[\u00a0-\u00bf\u0400-\u045f\u2020-\u2265]"  # mac-cyrillic lead bytes
 )
+_SUSPECT = re.compile(f"[{_SUSPECT_OPEN}](?:{_SUSPECT_RUNS})")
 
 # A line must improve by this much (mean log-probability per letter) and reach this level.
 MIN_GAIN = 1.5
@@ -121,13 +129,28 @@ _REPERTOIRE = {wrong: _repertoire(wrong) for wrong in dict.fromkeys(w for w, _ i
 
 
 def _mixups(line: str) -> Iterator[tuple[str, str, str]]:
+    """Each mix-up of ``CYRILLIC_MIXUPS`` that changes the line: (wrong, right, the line undone).
+
+    >>> [f"{w}>{r}: {f}" for w, r, f in _mixups("Òû")]
+    ['latin-1>cp1251: Ты', 'cp1252>cp1251: Ты', 'latin-1>koi8_r: рШ', 'cp1252>koi8_r: рШ']
+    """
     chars = frozenset(line)
+    # The bytes of the line in each wrong codec, None where it cannot be written in it: several
+    # mix-ups share a wrong codec.
+    raw: dict[str, bytes | None] = {}
     for wrong, right in CYRILLIC_MIXUPS:
-        if not chars <= _REPERTOIRE[wrong]:
+        if wrong in raw:
+            data = raw[wrong]
+        else:
+            try:
+                data = raw[wrong] = line.encode(wrong) if chars <= _REPERTOIRE[wrong] else None
+            except UnicodeEncodeError:
+                data = raw[wrong] = None
+        if data is None:
             continue
         try:
-            fixed = line.encode(wrong).decode(right)
-        except (UnicodeEncodeError, UnicodeDecodeError):
+            fixed = data.decode(right)
+        except UnicodeDecodeError:
             continue
         if fixed != line:
             yield wrong, right, fixed
@@ -159,6 +182,10 @@ def fix_cyrillic_line(line: str, prior: str | None = None) -> tuple[str, str | N
     if line.isascii() or not (prior or _SUSPECT.search(line) or _mostly_upper(line)):
         return line, None
     base = cyrillic_score(line)
+    # No text scores above 0 (every letter and symbol counted takes from it): a line scoring
+    # within MIN_GAIN of 0 cannot gain enough from any mix-up, nor within half of it from the prior.
+    if -base < MIN_GAIN / 2:
+        return line, None
     if prior:
         # The document's own mix-up first: another one scoring a little higher on a short line
         # (a name, a number) is chance, not evidence.
@@ -169,6 +196,8 @@ def fix_cyrillic_line(line: str, prior: str | None = None) -> tuple[str, str | N
             fixed = line
         if fixed != line and cyrillic_score(fixed) - base >= MIN_GAIN / 2:
             return fixed, prior
+    if -base < MIN_GAIN:
+        return line, None
     evidence = -1
     best, best_score, best_name = line, base, None
     for wrong, right, fixed in _mixups(line):
@@ -185,6 +214,8 @@ def fix_cyrillic_line(line: str, prior: str | None = None) -> tuple[str, str | N
                 continue
         if score > best_score:
             best, best_score, best_name = fixed, score, name
+            if best_score >= 0:
+                break  # a spotless result: no text scores above 0, so no later mix-up can beat it
     if best_name is None:
         return line, None
     gain = best_score - base
@@ -284,17 +315,22 @@ def _lines_matching(pattern: re.Pattern[str], text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-# Two upper-case Cyrillic letters on one line: the least a _mostly_upper line has.
-# ([^\n...]* stops at the next capital: no backtracking over long lines.)
-_TWO_CYR_UPPER = re.compile("[\u0410-\u042f\u0401][^\n\u0410-\u042f\u0401]*[\u0410-\u042f\u0401]")
+# What every _mostly_upper line has: two capitals with at most one lower-case letter between them
+# (more capitals than lower-case letters and no two capitals side by side leaves only "А и Б", one
+# lower-case letter between each two). Prose has a lower-case letter right after nearly every
+# capital, where the match fails at once; the classes hold no line end.
+_UPPER = "\u0410-\u042f\u0401"
+_UPPER_PAIR = "[^\n\u0410-\u044f\u0401\u0451]*(?:[\u0430-\u044f\u0451][^\n\u0410-\u044f\u0401\u0451]*)?[\u0410-\u042f\u0401]"
+_CYR_UPPER_PAIR = re.compile(f"[{_UPPER}]{_UPPER_PAIR}")
+# Either: the lines _cyrillic_suspects and residual_damage start from, found by one scan of a text
+# rather than two (a line found is then asked again which it has).
+_SUSPECT_OR_UPPER = re.compile(f"[{_SUSPECT_OPEN}{_UPPER}](?:{_SUSPECT_RUNS}|(?<=[{_UPPER}]){_UPPER_PAIR})")
 
 
 def _cyrillic_suspects(text: str, lines: list[str]) -> list[int]:
     """The lines ``fix_cyrillic_line`` examines without a prior: those with a ``_SUSPECT`` run or
     mostly upper-case Cyrillic, found by scanning the whole text rather than every line."""
-    found = set(_lines_matching(_SUSPECT, text))
-    found.update(i for i in _lines_matching(_TWO_CYR_UPPER, text) if i not in found and _mostly_upper(lines[i]))
-    return sorted(found)
+    return [i for i in _lines_matching(_SUSPECT_OR_UPPER, text) if _SUSPECT.search(lines[i]) or _mostly_upper(lines[i])]
 
 
 def repair_encoding(text: str, cyrillic: bool = True, use_ftfy: bool = True) -> tuple[str, int, int]:
@@ -347,9 +383,9 @@ def residual_damage(text: str, limit: int = 3) -> tuple[int, list[int]]:
     """
     if is_plain(text):
         return 0, []
-    suspects = _lines_matching(_SUSPECT, text)
     lines = text.split("\n")
-    found = [i + 1 for i in suspects if _LETTER.search(lines[i]) and damage_marks(lines[i]) >= 3]
+    found = [i + 1 for i in _lines_matching(_SUSPECT_OR_UPPER, text)
+             if _SUSPECT.search(lines[i]) and _LETTER.search(lines[i]) and damage_marks(lines[i]) >= 3]
     return len(found), found[:limit]
 
 
@@ -374,9 +410,56 @@ def needs_ftfy(line: str) -> bool:
     """
     if line.isascii():
         return bool(_ASCII_CONTROLS.search(line))
-    if set(line) <= _SAFE:
+    chars = set(line)
+    if chars <= _SAFE:
         return False
-    return bool(_FTFY_TRIGGERS.search(line)) or is_bad(line) or not unicodedata.is_normalized("NFC", line)
+    return (bool(_FTFY_TRIGGERS.search(line)) or (_may_be_bad(line, chars) and is_bad(line))
+            or not unicodedata.is_normalized("NFC", line))
+
+
+def _expand_class(body: str) -> set[str]:
+    """The characters of a regex class body made of characters and ``a-b`` ranges (no escapes).
+
+    >>> sorted(_expand_class("a-cx"))
+    ['a', 'b', 'c', 'x']
+    """
+    out: set[str] = set()
+    i = 0
+    while i < len(body):
+        if i + 2 < len(body) and body[i + 1] == "-":
+            out.update(chr(c) for c in range(ord(body[i]), ord(body[i + 2]) + 1))
+            i += 3
+        else:
+            out.add(body[i])
+            i += 1
+    return out
+
+
+# ftfy's is_bad is one large regex whose alternatives try at every Cyrillic or Latin letter of a
+# line: on Russian prose it costs more than all the rest of needs_ftfy. Every one of its
+# alternatives (read from ftfy 6's badness.BADNESS_RE) holds a character of the categories below
+# or Ђ (in "вЂ", "ГўВЂВ"), except two three-character ones: a capital В Г Р С (or Greek Β Γ Ξ Ο)
+# on both sides of an opening or closing quote. A line with none of these cannot be bad, which a
+# set test and one scan say. If ftfy's regex is not the one read, the check is left out.
+_BADNESS_READ = "9dcc0f2ac90d9ae3c85eb7b9b2c0b8a8e8126153847c2b30c91a0bb263f3b8c4"
+_BAD_CUES = frozenset(set().union(*(
+    _expand_class(ftfy.badness.MOJIBAKE_CATEGORIES[k])
+    for k in ("c1", "bad", "lower_accented", "upper_accented", "box", "currency", "numeric", "law", "kaomoji")
+)) | {"\u0402"})
+_QUOTES = "".join(sorted(_expand_class(ftfy.badness.MOJIBAKE_CATEGORIES["start_punctuation"])
+                         | _expand_class(ftfy.badness.MOJIBAKE_CATEGORIES["end_punctuation"])))
+_TRIPLE_ENDS = "\u0412\u0413\u0420\u0421\u0392\u0393\u039e\u039f"  # В Г Р С, Β Γ Ξ Ο
+_BAD_TRIPLE = re.compile(f"[{_TRIPLE_ENDS}][{re.escape(_QUOTES)}][{_TRIPLE_ENDS}]")
+_BADNESS_AS_READ = hashlib.sha256(ftfy.badness.BADNESS_RE.pattern.encode()).hexdigest() == _BADNESS_READ
+
+
+def _may_be_bad(line: str, chars: set[str]) -> bool:
+    """False only where ftfy's ``is_bad`` is sure to be False (``chars`` is the set of the line).
+
+    >>> _may_be_bad("Россия и Китай «вместе»", set("Россия и Китай «вместе»")), _may_be_bad("cafÃ©", set("cafÃ©"))
+    (False, True)
+    """
+    return not (_BADNESS_AS_READ and _BAD_CUES.isdisjoint(chars) and not _BAD_TRIPLE.search(line))
 
 
 def _safe_chars() -> frozenset[str]:

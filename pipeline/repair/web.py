@@ -39,6 +39,7 @@ from collections import Counter
 from pipeline.repair.chars import squash
 
 _CLOSERS = "\"'”’»)]"
+_SENTENCE_ENDS = (".", "!", "?", "…")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)]*\s+(?=[A-ZА-ЯЁ])")
 
@@ -51,14 +52,23 @@ def _ends_sentence(text: str) -> bool:
     >>> _ends_sentence("He left.» "), _ends_sentence("Mr. Smith"), _ends_sentence("end. »x")
     (True, False, False)
     """
-    return text.rstrip().rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
+    return text.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
 
 
 _LEAD_MARKS = re.compile(r"^(?:\s*(?:#{1,6}\s+|[-*+•▪◦‣]\s+|\*\*|__))+")
 
 
+# What a line may start or end with when _norm has nothing to take off it.
+_NORM_HEAD = frozenset(" #-*+•▪◦‣_")
+_NORM_TAIL = frozenset(" *_")
+
+
 def _norm(text: str) -> str:
     """The words of a line, without markdown marks: "- **Club events**" and "Club events" match."""
+    # Most lines are normalised already: printable text has no whitespace but " " (see chars.squash),
+    # so no double space and no mark or space at either end says there is nothing to do.
+    if "  " not in text and text[:1] not in _NORM_HEAD and text[-1:] not in _NORM_TAIL and text.isprintable():
+        return text
     t = text.strip()
     if t[:1] in ("#", "-", "*", "+", "•", "▪", "◦", "‣", "_"):
         t = _LEAD_MARKS.sub("", t)
@@ -202,8 +212,9 @@ def is_body(text: str) -> bool:
     (True, False)
     """
     t = text.strip()
-    # (The word count last; a split that stops at the eighth word says whether there are eight.)
-    return len(t) >= 60 and _ends_sentence(t) and len(t.split(None, 7)) == 8
+    # (_ends_sentence inlined, t being stripped already; the word count last: a split that stops
+    # at the eighth word says whether there are eight.)
+    return len(t) >= 60 and t.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS) and len(t.split(None, 7)) == 8
 
 
 def _short_line(t: str, max_words: int = 3) -> bool:
@@ -217,16 +228,33 @@ def _short_line(t: str, max_words: int = 3) -> bool:
     return bool(t) and t.count(" ") < max_words and not _ends_sentence(t) and not any(c.isdigit() for c in t)
 
 
+def _runs(live: list[int]) -> list[list[int]]:
+    """Maximal stretches of consecutive line numbers.
+
+    >>> _runs([0, 1, 3, 5, 6, 7])
+    [[0, 1], [3], [5, 6, 7]]
+    """
+    runs: list[list[int]] = []
+    for i in live:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
 def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], hard_wrapped: bool = False,
-                     norm: dict[int, str] | None = None) -> None:
+                     norm: dict[int, str] | None = None, runs: list[list[int]] | None = None) -> None:
     """Link rows, share bars, copyright footers, pointers, teaser lists, a repeated headline (see above).
 
-    ``norm`` maps each live line to ``_norm`` of it, when the caller has it already.
+    ``norm`` maps each live line to ``_norm`` of it, and ``runs`` are ``_runs(live)``, when the
+    caller has them already.
     """
     if norm is None:
         norm = {i: _norm(lines[i]) for i in live}
     # Every rule below asks the same questions of the same lines: each is answered once.
-    body_of = {i: is_body(lines[i]) for i in live}
+    # (A body line has 60 characters or more: the length test spares the shorter lines the call.)
+    body_of = {i: len(lines[i]) >= 60 and is_body(lines[i]) for i in live}
     body = [i for i in live if body_of[i]]
     first_body = body[0] if body else len(lines)
     last_body = body[-1] if body else -1
@@ -242,9 +270,6 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
         k = pos[i]
         return live[k + 1] if k + 1 < len(live) else None
 
-    def alone(i: int) -> bool:
-        return (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines) or not lines[i + 1].strip())
-
     for i in in_head + in_tail:
         if i not in out and _link_row(norm[i]):
             out[i] = "breadcrumb" if i < first_body else "footer"
@@ -253,14 +278,20 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
     if not hard_wrapped and in_head and in_head[0] == live[0] and live[0] not in out and _top_trail(norm[live[0]]):
         out[live[0]] = "breadcrumb"
     for i in live:
-        if i not in out and not body_of[i] and _share_line(norm[i]):
+        if ":" in norm[i] and i not in out and not body_of[i] and _share_line(norm[i]):  # (no colon, no label)
             out[i] = "share"
 
     # Share bars: runs of very short lines, mostly UI words; blank lines between them do not
     # break the bar ("Share" / "Tweet" / "Email" a line each).
-    short = [_short_line(norm[i]) for i in live]
+    # (A short line has at most two spaces: counting them spares most lines the call.)
+    short = [norm[i].count(" ") < 3 and _short_line(norm[i]) for i in live]
     k = 0
     while k < len(live):
+        if not short[k]:  # on to the next short line, found in C
+            try:
+                k = short.index(True, k)
+            except ValueError:
+                break
         j = k
         while j < len(live) and short[j] and not _BULLET.match(lines[live[j]]) \
                 and live[j] - (live[j - 1] if j > k else live[j]) <= 2:
@@ -294,8 +325,10 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
         if i not in out and is_title_like(lines[i], 8) and _SUBSCRIBE.search(lines[i]):
             out[i] = "footer"
 
+    n_lines = len(lines)
     for i in live:
-        if i in out or not alone(i):
+        # Only a line standing alone: blank lines (or the page's edge) on both sides.
+        if (i and lines[i - 1].strip()) or (i + 1 < n_lines and lines[i + 1].strip()) or i in out:
             continue
         p, n = prev_live(i), next_live(i)
         if p is None or not body_of[p] or not (n is None or body_of[n] or n > last_body):
@@ -305,13 +338,7 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
             out[i] = "teaser"
 
     if not hard_wrapped:
-        start = 0
-        while start < len(live):
-            end = start
-            while end + 1 < len(live) and live[end + 1] == live[end] + 1:
-                end += 1
-            run = live[start : end + 1]
-            start = end + 1
+        for run in runs if runs is not None else _runs(live):
             if len(run) < 3 or any(_BULLET.match(lines[i]) or _MD_HEADING.match(lines[i]) for i in run):
                 continue
             p, n = prev_live(run[0]), next_live(run[-1])
@@ -355,14 +382,8 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
         return out
 
     # Runs: maximal stretches of consecutive non-blank lines.
-    run_of: dict[int, int] = {}
-    runs: list[list[int]] = []
-    for i in live:
-        if runs and runs[-1][-1] == i - 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-        run_of[i] = len(runs) - 1
+    runs = _runs(live)
+    run_of = {i: r for r, run in enumerate(runs) for i in run}
 
     norm = {i: _norm(lines[i]) for i in live}
     # Labels: short lines repeated as whole lines.
@@ -407,21 +428,18 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
     # than the longest of the top lines, which leaves out nearly every paragraph once.
     top = max(len(norm[i]) for i in live[:8])
     long_lines = [i for i in live if len(norm[i]) < top and norm[i].count(" ") >= 3]
-    lower: dict[int, str] = {}
+    # (line, length, lower case) of each: the scan below is one comprehension per top line.
+    heads = [(i, len(norm[i]), norm[i].lower()) for i in long_lines]
     for bi in live[:8]:
         b = norm[bi]
         if len(b) <= 7:
             continue
         b_low = b.lower()
-        for hi in long_lines[bisect_right(long_lines, bi) :]:
-            h = norm[hi]
-            if len(h) >= len(b) or hi in out:
-                continue
-            h_low = lower.get(hi)
-            if h_low is None:
-                h_low = lower[hi] = h.lower()
-            if h_low not in b_low:
-                continue
+        n_b = len(b)
+        # (out does not change until a breadcrumb is found, and then the search stops.)
+        found = [(hi, h_low) for hi, n, h_low in heads[bisect_right(long_lines, bi) :]
+                 if n < n_b and h_low in b_low and hi not in out]
+        for hi, h_low in found:
             rest = b_low.replace(h_low, " ").split()
             if len(rest) <= 4 and not any(_ends_sentence(w) or w.endswith(",") for w in rest):
                 out[bi] = "breadcrumb"
@@ -429,5 +447,5 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
                     if bi < mid < hi and mid not in out and is_title_like(lines[mid]):
                         out[mid] = "navigation"
                 break
-    find_page_debris(lines, live, out, hard_wrapped, norm)
+    find_page_debris(lines, live, out, hard_wrapped, norm, runs)
     return out
