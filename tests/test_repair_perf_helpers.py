@@ -226,8 +226,12 @@ def _badness_alphabet() -> list[str]:
 
 
 def test_is_bad_pre_check_is_ftfy_s_regex_as_read() -> None:
-    # The pre-check was worked out from this ftfy's regex; another one must be read again.
-    assert encoding._BADNESS_AS_READ
+    # The pre-check was worked out from ftfy 6.3's regex. With another one it switches itself off:
+    # the output stays right (ftfy's is_bad decides every line) but repair gets slower, which this
+    # skip reports without turning a fresh install red on the day ftfy releases.
+    if not encoding._BADNESS_AS_READ:
+        pytest.skip(f"ftfy {ftfy.__version__}: its badness regex is not the one the is_bad pre-check was read "
+                    "from; the pre-check is off until encoding._BAD_CUES is read again")
 
 
 def test_is_bad_needs_a_pre_check_cue() -> None:
