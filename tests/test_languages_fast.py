@@ -150,6 +150,26 @@ def test_run_stopword_scores_are_stopword_scores_and_follow_changes_to_the_run()
         assert cues.run_stopword_scores(run_, langs, limit) == cues.stopword_scores(run_.tokens(limit), langs)
 
 
+def test_long_run_scores_counted_in_two_parts_are_the_scores_counted_at_once() -> None:
+    """All the words of a long run, then its head (counted apart in the first pass), in every order:
+    the same floats as counting each at once (shares of three or five languages are inexact)."""
+    from pipeline.languages import cues
+    from pipeline.languages.script import Run
+
+    rnd = random.Random(3)
+    vocab = sorted(cues._OWNERS) + ["alpha", "beta", "Zeta"]
+    langs = ["en", "de", "fr", "es", "it", "pt", "pl"]
+    head = cues.HEAD_TOKENS
+    for n in (head - 1, head, head + 1, head + 2, 3 * head, 1000):
+        words_ = rnd.choices(vocab, k=n)
+        for order in ((None, head), (head, None), (None, 7, head), (head + 1, None, head)):
+            run_ = Run("Latn", 0, 0, 0, 0, parts=list(words_))
+            for limit in order:
+                got = cues.run_stopword_scores(run_, langs, limit)
+                assert got == cues.stopword_scores(run_.tokens(limit), langs), (n, order, limit)
+                assert list(got) == langs
+
+
 def test_run_cyrillic_violations_are_cyrillic_violations_and_a_copy() -> None:
     from pipeline.languages import cues
     from pipeline.languages.script import Run

@@ -245,14 +245,23 @@ def stopword_scores(tokens: Iterable[str], langs: Sequence[str]) -> dict[str, fl
 
     ``stopword_scores(["the", "role", "of", "die"], ["en", "de"]) -> {"en": 2.0, "de": 1.0}``.
     """
-    scores = dict.fromkeys(langs, 0.0)
     owners_of = _owners_among(tuple(langs))
+    return _scores(_hit_counts(tokens, owners_of), langs, owners_of)
+
+
+def _hit_counts(tokens: Iterable[str], owners_of: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """How often each function word of ``owners_of`` occurs in ``tokens``."""
     # Function words only, counted in a plain dict: cheaper than a Counter for a few dozen hits.
     counts: dict[str, int] = {}
     get = counts.get
     for tok in filter(owners_of.__contains__, tokens):
         counts[tok] = get(tok, 0) + 1
-    for tok in sorted(counts):  # sorted: float sums independent of hash order
+    return counts
+
+
+def _scores(counts: dict[str, int], langs: Sequence[str], owners_of: dict[str, tuple[str, ...]]) -> dict[str, float]:
+    scores = dict.fromkeys(langs, 0.0)
+    for tok in sorted(counts):  # sorted: float sums independent of hash order (and of how counted)
         owners = owners_of[tok]
         share = counts[tok] / len(owners)
         for lang in owners:
@@ -260,18 +269,34 @@ def stopword_scores(tokens: Iterable[str], langs: Sequence[str]) -> dict[str, fl
     return scores
 
 
+# The first words of a long run the labeller checks again (label.MAY_DIFFER_TOKENS), after the
+# switch check has read them all.
+HEAD_TOKENS = 150
+
+
 def run_stopword_scores(run: Run, langs: Sequence[str], limit: int | None = None) -> dict[str, float]:
     """``stopword_scores(run.tokens(limit), langs)``, worked out once per run, limit and candidates:
     the switch check (all words) and the labeller (the first ``limit``) mostly ask about the same
-    words, ``limit`` being more than the run has.
+    words, ``limit`` being more than the run has. When all the words of a longer run are asked
+    about, the first ``HEAD_TOKENS`` are counted apart and kept for the labeller's question.
     """
     toks = run.lower_words()
     if limit is not None and limit >= len(toks):
         limit = None
-    key = ("stopwords", limit, tuple(langs))
+    cands = tuple(langs)
+    key = ("stopwords", limit, cands)
     scores = run.memo.get(key)
     if scores is None:
-        scores = run.memo[key] = stopword_scores(toks if limit is None else toks[:limit], langs)
+        owners_of = _owners_among(cands)
+        counts = run.memo.get(("hits", limit, cands))
+        if counts is None and limit is None and len(toks) > HEAD_TOKENS:
+            head = run.memo["hits", HEAD_TOKENS, cands] = _hit_counts(toks[:HEAD_TOKENS], owners_of)
+            counts = dict(head)
+            for tok, n in _hit_counts(toks[HEAD_TOKENS:], owners_of).items():
+                counts[tok] = counts.get(tok, 0) + n
+        elif counts is None:
+            counts = _hit_counts(toks if limit is None else toks[:limit], owners_of)
+        scores = run.memo[key] = _scores(counts, langs, owners_of)
     return dict(scores)
 
 

@@ -40,7 +40,7 @@ OVERWHELMING_HITS = 12
 OVERWHELMING_RATIO = 5
 STOPWORD_CONFIDENCE = 0.98
 # Words of a long run whose function words are checked against the document language.
-MAY_DIFFER_TOKENS = 150
+MAY_DIFFER_TOKENS = cues.HEAD_TOKENS  # counted while the switch check reads the run
 # Latin text with more letters than this foreign to the language is not settled by function words.
 FOREIGN_LETTERS_MAX = 0.02
 # langdetect is never asked about fewer words than this, whatever their letters.
