@@ -260,6 +260,7 @@ def _hit_counts(tokens: Iterable[str], owners_of: dict[str, tuple[str, ...]]) ->
 
 
 def _scores(counts: dict[str, int], langs: Sequence[str], owners_of: dict[str, tuple[str, ...]]) -> dict[str, float]:
+    """``stopword_scores`` from the hit counts: ``{"the": 2, "die": 1}`` over en, de -> ``{"en": 2.0, "de": 1.0}``."""
     scores = dict.fromkeys(langs, 0.0)
     for tok in sorted(counts):  # sorted: float sums independent of hash order (and of how counted)
         owners = owners_of[tok]
