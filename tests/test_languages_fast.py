@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -148,6 +150,26 @@ def test_run_stopword_scores_are_stopword_scores_and_follow_changes_to_the_run()
         assert cues.run_stopword_scores(run_, langs, limit) == cues.stopword_scores(run_.tokens(limit), langs)
 
 
+def test_long_run_scores_counted_in_two_parts_are_the_scores_counted_at_once() -> None:
+    """All the words of a long run, then its head (counted apart in the first pass), in every order:
+    the same floats as counting each at once (shares of three or five languages are inexact)."""
+    from pipeline.languages import cues
+    from pipeline.languages.script import Run
+
+    rnd = random.Random(3)
+    vocab = sorted(cues._OWNERS) + ["alpha", "beta", "Zeta"]
+    langs = ["en", "de", "fr", "es", "it", "pt", "pl"]
+    head = cues.HEAD_TOKENS
+    for n in (head - 1, head, head + 1, head + 2, 3 * head, 1000):
+        words_ = rnd.choices(vocab, k=n)
+        for order in ((None, head), (head, None), (None, 7, head), (head + 1, None, head)):
+            run_ = Run("Latn", 0, 0, 0, 0, parts=list(words_))
+            for limit in order:
+                got = cues.run_stopword_scores(run_, langs, limit)
+                assert got == cues.stopword_scores(run_.tokens(limit), langs), (n, order, limit)
+                assert list(got) == langs
+
+
 def test_run_cyrillic_violations_are_cyrillic_violations_and_a_copy() -> None:
     from pipeline.languages import cues
     from pipeline.languages.script import Run
@@ -181,6 +203,27 @@ def test_foreign_letter_share_shortcuts_give_the_counted_share(text: str, letter
         else:
             expected = sum(1 for c in cues._NON_ASCII_LATIN_RE.findall(text) if c.lower() not in native) / total
         assert cues.foreign_letter_share(text, lang, letters) == expected
+
+
+def test_ascii_words_are_the_unicode_words_of_ascii_text() -> None:
+    from pipeline.languages import label
+
+    every = "".join(map(chr, range(128)))
+    rnd = random.Random(7)
+    for text in [every.lower(), *("".join(rnd.choices(every, k=60)).lower() for _ in range(500))]:
+        assert label._ASCII_WORD_RE.findall(text) == label._WORD_RE.findall(text)
+
+
+def test_foreign_letters_are_the_letters_judged_one_by_one() -> None:
+    """Every letter of _NON_ASCII_LATIN_RE's ranges (and around them), for every Latin language:
+    the per-language class counts it exactly when its lower case is not a native letter."""
+    from pipeline.languages import cues
+
+    chars = [chr(c) for c in [*range(0xA0, 0x2B0), *range(0x1DF0, 0x1F10), 0x212A, 0x212B]]
+    for lang, native in cues._LATIN_NATIVE.items():
+        for c in chars:
+            expected = sum(1 for x in cues._NON_ASCII_LATIN_RE.findall(c + "é") if x.lower() not in native) / 4
+            assert cues.foreign_letter_share(c + "é", lang, 4) == expected, (lang, c)
 
 
 @pytest.mark.parametrize(

@@ -38,12 +38,14 @@ def detect_languages(doc: Document, cfg: LanguagesConfig) -> Document:
     units += [("footnote", -1, j, n.text) for j, n in enumerate(doc.footnotes)]
     per_unit: list[list[Item]] = []
     items: list[Item] = []
+    cands: dict[str, list[str]] = {}  # each script's, asked for every piece (read, never changed)
     for pos, (kind, _, _, text) in enumerate(units):
-        its = [
-            Item(pos, sub, kind)
-            for r in pieces(text, cfg.min_run_words)
-            for sub in split_switches(text, r, candidates(r.script, cfg.allowed), cfg.detect_min_letters)
-        ]
+        its = []
+        for r in pieces(text, cfg.min_run_words):
+            rc = cands.get(r.script)
+            if rc is None:
+                rc = cands[r.script] = candidates(r.script, cfg.allowed)
+            its += [Item(pos, sub, kind) for sub in split_switches(text, r, rc, cfg.detect_min_letters)]
         per_unit.append(its)
         items.extend(its)
     Labeller(cfg, items).run()

@@ -197,6 +197,21 @@ def compatible(
 
 _NON_ASCII_LATIN_RE = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+# Each language's foreign letters (_NON_ASCII_LATIN_RE's letters whose lower case it does not write)
+# as one class: counted by the regex engine instead of judged one by one (a French text's é's, which
+# are all native, cost nothing), and a text without any is turned away at its first search.
+_FOREIGN_RE: dict[str, re.Pattern[str]] = {
+    lang: re.compile(
+        "["
+        + "".join(
+            re.escape(c)
+            for c in map(chr, [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)])
+            if _NON_ASCII_LATIN_RE.match(c) and c.lower() not in native
+        )
+        + "]"
+    )
+    for lang, native in _LATIN_NATIVE.items()
+}
 
 
 def foreign_letter_share(text: str, lang: str, letters: int | None = None) -> float:
@@ -205,12 +220,12 @@ def foreign_letter_share(text: str, lang: str, letters: int | None = None) -> fl
 
     ``foreign_letter_share("Straße und Brücke", "en") -> 0.1333`` (ß, ü of 15 letters).
     """
-    native = _LATIN_NATIVE.get(lang)
-    if native is None or text.isascii():  # isascii() is free: most text has no letter beyond a-z
+    rx = _FOREIGN_RE.get(lang)
+    if rx is None or text.isascii():  # isascii() is free: most text has no letter beyond a-z
         return 0.0
-    foreign = sum(1 for c in _NON_ASCII_LATIN_RE.findall(text) if c.lower() not in native)
-    if not foreign:
+    if rx.search(text) is None:
         return 0.0  # whatever the letter count (which costs a pass over the text)
+    foreign = len(rx.findall(text))
     total = len(_LETTER_RE.findall(text)) if letters is None else letters
     if not total:
         return 0.0
@@ -230,14 +245,24 @@ def stopword_scores(tokens: Iterable[str], langs: Sequence[str]) -> dict[str, fl
 
     ``stopword_scores(["the", "role", "of", "die"], ["en", "de"]) -> {"en": 2.0, "de": 1.0}``.
     """
-    scores = dict.fromkeys(langs, 0.0)
     owners_of = _owners_among(tuple(langs))
+    return _scores(_hit_counts(tokens, owners_of), langs, owners_of)
+
+
+def _hit_counts(tokens: Iterable[str], owners_of: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """How often each function word of ``owners_of`` occurs in ``tokens``."""
     # Function words only, counted in a plain dict: cheaper than a Counter for a few dozen hits.
     counts: dict[str, int] = {}
     get = counts.get
     for tok in filter(owners_of.__contains__, tokens):
         counts[tok] = get(tok, 0) + 1
-    for tok in sorted(counts):  # sorted: float sums independent of hash order
+    return counts
+
+
+def _scores(counts: dict[str, int], langs: Sequence[str], owners_of: dict[str, tuple[str, ...]]) -> dict[str, float]:
+    """``stopword_scores`` from the hit counts: ``{"the": 2, "die": 1}`` over en, de -> ``{"en": 2.0, "de": 1.0}``."""
+    scores = dict.fromkeys(langs, 0.0)
+    for tok in sorted(counts):  # sorted: float sums independent of hash order (and of how counted)
         owners = owners_of[tok]
         share = counts[tok] / len(owners)
         for lang in owners:
@@ -245,18 +270,34 @@ def stopword_scores(tokens: Iterable[str], langs: Sequence[str]) -> dict[str, fl
     return scores
 
 
+# The first words of a long run the labeller checks again (label.MAY_DIFFER_TOKENS), after the
+# switch check has read them all.
+HEAD_TOKENS = 150
+
+
 def run_stopword_scores(run: Run, langs: Sequence[str], limit: int | None = None) -> dict[str, float]:
     """``stopword_scores(run.tokens(limit), langs)``, worked out once per run, limit and candidates:
     the switch check (all words) and the labeller (the first ``limit``) mostly ask about the same
-    words, ``limit`` being more than the run has.
+    words, ``limit`` being more than the run has. When all the words of a longer run are asked
+    about, the first ``HEAD_TOKENS`` are counted apart and kept for the labeller's question.
     """
     toks = run.lower_words()
     if limit is not None and limit >= len(toks):
         limit = None
-    key = ("stopwords", limit, tuple(langs))
+    cands = tuple(langs)
+    key = ("stopwords", limit, cands)
     scores = run.memo.get(key)
     if scores is None:
-        scores = run.memo[key] = stopword_scores(toks if limit is None else toks[:limit], langs)
+        owners_of = _owners_among(cands)
+        counts = run.memo.get(("hits", limit, cands))
+        if counts is None and limit is None and len(toks) > HEAD_TOKENS:
+            head = run.memo["hits", HEAD_TOKENS, cands] = _hit_counts(toks[:HEAD_TOKENS], owners_of)
+            counts = dict(head)
+            for tok, n in _hit_counts(toks[HEAD_TOKENS:], owners_of).items():
+                counts[tok] = counts.get(tok, 0) + n
+        elif counts is None:
+            counts = _hit_counts(toks if limit is None else toks[:limit], owners_of)
+        scores = run.memo[key] = _scores(counts, langs, owners_of)
     return dict(scores)
 
 

@@ -40,7 +40,7 @@ OVERWHELMING_HITS = 12
 OVERWHELMING_RATIO = 5
 STOPWORD_CONFIDENCE = 0.98
 # Words of a long run whose function words are checked against the document language.
-MAY_DIFFER_TOKENS = 150
+MAY_DIFFER_TOKENS = cues.HEAD_TOKENS  # counted while the switch check reads the run
 # Latin text with more letters than this foreign to the language is not settled by function words.
 FOREIGN_LETTERS_MAX = 0.02
 # langdetect is never asked about fewer words than this, whatever their letters.
@@ -102,6 +102,8 @@ def _sample(runs: Sequence[Run], max_chars: int) -> str:
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# _WORD_RE on lower-case ASCII text: the same words, without a Unicode category test per character.
+_ASCII_WORD_RE = re.compile(r"[a-z]+")
 
 
 class Labeller:
@@ -132,7 +134,8 @@ class Labeller:
         runs = [it.run for it in self.by_script[script]]
         letters = sum(r.letters for r in runs)
         sample = _sample(runs, STOPWORD_SAMPLE_CHARS)
-        tokens = _WORD_RE.findall(sample.lower())
+        low = sample.lower()
+        tokens = (_ASCII_WORD_RE if low.isascii() else _WORD_RE).findall(low)
         # Only Cyrillic is checked against its alphabet: other scripts skip joining their whole text.
         text = ""
         known: dict[str, int] | None = None
