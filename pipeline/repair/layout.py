@@ -253,14 +253,40 @@ def _drop_last_word(line: str) -> str:
     return t[:k]
 
 
+def _is_letter(c: str) -> bool:
+    """Is ``c`` (one character, or "" off the text's ends) a ``[^\\W\\d_]`` letter?
+
+    Exactly the regex's reading: ``\\w`` is ``str.isalnum`` or "_", ``\\d`` is ``str.isdecimal``.
+    >>> _is_letter("a"), _is_letter("²"), _is_letter("2"), _is_letter("_"), _is_letter("")
+    (True, True, False, False, False)
+    """
+    return c.isalnum() and not c.isdecimal()
+
+
+_PLAIN_WORD = re.compile(r"[^\W\d_]+")
+_COMPOUND_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+# Occurrences of a word looked at in the text before the token sets are built instead: a
+# fragment that is part of many longer words is answered faster from the sets.
+_SCAN_LIMIT = 40
+
+
 class Vocabulary:
     """Words seen in the document: evidence for resolving line-end hyphens.
 
-    Built on first use: most documents (web pages, markdown) never split a word at a line end.
+    The words are the ``_WORD_TOKEN`` tokens of the document's lower-cased text, less the
+    fragments of the words split at line ends. A document asks about a few words only (the
+    halves of its split words), so ``has_word`` and the like look each one up in the text
+    (``str.find``, then the characters around it) instead of tokenising the whole document;
+    the token sets are built when a word occurs too often to be looked at occurrence by
+    occurrence, or when ``plain`` and the like are read. Both give the same answers.
+    >>> v = Vocabulary.of(["major-country relations", "interna-", "tional order"])
+    >>> v.has_compound("major-country"), v.has_word("major"), v.has_prefix("major"), v.has_word("interna")
+    (True, False, True, False)
     """
 
     def __init__(self, lines: list[str] | None = None) -> None:
         self._lines = lines or []
+        self._body: str | None = None
         self._built = False
         self._plain: set[str] = set()
         self._compounds: set[str] = set()
@@ -271,8 +297,10 @@ class Vocabulary:
     def of(cls, lines: list[str]) -> Vocabulary:
         return cls(lines)
 
-    def _build(self) -> None:
-        self._built = True
+    def _text(self) -> str:
+        """The text the words are read from (built on first use: most documents never ask)."""
+        if self._body is not None:
+            return self._body
         # A hyphen at the very end of a line is exactly what is being decided: not evidence.
         # Nor are its two fragments words of the document ("изме-" / "нения"): the last word of a
         # line that ends with a hyphen and the first word of the line after it are left out.
@@ -283,15 +311,89 @@ class Vocabulary:
             kept[i] = _drop_last_word(kept[i])
             if i + 1 < len(kept):
                 kept[i + 1] = _FIRST_FRAGMENT.sub("", kept[i + 1].lstrip(), count=1)
-        body = "\n".join(kept).lower().replace("‐", "-")
+        self._body = "\n".join(kept).lower().replace("‐", "-")
         self._lines = []
-        words = word_tokens(body)
+        return self._body
+
+    def _build(self) -> None:
+        self._built = True
+        words = word_tokens(self._text())
         self._plain = {w for w in words if "-" not in w}
         self._compounds = words - self._plain
         for w in self._compounds:
             parts = w.split("-")
             self._prefixes.update(parts[:-1])
             self._suffixes.update(parts[1:])
+
+    def _occurs(self, w: str, edges: int) -> bool | None:
+        """Does ``w`` occur in the text with the given edges? None: too many occurrences to say.
+
+        ``edges``: 0, a whole token (no letter, nor a hyphen joined to a letter, on either
+        side); 1, a compound's first part (no letter before, a hyphen and a letter after);
+        2, a compound's last part (a letter and a hyphen before, no letter after).
+        """
+        body = self._text()
+        # A part is looked for with its hyphen: far fewer occurrences than the bare word.
+        key = w + "-" if edges == 1 else "-" + w if edges == 2 else w
+        n = len(key)
+        p = body.find(key)
+        seen = 0
+        while p >= 0:
+            seen += 1
+            if seen > _SCAN_LIMIT:
+                return None
+            q = p + n
+            before = body[p - 1] if p else ""
+            after = body[q : q + 1]
+            if edges == 0:
+                if not (
+                    _is_letter(before) or before == "-" and p >= 2 and _is_letter(body[p - 2])
+                    or _is_letter(after) or after == "-" and _is_letter(body[q + 1 : q + 2])
+                ):
+                    return True
+            elif edges == 1:
+                if not _is_letter(before) and _is_letter(after):
+                    return True
+            elif _is_letter(before) and not _is_letter(after):
+                return True
+            p = body.find(key, p + 1)
+        return False
+
+    def has_word(self, w: str) -> bool:
+        """``w in self.plain``, looked up in the text."""
+        if self._built:
+            return w in self._plain
+        if not _PLAIN_WORD.fullmatch(w):
+            return False  # no token of the text reads so
+        found = self._occurs(w, 0)
+        return found if found is not None else w in self.plain
+
+    def has_compound(self, w: str) -> bool:
+        """``w in self.compounds``, looked up in the text."""
+        if self._built:
+            return w in self._compounds
+        if not _COMPOUND_WORD.fullmatch(w):
+            return False
+        found = self._occurs(w, 0)
+        return found if found is not None else w in self.compounds
+
+    def has_prefix(self, w: str) -> bool:
+        """``w in self.prefixes``, looked up in the text."""
+        if self._built:
+            return w in self._prefixes
+        if not _PLAIN_WORD.fullmatch(w):
+            return False
+        found = self._occurs(w, 1)
+        return found if found is not None else w in self.prefixes
+
+    def has_suffix(self, w: str) -> bool:
+        """``w in self.suffixes``, looked up in the text."""
+        if self._built:
+            return w in self._suffixes
+        if not _PLAIN_WORD.fullmatch(w):
+            return False
+        found = self._occurs(w, 2)
+        return found if found is not None else w in self.suffixes
 
     @property
     def plain(self) -> set[str]:
@@ -326,14 +428,14 @@ def keep_line_end_hyphen(left: str, right: str, vocab: Vocabulary) -> bool:
     (True, False)
     """
     lo, ro = left.lower(), right.lower()
-    if f"{lo}-{ro}" in vocab.compounds:
+    if vocab.has_compound(f"{lo}-{ro}"):
         return True
-    if lo + ro in vocab.plain:
+    if vocab.has_word(lo + ro):
         return False
     latin = left.isascii() and right.isascii()
     if latin and is_known_word(lo + ro):
         return False
-    if lo in vocab.prefixes or ro in vocab.suffixes:
+    if vocab.has_prefix(lo) or vocab.has_suffix(ro):
         return True
     if right[:1].isupper():
         return True  # "China-" + "U.S.", "Asia-" + "Pacific"
@@ -345,8 +447,8 @@ def keep_line_end_hyphen(left: str, right: str, vocab: Vocabulary) -> bool:
         return cyrillic_compound(left, right)
     if latin and left[:1].isupper():
         return True  # "Western-" + "dominated"
-    known_l = is_known_word(lo) if latin else lo in vocab.plain
-    known_r = is_known_word(ro) if latin else ro in vocab.plain
+    known_l = is_known_word(lo) if latin else vocab.has_word(lo)
+    known_r = is_known_word(ro) if latin else vocab.has_word(ro)
     return known_l and known_r and len(lo) >= 2
 
 

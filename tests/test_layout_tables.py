@@ -1,0 +1,72 @@
+"""The layout pass's per-document tables and look-ups answer as the plain rules they replace.
+
+Each shortcut is checked against its plain definition over many generated inputs (seeded, so a
+failure repeats) and, where the rule is per character, over every code point.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+import sys
+
+import pytest
+
+from pipeline.repair import layout
+from pipeline.repair.layout import Vocabulary
+
+_ALL_CHARS = "".join(map(chr, range(sys.maxunicode + 1)))
+
+
+def test_is_letter_is_the_letter_class() -> None:
+    letters = set(re.findall(r"[^\W\d_]", _ALL_CHARS))
+    assert {c for c in _ALL_CHARS if layout._is_letter(c)} == letters
+    assert not layout._is_letter("")
+
+
+# Letters of several scripts and case quirks, digits (decimal and not), hyphens, marks, spaces.
+_PIECES = ["a", "b", "ab", "de", "inter", "national", "И", "и", "из", "за", "İ", "ſ", "²", "7", "_", "-", "‐",
+           "--", " ", "  ", "\n", ".", ",", "(", "«", "’", "\u0301", "中"]
+
+
+def _random_lines(rng: random.Random) -> list[str]:
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 12))) for _ in range(rng.randint(0, 8))]
+
+
+def _queries(rng: random.Random, v: Vocabulary) -> list[str]:
+    words = ["".join(rng.choice(_PIECES[:14]) for _ in range(rng.randint(1, 3))) for _ in range(6)]
+    words += [f"{a}-{b}" for a, b in itertools.pairwise(words)]
+    # And what the document holds, so that both answers occur.
+    return words + sorted(v.plain | v.compounds | v.prefixes | v.suffixes) + ["", "-", "a-", "i̇"]
+
+
+@pytest.mark.parametrize("limit", [layout._SCAN_LIMIT, 1])
+def test_vocabulary_lookups_are_the_token_sets(limit: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # limit 1: most look-ups give up on the text and build the sets half way through.
+    monkeypatch.setattr(layout, "_SCAN_LIMIT", limit)
+    rng = random.Random(6)
+    asked = found = 0
+    for _ in range(600):
+        lines = _random_lines(rng)
+        sets = Vocabulary.of(list(lines))
+        sets._build()
+        v = Vocabulary.of(list(lines))
+        for w in _queries(rng, sets):
+            asked += 1
+            got = (v.has_word(w), v.has_compound(w), v.has_prefix(w), v.has_suffix(w))
+            want = (w in sets.plain, w in sets.compounds, w in sets.prefixes, w in sets.suffixes)
+            assert got == want, (lines, w)
+            found += any(want)
+    assert found > asked // 4
+
+
+def test_vocabulary_lookups_in_a_long_text() -> None:
+    # Words that occur more often than the scan limit: the look-up falls back to the sets.
+    lines = ["the deal was made, de-escalation and de-facto " * 30, "inter-", "national order", "made-up"] * 3
+    v = Vocabulary.of(lines)
+    assert not v.has_word("de") and v._built  # "de" in "deal", "made", "de-facto": no word of its own
+    v = Vocabulary.of(lines)
+    assert v.has_prefix("de") and v.has_word("made") and v.has_compound("made-up") and v.has_suffix("up")
+    assert not v.has_word("inter") and not v.has_word("national") and not v.has_prefix("made,")
+    assert v.has_word("order") and v.has_suffix("facto") and not v.has_suffix("deal")
