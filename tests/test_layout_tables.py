@@ -70,3 +70,22 @@ def test_vocabulary_lookups_in_a_long_text() -> None:
     assert v.has_prefix("de") and v.has_word("made") and v.has_compound("made-up") and v.has_suffix("up")
     assert not v.has_word("inter") and not v.has_word("national") and not v.has_prefix("made,")
     assert v.has_word("order") and v.has_suffix("facto") and not v.has_suffix("deal")
+
+
+def test_has_digit_is_the_digit_pattern() -> None:
+    assert [c for c in _ALL_CHARS if layout._has_digit(c) != bool(layout._DIGIT.search(c))] == []
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 10))) for _ in range(3000)]
+    assert [t for t in texts if layout._has_digit(t) != bool(layout._DIGIT.search(t))] == []
+
+
+def test_lower_case_adds_no_whitespace_nor_digits() -> None:
+    # find_furniture masks a stripped line as t.lower(), squashed only when it holds a double
+    # space or a non-printable character, digit runs replaced only when t holds a digit: that is
+    # _mask(t) because lower-casing turns no other character into whitespace or a digit.
+    for c in _ALL_CHARS:
+        low = c.lower()
+        if not c.isspace():
+            assert not any(x.isspace() for x in low), hex(ord(c))
+        if not layout._DIGIT.search(c):
+            assert not layout._DIGIT.search(low), hex(ord(c))

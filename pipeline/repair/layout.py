@@ -644,6 +644,20 @@ _LETTER = re.compile(r"[^\W\d_]")
 _PAGE_EXT = re.compile(r"\.(?:html?|php|aspx?|pdf|jsp)\b")
 
 
+def _has_digit(text: str) -> bool:
+    """``_DIGIT.search(text) is not None``.
+
+    Read with str methods where the text is ASCII (most lines are): ten substring scans are
+    several times faster than the regex's scan.
+    >>> _has_digit("Page 3"), _has_digit("٣"), _has_digit("no digit")
+    (True, True, False)
+    """
+    return (
+        "0" in text or "1" in text or "2" in text or "3" in text or "4" in text or "5" in text or "6" in text
+        or "7" in text or "8" in text or "9" in text or not text.isascii() and _DIGIT.search(text) is not None
+    )
+
+
 def _mask(text: str, digits: bool = True) -> str:
     """A line as a running header repeats: lower case, squashed, each run of digits as "0".
 
@@ -779,13 +793,28 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
             if ln.raw == "\f":
                 breaks.append(i)
             continue
-        digits = len(t) <= 200 and _DIGIT.search(t) is not None
-        if digits and is_page_number(bare(t)):
-            drop[i] = t
-            counts["page_numbers"] += 1
-            continue
-        if 3 <= len(t) <= 150:
-            groups.setdefault(_mask(t, digits), []).append(i)
+        size = len(t)
+        if size > 200:
+            digits = False
+        else:
+            digits = _has_digit(t)
+            if digits and is_page_number(bare(t)):
+                drop[i] = t
+                counts["page_numbers"] += 1
+                continue
+        if 3 <= size <= 150:
+            # _mask(t, digits), inline: t has no outer whitespace and lower-casing adds none, so
+            # squash's one check is whether there is a double space or a non-printable character.
+            m = t.lower()
+            if "  " in m or not m.isprintable():
+                m = " ".join(m.split())
+            if digits:
+                m = _DIGITS.sub("0", m)
+            g = groups.get(m)
+            if g is None:
+                groups[m] = [i]
+            else:
+                g.append(i)
         if "   " in t:
             spaced.append(i)
         if "10." in t:
