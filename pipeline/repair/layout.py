@@ -519,9 +519,19 @@ def join_all(parts: list[str], vocab: Vocabulary, counts: Counter[str]) -> str:
     >>> join_all(["a long inter-", "national", "https://x.org/a-", "b.html"], Vocabulary(), Counter())
     'a long international https://x.org/a-b.html'
     """
-    stripped = [s for s in (p.strip() for p in parts) if s]
+    return _join_stripped([s for s in (p.strip() for p in parts) if s], vocab, counts)
+
+
+def _join_stripped(stripped: list[str], vocab: Vocabulary, counts: Counter[str]) -> str:
+    """``join_all`` of lines already stripped, none of them empty."""
     blob = "\n".join(stripped)
-    if "http" not in blob and "www." not in blob and not _special_end("".join([p[-1] for p in stripped[:-1]])):
+    # Each line's last character is before a line break in ``blob``: the hyphens and slashes
+    # _special_end looks for are found there by substring scans, and no CJK character is in an
+    # ASCII blob. (A line holding a line break of its own only takes the general path below.)
+    if (
+        "http" not in blob and "www." not in blob and "-\n" not in blob and "/\n" not in blob
+        and "‐\n" not in blob and (blob.isascii() or not _special_end("".join([p[-1] for p in stripped[:-1]])))
+    ):
         return " ".join(stripped)  # every joint would be a plain space
     out: list[str] = []
     tail = ""
@@ -1383,7 +1393,9 @@ def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairCon
         return "\n".join(" ".join(x.split()) for x in lines if x.strip())
     counts["lines_unwrapped"] += len(rest)
     if cfg.dehyphenate:
-        text = join_all([first, *rest], vocab, counts)
+        # The lines' texts are stripped and not empty; the first, less its marks, may not be.
+        first = first.strip()
+        text = _join_stripped([first, *rest] if first else rest, vocab, counts)
     else:
         text = " ".join(x.strip() for x in [first, *rest])
     if cfg.markdown:
