@@ -13,6 +13,7 @@ import sys
 
 import pytest
 
+from pipeline.config import RepairConfig
 from pipeline.repair import layout
 from pipeline.repair.layout import Vocabulary
 
@@ -89,3 +90,50 @@ def test_lower_case_adds_no_whitespace_nor_digits() -> None:
             assert not any(x.isspace() for x in low), hex(ord(c))
         if not layout._DIGIT.search(c):
             assert not layout._DIGIT.search(low), hex(ord(c))
+
+
+_WORDS = "alpha beta gamma delta epsilon zeta theta iota kappa lambda mu nu xi omicron pi rho sigma tau".split()
+
+
+def _full(k: int) -> str:
+    """A distinct line of about 60 characters that ends no sentence."""
+    words: list[str] = []
+    i = k
+    while len(" ".join(words)) < 58:
+        words.append(_WORDS[i % len(_WORDS)])
+        i += 3
+    return " ".join(words)
+
+
+@pytest.mark.parametrize(
+    ("lines", "blocks"),
+    [
+        # the short last line of a paragraph ends it
+        ([_full(0), _full(1), "It ends here.", "Next paragraph starts " + _full(2)[:38], _full(3), _full(4)],
+         [("paragraph", "alpha"), ("paragraph", "Next")]),
+        # an indented first line after a sentence end starts a paragraph; one in lower case does not
+        ([_full(0), _full(1), _full(2) + ".", "    Indented start " + _full(3)[:38], _full(4), _full(5)],
+         [("paragraph", "alpha"), ("paragraph", "Indented")]),
+        ([_full(0), _full(1), _full(2) + ".", "    indented lower " + _full(3)[:38], _full(4), _full(5)],
+         [("paragraph", "alpha")]),
+        # a short caption line ends the caption
+        (["Figure 1. A caption", "the rest of it", _full(1), _full(2), _full(3), _full(4), _full(5)],
+         [("caption", "Figure"), ("paragraph", "the")]),
+        # a heading, then the first full line of the text under it
+        (["Short Heading Here", "Then " + _full(0), _full(1), _full(2), _full(3), _full(4)],
+         [("heading", "Short"), ("paragraph", "Then")]),
+        # a line of bare marks cuts the paragraph and goes
+        ([_full(0), _full(1), "-", _full(3), _full(4), _full(5)], [("paragraph", "alpha"), ("paragraph", "delta")]),
+        # a markdown heading is one line
+        (["# Title", "continues", _full(1), _full(2), _full(3), _full(4), _full(5)],
+         [("heading", "Title"), ("paragraph", "continues")]),
+        # lines that are paragraphs: only a mid-sentence break joins, and not in a list item
+        (["A long web paragraph line that ends with no stop", "and goes on here.", "- a list item",
+          "continued lower", "Ends.", "lower after end"],
+         [("paragraph", "A"), ("other", "a"), ("paragraph", "continued"), ("paragraph", "Ends."),
+          ("paragraph", "lower")]),
+    ],
+)
+def test_line_joining_rules(lines: list[str], blocks: list[tuple[str, str]]) -> None:
+    got = layout.build_blocks("\n".join(lines), RepairConfig(web_boilerplate=False)).blocks
+    assert [(b.kind, b.text.split()[0]) for b in got] == blocks

@@ -1202,72 +1202,104 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
             notes.extend(md_notes)
             counts["footnotes_moved"] += len(md_notes)
 
-    body = [ln for i, ln in enumerate(lines) if i not in skip and i not in roles and i not in web_skip]
+    # What the earlier passes took, one look-up per line: a footnote region's roles first, then
+    # the web debris, then the furniture (the order in which the loop below heeds them).
+    taken: dict[int, str] = dict.fromkeys(skip, "skip")
+    taken.update(dict.fromkeys(web_skip, "web"))
+    taken.update(roles)
+    body = [ln for i, ln in enumerate(lines) if i not in taken]
     width = wrap_width(body) if cfg.unwrap else None
+    # A line shorter than ``full`` is not a full line of the wrap width; one shorter than ``short``
+    # is clearly short.
+    short, full = (0.7 * width, 0.8 * width) if width is not None else (0.0, 0.0)
 
     paras: list[_Para] = []
     cur: _Para | None = None
+    last_alnum: bool | None = None  # whether cur's last line holds a letter or digit, once known
     pending_break = False
     in_refs = False
 
-    def flush() -> None:
-        nonlocal cur
-        if cur and cur.lines:
-            paras.append(cur)
-        cur = None
-
     for i, ln in enumerate(lines):
-        role = roles.get(i)
-        if role == "note":
+        role = taken.get(i)
+        if role is not None:
+            if role == "note":
+                continue
+            if cur is not None:
+                paras.append(cur)
+                cur = None
+            # Furniture (or a footnote region) between two halves of a paragraph: the paragraph
+            # goes on after it. Web debris cuts it, unless it is a page break.
+            if role != "web" or ln.raw == "\f":
+                pending_break = True
             continue
-        if role == "break" or ln.raw == "\f":
-            flush()
-            pending_break = True
-            continue
-        if i in web_skip:
-            flush()
-            continue
-        if i in skip:
-            # Furniture between two halves of a paragraph: the paragraph goes on after it.
-            flush()
-            pending_break = True
-            continue
-        if not ln.text:
-            flush()
+        t = ln.text
+        if not t:
+            if cur is not None:
+                paras.append(cur)
+                cur = None
+            if ln.raw == "\f":
+                pending_break = True
             continue
         # (The checks that follow are gated by a character their pattern cannot match without.)
-        if cfg.markdown and ln.text[0] in "-*_" and MD_RULE.match(ln.text) and not FOOTNOTE_SEPARATOR.match(ln.raw):
+        if cfg.markdown and t[0] in "-*_" and MD_RULE.match(t) and not FOOTNOTE_SEPARATOR.match(ln.raw):
             counts["markdown"] += 1
-            flush()
+            if cur is not None:
+                paras.append(cur)
+                cur = None
             continue
-        cue = _BLOCK_CUE.match(ln.text) and _starts_block(ln)
+        cue = _BLOCK_CUE.match(t) and _starts_block(ln)
         if cue:
-            flush()
+            if cur is not None:
+                paras.append(cur)
             kind = {"heading": "heading", "cue": "paragraph", "reference": "reference",
                     "caption": "caption", "list": "other"}[cue]
             cur = _Para(kind, [ln], md_heading=cue == "heading", list_item=cue == "list", indent=ln.indent,
                         after_break=pending_break)
-            pending_break = False
-            continue
-        if cur is not None and (
-            ln.text[0] in "УUБBJ" and CLASS_CODE.match(ln.text)
-            or ":" in ln.text and LABEL_LINE.match(ln.text) and _is_field(cur.lines[0].text)
-        ):
-            # Front-matter fields one under the other ("Received: ...", "DOI: ...", "Keywords: ..."
-            # then "For citation: ..."): each its own block, however the lines were wrapped.
-            flush()
-            cur = _Para("paragraph", [ln], indent=ln.indent, after_break=pending_break)
+            last_alnum = None
             pending_break = False
             continue
         if cur is not None:
-            prev = cur.lines[-1]
-            if _joins(prev, ln, width, cur):
-                cur.lines.append(ln)
-                continue
-            flush()
+            if (
+                t[0] in "УUБBJ" and CLASS_CODE.match(t)
+                or ":" in t and LABEL_LINE.match(t) and _is_field(cur.lines[0].text)
+            ):
+                # Front-matter fields one under the other ("Received: ...", "DOI: ...", "Keywords: ..."
+                # then "For citation: ..."): each its own block, however the lines were wrapped.
+                joins = False
+            else:
+                # Does ln continue the paragraph? (_joins, inline: it is asked of nearly every line.)
+                prev = cur.lines[-1]
+                pt = prev.text
+                if last_alnum is None:
+                    last_alnum = pt[:1].isalnum() or _ALNUM.search(pt) is not None
+                alnum = t[:1].isalnum() or _ALNUM.search(t) is not None
+                if cur.md_heading or not last_alnum or not alnum:
+                    joins = False  # a line of bare marks ("#", "-", "***") is not part of a sentence
+                elif width is None:
+                    # Lines are paragraphs (web, markdown): only an evident mid-sentence break is joined.
+                    joins = not ends_sentence(pt) and starts_lower(t) and not cur.list_item
+                else:
+                    size = len(pt)
+                    ends = not pt[-1].isalpha() and ends_sentence(pt)
+                    joins = not (
+                        # the short last line of a paragraph, or a caption's
+                        size < full and (ends or cur.kind == "caption")
+                        # an indented first line: a new paragraph
+                        or ends and ln.indent > prev.indent and not starts_lower(t)
+                        # a heading, then the first full line of the text under it
+                        or size < short and len(t) >= full and not starts_lower(t)
+                        and _is_heading_text(" ".join(x.text for x in cur.lines))
+                    )
+                if joins:
+                    cur.lines.append(ln)
+                    last_alnum = alnum
+                    continue
+            paras.append(cur)
         cur = _Para("paragraph", [ln], indent=ln.indent, after_break=pending_break)
+        last_alnum = None
         pending_break = False
-    flush()
+    if cur is not None:
+        paras.append(cur)
 
     blocks: list[Block] = []
     for p in paras:
@@ -1343,37 +1375,6 @@ def _continues(before: str, text: str, after_break: bool) -> bool:
     if starts_lower(text):
         return after_break or before.endswith((",", ";"))
     return after_break and not _is_heading_text(text) and not CAPTION.match(text) and not REFERENCE_ENTRY.match(text)
-
-
-def _has_alnum(text: str) -> bool:
-    """Does ``text`` hold a letter or a digit? (Mostly its first character does.)"""
-    return text[:1].isalnum() or _ALNUM.search(text) is not None
-
-
-def _joins(prev: Line, ln: Line, width: int | None, para: _Para) -> bool:
-    """Does ``ln`` continue the paragraph whose last line is ``prev``?"""
-    if para.md_heading:
-        return False
-    if not _has_alnum(prev.text) or not _has_alnum(ln.text):
-        return False  # a line of bare marks ("#", "-", "***") is not part of a sentence
-    if width is None:
-        # Lines are paragraphs (web, markdown): only an evident mid-sentence break is joined.
-        return not ends_sentence(prev.text) and starts_lower(ln.text) and not para.list_item
-    if ends_sentence(prev.text):
-        if len(prev.text) < 0.8 * width:
-            return False  # the short last line of a paragraph
-        if ln.indent > prev.indent and not starts_lower(ln.text):
-            return False  # an indented first line: a new paragraph
-    if para.kind == "caption" and len(prev.text) < 0.8 * width:
-        return False
-    if (
-        len(prev.text) < 0.7 * width
-        and len(ln.text) >= 0.8 * width
-        and not starts_lower(ln.text)
-        and _is_heading_text(" ".join(x.text for x in para.lines))
-    ):
-        return False  # a heading, then the first full line of the text under it
-    return True
 
 
 def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairConfig, cjk: bool = True) -> str:
