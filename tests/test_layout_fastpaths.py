@@ -108,7 +108,7 @@ def test_join_all_fast_path_matches_joint(parts: list[str]) -> None:
 )
 def test_footnote_separator_gate(raw: str) -> None:
     (line,) = layout.split_lines(raw)
-    assert layout._is_footnote_separator(line) == bool(layout.FOOTNOTE_SEPARATOR.match(raw))
+    assert layout._footnote_separators([line]) == ([0] if layout.FOOTNOTE_SEPARATOR.match(raw) else [])
 
 
 @pytest.mark.parametrize(

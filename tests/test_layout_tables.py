@@ -10,6 +10,7 @@ import itertools
 import random
 import re
 import sys
+from collections import Counter
 
 import pytest
 
@@ -137,3 +138,18 @@ def _full(k: int) -> str:
 def test_line_joining_rules(lines: list[str], blocks: list[tuple[str, str]]) -> None:
     got = layout.build_blocks("\n".join(lines), RepairConfig(web_boilerplate=False)).blocks
     assert [(b.kind, b.text.split()[0]) for b in got] == blocks
+
+
+_CJK_PIECES = ["中", "文", "。", "、", "（", "ｆ", "a", "b", " ", "  ", "\t", "-", "‐", "/", "http://x.cn/", "www.", "1", ".",
+               "10.1234/", "Ab", "\u3000"]
+
+
+def test_joined_clean_lines_hold_no_cjk_space() -> None:
+    # _para_text skips the paragraph's own CJK-space pass when nothing but the joiner touched
+    # its lines: lines without a space between CJK characters stay so when joined.
+    rng = random.Random(8)
+    for _ in range(4000):
+        raw = ["".join(rng.choice(_CJK_PIECES) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(1, 5))]
+        lines = [t for t in (layout.remove_cjk_spaces(r)[0].strip() for r in raw) if t]
+        joined = layout._join_stripped(lines, Vocabulary.of(lines), Counter())
+        assert layout.remove_cjk_spaces(joined)[1] == 0, lines

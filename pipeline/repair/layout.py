@@ -596,6 +596,9 @@ def attach_marker_lines(text: str) -> tuple[str, int]:
     if "\n" not in text:
         return text, 0
     lines = text.split("\n")
+    # Only a marker line changes anything, and most documents have none: one quick scan first.
+    if not any(len(s) <= 5 and _MARKER_LINE.fullmatch(s) for s in map(str.strip, lines)):
+        return text, 0
     out: list[str] = []
     n = 0
     glued = False  # the last line in ``out`` just took a marker
@@ -897,12 +900,16 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
 # ---------------------------------------------------------------------------------------------
 
 
-def _is_footnote_separator(ln: Line) -> bool:
-    """A line of underscores or dashes, or of 20 spaces or more, above a page's footnotes."""
+def _footnote_separators(lines: list[Line]) -> list[int]:
+    """Indices of the lines of underscores or dashes, or of 20 spaces or more (above footnotes).
+
+    >>> _footnote_separators(split_lines("text\\n__________\\n1 A note"))
+    [1]
+    """
     # The pattern is tried only where it can match: the line starts with one of its marks, or
     # is blank and long enough.
-    t = ln.text
-    return (t[:1] in _RULE_MARKS or not t and len(ln.raw) >= 20) and bool(FOOTNOTE_SEPARATOR.match(ln.raw))
+    return [k for k, ln in enumerate(lines)
+            if (ln.text[:1] in _RULE_MARKS or not ln.text and len(ln.raw) >= 20) and FOOTNOTE_SEPARATOR.match(ln.raw)]
 
 
 def find_footnotes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts: Counter[str]
@@ -918,7 +925,7 @@ def find_footnotes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts:
     extra_furniture: list[str] = []
     n = len(lines)
     start = 0  # a region found moves it past its end
-    for i in [k for k, ln in enumerate(lines) if _is_footnote_separator(ln)]:  # separators are few
+    for i in _footnote_separators(lines):  # separators are few
         if i < start or i in skip:
             continue
         j = i + 1
@@ -1380,12 +1387,17 @@ def _continues(before: str, text: str, after_break: bool) -> bool:
 def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairConfig, cjk: bool = True) -> str:
     """The text of paragraph ``p``: lines joined, marks removed (``cjk``: the document has CJK)."""
     first = p.lines[0].text
+    # The document's lines hold no space between CJK characters any more (build_blocks took them
+    # out first), and the joiner puts none between two (see joint): the paragraph has none
+    # either, unless lines are joined with plain spaces or removed marks leave one.
+    cjk_clean = cfg.dehyphenate
     if cfg.markdown:
         # Every leading mark goes ("- # Title" too): what is left must not read as markup again.
         stripped = _strip_lead_marks(strip_markdown(first, counts))
         if stripped != first:
             first = stripped
             counts["markdown"] += 1
+            cjk_clean = False
     rest = [ln.text for ln in p.lines[1:]]
     if not cfg.unwrap:
         # Lines stay lines: the block keeps its line breaks, nothing is joined.
@@ -1400,10 +1412,13 @@ def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairCon
     else:
         text = " ".join(x.strip() for x in [first, *rest])
     if cfg.markdown:
+        marked = text
         text = strip_inline_html(strip_markdown(text, counts), counts)
+        if text != marked:
+            cjk_clean = False
         if MD_RULE.match(text) or not _ALNUM.search(text) and set(text) <= set("#*_-+=~`> "):
             return ""  # nothing but marks
-    if cfg.cjk_spaces and cjk:
+    if cfg.cjk_spaces and cjk and not cjk_clean:
         text, k = remove_cjk_spaces(text)  # again: removed marks can leave a space between CJK
         counts["cjk_spaces"] += k
     return squash(text)
