@@ -1182,7 +1182,8 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
         text, k = attach_marker_lines(text)
         counts["superscript_markers"] += k
     lines = split_lines(text)
-    vocab = Vocabulary.of([ln.text for ln in lines])
+    texts = [ln.text for ln in lines]  # (read, never changed, by the vocabulary and the web pass)
+    vocab = Vocabulary.of(texts)
 
     furniture: list[str] = []
     skip: set[int] = set()
@@ -1191,7 +1192,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     boilerplate: list[str] = []
     if cfg.web_boilerplate:
         wrapped = wrap_width([ln for i, ln in enumerate(lines) if i not in skip]) is not None
-        web = find_boilerplate([ln.text for ln in lines], skip, hard_wrapped=wrapped)
+        web = find_boilerplate(texts, skip, hard_wrapped=wrapped)
         boilerplate = [lines[i].text for i in sorted(web)]
         counts["boilerplate_lines"] += len(web)
         web_skip = set(web)
