@@ -153,3 +153,12 @@ def test_joined_clean_lines_hold_no_cjk_space() -> None:
         lines = [t for t in (layout.remove_cjk_spaces(r)[0].strip() for r in raw) if t]
         joined = layout._join_stripped(lines, Vocabulary.of(lines), Counter())
         assert layout.remove_cjk_spaces(joined)[1] == 0, lines
+
+
+def test_only_marks_is_the_plain_rule() -> None:
+    pieces = ["-", "*", "_", "#", ">", "=", " ", "\t", "\u3000", "a", "1", "²", "—", ""]
+    texts = ["".join(p) for p in itertools.product(pieces, repeat=4)]
+    plain = [bool(layout.MD_RULE.match(t) or not layout._ALNUM.search(t) and set(t) <= set("#*_-+=~`> "))
+             for t in texts]
+    assert [layout._only_marks(t) for t in texts] == plain
+    assert 100 < sum(plain) < len(texts) - 100

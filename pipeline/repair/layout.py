@@ -524,15 +524,11 @@ def join_all(parts: list[str], vocab: Vocabulary, counts: Counter[str]) -> str:
 
 def _join_stripped(stripped: list[str], vocab: Vocabulary, counts: Counter[str]) -> str:
     """``join_all`` of lines already stripped, none of them empty."""
-    blob = "\n".join(stripped)
-    # Each line's last character is before a line break in ``blob``: the hyphens and slashes
-    # _special_end looks for are found there by substring scans, and no CJK character is in an
-    # ASCII blob. (A line holding a line break of its own only takes the general path below.)
-    if (
-        "http" not in blob and "www." not in blob and "-\n" not in blob and "/\n" not in blob
-        and "‐\n" not in blob and (blob.isascii() or not _special_end("".join([p[-1] for p in stripped[:-1]])))
-    ):
-        return " ".join(stripped)  # every joint would be a plain space
+    if not _special_end("".join([p[-1] for p in stripped[:-1]])):
+        # ("http" and "www." hold no space: they are in the joined text when in one of the lines.)
+        joined = " ".join(stripped)
+        if "http" not in joined and "www." not in joined:
+            return joined  # every joint would be a plain space
     out: list[str] = []
     tail = ""
     for p in stripped:
@@ -1385,6 +1381,21 @@ def _continues(before: str, text: str, after_break: bool) -> bool:
     return after_break and not _is_heading_text(text) and not CAPTION.match(text) and not REFERENCE_ENTRY.match(text)
 
 
+def _only_marks(text: str) -> bool:
+    """A markdown rule, or nothing but marks ("#", "*", "-", ">"...) and spaces.
+
+    >>> _only_marks("* * *"), _only_marks("## >"), _only_marks("- a")
+    (True, True, False)
+    """
+    # (The regexes are gated by the first character: a rule starts with a mark or a space, and a
+    # text that starts with a letter or digit holds one.)
+    head = text[:1]
+    return bool(
+        (head in "-*_" or head.isspace()) and MD_RULE.match(text)
+        or not (head.isalnum() or _ALNUM.search(text)) and set(text) <= set("#*_-+=~`> ")
+    )
+
+
 def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairConfig, cjk: bool = True) -> str:
     """The text of paragraph ``p``: lines joined, marks removed (``cjk``: the document has CJK)."""
     first = p.lines[0].text
@@ -1417,7 +1428,7 @@ def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairCon
         text = strip_inline_html(strip_markdown(text, counts), counts)
         if text != marked:
             cjk_clean = False
-        if MD_RULE.match(text) or not _ALNUM.search(text) and set(text) <= set("#*_-+=~`> "):
+        if _only_marks(text):
             return ""  # nothing but marks
     if cfg.cjk_spaces and cjk and not cjk_clean:
         text, k = remove_cjk_spaces(text)  # again: removed marks can leave a space between CJK
