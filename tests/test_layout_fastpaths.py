@@ -91,6 +91,11 @@ def _join_one_by_one(parts: list[str]) -> tuple[str, Counter[str]]:
         ["www.example.", "org/page"],
         ["only one line"],
         [],
+        ["Россия и «Запад»", "далее — текст"],
+        ["中文。", "文字"],
+        ["emoji 🙂", "next", "ｆｕｌｌ"],
+        ["сло‐", "во и пол-", "ное"],
+        ["a line with-\n", "inside/\n", "it"],
     ],
 )
 def test_join_all_fast_path_matches_joint(parts: list[str]) -> None:
@@ -103,7 +108,7 @@ def test_join_all_fast_path_matches_joint(parts: list[str]) -> None:
 )
 def test_footnote_separator_gate(raw: str) -> None:
     (line,) = layout.split_lines(raw)
-    assert layout._is_footnote_separator(line) == bool(layout.FOOTNOTE_SEPARATOR.match(raw))
+    assert layout._footnote_separators([line]) == ([0] if layout.FOOTNOTE_SEPARATOR.match(raw) else [])
 
 
 @pytest.mark.parametrize(

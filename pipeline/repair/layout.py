@@ -253,14 +253,40 @@ def _drop_last_word(line: str) -> str:
     return t[:k]
 
 
+def _is_letter(c: str) -> bool:
+    """Is ``c`` (one character, or "" off the text's ends) a ``[^\\W\\d_]`` letter?
+
+    Exactly the regex's reading: ``\\w`` is ``str.isalnum`` or "_", ``\\d`` is ``str.isdecimal``.
+    >>> _is_letter("a"), _is_letter("²"), _is_letter("2"), _is_letter("_"), _is_letter("")
+    (True, True, False, False, False)
+    """
+    return c.isalnum() and not c.isdecimal()
+
+
+_PLAIN_WORD = re.compile(r"[^\W\d_]+")
+_COMPOUND_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+# Occurrences of a word looked at in the text before the token sets are built instead: a
+# fragment that is part of many longer words is answered faster from the sets.
+_SCAN_LIMIT = 40
+
+
 class Vocabulary:
     """Words seen in the document: evidence for resolving line-end hyphens.
 
-    Built on first use: most documents (web pages, markdown) never split a word at a line end.
+    The words are the ``_WORD_TOKEN`` tokens of the document's lower-cased text, less the
+    fragments of the words split at line ends. A document asks about a few words only (the
+    halves of its split words), so ``has_word`` and the like look each one up in the text
+    (``str.find``, then the characters around it) instead of tokenising the whole document;
+    the token sets are built when a word occurs too often to be looked at occurrence by
+    occurrence, or when ``plain`` and the like are read. Both give the same answers.
+    >>> v = Vocabulary.of(["major-country relations", "interna-", "tional order"])
+    >>> v.has_compound("major-country"), v.has_word("major"), v.has_prefix("major"), v.has_word("interna")
+    (True, False, True, False)
     """
 
     def __init__(self, lines: list[str] | None = None) -> None:
         self._lines = lines or []
+        self._body: str | None = None
         self._built = False
         self._plain: set[str] = set()
         self._compounds: set[str] = set()
@@ -271,8 +297,10 @@ class Vocabulary:
     def of(cls, lines: list[str]) -> Vocabulary:
         return cls(lines)
 
-    def _build(self) -> None:
-        self._built = True
+    def _text(self) -> str:
+        """The text the words are read from (built on first use: most documents never ask)."""
+        if self._body is not None:
+            return self._body
         # A hyphen at the very end of a line is exactly what is being decided: not evidence.
         # Nor are its two fragments words of the document ("изме-" / "нения"): the last word of a
         # line that ends with a hyphen and the first word of the line after it are left out.
@@ -283,15 +311,89 @@ class Vocabulary:
             kept[i] = _drop_last_word(kept[i])
             if i + 1 < len(kept):
                 kept[i + 1] = _FIRST_FRAGMENT.sub("", kept[i + 1].lstrip(), count=1)
-        body = "\n".join(kept).lower().replace("‐", "-")
+        self._body = "\n".join(kept).lower().replace("‐", "-")
         self._lines = []
-        words = word_tokens(body)
+        return self._body
+
+    def _build(self) -> None:
+        self._built = True
+        words = word_tokens(self._text())
         self._plain = {w for w in words if "-" not in w}
         self._compounds = words - self._plain
         for w in self._compounds:
             parts = w.split("-")
             self._prefixes.update(parts[:-1])
             self._suffixes.update(parts[1:])
+
+    def _occurs(self, w: str, edges: int) -> bool | None:
+        """Does ``w`` occur in the text with the given edges? None: too many occurrences to say.
+
+        ``edges``: 0, a whole token (no letter, nor a hyphen joined to a letter, on either
+        side); 1, a compound's first part (no letter before, a hyphen and a letter after);
+        2, a compound's last part (a letter and a hyphen before, no letter after).
+        """
+        body = self._text()
+        # A part is looked for with its hyphen: far fewer occurrences than the bare word.
+        key = w + "-" if edges == 1 else "-" + w if edges == 2 else w
+        n = len(key)
+        p = body.find(key)
+        seen = 0
+        while p >= 0:
+            seen += 1
+            if seen > _SCAN_LIMIT:
+                return None
+            q = p + n
+            before = body[p - 1] if p else ""
+            after = body[q : q + 1]
+            if edges == 0:
+                if not (
+                    _is_letter(before) or before == "-" and p >= 2 and _is_letter(body[p - 2])
+                    or _is_letter(after) or after == "-" and _is_letter(body[q + 1 : q + 2])
+                ):
+                    return True
+            elif edges == 1:
+                if not _is_letter(before) and _is_letter(after):
+                    return True
+            elif _is_letter(before) and not _is_letter(after):
+                return True
+            p = body.find(key, p + 1)
+        return False
+
+    def has_word(self, w: str) -> bool:
+        """``w in self.plain``, looked up in the text."""
+        if self._built:
+            return w in self._plain
+        if not _PLAIN_WORD.fullmatch(w):
+            return False  # no token of the text reads so
+        found = self._occurs(w, 0)
+        return found if found is not None else w in self.plain
+
+    def has_compound(self, w: str) -> bool:
+        """``w in self.compounds``, looked up in the text."""
+        if self._built:
+            return w in self._compounds
+        if not _COMPOUND_WORD.fullmatch(w):
+            return False
+        found = self._occurs(w, 0)
+        return found if found is not None else w in self.compounds
+
+    def has_prefix(self, w: str) -> bool:
+        """``w in self.prefixes``, looked up in the text."""
+        if self._built:
+            return w in self._prefixes
+        if not _PLAIN_WORD.fullmatch(w):
+            return False
+        found = self._occurs(w, 1)
+        return found if found is not None else w in self.prefixes
+
+    def has_suffix(self, w: str) -> bool:
+        """``w in self.suffixes``, looked up in the text."""
+        if self._built:
+            return w in self._suffixes
+        if not _PLAIN_WORD.fullmatch(w):
+            return False
+        found = self._occurs(w, 2)
+        return found if found is not None else w in self.suffixes
 
     @property
     def plain(self) -> set[str]:
@@ -326,14 +428,14 @@ def keep_line_end_hyphen(left: str, right: str, vocab: Vocabulary) -> bool:
     (True, False)
     """
     lo, ro = left.lower(), right.lower()
-    if f"{lo}-{ro}" in vocab.compounds:
+    if vocab.has_compound(f"{lo}-{ro}"):
         return True
-    if lo + ro in vocab.plain:
+    if vocab.has_word(lo + ro):
         return False
     latin = left.isascii() and right.isascii()
     if latin and is_known_word(lo + ro):
         return False
-    if lo in vocab.prefixes or ro in vocab.suffixes:
+    if vocab.has_prefix(lo) or vocab.has_suffix(ro):
         return True
     if right[:1].isupper():
         return True  # "China-" + "U.S.", "Asia-" + "Pacific"
@@ -345,8 +447,8 @@ def keep_line_end_hyphen(left: str, right: str, vocab: Vocabulary) -> bool:
         return cyrillic_compound(left, right)
     if latin and left[:1].isupper():
         return True  # "Western-" + "dominated"
-    known_l = is_known_word(lo) if latin else lo in vocab.plain
-    known_r = is_known_word(ro) if latin else ro in vocab.plain
+    known_l = is_known_word(lo) if latin else vocab.has_word(lo)
+    known_r = is_known_word(ro) if latin else vocab.has_word(ro)
     return known_l and known_r and len(lo) >= 2
 
 
@@ -417,10 +519,16 @@ def join_all(parts: list[str], vocab: Vocabulary, counts: Counter[str]) -> str:
     >>> join_all(["a long inter-", "national", "https://x.org/a-", "b.html"], Vocabulary(), Counter())
     'a long international https://x.org/a-b.html'
     """
-    stripped = [s for s in (p.strip() for p in parts) if s]
-    blob = "\n".join(stripped)
-    if "http" not in blob and "www." not in blob and not _special_end("".join([p[-1] for p in stripped[:-1]])):
-        return " ".join(stripped)  # every joint would be a plain space
+    return _join_stripped([s for s in (p.strip() for p in parts) if s], vocab, counts)
+
+
+def _join_stripped(stripped: list[str], vocab: Vocabulary, counts: Counter[str]) -> str:
+    """``join_all`` of lines already stripped, none of them empty."""
+    if not _special_end("".join([p[-1] for p in stripped[:-1]])):
+        # ("http" and "www." hold no space: they are in the joined text when in one of the lines.)
+        joined = " ".join(stripped)
+        if "http" not in joined and "www." not in joined:
+            return joined  # every joint would be a plain space
     out: list[str] = []
     tail = ""
     for p in stripped:
@@ -484,6 +592,9 @@ def attach_marker_lines(text: str) -> tuple[str, int]:
     if "\n" not in text:
         return text, 0
     lines = text.split("\n")
+    # Only a marker line changes anything, and most documents have none: one quick scan first.
+    if not any(len(s) <= 5 and _MARKER_LINE.fullmatch(s) for s in map(str.strip, lines)):
+        return text, 0
     out: list[str] = []
     n = 0
     glued = False  # the last line in ``out`` just took a marker
@@ -540,6 +651,22 @@ _ALNUM = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 _PAGE_EXT = re.compile(r"\.(?:html?|php|aspx?|pdf|jsp)\b")
+
+
+def _has_digit(text: str) -> bool:
+    """``_DIGIT.search(text) is not None``.
+
+    Read with str methods where the text is ASCII (most lines are): ten substring scans are
+    several times faster than the regex's scan. (Other texts may hold other digits.)
+    >>> _has_digit("Page 3"), _has_digit("٣"), _has_digit("no digit")
+    (True, True, False)
+    """
+    if text.isascii():
+        return (
+            "0" in text or "1" in text or "2" in text or "3" in text or "4" in text or "5" in text
+            or "6" in text or "7" in text or "8" in text or "9" in text
+        )
+    return _DIGIT.search(text) is not None
 
 
 def _mask(text: str, digits: bool = True) -> str:
@@ -677,13 +804,28 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
             if ln.raw == "\f":
                 breaks.append(i)
             continue
-        digits = len(t) <= 200 and _DIGIT.search(t) is not None
-        if digits and is_page_number(bare(t)):
-            drop[i] = t
-            counts["page_numbers"] += 1
-            continue
-        if 3 <= len(t) <= 150:
-            groups.setdefault(_mask(t, digits), []).append(i)
+        size = len(t)
+        if size > 200:
+            digits = False
+        else:
+            digits = _has_digit(t)
+            if digits and is_page_number(bare(t)):
+                drop[i] = t
+                counts["page_numbers"] += 1
+                continue
+        if 3 <= size <= 150:
+            # _mask(t, digits), inline: t has no outer whitespace and lower-casing adds none, so
+            # squash's one check is whether there is a double space or a non-printable character.
+            m = t.lower()
+            if "  " in m or not m.isprintable():
+                m = " ".join(m.split())
+            if digits:
+                m = _DIGITS.sub("0", m)
+            g = groups.get(m)
+            if g is None:
+                groups[m] = [i]
+            else:
+                g.append(i)
         if "   " in t:
             spaced.append(i)
         if "10." in t:
@@ -756,12 +898,16 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
 # ---------------------------------------------------------------------------------------------
 
 
-def _is_footnote_separator(ln: Line) -> bool:
-    """A line of underscores or dashes, or of 20 spaces or more, above a page's footnotes."""
+def _footnote_separators(lines: list[Line]) -> list[int]:
+    """Indices of the lines of underscores or dashes, or of 20 spaces or more (above footnotes).
+
+    >>> _footnote_separators(split_lines("text\\n__________\\n1 A note"))
+    [1]
+    """
     # The pattern is tried only where it can match: the line starts with one of its marks, or
     # is blank and long enough.
-    t = ln.text
-    return (t[:1] in _RULE_MARKS or not t and len(ln.raw) >= 20) and bool(FOOTNOTE_SEPARATOR.match(ln.raw))
+    return [k for k, ln in enumerate(lines)
+            if (ln.text[:1] in _RULE_MARKS or not ln.text and len(ln.raw) >= 20) and FOOTNOTE_SEPARATOR.match(ln.raw)]
 
 
 def find_footnotes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts: Counter[str]
@@ -777,7 +923,7 @@ def find_footnotes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts:
     extra_furniture: list[str] = []
     n = len(lines)
     start = 0  # a region found moves it past its end
-    for i in [k for k, ln in enumerate(lines) if _is_footnote_separator(ln)]:  # separators are few
+    for i in _footnote_separators(lines):  # separators are few
         if i < start or i in skip:
             continue
         j = i + 1
@@ -1034,7 +1180,8 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
         text, k = attach_marker_lines(text)
         counts["superscript_markers"] += k
     lines = split_lines(text)
-    vocab = Vocabulary.of([ln.text for ln in lines])
+    texts = [ln.text for ln in lines]  # (read, never changed, by the vocabulary and the web pass)
+    vocab = Vocabulary.of(texts)
 
     furniture: list[str] = []
     skip: set[int] = set()
@@ -1043,7 +1190,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     boilerplate: list[str] = []
     if cfg.web_boilerplate:
         wrapped = wrap_width([ln for i, ln in enumerate(lines) if i not in skip]) is not None
-        web = find_boilerplate([ln.text for ln in lines], skip, hard_wrapped=wrapped)
+        web = find_boilerplate(texts, skip, hard_wrapped=wrapped)
         boilerplate = [lines[i].text for i in sorted(web)]
         counts["boilerplate_lines"] += len(web)
         web_skip = set(web)
@@ -1061,72 +1208,104 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
             notes.extend(md_notes)
             counts["footnotes_moved"] += len(md_notes)
 
-    body = [ln for i, ln in enumerate(lines) if i not in skip and i not in roles and i not in web_skip]
+    # What the earlier passes took, one look-up per line: a footnote region's roles first, then
+    # the web debris, then the furniture (the order in which the loop below heeds them).
+    taken: dict[int, str] = dict.fromkeys(skip, "skip")
+    taken.update(dict.fromkeys(web_skip, "web"))
+    taken.update(roles)
+    body = [ln for i, ln in enumerate(lines) if i not in taken]
     width = wrap_width(body) if cfg.unwrap else None
+    # A line shorter than ``full`` is not a full line of the wrap width; one shorter than ``short``
+    # is clearly short.
+    short, full = (0.7 * width, 0.8 * width) if width is not None else (0.0, 0.0)
 
     paras: list[_Para] = []
     cur: _Para | None = None
+    last_alnum: bool | None = None  # whether cur's last line holds a letter or digit, once known
     pending_break = False
     in_refs = False
 
-    def flush() -> None:
-        nonlocal cur
-        if cur and cur.lines:
-            paras.append(cur)
-        cur = None
-
     for i, ln in enumerate(lines):
-        role = roles.get(i)
-        if role == "note":
+        role = taken.get(i)
+        if role is not None:
+            if role == "note":
+                continue
+            if cur is not None:
+                paras.append(cur)
+                cur = None
+            # Furniture (or a footnote region) between two halves of a paragraph: the paragraph
+            # goes on after it. Web debris cuts it, unless it is a page break.
+            if role != "web" or ln.raw == "\f":
+                pending_break = True
             continue
-        if role == "break" or ln.raw == "\f":
-            flush()
-            pending_break = True
-            continue
-        if i in web_skip:
-            flush()
-            continue
-        if i in skip:
-            # Furniture between two halves of a paragraph: the paragraph goes on after it.
-            flush()
-            pending_break = True
-            continue
-        if not ln.text:
-            flush()
+        t = ln.text
+        if not t:
+            if cur is not None:
+                paras.append(cur)
+                cur = None
+            if ln.raw == "\f":
+                pending_break = True
             continue
         # (The checks that follow are gated by a character their pattern cannot match without.)
-        if cfg.markdown and ln.text[0] in "-*_" and MD_RULE.match(ln.text) and not FOOTNOTE_SEPARATOR.match(ln.raw):
+        if cfg.markdown and t[0] in "-*_" and MD_RULE.match(t) and not FOOTNOTE_SEPARATOR.match(ln.raw):
             counts["markdown"] += 1
-            flush()
+            if cur is not None:
+                paras.append(cur)
+                cur = None
             continue
-        cue = _BLOCK_CUE.match(ln.text) and _starts_block(ln)
+        cue = _BLOCK_CUE.match(t) and _starts_block(ln)
         if cue:
-            flush()
+            if cur is not None:
+                paras.append(cur)
             kind = {"heading": "heading", "cue": "paragraph", "reference": "reference",
                     "caption": "caption", "list": "other"}[cue]
             cur = _Para(kind, [ln], md_heading=cue == "heading", list_item=cue == "list", indent=ln.indent,
                         after_break=pending_break)
-            pending_break = False
-            continue
-        if cur is not None and (
-            ln.text[0] in "УUБBJ" and CLASS_CODE.match(ln.text)
-            or ":" in ln.text and LABEL_LINE.match(ln.text) and _is_field(cur.lines[0].text)
-        ):
-            # Front-matter fields one under the other ("Received: ...", "DOI: ...", "Keywords: ..."
-            # then "For citation: ..."): each its own block, however the lines were wrapped.
-            flush()
-            cur = _Para("paragraph", [ln], indent=ln.indent, after_break=pending_break)
+            last_alnum = None
             pending_break = False
             continue
         if cur is not None:
-            prev = cur.lines[-1]
-            if _joins(prev, ln, width, cur):
-                cur.lines.append(ln)
-                continue
-            flush()
+            if (
+                t[0] in "УUБBJ" and CLASS_CODE.match(t)
+                or ":" in t and LABEL_LINE.match(t) and _is_field(cur.lines[0].text)
+            ):
+                # Front-matter fields one under the other ("Received: ...", "DOI: ...", "Keywords: ..."
+                # then "For citation: ..."): each its own block, however the lines were wrapped.
+                joins = False
+            else:
+                # Does ln continue the paragraph? (_joins, inline: it is asked of nearly every line.)
+                prev = cur.lines[-1]
+                pt = prev.text
+                if last_alnum is None:
+                    last_alnum = pt[:1].isalnum() or _ALNUM.search(pt) is not None
+                alnum = t[:1].isalnum() or _ALNUM.search(t) is not None
+                if cur.md_heading or not last_alnum or not alnum:
+                    joins = False  # a line of bare marks ("#", "-", "***") is not part of a sentence
+                elif width is None:
+                    # Lines are paragraphs (web, markdown): only an evident mid-sentence break is joined.
+                    joins = not ends_sentence(pt) and starts_lower(t) and not cur.list_item
+                else:
+                    size = len(pt)
+                    ends = not pt[-1].isalpha() and ends_sentence(pt)
+                    joins = not (
+                        # the short last line of a paragraph, or a caption's
+                        size < full and (ends or cur.kind == "caption")
+                        # an indented first line: a new paragraph
+                        or ends and ln.indent > prev.indent and not starts_lower(t)
+                        # a heading, then the first full line of the text under it
+                        or size < short and len(t) >= full and not starts_lower(t)
+                        and _is_heading_text(" ".join(x.text for x in cur.lines))
+                    )
+                if joins:
+                    cur.lines.append(ln)
+                    last_alnum = alnum
+                    continue
+            paras.append(cur)
         cur = _Para("paragraph", [ln], indent=ln.indent, after_break=pending_break)
+        last_alnum = None
         pending_break = False
-    flush()
+    if cur is not None:
+        paras.append(cur)
 
     blocks: list[Block] = []
     for p in paras:
@@ -1204,46 +1383,35 @@ def _continues(before: str, text: str, after_break: bool) -> bool:
     return after_break and not _is_heading_text(text) and not CAPTION.match(text) and not REFERENCE_ENTRY.match(text)
 
 
-def _has_alnum(text: str) -> bool:
-    """Does ``text`` hold a letter or a digit? (Mostly its first character does.)"""
-    return text[:1].isalnum() or _ALNUM.search(text) is not None
+def _only_marks(text: str) -> bool:
+    """A markdown rule, or nothing but marks ("#", "*", "-", ">"...) and spaces.
 
-
-def _joins(prev: Line, ln: Line, width: int | None, para: _Para) -> bool:
-    """Does ``ln`` continue the paragraph whose last line is ``prev``?"""
-    if para.md_heading:
-        return False
-    if not _has_alnum(prev.text) or not _has_alnum(ln.text):
-        return False  # a line of bare marks ("#", "-", "***") is not part of a sentence
-    if width is None:
-        # Lines are paragraphs (web, markdown): only an evident mid-sentence break is joined.
-        return not ends_sentence(prev.text) and starts_lower(ln.text) and not para.list_item
-    if ends_sentence(prev.text):
-        if len(prev.text) < 0.8 * width:
-            return False  # the short last line of a paragraph
-        if ln.indent > prev.indent and not starts_lower(ln.text):
-            return False  # an indented first line: a new paragraph
-    if para.kind == "caption" and len(prev.text) < 0.8 * width:
-        return False
-    if (
-        len(prev.text) < 0.7 * width
-        and len(ln.text) >= 0.8 * width
-        and not starts_lower(ln.text)
-        and _is_heading_text(" ".join(x.text for x in para.lines))
-    ):
-        return False  # a heading, then the first full line of the text under it
-    return True
+    >>> _only_marks("* * *"), _only_marks("## >"), _only_marks("- a")
+    (True, True, False)
+    """
+    # (The regexes are gated by the first character: a rule starts with a mark or a space, and a
+    # text that starts with a letter or digit holds one.)
+    head = text[:1]
+    return bool(
+        (head in "-*_" or head.isspace()) and MD_RULE.match(text)
+        or not (head.isalnum() or _ALNUM.search(text)) and set(text) <= set("#*_-+=~`> ")
+    )
 
 
 def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairConfig, cjk: bool = True) -> str:
     """The text of paragraph ``p``: lines joined, marks removed (``cjk``: the document has CJK)."""
     first = p.lines[0].text
+    # The document's lines hold no space between CJK characters any more (build_blocks took them
+    # out first), and the joiner puts none between two (see joint): the paragraph has none
+    # either, unless lines are joined with plain spaces or removed marks leave one.
+    cjk_clean = cfg.dehyphenate
     if cfg.markdown:
         # Every leading mark goes ("- # Title" too): what is left must not read as markup again.
         stripped = _strip_lead_marks(strip_markdown(first, counts))
         if stripped != first:
             first = stripped
             counts["markdown"] += 1
+            cjk_clean = False
     rest = [ln.text for ln in p.lines[1:]]
     if not cfg.unwrap:
         # Lines stay lines: the block keeps its line breaks, nothing is joined.
@@ -1252,14 +1420,19 @@ def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairCon
         return "\n".join(" ".join(x.split()) for x in lines if x.strip())
     counts["lines_unwrapped"] += len(rest)
     if cfg.dehyphenate:
-        text = join_all([first, *rest], vocab, counts)
+        # The lines' texts are stripped and not empty; the first, less its marks, may not be.
+        first = first.strip()
+        text = _join_stripped([first, *rest] if first else rest, vocab, counts)
     else:
         text = " ".join(x.strip() for x in [first, *rest])
     if cfg.markdown:
+        marked = text
         text = strip_inline_html(strip_markdown(text, counts), counts)
-        if MD_RULE.match(text) or not _ALNUM.search(text) and set(text) <= set("#*_-+=~`> "):
+        if text != marked:
+            cjk_clean = False
+        if _only_marks(text):
             return ""  # nothing but marks
-    if cfg.cjk_spaces and cjk:
+    if cfg.cjk_spaces and cjk and not cjk_clean:
         text, k = remove_cjk_spaces(text)  # again: removed marks can leave a space between CJK
         counts["cjk_spaces"] += k
     return squash(text)
