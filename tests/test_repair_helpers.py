@@ -59,6 +59,7 @@ def test_unescape_entities(text: str, out: str) -> None:
         (chars.remove_controls, "tab\tand\fff", "tab\tand\fff"),
         (chars.remove_invisible, "\ufeffzero\u200bwidth\u2060", "zerowidth"),
         (chars.remove_invisible, "emoji\u200djoiner\u200c", "emoji\u200djoiner\u200c"),
+        (chars.remove_invisible, "figure\ufffc below\u206a, \ufff9anchor\ufffatext\ufffb", "figure below, anchortext"),
         (chars.remove_soft_hyphens, "inter\u00adnational", "international"),
         (chars.remove_soft_hyphens, "inter\u00ad\n  national", "international"),
         (chars.normalize_spaces, "10\u00a0000\u2009₽\u202fx", "10 000 ₽ x"),
@@ -204,3 +205,30 @@ def test_wrap_width_tells_wrapped_from_paragraph_lines() -> None:
     para = [layout.Line("x" * n, 0, "x" * n) for n in (600, 250, 980, 40, 330, 720)]
     assert layout.wrap_width(wrapped) in range(95, 101)
     assert layout.wrap_width(para) is None
+
+
+def test_what_ftfy_drops_as_controls_goes_from_every_line() -> None:
+    """ftfy's control-character fix runs only on the lines ftfy is given (see encoding.needs_ftfy): the
+    pipeline's own helpers drop the same characters everywhere else."""
+    import ftfy.chardata
+
+    for code in sorted(ftfy.chardata.CONTROL_CHARS):
+        ch = chr(code)
+        if ch in "\t\n\f\r":
+            continue  # line structure: kept or normalised on purpose
+        assert chars.remove_invisible(chars.remove_controls(f"a{ch}b")[0])[0] == "ab", hex(code)
+
+
+@pytest.mark.parametrize("ch", ["\u206a", "\u206f", "\ufff9", "\ufffb", "\ufffc"])
+def test_format_and_object_characters_leave_clean_text(ch: str) -> None:
+    from pipeline.config import load
+    from pipeline.document import Document, Source
+    from pipeline.stages import Pipeline
+
+    raw = f"A plain title\n\nThe quick brown fox{ch} jumps over the lazy dog in the park.\n".encode()
+    out = Pipeline(load(None)).process(Document(source=Source(path="x.txt", sha256="0" * 64,
+                                                              size_bytes=len(raw)), raw=raw))
+    assert out.record is not None
+    assert ch not in out.record["text"]
+    assert "fox jumps" in out.record["text"]
+    assert out.record["repairs"].get("invisible_chars") == 1

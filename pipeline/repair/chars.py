@@ -15,8 +15,11 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
 _C0_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Zero-width and invisible format characters that carry nothing in prose. ZWJ/ZWNJ are kept:
-# they change how Persian, Indic scripts and emoji render.
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u180e\u200e\u200f\u202a-\u202e\u2061-\u2064]")
+# they change how Persian, Indic scripts and emoji render. Also what ftfy's control-character fix
+# drops, for every line and not only those ftfy is given: the deprecated format characters
+# U+206A-206F, the interlinear annotation marks U+FFF9-FFFB and U+FFFC, which an extractor leaves
+# where an embedded object (an image) was.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u180e\u200e\u200f\u202a-\u202e\u2061-\u2064\u206a-\u206f\ufff9-\ufffc]")
 # No-break and other fixed-width spaces (not U+3000, the ideographic space CJK text uses).
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f]")
 _FORM_FEED = re.compile("[ \t]*\f[ \t]*")
@@ -84,10 +87,11 @@ def remove_c0_controls(text: str) -> tuple[str, int]:
 
 
 def remove_invisible(text: str) -> tuple[str, int]:
-    """Drop zero-width spaces, word joiners, stray BOMs and bidi controls.
+    """Drop zero-width spaces, word joiners, stray BOMs, bidi controls, deprecated format characters,
+    interlinear annotation marks and object replacement characters.
 
-    >>> remove_invisible("zero\\u200bwidth\\ufeff")
-    ('zerowidth', 2)
+    >>> remove_invisible("zero\\u200bwidth\\ufeff, image\\ufffc")
+    ('zerowidth, image', 3)
     """
     return _INVISIBLE.subn("", text)
 
