@@ -359,41 +359,32 @@ class Vocabulary:
             p = body.find(key, p + 1)
         return False
 
+    def _has(self, w: str, shape: re.Pattern[str], edges: int, words: str) -> bool:
+        """``w in getattr(self, words)``, looked up in the text while the token sets are not built
+        (``shape``: what a token of that set looks like; ``edges``: see ``_occurs``)."""
+        if not self._built:
+            if not shape.fullmatch(w):
+                return False  # no token of the text reads so
+            found = self._occurs(w, edges)
+            if found is not None:
+                return found
+        return w in getattr(self, words)
+
     def has_word(self, w: str) -> bool:
-        """``w in self.plain``, looked up in the text."""
-        if self._built:
-            return w in self._plain
-        if not _PLAIN_WORD.fullmatch(w):
-            return False  # no token of the text reads so
-        found = self._occurs(w, 0)
-        return found if found is not None else w in self.plain
+        """``w in self.plain``."""
+        return self._has(w, _PLAIN_WORD, 0, "plain")
 
     def has_compound(self, w: str) -> bool:
-        """``w in self.compounds``, looked up in the text."""
-        if self._built:
-            return w in self._compounds
-        if not _COMPOUND_WORD.fullmatch(w):
-            return False
-        found = self._occurs(w, 0)
-        return found if found is not None else w in self.compounds
+        """``w in self.compounds``."""
+        return self._has(w, _COMPOUND_WORD, 0, "compounds")
 
     def has_prefix(self, w: str) -> bool:
-        """``w in self.prefixes``, looked up in the text."""
-        if self._built:
-            return w in self._prefixes
-        if not _PLAIN_WORD.fullmatch(w):
-            return False
-        found = self._occurs(w, 1)
-        return found if found is not None else w in self.prefixes
+        """``w in self.prefixes``."""
+        return self._has(w, _PLAIN_WORD, 1, "prefixes")
 
     def has_suffix(self, w: str) -> bool:
-        """``w in self.suffixes``, looked up in the text."""
-        if self._built:
-            return w in self._suffixes
-        if not _PLAIN_WORD.fullmatch(w):
-            return False
-        found = self._occurs(w, 2)
-        return found if found is not None else w in self.suffixes
+        """``w in self.suffixes``."""
+        return self._has(w, _PLAIN_WORD, 2, "suffixes")
 
     @property
     def plain(self) -> set[str]:
