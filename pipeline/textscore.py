@@ -51,6 +51,9 @@ def _is_latin_ext(c: str) -> bool:
     return "\u00c0" <= c <= "\u024f"
 
 
+# Cached: a pure function of one character, so the cache holds nothing of any text (unlike a cache of
+# words or lines) and may live as long as the process; every scorer asks it about the same few symbols.
+@lru_cache(maxsize=8192)
 def _is_odd_symbol(c: str) -> bool:
     """Symbols and controls mojibake is made of (Latin-1 signs, C1, box drawing, math) but prose is not.
 
@@ -82,20 +85,11 @@ def cyrillic_score(text: str) -> float:
             k = len(_CYR_OR_LATIN_EXT.findall(w))
             total += FOREIGN * k
             n += k
-    odd_table = _ODD_SYMBOL
     for c in _NON_ASCII_NON_LETTER.findall(text):
-        odd = odd_table.get(c)
-        if odd is None:
-            odd = odd_table[c] = _is_odd_symbol(c)
-        if odd:
+        if _is_odd_symbol(c):
             total += FOREIGN
             n += 1
     return total / n if n else 0.0
-
-
-# _is_odd_symbol of each character judged so far: a pure function of one character, so the table
-# holds nothing of any text (unlike a cache of words or lines) and may live as long as the process.
-_ODD_SYMBOL: dict[str, bool] = {}
 
 
 # Words (letter runs) with at least one non-ASCII letter; all-Cyrillic words; the letters that
@@ -106,6 +100,16 @@ _NON_ASCII_WORD = re.compile(r"(?<![^\W\d_])[a-zA-Z]*[^\W\d_\x00-\x7f][^\W\d_]*"
 _CYR_WORD = re.compile("[\u0400-\u04ff]+")
 _CYR_OR_LATIN_EXT = re.compile("[\u0400-\u04ff\u00c0-\u024f]")
 _NON_ASCII_NON_LETTER = re.compile(r"[^\x00-\x7f\w]")
+
+
+def odd_symbol_count(text: str) -> int:
+    """Characters of ``text`` that are not letters and are ``_is_odd_symbol``.
+
+    >>> odd_symbol_count("Ð¿Ñ€Ð¸ — «ok» ²")  # ¿ € ¸ ², not the dash and quotes of prose
+    4
+    """
+    # Each distinct character is judged once, then counted in C.
+    return sum(text.count(c) for c in set(text) if not c.isascii() and not c.isalpha() and _is_odd_symbol(c))
 
 
 def reading_score(text: str) -> float:
@@ -123,8 +127,7 @@ def reading_score(text: str) -> float:
         if dn:
             total += dt
             n += dn
-    # Odd symbols: each distinct character is judged once, then counted in C.
-    k = sum(text.count(c) for c in set(text) if not c.isascii() and not c.isalpha() and _is_odd_symbol(c))
+    k = odd_symbol_count(text)
     for _ in range(k):  # one addition each, as the per-character loop this replaces made them
         total += FOREIGN
     n += k

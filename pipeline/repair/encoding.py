@@ -26,9 +26,9 @@ from pipeline.textscore import (  # noqa: F401 - cyrillic_score is part of this 
     FOREIGN,
     _is_cyr,
     _is_latin_ext,
-    _is_odd_symbol,
     cyrillic_score,
     line_cache,
+    odd_symbol_count,
 )
 
 log = logging.getLogger(__name__)
@@ -232,8 +232,8 @@ def damage_marks(line: str) -> int:
     >>> damage_marks("ChinaБ─≥s"), damage_marks("Россия и Китай")
     (8, 0)
     """
-    # Each distinct character is judged once, then counted in C; each word once (cached).
-    n = sum(line.count(c) for c in set(line) if not c.isascii() and not c.isalpha() and _is_odd_symbol(c))
+    n = odd_symbol_count(line)
+    # Each word once (cached).
     for w in _WORD.findall(line):
         if not w.isascii():
             n += _word_marks(w)
