@@ -253,8 +253,7 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
     if norm is None:
         norm = {i: _norm(lines[i]) for i in live}
     # Every rule below asks the same questions of the same lines: each is answered once.
-    # (A body line has 60 characters or more: the length test spares the shorter lines the call.)
-    body_of = {i: len(lines[i]) >= 60 and is_body(lines[i]) for i in live}
+    body_of = {i: is_body(lines[i]) for i in live}
     body = [i for i in live if body_of[i]]
     first_body = body[0] if body else len(lines)
     last_body = body[-1] if body else -1
@@ -278,13 +277,12 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
     if not hard_wrapped and in_head and in_head[0] == live[0] and live[0] not in out and _top_trail(norm[live[0]]):
         out[live[0]] = "breadcrumb"
     for i in live:
-        if ":" in norm[i] and i not in out and not body_of[i] and _share_line(norm[i]):  # (no colon, no label)
+        if i not in out and not body_of[i] and _share_line(norm[i]):
             out[i] = "share"
 
     # Share bars: runs of very short lines, mostly UI words; blank lines between them do not
     # break the bar ("Share" / "Tweet" / "Email" a line each).
-    # (A short line has at most two spaces: counting them spares most lines the call.)
-    short = [norm[i].count(" ") < 3 and _short_line(norm[i]) for i in live]
+    short = [_short_line(norm[i]) for i in live]
     k = 0
     while k < len(live):
         if not short[k]:  # on to the next short line, found in C
