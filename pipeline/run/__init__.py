@@ -117,8 +117,9 @@ def _allow_open_files(n: int) -> None:
 
 def _process(cfg: Config, state: StateStore, input_dir: Path, out_dir: Path, files: list[str],
              outputs: dict[str, Path], progress: Callable[[int, int], None] | None, full: bool,
-             why: str | None = None) -> dict[str, Any]:
-    """Plan, map the shards, merge, commit the state. Returns what the report says about this run."""
+             why: str | None = None) -> tuple[dict[str, Any], Counter[str] | None]:
+    """Plan, map the shards, merge, commit the state. Returns what the report says about this run, and
+    the bitext lines per field when the merge wrote the derived files (None when it did not)."""
     config_hash = cfg.content_hash()
     p = plan(state, input_dir, files, config_hash, outputs, full)
     if why is not None:
@@ -172,9 +173,7 @@ def _process(cfg: Config, state: StateStore, input_dir: Path, out_dir: Path, fil
         "seconds_per_stage": {name: round(v, 4) for name, v in seconds.items()},
         "workers": slots,
         "shards": world,
-        # Not for the report: the bitext lines per field, when the merge wrote the derived files.
-        "_bitext": counts.bitext if rewrite else None,
-    }
+    }, counts.bitext if rewrite else None
 
 
 @holds_output_lock  # one run per output directory; a killed run's leftovers are cleared
@@ -204,16 +203,16 @@ def run(cfg: Config, progress: Callable[[int, int], None] | None = None, *, full
     outputs = {name: out_dir / name for name in ("records.jsonl", "quarantine.jsonl")}
     with StateStore(out_dir) as state:
         try:
-            this_run = _process(cfg, state, input_dir, out_dir, inputs.files, outputs, progress, full)
+            this_run, bitext = _process(cfg, state, input_dir, out_dir, inputs.files, outputs, progress, full)
         except StateMismatch as e:
             log.warning("%s; processing everything again", e)
             state.reset_staging()
-            this_run = _process(cfg, state, input_dir, out_dir, inputs.files, outputs, progress, True, why=str(e))
+            this_run, bitext = _process(cfg, state, input_dir, out_dir, inputs.files, outputs, progress, True,
+                                        why=str(e))
         tally = Tally()
         for kind, summary in state.summaries():
             tally.add(kind, summary)
     totals = tally.as_dict()
-    bitext = this_run.pop("_bitext")
 
     report: dict[str, Any] = {
         "pipeline_version": __version__,
