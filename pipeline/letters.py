@@ -9,9 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+# Every ASCII character that is not a letter: deleted from ASCII text, what is left are its letters.
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+
 
 def alpha_count(text: str) -> int:
     """Letters in ``text`` (``str.isalpha``). ``"Да, 2024 г."`` -> ``3``"""
+    if text.isascii():  # a flag of the string, no scan; then one C pass instead of a call per character
+        return len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
     # map over the C method: a third of the cost of a generator expression, same count.
     return sum(map(str.isalpha, text))
 

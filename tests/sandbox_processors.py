@@ -41,6 +41,8 @@ class Misbehaving:
             raise RuntimeError("escaped the stages")
         if cmd == "surrogate":
             return Outcome(path=doc.source.path, record={"text": "bad \udc80 char"})
+        if cmd == "slow":
+            time.sleep(0.3)
         if cmd == "print":
             print("a library that prints to stdout must not break the frames")  # noqa: T201
         return Outcome(path=doc.source.path, record={"path": doc.source.path, "text": cmd, "pid": os.getpid()})

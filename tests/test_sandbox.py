@@ -104,6 +104,28 @@ def test_the_limit_holds_in_a_worker_thread(box: DocumentSandbox) -> None:
     assert result[0].quarantine["reason"].startswith("timed out")
 
 
+def test_meanwhile_runs_while_the_child_works(box: DocumentSandbox) -> None:
+    """The caller's own work overlaps the child's: called once, after the document left, before the answer."""
+    calls: list[float] = []
+    t0 = time.monotonic()
+    o = box.process(_doc(b"slow"), meanwhile=lambda: calls.append(time.monotonic()))
+    assert o.record is not None and o.record["text"] == "slow"
+    assert len(calls) == 1
+    assert calls[0] - t0 < 0.2  # the child sleeps 0.3 s on "slow": the call did not wait for it
+
+
+def test_a_failure_meanwhile_propagates_and_leaves_no_stale_answer(box: DocumentSandbox) -> None:
+    before = box.restarts
+
+    def disk_full() -> None:
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space left"):
+        box.process(_doc(b"first"), meanwhile=disk_full)
+    assert box.restarts == before + 1  # the child, still busy with "first", was replaced
+    _ok(box, "second")  # gets its own answer, not the one to "first"
+
+
 def test_records_are_the_same_as_in_process() -> None:
     """The JSON round trip through the child changes nothing: byte-identical output either way."""
     cfg = from_mapping({})

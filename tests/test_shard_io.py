@@ -1,5 +1,5 @@
-"""The shard's I/O thread: it reads the next input and writes the previous entry while the document
-worker is busy, and a failure there stops the shard as a failure in the loop itself would."""
+"""The shard's overlap with its document worker: it reads the next input and writes the previous entry
+while the worker is busy, and a failure there stops the shard as a failure in the loop itself would."""
 
 from __future__ import annotations
 

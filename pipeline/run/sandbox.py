@@ -23,8 +23,8 @@ the stages and sends back the outcome as JSON, a record as the very line the out
 ``subprocess`` (not ``multiprocessing``), so it works from pool workers, daemonic Dask workers and
 threads alike; it holds no output file and no lock, and exits when its parent closes the pipe or dies.
 The cost per document is one pipe round trip and one JSON encode of the record (child); the parent
-decodes the record once more, for the report's summary and the derived files, in the shard's I/O
-thread while the child works on the next document. The cost per worker is one child start-up (about the time
+decodes the record once more, for the report's summary and the derived files, while the child works on
+the next document (``process(doc, meanwhile=...)``). The cost per worker is one child start-up (about the time
 to import the stages).
 """
 
@@ -49,6 +49,11 @@ from types import FrameType, TracebackType
 from typing import Any, BinaryIO
 
 from pipeline.config import Config
+
+try:
+    import fcntl
+except ImportError:  # not on Windows
+    fcntl = None  # type: ignore[assignment]
 from pipeline.document import Document, Source
 from pipeline.run.lock import die_with_parent
 from pipeline.stages import STAGE_NAMES, Outcome, quarantine_entry
@@ -150,6 +155,23 @@ def _read_frame_until(fd: int, deadline: float) -> tuple[dict[str, Any], bytes]:
 # --- parent side ---------------------------------------------------------------------------------
 
 
+PIPE_BYTES = 1 << 20
+
+
+def _widen_pipe(fd: int) -> None:
+    """Ask for a pipe buffer of PIPE_BYTES (Linux; elsewhere, or over the system's limit, the default
+    stays). With the default 64 KiB, a document or a record larger than that crosses in many
+    hand-overs, each waiting for the other side to be scheduled; while the parent is busy with its own
+    work, the child would block on writing its answer instead of being done."""
+    setpipe = getattr(fcntl, "F_SETPIPE_SZ", None)
+    if setpipe is None:
+        return
+    try:
+        fcntl.fcntl(fd, setpipe, PIPE_BYTES)
+    except OSError:
+        pass
+
+
 def _child_env() -> dict[str, str]:
     env = dict(os.environ)
     # The child imports exactly what the parent imports (an editable install, a source checkout,
@@ -188,6 +210,8 @@ class DocumentSandbox:
         except OSError as e:
             raise SandboxError(f"cannot start the document worker process: {e.strerror or e}") from e
         assert proc.stdin is not None and proc.stdout is not None
+        for stream in (proc.stdin, proc.stdout):
+            _widen_pipe(stream.fileno())
         init = {
             "config": json.loads(json.dumps(asdict(self.cfg))),
             "processor": self.processor,
@@ -244,9 +268,13 @@ class DocumentSandbox:
 
     # one document
 
-    def process(self, doc: Document, parse: bool = True) -> Outcome:
+    def process(self, doc: Document, parse: bool = True, meanwhile: Callable[[], None] | None = None) -> Outcome:
         """Run ``doc`` in the child. The record comes back as its output line (``Outcome.line``);
-        ``parse=False`` leaves ``Outcome.record`` None instead of decoding the line again."""
+        ``parse=False`` leaves ``Outcome.record`` None instead of decoding the line again.
+
+        ``meanwhile()`` is called once the document is on its way, before waiting for the answer: the
+        caller's own work (writing the previous result, reading the next input) overlaps the child's.
+        If it raises, the child is replaced (its answer would have no reader) and the error propagates."""
         for attempt in (1, 2):
             if self._proc is None:
                 self._proc = self._start()
@@ -265,6 +293,12 @@ class DocumentSandbox:
                 return self._lost(doc, proc, "its worker process could not be reached")
             break
         t0 = time.monotonic()
+        if meanwhile is not None:
+            try:
+                meanwhile()
+            except BaseException:
+                self._replace()
+                raise
         try:
             reply, payload = _read_frame_until(proc.stdout.fileno(), t0 + hard_deadline(self.seconds))
         except _Deadline:

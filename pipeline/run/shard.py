@@ -22,8 +22,8 @@ import stat
 import time
 from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -109,8 +109,8 @@ def iter_part(path: Path) -> Iterator[PartEntry]:
 def _entry(meta: dict[str, Any], out_line: str, record: dict[str, Any] | str | None = None,
            quarantine: dict[str, Any] | None = None) -> str:
     """An input's part file lines. ``record`` (the record, or its output line) or ``quarantine`` gives
-    the report's summary, and a record the derived files' lines. Run in the shard's I/O thread, while
-    the document worker is busy with the next input."""
+    the report's summary, and a record the derived files' lines. Made while the document worker is
+    busy with the next input."""
     derived = ""
     if record is not None:
         rec = json.loads(record) if isinstance(record, str) else record
@@ -130,35 +130,41 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
     input_dir = Path(task.input_dir)
     parts = Path(task.parts_dir)
     max_bytes = task.cfg.input.max_bytes
+    files = task.files
     seconds: Counter[str] = Counter()
     processed = unchanged = 0
     t0 = time.perf_counter()
-    # While the child works on a document, this process would only wait: one I/O thread reads (and
-    # hashes) the next input and writes the previous entry meanwhile. One thread, so its jobs run in
-    # the order given and the part file keeps path order; the next input is the only one read ahead.
-    with atomic_writer(parts / f"{task.name}.part") as part, \
-            ThreadPoolExecutor(1, thread_name_prefix="seedclean-shard-io") as io:
-        written: Future[None] | None = None
+    with atomic_writer(parts / f"{task.name}.part") as part:
+        # While the child works on a document this process would only wait, so meanwhile it writes the
+        # previous entry and reads (and hashes) the next input. In this thread, not a second one: a
+        # busy second thread holds the GIL when the answer arrives, and each such hand-over costs up
+        # to the interpreter's switch interval (5 ms), while the child sits idle.
+        pending: list[tuple[Any, ...]] = []  # _entry arguments not yet written, in path order
+        ahead: tuple[Document, dict[str, Any] | None, StatKey | None] | None = None
 
-        def write(meta: dict[str, Any], out_line: str, record: dict[str, Any] | str | None = None,
-                  quarantine: dict[str, Any] | None = None) -> None:
-            nonlocal written
-            if written is not None:
-                written.result()  # a write that failed stops the shard here, not after the last input
-            written = io.submit(lambda: part.write(_entry(meta, out_line, record, quarantine)))
+        def flush() -> None:
+            for args in pending:
+                part.write(_entry(*args))
+            pending.clear()
 
-        ahead = io.submit(read_input, input_dir, task.files[0], max_bytes) if task.files else None
-        for i, rel in enumerate(task.files):
-            assert ahead is not None
-            doc, q, key = ahead.result()
-            ahead = io.submit(read_input, input_dir, task.files[i + 1], max_bytes) if i + 1 < len(task.files) \
-                else None
+        def meanwhile(nxt: int) -> None:
+            nonlocal ahead
+            flush()
+            if nxt < len(files):
+                ahead = read_input(input_dir, files[nxt], max_bytes)
+
+        for i, rel in enumerate(files):
+            doc, q, key = ahead or read_input(input_dir, rel, max_bytes)
+            ahead = None
             sha = doc.source.sha256
             if q is None and task.known and sha == task.known[i]:
-                write({"path": rel, "kind": "unchanged", "sha256": sha, "stat": key}, "\n")
+                pending.append(({"path": rel, "kind": "unchanged", "sha256": sha, "stat": key}, "\n"))
                 unchanged += 1
+                flush()
                 continue
-            o = Outcome(path=rel, quarantine=q) if q else box.process(doc, parse=False)
+            o = Outcome(path=rel, quarantine=q) if q else \
+                box.process(doc, parse=False, meanwhile=partial(meanwhile, i + 1))
+            flush()  # when the child was not asked, or could not be reached
             if o.record is None and o.line is None and o.quarantine is None:  # never expected; never lose the input either
                 o.quarantine = quarantine_entry(doc, "record", "internal error: the stages gave no outcome")
             processed += 1
@@ -167,14 +173,13 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
             meta = {"path": rel, "kind": kind, "sha256": sha, "stat": key}
             if o.line is not None:
                 # Encoded by the document worker exactly as dumps_line would: written as it came.
-                write(meta, o.line + "\n", record=o.line)
+                pending.append((meta, o.line + "\n", o.line))
             elif o.record is not None:
-                write(meta, dumps_line(o.record), record=o.record)
+                pending.append((meta, dumps_line(o.record), o.record))
             else:
-                write(meta, dumps_line(o.quarantine), quarantine=o.quarantine)
-        if written is not None:
-            written.result()
-    result = {"files": len(task.files), "processed": processed, "unchanged": unchanged,
+                pending.append((meta, dumps_line(o.quarantine), None, o.quarantine))
+        flush()
+    result = {"files": len(files), "processed": processed, "unchanged": unchanged,
               "seconds": dict(seconds), "wall_seconds": time.perf_counter() - t0}
     # The marker is written last: a shard without it never finished.
     atomic_write_json(parts / f"{task.name}.done", result)

@@ -1,9 +1,9 @@
 """What the report counts: one summary per input, and their sum.
 
-A summary is made by the shard that gets the record (in its I/O thread, which decodes the record
-line for the derived files anyway), kept per input by the state store, and added up by ``Tally`` at
-the end of a run, so that the report of an incremental run covers every input, not only those
-processed this time, and nothing parses records.jsonl again to count it.
+A summary is made by the shard that gets the record (while the document worker runs the next input;
+the shard decodes the record line for the derived files anyway), kept per input by the state store,
+and added up by ``Tally`` at the end of a run, so that the report of an incremental run covers every
+input, not only those processed this time, and nothing parses records.jsonl again to count it.
 """
 
 from __future__ import annotations
