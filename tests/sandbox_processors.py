@@ -21,6 +21,7 @@ class Misbehaving:
         self.cfg = cfg
 
     def process(self, doc: Document) -> Outcome:
+        started = time.monotonic()  # the clock is the machine's: the test compares it with its own
         cmd = doc.raw.decode("utf-8", "replace")
         if cmd == "sleep":
             while True:
@@ -45,4 +46,5 @@ class Misbehaving:
             time.sleep(0.3)
         if cmd == "print":
             print("a library that prints to stdout must not break the frames")  # noqa: T201
-        return Outcome(path=doc.source.path, record={"path": doc.source.path, "text": cmd, "pid": os.getpid()})
+        return Outcome(path=doc.source.path, record={"path": doc.source.path, "text": cmd, "pid": os.getpid(),
+                                                     "started": started})

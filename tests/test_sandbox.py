@@ -104,26 +104,51 @@ def test_the_limit_holds_in_a_worker_thread(box: DocumentSandbox) -> None:
     assert result[0].quarantine["reason"].startswith("timed out")
 
 
-def test_meanwhile_runs_while_the_child_works(box: DocumentSandbox) -> None:
-    """The caller's own work overlaps the child's: called once, after the document left, before the answer."""
-    calls: list[float] = []
-    t0 = time.monotonic()
-    o = box.process(_doc(b"slow"), meanwhile=lambda: calls.append(time.monotonic()))
-    assert o.record is not None and o.record["text"] == "slow"
-    assert len(calls) == 1
-    assert calls[0] - t0 < 0.2  # the child sleeps 0.3 s on "slow": the call did not wait for it
+def _texts(outs: list[tuple[Outcome | None, str]]) -> list[str]:
+    return [f"{tag}:" + ("pass" if o is None else o.record["text"] if o.record else "quarantined") for o, tag in outs]
 
 
-def test_a_failure_meanwhile_propagates_and_leaves_no_stale_answer(box: DocumentSandbox) -> None:
+def test_stream_keeps_job_order_with_passed_through_jobs(box: DocumentSandbox) -> None:
+    jobs = [(_doc(b"a"), "1"), (None, "2"), (_doc(b"b"), "3"), (None, "4"), (None, "5"), (_doc(b"c"), "6")]
+    assert _texts(list(box.stream(jobs))) == ["1:a", "2:pass", "3:b", "4:pass", "5:pass", "6:c"]
+
+
+def test_stream_overlaps_the_callers_work_with_the_childs(box: DocumentSandbox) -> None:
+    """While the caller works on one outcome, the next document is already in the child and running."""
+    busy_until = []
+    started = []
+    for o, _ in box.stream([(_doc(b"slow"), 0), (_doc(b"slow"), 1)]):
+        assert o is not None and o.record is not None
+        started.append(o.record["started"])
+        time.sleep(0.5)  # the caller's own work
+        busy_until.append(time.monotonic())
+    assert started[1] < busy_until[0] - 0.3  # the second began while the caller was busy with the first
+
+
+@pytest.mark.parametrize("cmd", ["sleep", "deaf", "exit"])
+def test_stream_goes_on_after_a_replaced_child(box: DocumentSandbox, cmd: str) -> None:
+    """The documents queued behind one that cost the child are sent again to the new child."""
+    jobs = [(_doc(b"a"), "1"), (_doc(cmd.encode()), "2"), (_doc(b"b"), "3"), (None, "4"), (_doc(b"c"), "5")]
+    assert _texts(list(box.stream(jobs))) == ["1:a", "2:quarantined", "3:b", "4:pass", "5:c"]
+
+
+def test_documents_larger_than_the_pipe_wait_for_an_idle_child(box: DocumentSandbox) -> None:
+    big = "x" * (3 << 20)
+    jobs = [(_doc(b"slow"), "1"), (_doc(big.encode()), "2"), (_doc(b"a"), "3")]
+    outs = list(box.stream(jobs))
+    assert [len(o.record["text"]) for o, _ in outs if o and o.record] == [4, len(big), 1]
+
+
+@pytest.mark.parametrize("close", [True, False])
+def test_a_stream_left_early_leaves_no_stale_answer(box: DocumentSandbox, close: bool) -> None:
     before = box.restarts
-
-    def disk_full() -> None:
-        raise OSError(28, "No space left on device")
-
-    with pytest.raises(OSError, match="No space left"):
-        box.process(_doc(b"first"), meanwhile=disk_full)
-    assert box.restarts == before + 1  # the child, still busy with "first", was replaced
-    _ok(box, "second")  # gets its own answer, not the one to "first"
+    outs = box.stream([(_doc(b"first"), 1), (_doc(b"second"), 2), (_doc(b"third"), 3)])
+    o, _ = next(outs)  # "second" is in the child by now; nobody will read its answer
+    assert o is not None and o.record is not None and o.record["text"] == "first"
+    if close:
+        outs.close()  # what closing() in the shard does when writing an entry fails
+    _ok(box, "fourth")  # gets its own answer, not the one to "second"
+    assert box.restarts == before + 1
 
 
 def test_records_are_the_same_as_in_process() -> None:

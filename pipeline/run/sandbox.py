@@ -42,11 +42,12 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable
-from dataclasses import asdict
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import FrameType, TracebackType
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Generic, TypeVar
 
 from pipeline.config import Config
 
@@ -64,6 +65,18 @@ DEFAULT_PROCESSOR = "pipeline.stages:Pipeline"
 STARTUP_SECONDS = 120.0  # importing the stages and building the Pipeline, before any document
 _LEN = struct.Struct(">Q")
 _PKG_DIR = Path(__file__).resolve().parent.parent  # .../pipeline
+
+
+T = TypeVar("T")
+_MAX_QUEUED = 64  # jobs pulled ahead of the first unanswered one (passed-through jobs included)
+
+
+@dataclass
+class _Job(Generic[T]):
+    doc: Document | None  # None: passed through, nothing to run
+    tag: T
+    frame: bytes | None  # the document's frame, kept until answered (a new child gets it again)
+    sent: bool = False  # in the current child's pipe
 
 
 class SandboxError(RuntimeError):
@@ -158,18 +171,23 @@ def _read_frame_until(fd: int, deadline: float) -> tuple[dict[str, Any], bytes]:
 PIPE_BYTES = 1 << 20
 
 
-def _widen_pipe(fd: int) -> None:
+def _widen_pipe(fd: int) -> int:
     """Ask for a pipe buffer of PIPE_BYTES (Linux; elsewhere, or over the system's limit, the default
-    stays). With the default 64 KiB, a document or a record larger than that crosses in many
-    hand-overs, each waiting for the other side to be scheduled; while the parent is busy with its own
-    work, the child would block on writing its answer instead of being done."""
-    setpipe = getattr(fcntl, "F_SETPIPE_SZ", None)
-    if setpipe is None:
-        return
+    stays) and return the size the pipe has (a conservative 4096 where it cannot be asked). With the
+    default 64 KiB, a document or a record larger than that crosses in many hand-overs, each waiting
+    for the other side to be scheduled; while the parent is busy with its own work, the child would
+    block on writing its answer instead of being done."""
+    setpipe, getpipe = getattr(fcntl, "F_SETPIPE_SZ", None), getattr(fcntl, "F_GETPIPE_SZ", None)
+    if setpipe is None or getpipe is None:
+        return 4096
     try:
         fcntl.fcntl(fd, setpipe, PIPE_BYTES)
     except OSError:
         pass
+    try:
+        return int(fcntl.fcntl(fd, getpipe))
+    except OSError:
+        return 4096
 
 
 def _child_env() -> dict[str, str]:
@@ -196,6 +214,10 @@ class DocumentSandbox:
         self.seconds = float(cfg.limits.document_seconds)
         self.processor = processor
         self._proc: subprocess.Popen[bytes] | None = None
+        self._pipe_bytes = 0  # what the pipe to the child holds without blocking the writer
+        self._unanswered = 0  # frames written to this child whose answer was not read yet
+        self._last_answer = 0.0  # monotonic time of the child's last answer (it then starts the next frame)
+        self._stream: object | None = None  # the stream using the child
         self.restarts = 0
 
     # lifecycle
@@ -210,8 +232,8 @@ class DocumentSandbox:
         except OSError as e:
             raise SandboxError(f"cannot start the document worker process: {e.strerror or e}") from e
         assert proc.stdin is not None and proc.stdout is not None
-        for stream in (proc.stdin, proc.stdout):
-            _widen_pipe(stream.fileno())
+        self._pipe_bytes = _widen_pipe(proc.stdin.fileno())
+        _widen_pipe(proc.stdout.fileno())
         init = {
             "config": json.loads(json.dumps(asdict(self.cfg))),
             "processor": self.processor,
@@ -247,9 +269,11 @@ class DocumentSandbox:
             self._kill(self._proc)
             self._proc = None
             self.restarts += 1
+        self._unanswered = 0
 
     def close(self) -> None:
         proc, self._proc = self._proc, None
+        self._unanswered = 0
         if proc is None:
             return
         try:
@@ -266,43 +290,119 @@ class DocumentSandbox:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # one document
+    # documents
 
-    def process(self, doc: Document, parse: bool = True, meanwhile: Callable[[], None] | None = None) -> Outcome:
+    def process(self, doc: Document, parse: bool = True) -> Outcome:
         """Run ``doc`` in the child. The record comes back as its output line (``Outcome.line``);
-        ``parse=False`` leaves ``Outcome.record`` None instead of decoding the line again.
+        ``parse=False`` leaves ``Outcome.record`` None instead of decoding the line again."""
+        for out, _ in self.stream([(doc, None)], parse):
+            assert out is not None
+            return out
+        raise AssertionError("unreachable: one job gives one outcome")
 
-        ``meanwhile()`` is called once the document is on its way, before waiting for the answer: the
-        caller's own work (writing the previous result, reading the next input) overlaps the child's.
-        If it raises, the child is replaced (its answer would have no reader) and the error propagates."""
-        for attempt in (1, 2):
-            if self._proc is None:
-                self._proc = self._start()
-            proc = self._proc
-            assert proc.stdin is not None and proc.stdout is not None
-            header = {"path": doc.source.path, "sha256": doc.source.sha256,
-                      "size_bytes": doc.source.size_bytes, "seconds": self.seconds}
-            try:
-                proc.stdin.write(_frame(header, doc.raw))
-                proc.stdin.flush()
-            except OSError:
-                # The child died between documents (nothing of this one was done): start afresh once.
+    def stream(self, jobs: Iterable[tuple[Document | None, T]], parse: bool = True) -> Iterator[tuple[Outcome | None, T]]:
+        """Run each job's document in the child and yield ``(outcome, tag)`` in job order; a job whose
+        document is None is passed through in its place (``(None, tag)``).
+
+        The next document goes into the child's pipe while it works on the current one, so it never
+        waits for this process: pulling the next job (reading an input) and whatever the caller does
+        with an outcome overlap the child's work. A document is sent ahead only when its frame fits in
+        what the pipe holds beside the frames not yet answered, so that writing it cannot block (a
+        blocked writer could not enforce the deadline); larger ones are sent when the child is idle.
+        Each answer is awaited for ``hard_deadline`` from when the child could start that document.
+        When the child is replaced, the documents it had not started are sent again to the new one."""
+        if self._unanswered:  # a stream left early: its answers have no reader
+            self._replace()
+        me = self._stream = object()
+        queue: deque[_Job[T]] = deque()
+        pending = iter(jobs)
+        more = True
+        try:
+            while True:
+                while more and len(queue) < _MAX_QUEUED and sum(j.frame is not None for j in queue) < 2:
+                    job = next(pending, None)
+                    if job is None:
+                        more = False
+                        break
+                    doc, tag = job
+                    queue.append(_Job(doc, tag, None if doc is None else self._frame_of(doc)))
+                    self._send_ahead(queue)
+                if not queue:
+                    return
+                head = queue[0]
+                out = None if head.doc is None else self._answer(queue, parse)
+                queue.popleft()
+                yield out, head.tag
+        finally:
+            # Left early: replace the child, unless a newer stream has it by now (a generator that
+            # was not closed is finished whenever it is collected).
+            if self._unanswered and self._stream is me:
                 self._replace()
-                if attempt == 1:
-                    continue
-                return self._lost(doc, proc, "its worker process could not be reached")
-            break
-        t0 = time.monotonic()
-        if meanwhile is not None:
-            try:
-                meanwhile()
-            except BaseException:
+
+    def _frame_of(self, doc: Document) -> bytes:
+        header = {"path": doc.source.path, "sha256": doc.source.sha256, "size_bytes": doc.source.size_bytes,
+                  "seconds": self.seconds}
+        return _frame(header, doc.raw)
+
+    def _write(self, job: _Job[Any]) -> bool:
+        """Write the job's frame to the child (started if need be); False if the child cannot be reached."""
+        assert job.frame is not None
+        if self._proc is None:
+            self._proc = self._start()
+        assert self._proc.stdin is not None
+        try:
+            self._proc.stdin.write(job.frame)
+            self._proc.stdin.flush()
+        except OSError:
+            return False
+        if not self._unanswered:
+            self._last_answer = time.monotonic()  # an idle child starts on it at once
+        self._unanswered += 1
+        job.sent = True
+        return True
+
+    def _send_ahead(self, queue: deque[_Job[Any]]) -> None:
+        """Send the queue's unsent documents, in order, while each fits beside the unanswered frames."""
+        if self._proc is None:
+            return  # the first document starts the child (see _answer)
+        in_pipe = sum(len(j.frame) for j in queue if j.sent and j.frame is not None)
+        for j in queue:
+            if j.frame is None or j.sent:
+                continue
+            if in_pipe + len(j.frame) > self._pipe_bytes or not self._write(j):
+                return  # a write that failed: the child is gone, which reading its answers will show
+            in_pipe += len(j.frame)
+
+    def _requeue(self, queue: deque[_Job[Any]]) -> None:
+        """The child was replaced: nothing in the queue is in its pipe any more."""
+        for j in queue:
+            j.sent = False
+
+    def _answer(self, queue: deque[_Job[Any]], parse: bool) -> Outcome:
+        """The outcome of the queue's first job (a document), sending it first if it was not sent."""
+        job = queue[0]
+        doc = job.doc
+        assert doc is not None
+        if not job.sent:
+            # Nothing is in the child's pipe ahead of it (jobs are sent in order), so the write cannot
+            # block for long; a child found dead between documents is replaced once.
+            if not self._write(job):
                 self._replace()
-                raise
+                self._requeue(queue)
+                if not self._write(job):
+                    dead = self._proc
+                    assert dead is not None
+                    self._replace()
+                    self._requeue(queue)
+                    return self._lost(doc, dead, "its worker process could not be reached")
+        proc = self._proc
+        assert proc is not None and proc.stdout is not None
+        t0 = self._last_answer
         try:
             reply, payload = _read_frame_until(proc.stdout.fileno(), t0 + hard_deadline(self.seconds))
         except _Deadline:
             self._replace()
+            self._requeue(queue)
             log.warning("%s: no result after %.0f s; its worker process was killed", doc.source.path,
                         time.monotonic() - t0)
             return Outcome(path=doc.source.path, quarantine=quarantine_entry(
@@ -310,12 +410,16 @@ class DocumentSandbox:
                                "its worker process did not respond and was killed"))
         except (_Eof, OSError, ValueError):
             self._replace()
+            self._requeue(queue)
             return self._lost(doc, proc, "its worker process died while working on it")
+        self._last_answer = time.monotonic()
+        self._unanswered -= 1
         line = payload.decode("utf-8") if payload else None
         out = Outcome(path=doc.source.path, record=json.loads(line) if line and parse else reply.get("record"),
                       quarantine=reply.get("quarantine"), timings=reply.get("timings") or {}, line=line)
-        if reply.get("restart"):
+        if reply.get("restart"):  # the child exits after this answer, unread frames and all
             self._replace()
+            self._requeue(queue)
         return out
 
     def _lost(self, doc: Document, proc: subprocess.Popen[bytes], what: str) -> Outcome:

@@ -22,8 +22,8 @@ import stat
 import time
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -135,50 +135,41 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
     processed = unchanged = 0
     t0 = time.perf_counter()
     with atomic_writer(parts / f"{task.name}.part") as part:
-        # While the child works on a document this process would only wait, so meanwhile it writes the
-        # previous entry and reads (and hashes) the next input. In this thread, not a second one: a
-        # busy second thread holds the GIL when the answer arrives, and each such hand-over costs up
-        # to the interpreter's switch interval (5 ms), while the child sits idle.
-        pending: list[tuple[Any, ...]] = []  # _entry arguments not yet written, in path order
-        ahead: tuple[Document, dict[str, Any] | None, StatKey | None] | None = None
 
-        def flush() -> None:
-            for args in pending:
-                part.write(_entry(*args))
-            pending.clear()
+        def jobs() -> Iterator[tuple[Document | None, tuple[dict[str, Any], Source, dict[str, Any] | None]]]:
+            """Each input as (the document for the child, or None when there is nothing to run;
+            its meta line, source and read error). Pulled by the sandbox while the child works."""
+            for i, rel in enumerate(files):
+                doc, q, key = read_input(input_dir, rel, max_bytes)
+                sha = doc.source.sha256
+                meta: dict[str, Any] = {"path": rel, "kind": "", "sha256": sha, "stat": key}
+                run = q is None and not (task.known and sha == task.known[i])
+                yield (doc if run else None), (meta, doc.source, q)
 
-        def meanwhile(nxt: int) -> None:
-            nonlocal ahead
-            flush()
-            if nxt < len(files):
-                ahead = read_input(input_dir, files[nxt], max_bytes)
-
-        for i, rel in enumerate(files):
-            doc, q, key = ahead or read_input(input_dir, rel, max_bytes)
-            ahead = None
-            sha = doc.source.sha256
-            if q is None and task.known and sha == task.known[i]:
-                pending.append(({"path": rel, "kind": "unchanged", "sha256": sha, "stat": key}, "\n"))
-                unchanged += 1
-                flush()
-                continue
-            o = Outcome(path=rel, quarantine=q) if q else \
-                box.process(doc, parse=False, meanwhile=partial(meanwhile, i + 1))
-            flush()  # when the child was not asked, or could not be reached
-            if o.record is None and o.line is None and o.quarantine is None:  # never expected; never lose the input either
-                o.quarantine = quarantine_entry(doc, "record", "internal error: the stages gave no outcome")
-            processed += 1
-            seconds.update(o.timings)
-            kind = "record" if o.record is not None or o.line is not None else "quarantine"
-            meta = {"path": rel, "kind": kind, "sha256": sha, "stat": key}
-            if o.line is not None:
-                # Encoded by the document worker exactly as dumps_line would: written as it came.
-                pending.append((meta, o.line + "\n", o.line))
-            elif o.record is not None:
-                pending.append((meta, dumps_line(o.record), o.record))
-            else:
-                pending.append((meta, dumps_line(o.quarantine), None, o.quarantine))
-        flush()
+        # The entry of one input is written while the child works on the next (see
+        # DocumentSandbox.stream); closing(): a write that fails replaces the child at once.
+        with closing(box.stream(jobs(), parse=False)) as outcomes:
+            for o, (meta, source, q) in outcomes:
+                if o is None and q is None:
+                    meta["kind"] = "unchanged"
+                    part.write(_entry(meta, "\n"))
+                    unchanged += 1
+                    continue
+                processed += 1
+                if o is None:
+                    o = Outcome(path=source.path, quarantine=q)
+                elif o.record is None and o.line is None and o.quarantine is None:  # never expected; never lose the input either
+                    o.quarantine = quarantine_entry(Document(source=source), "record",
+                                                    "internal error: the stages gave no outcome")
+                seconds.update(o.timings)
+                meta["kind"] = "record" if o.record is not None or o.line is not None else "quarantine"
+                if o.line is not None:
+                    # Encoded by the document worker exactly as dumps_line would: written as it came.
+                    part.write(_entry(meta, o.line + "\n", o.line))
+                elif o.record is not None:
+                    part.write(_entry(meta, dumps_line(o.record), o.record))
+                else:
+                    part.write(_entry(meta, dumps_line(o.quarantine), None, o.quarantine))
     result = {"files": len(files), "processed": processed, "unchanged": unchanged,
               "seconds": dict(seconds), "wall_seconds": time.perf_counter() - t0}
     # The marker is written last: a shard without it never finished.
