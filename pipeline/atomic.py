@@ -46,9 +46,11 @@ def dumps_line(obj: Any) -> str:
 
 
 @contextmanager
-def atomic_writer(path: Path, binary: bool = False) -> Iterator[IO[Any]]:
+def atomic_writer(path: Path, binary: bool = False, durable: bool = True) -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path`` for writing; on a clean exit fsync it and rename it over
-    ``path``, on an exception delete it. Several can be open at once (the merge writes two files)."""
+    ``path``, on an exception delete it. Several can be open at once (the merge writes two files).
+    ``durable=False`` skips the fsyncs: for files that only have to be whole (the rename), not to
+    survive a crash of the machine (a run's part files, which a crashed run does not reuse)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -56,7 +58,8 @@ def atomic_writer(path: Path, binary: bool = False) -> Iterator[IO[Any]]:
         with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as f:
             yield f
             f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -64,7 +67,8 @@ def atomic_writer(path: Path, binary: bool = False) -> Iterator[IO[Any]]:
         except FileNotFoundError:
             pass
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
 
 
 def atomic_write_lines(path: Path, lines: Iterable[str]) -> None:
@@ -78,8 +82,9 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_lines(path, [text])
 
 
-def atomic_write_json(path: Path, obj: Any) -> None:
-    atomic_write_text(path, json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+def atomic_write_json(path: Path, obj: Any, durable: bool = True) -> None:
+    with atomic_writer(path, durable=durable) as f:
+        f.write(json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
 
 def _fsync_dir(d: Path) -> None:

@@ -134,7 +134,9 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
     seconds: Counter[str] = Counter()
     processed = unchanged = 0
     t0 = time.perf_counter()
-    with atomic_writer(parts / f"{task.name}.part") as part:
+    # Not fsynced: the parts folder is this run's alone and a crashed run's is cleared, never reused,
+    # so a part only has to be whole (the rename), not on disk.
+    with atomic_writer(parts / f"{task.name}.part", durable=False) as part:
 
         def jobs() -> Iterator[tuple[Document | None, tuple[dict[str, Any], Source, dict[str, Any] | None]]]:
             """Each input as (the document for the child, or None when there is nothing to run;
@@ -173,5 +175,5 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
     result = {"files": len(files), "processed": processed, "unchanged": unchanged,
               "seconds": dict(seconds), "wall_seconds": time.perf_counter() - t0}
     # The marker is written last: a shard without it never finished.
-    atomic_write_json(parts / f"{task.name}.done", result)
+    atomic_write_json(parts / f"{task.name}.done", result, durable=False)
     return result
