@@ -24,8 +24,8 @@ the stages and sends back the outcome as JSON, a record as the very line the out
 threads alike; it holds no output file and no lock, and exits when its parent closes the pipe or dies.
 The cost per document is one pipe round trip and one JSON encode of the record (child); the parent
 decodes the record once more, for the report's summary and the derived files, while the child works on
-the next document (``process(doc, meanwhile=...)``). The cost per worker is one child start-up (about the time
-to import the stages).
+the next document (``stream``). The cost per worker is one child start-up (about the time to import
+the stages).
 """
 
 from __future__ import annotations
