@@ -50,14 +50,14 @@ from types import FrameType, TracebackType
 from typing import Any, BinaryIO, Generic, TypeVar
 
 from pipeline.config import Config
+from pipeline.document import Document, Source
+from pipeline.run.lock import die_with_parent
+from pipeline.stages import STAGE_NAMES, Outcome, quarantine_entry
 
 try:
     import fcntl
 except ImportError:  # not on Windows
     fcntl = None  # type: ignore[assignment]
-from pipeline.document import Document, Source
-from pipeline.run.lock import die_with_parent
-from pipeline.stages import STAGE_NAMES, Outcome, quarantine_entry
 
 log = logging.getLogger(__name__)
 
