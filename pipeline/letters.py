@@ -11,12 +11,26 @@ from typing import Any
 
 # Every ASCII character that is not a letter: deleted from ASCII text, what is left are its letters.
 _ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+# Single-byte codepages most other text can be written in (Western European, then Cyrillic): each
+# character is one byte and back, so the text's letters are what is left of its bytes once every byte
+# that does not decode to a letter is deleted.
+_CODEPAGES = {
+    codec: bytes(b for b in range(256) if not bytes([b]).decode(codec, "ignore").isalpha())
+    for codec in ("cp1252", "cp1251")
+}
 
 
 def alpha_count(text: str) -> int:
     """Letters in ``text`` (``str.isalpha``). ``"Да, 2024 г."`` -> ``3``"""
-    if text.isascii():  # a flag of the string, no scan; then one C pass instead of a call per character
+    # One C pass (encode, delete) instead of a call per character, where the text allows it.
+    if text.isascii():  # a flag of the string, no scan
         return len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+    for codec, non_letters in _CODEPAGES.items():
+        try:
+            data = text.encode(codec)
+        except UnicodeEncodeError:  # fails at the first character outside the codepage
+            continue
+        return len(data.translate(None, non_letters))
     # map over the C method: a third of the cost of a generator expression, same count.
     return sum(map(str.isalpha, text))
 

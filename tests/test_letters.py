@@ -1,4 +1,5 @@
-"""alpha_count: the report's letter counts, with an ASCII fast path that must count as str.isalpha does."""
+"""alpha_count: the report's letter counts, with fast paths (ASCII, two codepages) that must count as
+str.isalpha does."""
 
 from __future__ import annotations
 
@@ -35,4 +36,24 @@ def test_random_text_counts_as_isalpha_says() -> None:
     for _ in range(500):
         pool = rng.choice(pools)
         text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 60)))
+        assert alpha_count(text) == sum(ch.isalpha() for ch in text), repr(text)
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "cp1251"])
+def test_text_in_each_codepage_counts_as_isalpha_says(codec: str) -> None:
+    chars = [c for c in (bytes([b]).decode(codec, "ignore") for b in range(256)) if c]
+    for c in chars:
+        assert alpha_count(c) == int(c.isalpha()), repr(c)
+        assert alpha_count(c + "\u00e9\u0451") == int(c.isalpha()) + 2, repr(c)  # é and ё: in neither, the slow path
+    rng = random.Random(codec)
+    for _ in range(500):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(1, 60)))
+        assert alpha_count(text) == sum(ch.isalpha() for ch in text), repr(text)
+
+
+def test_text_mixing_the_codepages_counts_as_isalpha_says() -> None:
+    rng = random.Random(11)
+    pool = [chr(c) for c in range(0x20, 0x17f)] + [chr(c) for c in range(0x400, 0x460)] + list("«»—–№…“”‘’•€™µ")
+    for _ in range(2000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 40)))
         assert alpha_count(text) == sum(ch.isalpha() for ch in text), repr(text)
