@@ -1035,7 +1035,20 @@ def wrap_width(lines: list[Line]) -> int | None:
     Hard-wrapped text has most of its lines close to one width; web and markdown text has
     paragraph-long lines of every length.
     """
-    lengths = sorted([n for n in [len(ln.text) for ln in lines] if n > 20])
+    return width_of([len(ln.text) for ln in lines])
+
+
+def width_of(sizes: list[int], leave: set[int] | dict[int, str] | None = None) -> int | None:
+    """``wrap_width`` of the lines of these lengths, less the lines whose index is in ``leave``.
+
+    >>> width_of([95, 98, 99, 97, 60, 96, 99, 100, 94, 40]), width_of([95, 98, 99, 97, 60, 96], {0, 1})
+    (99, None)
+    """
+    # (Only lines over 20 characters count: the cheap length test goes before the look-up.)
+    if leave:
+        lengths = sorted([n for i, n in enumerate(sizes) if n > 20 and i not in leave])
+    else:
+        lengths = sorted([n for n in sizes if n > 20])
     if len(lengths) < 5:
         return None
     w = lengths[int(len(lengths) * 0.8)]
@@ -1172,6 +1185,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
         counts["superscript_markers"] += k
     lines = split_lines(text)
     texts = [ln.text for ln in lines]  # (read, never changed, by the vocabulary and the web pass)
+    sizes = list(map(len, texts))  # (both wrap widths below are read from the lines' lengths)
     vocab = Vocabulary.of(texts)
 
     furniture: list[str] = []
@@ -1180,7 +1194,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
         skip, furniture = find_furniture(lines, counts)
     boilerplate: list[str] = []
     if cfg.web_boilerplate:
-        wrapped = wrap_width([ln for i, ln in enumerate(lines) if i not in skip]) is not None
+        wrapped = width_of(sizes, skip) is not None
         web = find_boilerplate(texts, skip, hard_wrapped=wrapped)
         boilerplate = [lines[i].text for i in sorted(web)]
         counts["boilerplate_lines"] += len(web)
@@ -1204,8 +1218,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     taken: dict[int, str] = dict.fromkeys(skip, "skip")
     taken.update(dict.fromkeys(web_skip, "web"))
     taken.update(roles)
-    body = [ln for i, ln in enumerate(lines) if i not in taken]
-    width = wrap_width(body) if cfg.unwrap else None
+    width = width_of(sizes, taken) if cfg.unwrap else None
     # A line shorter than ``full`` is not a full line of the wrap width; one shorter than ``short``
     # is clearly short.
     short, full = (0.7 * width, 0.8 * width) if width is not None else (0.0, 0.0)
@@ -1347,7 +1360,10 @@ def kind_is_doi(text: str) -> bool:
     >>> kind_is_doi("DOI: 10.1234/abc.5"), kind_is_doi("See DOI: 10.1234/abc.5")
     (True, False)
     """
-    return "10." in text and bool(DOI_LINE.match(text))
+    # The pattern's first mark, after any space, is "DOI", "doi" or "http": most blocks start
+    # otherwise, and are ruled out before their text is scanned for "10.".
+    head = text[:1]
+    return (head in ("D", "d", "h") or head.isspace()) and "10." in text and bool(DOI_LINE.match(text))
 
 
 def _is_field(text: str) -> bool:
@@ -1367,6 +1383,10 @@ def _continues(before: str, text: str, after_break: bool) -> bool:
     >>> _continues("in Russia’s foreign", "policy shift. Then", True), _continues("It ends.", "then", True)
     (True, False)
     """
+    # Both answers below need a break or a comma-like end: without either (nearly every pair of
+    # blocks) the text of neither need be read.
+    if not after_break and not before.endswith((",", ";")):
+        return False
     if ends_sentence(before) or _is_heading_text(before) or FIELD_CUE.match(text):
         return False
     if starts_lower(text):
