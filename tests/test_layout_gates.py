@@ -11,9 +11,11 @@ import itertools
 import random
 import re
 import sys
+from collections import Counter
 
 import pytest
 
+from pipeline.config import RepairConfig
 from pipeline.repair import layout
 
 _ALL_CHARS = "".join(map(chr, range(sys.maxunicode + 1)))
@@ -84,3 +86,90 @@ def test_width_of_is_wrap_width_of_the_lines_left() -> None:
         assert layout.width_of(sizes, dict.fromkeys(leave, "skip")) == want
         if not leave:
             assert layout.width_of(sizes) == want
+
+
+def test_odd_spaces_are_the_other_whitespace() -> None:
+    odd = set(re.findall(f"[{layout._ODD_SPACES}]", _ALL_CHARS))
+    assert odd == {c for c in _ALL_CHARS if c.isspace()} - {" ", "\n"}
+
+
+def test_lower_case_keeps_whitespace_apart() -> None:
+    # find_furniture reads a line's lower case as holding the line's whitespace and no other.
+    assert [c for c in _ALL_CHARS if c.isspace() and c.lower() != c] == []
+    assert [c for c in _ALL_CHARS if not c.isspace() and any(x.isspace() for x in c.lower())] == []
+
+
+# Text pieces: plain and odd whitespace, CJK, Cyrillic, non-printable non-space, digits, marks.
+_TEXT_PIECES = ["a", "Word", "слово", "中", "。", " ", "  ", "\n", "\t", "\xa0", "\u3000", "\u2009", "\f", "\x07",
+                "\u200b", "7", "12", "Page", "-", "*", "#", ".", "é"]
+
+
+def _random_texts(rng: random.Random, pieces: list[str], n: int) -> list[str]:
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(n)]
+
+
+def test_cjk_and_odd_spaces() -> None:
+    rng = random.Random(3)
+    texts = _random_texts(rng, _TEXT_PIECES, 20000) + _random_texts(rng, ["a", " ", "\n", "\t", "\x1f", "1"], 2000)
+    for t in texts:
+        cjk, odd = layout.cjk_and_odd_spaces(t)
+        assert cjk == layout.has_cjk(t), t
+        assert odd or not re.search(r"[^\S \n]", t), t  # (it may say so of a text without: CJK)
+        assert odd or not cjk
+    assert layout.cjk_and_odd_spaces("Россия\nи мир  ") == (False, False)
+
+
+def test_squash_plain_is_squash() -> None:
+    rng = random.Random(4)
+    plain = [p for p in _TEXT_PIECES if not re.search(r"[^\S ]", p)]
+    for t in _random_texts(rng, plain, 20000):
+        assert layout.squash_plain(t) == layout.squash(t), t
+
+
+# Document lines: repeated headers (digits and case apart), page numbers, double spaces, odd characters.
+_LINE_PIECES = ["Journal of X", "JOURNAL  of x", "Vol. 3", "12", "Page 4", "- 5 -", "text goes on", "ends.", "\x07",
+                "\u200b", "中文", "  ", " ", "DOI 10.1234/x", "", "Россия", "ΑΣ", "İstanbul", "\f"]
+
+
+def _random_document(rng: random.Random) -> str:
+    # Most documents without a page break or CJK: those whose spaces are read document-wide.
+    pieces = _LINE_PIECES if rng.random() < 0.2 else [p for p in _LINE_PIECES if p not in ("\f", "中文")]
+    lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 3))) for _ in range(rng.randint(0, 40))]
+    return "\n".join(lines)
+
+
+def test_find_furniture_with_plain_spaces() -> None:
+    rng = random.Random(8)
+    found = 0
+    for _ in range(3000):
+        lines = layout.split_lines(_random_document(rng).replace("\f", ""))
+        want = layout.find_furniture(lines, Counter())
+        got = layout.find_furniture(lines, Counter(), plain_spaces=True)
+        assert got == want
+        found += bool(want[0])
+    assert found > 300
+
+
+def test_find_furniture_squashes_plain_double_spaces() -> None:
+    # Five of one header, three of them with double spaces: one group, taken whole.
+    heads = ["Running  Head", "running head", "RUNNING   HEAD", "Running Head", "running  head"]
+    lines = layout.split_lines("\n".join(f"{h}\nbody text of page {k}.\n" for k, h in enumerate(heads)))
+    for plain in (False, True):
+        skip, furniture = layout.find_furniture(lines, Counter(), plain_spaces=plain)
+        assert furniture == heads
+
+
+def test_build_blocks_reads_odd_spaces_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The whole pass, with the document-wide answer and with every line and paragraph read as before.
+    rng = random.Random(9)
+    docs = [_random_document(rng) for _ in range(1500)]
+    cfgs = [RepairConfig(), RepairConfig(markdown=False), RepairConfig(unwrap=False), RepairConfig(cjk_spaces=False)]
+
+    def result(doc: str, cfg: RepairConfig) -> tuple[object, ...]:
+        r = layout.build_blocks(doc, cfg)
+        return r.blocks, r.furniture, r.footnotes, sorted(r.counts.items()), r.warnings, r.boilerplate
+
+    assert sum(layout.cjk_and_odd_spaces(d) == (False, False) for d in docs) > 1000
+    fast = [result(d, c) for d in docs for c in cfgs]
+    monkeypatch.setattr(layout, "cjk_and_odd_spaces", lambda text: (layout.has_cjk(text), True))
+    assert [result(d, c) for d in docs for c in cfgs] == fast

@@ -81,6 +81,9 @@ _CJK_PUNCT = "\u3000-\u3003\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\
 # a look-behind would be tried at every position of the text.
 CJK_SPACE = re.compile(f"([{_CJK}{_CJK_PUNCT}])[ \t]+(?=[{_CJK}{_CJK_PUNCT}])")
 _CJK_CHAR = re.compile(f"[{_CJK}{_CJK_PUNCT}]")
+# Whitespace other than " " and "\n" (what str.isspace and the patterns' \s take, less those two).
+_ODD_SPACES = "\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_CJK_OR_ODD_SPACE = re.compile(f"[{_CJK}{_CJK_PUNCT}{_ODD_SPACES}]")
 _CJK_MIN = "\u2e80"  # no CJK character or mark sorts below it
 _CJK_END = re.compile(f"[{_CJK}{_CJK_PUNCT}]$")
 _CJK_START = re.compile(f"^[{_CJK}{_CJK_PUNCT}]")
@@ -151,6 +154,23 @@ def has_cjk(text: str) -> bool:
     (True, False)
     """
     return not text.isascii() and _CJK_CHAR.search(text) is not None
+
+
+def cjk_and_odd_spaces(text: str) -> tuple[bool, bool]:
+    """``has_cjk(text)``, and whether ``text`` may hold whitespace other than " " and "\\n".
+
+    One scan answers both for most texts (they hold neither), in the time ``has_cjk`` takes. A
+    text with CJK is not read further: it may hold odd spaces (its lines are read one by one).
+    >>> cjk_and_odd_spaces("中国 policy"), cjk_and_odd_spaces("a\\tb\\nc"), cjk_and_odd_spaces("Россия\\nи мир")
+    ((True, True), (False, True), (False, False))
+    """
+    if text.isascii():  # (no CJK; the odd spaces are eight control characters, found by memchr)
+        return False, any(c in text for c in "\t\x0b\x0c\r\x1c\x1d\x1e\x1f")
+    first = _CJK_OR_ODD_SPACE.search(text)
+    if first is None:
+        return False, False
+    # The first CJK character or odd space: after an odd space, CJK is looked for in the rest.
+    return _CJK_CHAR.match(first.group()) is not None or _CJK_CHAR.search(text, first.end()) is not None, True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -768,8 +788,12 @@ def is_numbered_page_line(text: str) -> bool:
     )
 
 
-def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], list[str]]:
-    """Indices of furniture lines and their texts (in document order)."""
+def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool = False) -> tuple[set[int], list[str]]:
+    """Indices of furniture lines and their texts (in document order).
+
+    ``plain_spaces``: no line's text holds whitespace other than " " (the caller knows it of the
+    document; see ``cjk_and_odd_spaces``).
+    """
     drop: dict[int, str] = {}
     n = len(lines)
 
@@ -806,9 +830,11 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
                 continue
         if 3 <= size <= 150:
             # _mask(t, digits), inline: t has no outer whitespace and lower-casing adds none, so
-            # squash's one check is whether there is a double space or a non-printable character.
+            # squash's one check is whether there is a double space or a non-printable character
+            # (the only whitespace a printable text can hold is " "; lower-casing keeps it so, and
+            # gives no other whitespace: with plain spaces in the document, no character need be read).
             m = t.lower()
-            if "  " in m or not m.isprintable():
+            if "  " in m or not (plain_spaces or m.isprintable()):
                 m = " ".join(m.split())
             if digits:
                 m = _DIGITS.sub("0", m)
@@ -1175,7 +1201,9 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     warnings: list[str] = []
     # A paragraph's text is the document's, less spaces and marks, joined with spaces or hyphens:
     # without a CJK character in the document there is none in any paragraph.
-    cjk = has_cjk(text)
+    # (And without whitespace other than " " and "\n" in the document, a line or a paragraph has
+    # none of it either: only plain spaces are put in, and squashing need read no character.)
+    cjk, odd_spaces = cjk_and_odd_spaces(text)
     if cfg.cjk_spaces and cjk:
         # On lines, before anything else: what a rule sees must be what the text will say.
         text, k = remove_cjk_spaces(text)
@@ -1191,7 +1219,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     furniture: list[str] = []
     skip: set[int] = set()
     if cfg.page_furniture:
-        skip, furniture = find_furniture(lines, counts)
+        skip, furniture = find_furniture(lines, counts, not odd_spaces)
     boilerplate: list[str] = []
     if cfg.web_boilerplate:
         wrapped = width_of(sizes, skip) is not None
@@ -1313,7 +1341,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
 
     blocks: list[Block] = []
     for p in paras:
-        text_ = _para_text(p, vocab, counts, cfg, cjk)
+        text_ = _para_text(p, vocab, counts, cfg, cjk, not odd_spaces)
         if not text_:
             continue
         if cfg.page_furniture and kind_is_doi(text_):
@@ -1394,6 +1422,17 @@ def _continues(before: str, text: str, after_break: bool) -> bool:
     return after_break and not _is_heading_text(text) and not CAPTION.match(text) and not REFERENCE_ENTRY.match(text)
 
 
+def squash_plain(text: str) -> str:
+    """``squash(text)`` for a text whose only whitespace is " ": no character need be read.
+
+    >>> squash_plain("a b"), squash_plain(" a  b ")
+    ('a b', 'a b')
+    """
+    if "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # single spaces between words: nothing to squash
+    return " ".join(text.split())
+
+
 def _only_marks(text: str) -> bool:
     """A markdown rule, or nothing but marks ("#", "*", "-", ">"...) and spaces.
 
@@ -1409,8 +1448,10 @@ def _only_marks(text: str) -> bool:
     )
 
 
-def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairConfig, cjk: bool = True) -> str:
-    """The text of paragraph ``p``: lines joined, marks removed (``cjk``: the document has CJK)."""
+def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairConfig, cjk: bool = True,
+               plain_spaces: bool = False) -> str:
+    """The text of paragraph ``p``: lines joined, marks removed (``cjk``: the document has CJK;
+    ``plain_spaces``: its only whitespace is " " and "\\n", see ``cjk_and_odd_spaces``)."""
     first = p.lines[0].text
     # The document's lines hold no space between CJK characters any more (build_blocks took them
     # out first), and the joiner puts none between two (see joint): the paragraph has none
@@ -1446,4 +1487,4 @@ def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairCon
     if cfg.cjk_spaces and cjk and not cjk_clean:
         text, k = remove_cjk_spaces(text)  # again: removed marks can leave a space between CJK
         counts["cjk_spaces"] += k
-    return squash(text)
+    return squash_plain(text) if plain_spaces else squash(text)
