@@ -162,14 +162,72 @@ def test_find_furniture_squashes_plain_double_spaces() -> None:
 def test_build_blocks_reads_odd_spaces_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
     # The whole pass, with the document-wide answer and with every line and paragraph read as before.
     rng = random.Random(9)
-    docs = [_random_document(rng) for _ in range(1500)]
+    docs = [_random_document(rng) for _ in range(600)]
     cfgs = [RepairConfig(), RepairConfig(markdown=False), RepairConfig(unwrap=False), RepairConfig(cjk_spaces=False)]
 
     def result(doc: str, cfg: RepairConfig) -> tuple[object, ...]:
         r = layout.build_blocks(doc, cfg)
         return r.blocks, r.furniture, r.footnotes, sorted(r.counts.items()), r.warnings, r.boilerplate
 
-    assert sum(layout.cjk_and_odd_spaces(d) == (False, False) for d in docs) > 1000
+    assert sum(layout.cjk_and_odd_spaces(d) == (False, False) for d in docs) > 400
     fast = [result(d, c) for d in docs for c in cfgs]
     monkeypatch.setattr(layout, "cjk_and_odd_spaces", lambda text: (layout.has_cjk(text), True))
     assert [result(d, c) for d in docs for c in cfgs] == fast
+
+
+def _cue_letters() -> str:
+    # Every letter in the sources of the patterns that ignore case (a superset of the words' letters).
+    return "".join(sorted({c for c in layout.FIELD_CUE.pattern + layout.CAPTION.pattern if c.isalpha()}))
+
+
+def test_cases_are_what_ignorecase_matches() -> None:
+    letters = _cue_letters()
+    # Every code point that matches any of the letters ignoring case, found by re itself.
+    candidates = set(re.findall(f"(?i)[{letters}]", _ALL_CHARS))
+    for letter in letters.lower():
+        assert {c for c in candidates if re.fullmatch(f"(?i){letter}", c)} == layout._cases(letter), letter
+
+
+_FIELD_WORDS = ["abstract", "summary", "аннотация", "резюме", "keywords", "key words", "index terms", "ключевые слова",
+                "references", "bibliography", "literature", "works cited", "список литературы", "литература",
+                "библиография", "источники"]
+_CAPTION_WORDS = ["fig.", "figure", "рис.", "рисунок", "table", "tab.", "таблица", "табл.", "chart", "scheme", "схема",
+                  "диаграмма"]
+
+
+def test_every_cue_word_opens_a_cue_in_every_case() -> None:
+    for words, tail, pattern in ((_FIELD_WORDS, ": x", layout.FIELD_CUE), (_CAPTION_WORDS, " 2. A map", layout.CAPTION)):
+        for w in words:
+            for a, b in itertools.product(layout._cases(w[0]), layout._cases(w[1])):
+                line = a + b + w[2:] + tail
+                assert pattern.match(line), line  # (the lists above are the patterns' words)
+                assert layout._may_start_block(line), line
+    # ... and the patterns hold no other word.
+    assert len(layout._CUE_OPENINGS) == len({x + y for w in _FIELD_WORDS + _CAPTION_WORDS
+                                             for x in layout._cases(w[0]) for y in layout._cases(w[1])})
+
+
+def _block_cue_plain(text: str) -> bool:
+    return layout._BLOCK_CUE.match(text) is not None
+
+
+def test_may_start_block_first_and_second_letters() -> None:
+    # Every letter as the first character, then as the second, in front of cue words' tails.
+    letters = [c for c in _ALL_CHARS if c.isalpha()]
+    for tail in ("bstract: x", "igure 1", "ndex terms: x", "ис. 2", "ннотация. x", "ey words: x"):
+        assert [c for c in letters if layout._may_start_block(c + tail) != _block_cue_plain(c + tail)] == []
+    for head, tail in (("A", "stract: x"), ("F", "gure 1"), ("К", "ючевые слова: x"), ("i", "dex terms: x")):
+        lines = [head + c + tail for c in letters]
+        assert [t for t in lines if layout._may_start_block(t) != _block_cue_plain(t)] == []
+
+
+_CUE_PIECES = ["Abstract", "ſummary", "KEY", "words", "İndex", "ındex", "terms", "Ключевые", "слова", "Рис", "ᲃхема", "Fig",
+               "figure", "Table", "tab", "the", "in", "re", "li", "x", " ", "  ", ".", ":", "**", "__", "#", "-", "*", "[",
+               "12", "3)", "]", "•", "\t", "—", "٣", "a", "é"]
+
+
+def test_may_start_block_on_generated_lines() -> None:
+    rng = random.Random(12)
+    lines = _random_texts(rng, _CUE_PIECES, 40000)
+    assert [t for t in lines if layout._may_start_block(t) != _block_cue_plain(t)] == []
+    assert sum(map(_block_cue_plain, lines)) > 500  # both answers occur

@@ -1102,6 +1102,52 @@ def _any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
 # Most lines start no block: one match of the alternation rules them out before _starts_block
 # tries its five cues in turn.
 _BLOCK_CUE = _any_of(MD_HEADING, FIELD_CUE, REFERENCE_ENTRY, CAPTION, LIST_ITEM)
+# What IGNORECASE lets match a lower-case letter besides its upper case: re's extra case
+# equivalences (the long s, the Kelvin sign, the dotted and dotless i, the rounded Cyrillic
+# letters) for the letters of the cue words. A test checks them against re over every code point.
+_OTHER_CASES = {"i": "İı", "k": "\u212a", "s": "ſ", "в": "ᲀ", "д": "ᲁ", "о": "ᲂ", "с": "ᲃ", "т": "ᲄᲅ"}
+
+
+def _cases(letter: str) -> set[str]:
+    """The characters an IGNORECASE pattern matches for ``letter`` (one of the cue words').
+
+    >>> sorted(_cases("s"))
+    ['S', 's', 'ſ']
+    """
+    lo = letter.lower()
+    return {lo, lo.upper(), letter, *_OTHER_CASES.get(lo, "")}
+
+
+def _word_openings(*patterns: re.Pattern[str]) -> frozenset[str]:
+    """The first two letters, in every case, of the words that alternatives of ``patterns`` start with.
+
+    >>> sorted(_word_openings(re.compile("^(?:ab|c)|x?")))
+    ['AB', 'Ab', 'aB', 'ab']
+    """
+    return frozenset(
+        x + y
+        for p in patterns
+        for a, b in re.findall(r"(?:\(\?:|\|)([^\W\d_])([^\W\d_])", p.pattern)
+        for x in _cases(a)
+        for y in _cases(b)
+    )
+
+
+# A line that starts with a letter can be a cue only by starting with one of the words of FIELD_CUE
+# or CAPTION (every other cue starts with a space, a mark or a digit): its first two characters
+# rule out most lines before the alternation is tried.
+_CUE_OPENINGS = _word_openings(FIELD_CUE, CAPTION)
+
+
+def _may_start_block(text: str) -> bool:
+    """``_BLOCK_CUE.match(text)``, most lines ruled out by their first two characters.
+
+    >>> _may_start_block("Abstract: x"), _may_start_block("the text"), _may_start_block("- item")
+    (True, False, True)
+    """
+    if text[:1].isalpha() and text[:2] not in _CUE_OPENINGS:
+        return False
+    return _BLOCK_CUE.match(text) is not None
 
 
 def _starts_block(ln: Line) -> str | None:
@@ -1285,7 +1331,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
                 paras.append(cur)
                 cur = None
             continue
-        cue = _BLOCK_CUE.match(t) and _starts_block(ln)
+        cue = _may_start_block(t) and _starts_block(ln)
         if cue:
             if cur is not None:
                 paras.append(cur)
