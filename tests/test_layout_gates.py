@@ -231,3 +231,27 @@ def test_may_start_block_on_generated_lines() -> None:
     lines = _random_texts(rng, _CUE_PIECES, 40000)
     assert [t for t in lines if layout._may_start_block(t) != _block_cue_plain(t)] == []
     assert sum(map(_block_cue_plain, lines)) > 500  # both answers occur
+
+
+_REFERENCES_WORDS = ["references", "bibliography", "works cited", "literature", "список литературы", "литература",
+                     "библиография", "источники"]
+
+
+def test_references_cue_gate() -> None:
+    for w in _REFERENCES_WORDS:
+        for a, b in itertools.product(layout._cases(w[0]), layout._cases(w[1])):
+            for line in (a + b + w[2:], a + b + w[2:] + " :"):
+                assert layout.REFERENCES_CUE.match(line) and layout._is_references_cue(line), line
+    assert len(layout._REFERENCES_OPENINGS) == len({x + y for w in _REFERENCES_WORDS
+                                                    for x in layout._cases(w[0]) for y in layout._cases(w[1])})
+    letters = [c for c in _ALL_CHARS if c.isalpha()]
+    for line_of in (lambda c: c + "eferences", lambda c: c + "итература:", lambda c: "R" + c + "ferences",
+                    lambda c: "и" + c + "точники"):
+        lines = [line_of(c) for c in letters]
+        assert [t for t in lines if layout._is_references_cue(t) != bool(layout.REFERENCES_CUE.match(t))] == []
+    rng = random.Random(13)
+    pieces = ["References", "ReFeReNcEs", "Works", "cited", "ЛИТЕРАТУРА", "Список", "литературы", "ᲃписок", "1.", "12",
+              "#", "**", "__", " ", ":", "x", "Results", "li", "re"]
+    texts = _random_texts(rng, pieces, 30000)
+    assert [t for t in texts if layout._is_references_cue(t) != bool(layout.REFERENCES_CUE.match(t))] == []
+    assert sum(bool(layout.REFERENCES_CUE.match(t)) for t in texts) > 200

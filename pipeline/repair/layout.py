@@ -1150,6 +1150,22 @@ def _may_start_block(text: str) -> bool:
     return _BLOCK_CUE.match(text) is not None
 
 
+# A block that starts with a letter can be the references' heading only by starting with one of
+# REFERENCES_CUE's words (its other openings are a space, "#", "*", "_" or a number).
+_REFERENCES_OPENINGS = _word_openings(REFERENCES_CUE)
+
+
+def _is_references_cue(text: str) -> bool:
+    """``REFERENCES_CUE.match(text)``, most blocks ruled out by their first two characters.
+
+    >>> _is_references_cue("References"), _is_references_cue("Results"), _is_references_cue("## 7. Литература:")
+    (True, False, True)
+    """
+    if text[:1].isalpha() and text[:2] not in _REFERENCES_OPENINGS:
+        return False
+    return REFERENCES_CUE.match(text) is not None
+
+
 def _starts_block(ln: Line) -> str | None:
     t = ln.text
     if MD_HEADING.match(t):
@@ -1398,11 +1414,11 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
         kind = p.kind
         if p.md_heading:
             kind = "heading"
-            if REFERENCES_CUE.match(text_):
+            if _is_references_cue(text_):
                 in_refs = True
             else:
                 in_refs = False
-        elif REFERENCES_CUE.match(text_):
+        elif _is_references_cue(text_):
             kind = "heading"
             in_refs = True
         elif in_refs and kind == "paragraph" and _is_heading_text(text_) and len(text_.split()) <= 6:
