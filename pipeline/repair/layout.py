@@ -81,6 +81,9 @@ _CJK_PUNCT = "\u3000-\u3003\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\
 # a look-behind would be tried at every position of the text.
 CJK_SPACE = re.compile(f"([{_CJK}{_CJK_PUNCT}])[ \t]+(?=[{_CJK}{_CJK_PUNCT}])")
 _CJK_CHAR = re.compile(f"[{_CJK}{_CJK_PUNCT}]")
+# Whitespace other than " " and "\n" (what str.isspace and the patterns' \s take, less those two).
+_ODD_SPACES = "\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_CJK_OR_ODD_SPACE = re.compile(f"[{_CJK}{_CJK_PUNCT}{_ODD_SPACES}]")
 _CJK_MIN = "\u2e80"  # no CJK character or mark sorts below it
 _CJK_END = re.compile(f"[{_CJK}{_CJK_PUNCT}]$")
 _CJK_START = re.compile(f"^[{_CJK}{_CJK_PUNCT}]")
@@ -151,6 +154,23 @@ def has_cjk(text: str) -> bool:
     (True, False)
     """
     return not text.isascii() and _CJK_CHAR.search(text) is not None
+
+
+def cjk_and_odd_spaces(text: str) -> tuple[bool, bool]:
+    """``has_cjk(text)``, and whether ``text`` may hold whitespace other than " " and "\\n".
+
+    One scan answers both for most texts (they hold neither), in the time ``has_cjk`` takes. A
+    text with CJK is not read further: it may hold odd spaces (its lines are read one by one).
+    >>> cjk_and_odd_spaces("中国 policy"), cjk_and_odd_spaces("a\\tb\\nc"), cjk_and_odd_spaces("Россия\\nи мир")
+    ((True, True), (False, True), (False, False))
+    """
+    if text.isascii():  # (no CJK; the odd spaces are eight control characters, found by memchr)
+        return False, any(c in text for c in "\t\x0b\x0c\r\x1c\x1d\x1e\x1f")
+    first = _CJK_OR_ODD_SPACE.search(text)
+    if first is None:
+        return False, False
+    # The first CJK character or odd space: after an odd space, CJK is looked for in the rest.
+    return _CJK_CHAR.match(first.group()) is not None or _CJK_CHAR.search(text, first.end()) is not None, True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -768,8 +788,12 @@ def is_numbered_page_line(text: str) -> bool:
     )
 
 
-def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], list[str]]:
-    """Indices of furniture lines and their texts (in document order)."""
+def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool = False) -> tuple[set[int], list[str]]:
+    """Indices of furniture lines and their texts (in document order).
+
+    ``plain_spaces``: no line's text holds whitespace other than " " (the caller knows it of the
+    document; see ``cjk_and_odd_spaces``).
+    """
     drop: dict[int, str] = {}
     n = len(lines)
 
@@ -806,9 +830,11 @@ def find_furniture(lines: list[Line], counts: Counter[str]) -> tuple[set[int], l
                 continue
         if 3 <= size <= 150:
             # _mask(t, digits), inline: t has no outer whitespace and lower-casing adds none, so
-            # squash's one check is whether there is a double space or a non-printable character.
+            # squash's one check is whether there is a double space or a non-printable character
+            # (the only whitespace a printable text can hold is " "; lower-casing keeps it so, and
+            # gives no other whitespace: with plain spaces in the document, no character need be read).
             m = t.lower()
-            if "  " in m or not m.isprintable():
+            if "  " in m or not (plain_spaces or m.isprintable()):
                 m = " ".join(m.split())
             if digits:
                 m = _DIGITS.sub("0", m)
@@ -1035,7 +1061,20 @@ def wrap_width(lines: list[Line]) -> int | None:
     Hard-wrapped text has most of its lines close to one width; web and markdown text has
     paragraph-long lines of every length.
     """
-    lengths = sorted([n for n in [len(ln.text) for ln in lines] if n > 20])
+    return width_of([len(ln.text) for ln in lines])
+
+
+def width_of(sizes: list[int], leave: set[int] | dict[int, str] | None = None) -> int | None:
+    """``wrap_width`` of the lines of these lengths, less the lines whose index is in ``leave``.
+
+    >>> width_of([95, 98, 99, 97, 60, 96, 99, 100, 94, 40]), width_of([95, 98, 99, 97, 60, 96], {0, 1})
+    (99, None)
+    """
+    # (Only lines over 20 characters count: the cheap length test goes before the look-up.)
+    if leave:
+        lengths = sorted([n for i, n in enumerate(sizes) if n > 20 and i not in leave])
+    else:
+        lengths = sorted([n for n in sizes if n > 20])
     if len(lengths) < 5:
         return None
     w = lengths[int(len(lengths) * 0.8)]
@@ -1063,6 +1102,68 @@ def _any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
 # Most lines start no block: one match of the alternation rules them out before _starts_block
 # tries its five cues in turn.
 _BLOCK_CUE = _any_of(MD_HEADING, FIELD_CUE, REFERENCE_ENTRY, CAPTION, LIST_ITEM)
+# What IGNORECASE lets match a lower-case letter besides its upper case: re's extra case
+# equivalences (the long s, the Kelvin sign, the dotted and dotless i, the rounded Cyrillic
+# letters) for the letters of the cue words. A test checks them against re over every code point.
+_OTHER_CASES = {"i": "İı", "k": "\u212a", "s": "ſ", "в": "ᲀ", "д": "ᲁ", "о": "ᲂ", "с": "ᲃ", "т": "ᲄᲅ"}
+
+
+def _cases(letter: str) -> set[str]:
+    """The characters an IGNORECASE pattern matches for ``letter`` (one of the cue words').
+
+    >>> sorted(_cases("s"))
+    ['S', 's', 'ſ']
+    """
+    lo = letter.lower()
+    return {lo, lo.upper(), letter, *_OTHER_CASES.get(lo, "")}
+
+
+def _word_openings(*patterns: re.Pattern[str]) -> frozenset[str]:
+    """The first two letters, in every case, of the words that alternatives of ``patterns`` start with.
+
+    >>> sorted(_word_openings(re.compile("^(?:ab|c)|x?")))
+    ['AB', 'Ab', 'aB', 'ab']
+    """
+    return frozenset(
+        x + y
+        for p in patterns
+        for a, b in re.findall(r"(?:\(\?:|\|)([^\W\d_])([^\W\d_])", p.pattern)
+        for x in _cases(a)
+        for y in _cases(b)
+    )
+
+
+# A line that starts with a letter can be a cue only by starting with one of the words of FIELD_CUE
+# or CAPTION (every other cue starts with a space, a mark or a digit): its first two characters
+# rule out most lines before the alternation is tried.
+_CUE_OPENINGS = _word_openings(FIELD_CUE, CAPTION)
+
+
+def _may_start_block(text: str) -> bool:
+    """``_BLOCK_CUE.match(text)``, most lines ruled out by their first two characters.
+
+    >>> _may_start_block("Abstract: x"), _may_start_block("the text"), _may_start_block("- item")
+    (True, False, True)
+    """
+    if text[:1].isalpha() and text[:2] not in _CUE_OPENINGS:
+        return False
+    return _BLOCK_CUE.match(text) is not None
+
+
+# A block that starts with a letter can be the references' heading only by starting with one of
+# REFERENCES_CUE's words (its other openings are a space, "#", "*", "_" or a number).
+_REFERENCES_OPENINGS = _word_openings(REFERENCES_CUE)
+
+
+def _is_references_cue(text: str) -> bool:
+    """``REFERENCES_CUE.match(text)``, most blocks ruled out by their first two characters.
+
+    >>> _is_references_cue("References"), _is_references_cue("Results"), _is_references_cue("## 7. Литература:")
+    (True, False, True)
+    """
+    if text[:1].isalpha() and text[:2] not in _REFERENCES_OPENINGS:
+        return False
+    return REFERENCES_CUE.match(text) is not None
 
 
 def _starts_block(ln: Line) -> str | None:
@@ -1162,7 +1263,9 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     warnings: list[str] = []
     # A paragraph's text is the document's, less spaces and marks, joined with spaces or hyphens:
     # without a CJK character in the document there is none in any paragraph.
-    cjk = has_cjk(text)
+    # (And without whitespace other than " " and "\n" in the document, a line or a paragraph has
+    # none of it either: only plain spaces are put in, and squashing need read no character.)
+    cjk, odd_spaces = cjk_and_odd_spaces(text)
     if cfg.cjk_spaces and cjk:
         # On lines, before anything else: what a rule sees must be what the text will say.
         text, k = remove_cjk_spaces(text)
@@ -1172,15 +1275,16 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
         counts["superscript_markers"] += k
     lines = split_lines(text)
     texts = [ln.text for ln in lines]  # (read, never changed, by the vocabulary and the web pass)
+    sizes = list(map(len, texts))  # (both wrap widths below are read from the lines' lengths)
     vocab = Vocabulary.of(texts)
 
     furniture: list[str] = []
     skip: set[int] = set()
     if cfg.page_furniture:
-        skip, furniture = find_furniture(lines, counts)
+        skip, furniture = find_furniture(lines, counts, not odd_spaces)
     boilerplate: list[str] = []
     if cfg.web_boilerplate:
-        wrapped = wrap_width([ln for i, ln in enumerate(lines) if i not in skip]) is not None
+        wrapped = width_of(sizes, skip) is not None
         web = find_boilerplate(texts, skip, hard_wrapped=wrapped)
         boilerplate = [lines[i].text for i in sorted(web)]
         counts["boilerplate_lines"] += len(web)
@@ -1204,8 +1308,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     taken: dict[int, str] = dict.fromkeys(skip, "skip")
     taken.update(dict.fromkeys(web_skip, "web"))
     taken.update(roles)
-    body = [ln for i, ln in enumerate(lines) if i not in taken]
-    width = wrap_width(body) if cfg.unwrap else None
+    width = width_of(sizes, taken) if cfg.unwrap else None
     # A line shorter than ``full`` is not a full line of the wrap width; one shorter than ``short``
     # is clearly short.
     short, full = (0.7 * width, 0.8 * width) if width is not None else (0.0, 0.0)
@@ -1244,7 +1347,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
                 paras.append(cur)
                 cur = None
             continue
-        cue = _BLOCK_CUE.match(t) and _starts_block(ln)
+        cue = _may_start_block(t) and _starts_block(ln)
         if cue:
             if cur is not None:
                 paras.append(cur)
@@ -1300,7 +1403,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
 
     blocks: list[Block] = []
     for p in paras:
-        text_ = _para_text(p, vocab, counts, cfg, cjk)
+        text_ = _para_text(p, vocab, counts, cfg, cjk, not odd_spaces)
         if not text_:
             continue
         if cfg.page_furniture and kind_is_doi(text_):
@@ -1311,11 +1414,11 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
         kind = p.kind
         if p.md_heading:
             kind = "heading"
-            if REFERENCES_CUE.match(text_):
+            if _is_references_cue(text_):
                 in_refs = True
             else:
                 in_refs = False
-        elif REFERENCES_CUE.match(text_):
+        elif _is_references_cue(text_):
             kind = "heading"
             in_refs = True
         elif in_refs and kind == "paragraph" and _is_heading_text(text_) and len(text_.split()) <= 6:
@@ -1347,7 +1450,10 @@ def kind_is_doi(text: str) -> bool:
     >>> kind_is_doi("DOI: 10.1234/abc.5"), kind_is_doi("See DOI: 10.1234/abc.5")
     (True, False)
     """
-    return "10." in text and bool(DOI_LINE.match(text))
+    # The pattern's first mark, after any space, is "DOI", "doi" or "http": most blocks start
+    # otherwise, and are ruled out before their text is scanned for "10.".
+    head = text[:1]
+    return (head in ("D", "d", "h") or head.isspace()) and "10." in text and bool(DOI_LINE.match(text))
 
 
 def _is_field(text: str) -> bool:
@@ -1367,11 +1473,26 @@ def _continues(before: str, text: str, after_break: bool) -> bool:
     >>> _continues("in Russia’s foreign", "policy shift. Then", True), _continues("It ends.", "then", True)
     (True, False)
     """
+    # Both answers below need a break or a comma-like end: without either (nearly every pair of
+    # blocks) the text of neither need be read.
+    if not after_break and not before.endswith((",", ";")):
+        return False
     if ends_sentence(before) or _is_heading_text(before) or FIELD_CUE.match(text):
         return False
     if starts_lower(text):
         return after_break or before.endswith((",", ";"))
     return after_break and not _is_heading_text(text) and not CAPTION.match(text) and not REFERENCE_ENTRY.match(text)
+
+
+def squash_plain(text: str) -> str:
+    """``squash(text)`` for a text whose only whitespace is " ": no character need be read.
+
+    >>> squash_plain("a b"), squash_plain(" a  b ")
+    ('a b', 'a b')
+    """
+    if "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # single spaces between words: nothing to squash
+    return " ".join(text.split())
 
 
 def _only_marks(text: str) -> bool:
@@ -1389,8 +1510,10 @@ def _only_marks(text: str) -> bool:
     )
 
 
-def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairConfig, cjk: bool = True) -> str:
-    """The text of paragraph ``p``: lines joined, marks removed (``cjk``: the document has CJK)."""
+def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairConfig, cjk: bool = True,
+               plain_spaces: bool = False) -> str:
+    """The text of paragraph ``p``: lines joined, marks removed (``cjk``: the document has CJK;
+    ``plain_spaces``: its only whitespace is " " and "\\n", see ``cjk_and_odd_spaces``)."""
     first = p.lines[0].text
     # The document's lines hold no space between CJK characters any more (build_blocks took them
     # out first), and the joiner puts none between two (see joint): the paragraph has none
@@ -1426,4 +1549,4 @@ def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairCon
     if cfg.cjk_spaces and cjk and not cjk_clean:
         text, k = remove_cjk_spaces(text)  # again: removed marks can leave a space between CJK
         counts["cjk_spaces"] += k
-    return squash(text)
+    return squash_plain(text) if plain_spaces else squash(text)
