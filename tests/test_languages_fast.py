@@ -317,3 +317,67 @@ def test_plain_characters_are_no_other_letters() -> None:
     for cp in range(sys.maxunicode + 1):
         c = chr(cp)
         assert sc._NOT_PLAIN.match(c) or not sc._OTHER_LETTER.match(c), hex(cp)
+
+
+# --- one-script blocks read from their bytes ---------------------------------------------------------
+
+
+def test_plain_punctuation_is_neutral_and_splits_words_but_the_two_joiners() -> None:
+    """What _plain_words relies on, for every character: the non-ASCII ones it accepts leave a block
+    one-script Latin, are no Latin letter or mark in either case, and end a word unless they are ’
+    or ‐ (which join one)."""
+    import sys
+
+    from pipeline.languages import script as sc
+
+    accepted = 0
+    for cp in range(0x80, sys.maxunicode + 1):
+        c = chr(cp)
+        if sc._NOT_PLAIN_PUNCT.match(c):
+            continue
+        accepted += 1
+        assert sc._NOT_LATIN_ONLY.search(c) is None, hex(cp)
+        assert c not in sc._LOWER_SHIFTS and sc._LAT_WORD.match(c) is None, hex(cp)
+        expected = ["a" + c + "b"] if c in "\u2019\u2010" else ["a", "b"]
+        assert sc._LAT_WORD.findall("a" + c + "b") == expected, hex(cp)
+        assert sc._LAT_WORD.findall("a" + c.lower() + "b") == expected, hex(cp)  # what block_runs reads
+    assert accepted > 1000
+
+
+_PLAIN_ALPHABET = "abzAZ '-’‐ʼ\x01\x02 .,;:!?()“”—\xa0\u2116é\u212aİп1\n"
+
+
+def _plain_case(text: str) -> None:
+    from pipeline.languages import script as sc
+
+    masked = sc.mask_neutral(text)
+    fast = sc._plain_run(text, masked)
+    slow = sc._one_script_run(text, masked)
+    if fast is not None:
+        assert fast == slow
+        assert slow is not None and fast.lower_words() == slow.lower_words()
+    plain = sc._NOT_PLAIN_PUNCT.search("".join(c for c in masked if not c.isascii())) is None
+    if plain and "\x01" not in masked and "\x02" not in masked and slow is not None:
+        assert fast is not None  # the fast path takes every block it can
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China’s “Russia-Ukraine” -- war",
+        "a--b -c d- 'x' e'-f g-'h i'j-k ‐x‐ y’’z ’’ -'-",
+        "The Role of BRICS in the Arctic — a view from Oslo\xa0(2024)",
+        "NATO UN EU",
+        "x’\x01y and z",
+        "Straße ÉTÉ naïve",
+        "3 \u212aelvin today",
+    ],
+)
+def test_plain_blocks_read_from_bytes_as_the_regex_reads_them(text: str) -> None:
+    _plain_case(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_PLAIN_ALPHABET, max_size=60))
+def test_plain_blocks_read_from_bytes_as_the_regex_reads_them_on_random_text(text: str) -> None:
+    _plain_case(text)

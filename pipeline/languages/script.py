@@ -384,27 +384,112 @@ def script_runs(masked: str) -> list[Run] | None:
     return out
 
 
+# Non-ASCII characters that are neutral in every script and no word joiner but ’ and ‐ (typographic
+# quotes, dashes, no-break spaces, bullets, ...; the Kelvin and Angstrom signs left out: they are
+# _LOWER_SHIFTS). A block of ASCII and these alone is Latin, and its words can be read from its UTF-8
+# bytes, where each of these is bytes >= 0x80 only (tests/test_languages_fast.py checks every one).
+_PLAIN_PUNCT = (
+    "\x80-\xa9\xab-\xb4\xb6-\xb9\xbb-\xbf\xd7\xf7"
+    "\u2000-\u206f\u20a0-\u20cf\u2100-\u2129\u212c-\u214f\u2190-\u23ff\u2500-\u25ff"
+)
+_NOT_PLAIN_PUNCT = re.compile(f"[^{_PLAIN_PUNCT}]")
+_ASCII_BYTES = bytes(range(128))
+# The two non-ASCII joiners stand in the bytes as these control characters while words are read
+# (a block that holds either control character itself takes the slow path).
+_WIDE_JOINERS = (("\u2019".encode(), b"\x01", "\x01", "\u2019"), ("\u2010".encode(), b"\x02", "\x02", "\u2010"))
+_BYTE_JOINERS = b"'-\x01\x02"
+
+
+def _word_bytes(joiners: bytes) -> bytes:
+    """A ``bytes.translate`` table: a lower-case letter or one of ``joiners`` stays, a capital
+    becomes its lower case, any other byte a space (every other ASCII character is neutral, and
+    every byte >= 0x80 belongs to a _PLAIN_PUNCT character)."""
+    return bytes(c if c in b"abcdefghijklmnopqrstuvwxyz" + joiners else c + 32 if 65 <= c <= 90 else 32 for c in range(256))
+
+
+_WORD_BYTES = _word_bytes(b"'-")  # \x01 and \x02 are spaces where they stand for no joiner
+_WIDE_WORD_BYTES = _word_bytes(_BYTE_JOINERS)
+# Joiners with letters on both sides are inside a word (the last part of _LAT_WORD); any other
+# joiner is where words end. After these, no two joiners touch (a replace leaves none of its pair).
+_JOINER_PAIRS = [bytes((a, b)) for a in _BYTE_JOINERS for b in _BYTE_JOINERS]
+
+
+def _plain_words(masked: str) -> tuple[list[str], int] | None:
+    """``_LAT_WORD.findall(masked.lower())`` and their ``count_letters``, for a block of ASCII and
+    ``_PLAIN_PUNCT`` alone (None for any other): from its bytes, mapped to lower-case letters,
+    joiners and spaces by one ``translate``, and split at spaces, with no regular expression.
+
+    ``_plain_words("China’s “Russia-Ukraine” -- war")
+    -> (["china’s", "russia-ukraine", "war"], 22)``.
+    """
+    b = masked.encode()
+    table = _WORD_BYTES
+    if not masked.isascii():
+        # Only the non-ASCII characters are looked at (a few in a thousand, in English text).
+        if _NOT_PLAIN_PUNCT.search(b.translate(None, _ASCII_BYTES).decode()) is not None:
+            return None
+        if any(wide in b for wide, _, _, _ in _WIDE_JOINERS):
+            if b"\x01" in b or b"\x02" in b:
+                return None
+            for wide, byte, _, _ in _WIDE_JOINERS:
+                b = b.replace(wide, byte)
+            table = _WIDE_WORD_BYTES
+    t = b" " + b.translate(table) + b" "
+    present = [bytes((j,)) for j in _BYTE_JOINERS if j in t]
+    if present:
+        for pair in _JOINER_PAIRS:
+            if pair[:1] in present and pair[1:] in present:
+                t = t.replace(pair, b"  ")
+        for j in present:
+            t = t.replace(b" " + j, b"  ").replace(j + b" ", b"  ")
+    letters = len(t.translate(None, b" " + _BYTE_JOINERS))
+    s = t.decode()
+    for _, _, ch, orig in _WIDE_JOINERS:
+        if ch in s:
+            s = s.replace(ch, orig)
+    return s.split(), letters
+
+
+def _one_script_run(text: str, masked: str) -> Run | None:
+    """The run of a block whose letters are all of one alphabet and which holds two words or more
+    (the whole block, counted with regular expressions, no word list), else None."""
+    script = _one_script(masked)
+    if script is None:
+        return None
+    word_re = _LAT_WORD if script == LATN else _CYR_WORD
+    # Lower-casing such a block leaves its words where they are (no character of it changes its
+    # length or whether it belongs to a word, but the few _LOWER_SHIFTS), so its words come
+    # straight from the lower-cased text: the cues' lower-case words without a second pass, and
+    # the same letter count; only the acronym check needs the original case.
+    lowerable = masked.isascii() or not any(map(masked.__contains__, _LOWER_SHIFTS))
+    toks = word_re.findall(masked.lower() if lowerable else masked)
+    if len(toks) <= 1:
+        return None
+    letters = count_letters(toks)
+    acr = len(toks) <= 5 and all(len(t) <= 5 and t.isupper() for t in (word_re.findall(masked) if lowerable else toks))
+    lowered = toks if lowerable else None
+    return Run(script, 0, len(text), letters, len(toks), 0, acr, [masked], toks=toks, lowered=lowered)
+
+
+def _plain_run(text: str, masked: str) -> Run | None:
+    """``_one_script_run`` for a block of ASCII and ``_PLAIN_PUNCT`` (most English text), its words
+    read by ``_plain_words``; None for any other block, or one of fewer than two words."""
+    got = _plain_words(masked)
+    if got is None or len(got[0]) <= 1:
+        return None
+    toks, letters = got
+    acr = len(toks) <= 5 and all(len(t) <= 5 and t.isupper() for t in _LAT_WORD.findall(masked))
+    return Run(LATN, 0, len(text), letters, len(toks), 0, acr, [masked], toks=toks, lowered=toks)
+
+
 def block_runs(text: str) -> list[Run]:
     """The script runs of a block. A block written in one alphabet (most are) takes a fast path:
-    one run spanning the whole block, counted with regular expressions, no word list. A block of
-    Latin, Cyrillic and CJK only takes ``script_runs``; anything else is read word by word."""
+    one run spanning the whole block, no word list. A block of Latin, Cyrillic and CJK only takes
+    ``script_runs``; anything else is read word by word."""
     masked = mask_neutral(text)
-    script = _one_script(masked)
-    if script is not None:
-        word_re = _LAT_WORD if script == LATN else _CYR_WORD
-        # Lower-casing such a block leaves its words where they are (no character of it changes its
-        # length or whether it belongs to a word, but the few _LOWER_SHIFTS), so its words come
-        # straight from the lower-cased text: the cues' lower-case words without a second pass, and
-        # the same letter count; only the acronym check needs the original case.
-        lowerable = masked.isascii() or not any(map(masked.__contains__, _LOWER_SHIFTS))
-        toks = word_re.findall(masked.lower() if lowerable else masked)
-        if len(toks) > 1:
-            letters = count_letters(toks)
-            acr = len(toks) <= 5 and all(
-                len(t) <= 5 and t.isupper() for t in (word_re.findall(masked) if lowerable else toks)
-            )
-            lowered = toks if lowerable else None
-            return [Run(script, 0, len(text), letters, len(toks), 0, acr, [masked], toks=toks, lowered=lowered)]
+    one = _plain_run(text, masked) or _one_script_run(text, masked)
+    if one is not None:
+        return [one]
     if _NOT_PLAIN.search(masked) is None or _OTHER_LETTER.search(masked) is None:
         rs = script_runs(masked)
         if rs is not None:
