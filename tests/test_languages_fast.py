@@ -381,3 +381,36 @@ def test_plain_blocks_read_from_bytes_as_the_regex_reads_them(text: str) -> None
 @given(st.text(alphabet=_PLAIN_ALPHABET, max_size=60))
 def test_plain_blocks_read_from_bytes_as_the_regex_reads_them_on_random_text(text: str) -> None:
     _plain_case(text)
+
+
+def test_plain_characters_are_foreign_to_no_latin_language() -> None:
+    """What a plain run's foreign_letter_share of 0 (label._may_differ) relies on, for every character
+    a plain block can hold."""
+    import sys
+
+    from pipeline.languages import cues
+    from pipeline.languages import script as sc
+
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        if cp < 0x80 or not sc._NOT_PLAIN_PUNCT.match(c):
+            assert not any(rx.match(c) for rx in cues._FOREIGN_RE.values()), hex(cp)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_PLAIN_ALPHABET, max_size=60))
+def test_plain_runs_have_no_foreign_letters(text: str) -> None:
+    from pipeline.languages import cues
+    from pipeline.languages.script import block_runs
+
+    for run_ in block_runs(text):
+        if run_.plain:
+            for lang in cues._FOREIGN_RE:
+                assert cues.foreign_letter_share(run_.text(), lang, run_.letters) == 0.0
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\n\u00a0\u2003\x1c\x85ab", max_size=8))
+def test_blank_check_is_the_strip_check(text: str) -> None:
+    """detect_languages' blank-unit test, against the form it replaced."""
+    assert (not text or text.isspace()) == (not text.strip())

@@ -193,7 +193,8 @@ class Labeller:
         if margin >= 1:
             return True
         if run.script == LATN:
-            foreign = cues.foreign_letter_share(run.text(), doc_lang, run.letters)
+            # A plain run (script._plain_run) has no letter beyond a-z: the share is 0 without a scan.
+            foreign = 0.0 if run.plain else cues.foreign_letter_share(run.text(), doc_lang, run.letters)
             return foreign > FOREIGN_LETTERS_MAX or (margin > 0 and foreign > 0)
         # Cyrillic languages share most names and nouns: with no function word of the document
         # language (a title, a reference entry) the alphabet-compatible neighbours are still open.

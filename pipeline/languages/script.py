@@ -215,6 +215,9 @@ class Run:
     lowered: list[str] | None = field(default=None, repr=False, compare=False)  # its words in lower case
     # What cues worked out from its words, by question (see cues.run_stopword_scores).
     memo: dict[tuple[Hashable, ...], Any] = field(default_factory=dict, repr=False, compare=False)
+    # Its text is ASCII and _PLAIN_PUNCT alone (see _plain_run): no letter beyond a-z, so none that a
+    # Latin language would not write (cues.foreign_letter_share is 0 for every language).
+    plain: bool = field(default=False, repr=False, compare=False)
 
     @property
     def all_letters(self) -> int:
@@ -246,6 +249,7 @@ class Run:
         """Drop what was worked out from the words (they are about to change)."""
         self.toks = self._text = self.lowered = None
         self.memo.clear()
+        self.plain = False
 
     def add(self, w: Word) -> None:
         self._forget()
@@ -479,7 +483,7 @@ def _plain_run(text: str, masked: str) -> Run | None:
         return None
     toks, letters = got
     acr = len(toks) <= 5 and all(len(t) <= 5 and t.isupper() for t in _LAT_WORD.findall(masked))
-    return Run(LATN, 0, len(text), letters, len(toks), 0, acr, [masked], toks=toks, lowered=toks)
+    return Run(LATN, 0, len(text), letters, len(toks), 0, acr, [masked], toks=toks, lowered=toks, plain=True)
 
 
 def block_runs(text: str) -> list[Run]:

@@ -133,6 +133,8 @@ def spans(text: str, ps: list[Run]) -> list[tuple[int, int]]:
     if not ps:
         return [(0, len(text))]
     if len(ps) == 1:  # most blocks: the text without its outer whitespace (what the loop below gives)
+        if not (text[:1].isspace() or text[-1:].isspace()):
+            return [(0, len(text))]  # nearly all: nothing to strip, and no stripped copy made
         s = len(text) - len(text.lstrip())
         return [(s, max(s, len(text.rstrip())))]
     bounds = [0]
