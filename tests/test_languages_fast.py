@@ -414,3 +414,78 @@ def test_plain_runs_have_no_foreign_letters(text: str) -> None:
 def test_blank_check_is_the_strip_check(text: str) -> None:
     """detect_languages' blank-unit test, against the form it replaced."""
     assert (not text or text.isspace()) == (not text.strip())
+
+
+def _last_space_by_regex(gap: str) -> tuple[int, int] | None:
+    import re
+
+    spaces = list(re.finditer(r"\s+", gap))
+    return spaces[-1].span() if spaces else None
+
+
+@pytest.mark.parametrize("gap", ["", " ", "   ", "abc", "  b", "a  b", "a b  ", "1, 2  3", "共同体，[", "x\u3000\u2003y\x1c"])
+def test_last_space_is_the_last_whitespace_match(gap: str) -> None:
+    from pipeline.languages.segment import last_space
+
+    assert last_space(gap) == _last_space_by_regex(gap)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=" \t\n\u00a0\u2003\u200b\x1c\x85\u3000\ufeffab1,[", max_size=20))
+def test_last_space_is_the_last_whitespace_match_on_random_gaps(gap: str) -> None:
+    from pipeline.languages.segment import last_space
+
+    assert last_space(gap) == _last_space_by_regex(gap)
+
+
+def test_regex_whitespace_is_str_whitespace() -> None:
+    """What last_space's rsplit and rstrip rely on: they split and strip at the characters \\s matches."""
+    import re
+    import sys
+
+    space = re.compile(r"\s")
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        assert bool(space.match(c)) == c.isspace() == (c.split() == []), hex(cp)
+
+
+def _is_acronym_plain(tok: str) -> bool:
+    from pipeline.languages.script import count_letters
+
+    return tok.isupper() and count_letters([tok]) <= 5
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="ABab'’ʼ-‐\u0301ЖжÉ .", max_size=30))
+def test_acronym_length_bound_changes_no_answer(text: str) -> None:
+    from pipeline.languages.script import _CYR_WORD, _LAT_WORD, _is_acronym
+
+    for rx in (_LAT_WORD, _CYR_WORD):
+        for tok in rx.findall(text):
+            assert _is_acronym(tok) == _is_acronym_plain(tok), tok
+
+
+@pytest.mark.parametrize("tok", ["A-B-C-D-E", "A-B-C-D-E-F", "ABCDE", "ABCDEF", "A'B'C'D'E", "É\u0301ÉÉÉ", "ЖЖЖ-Ж-Ж"])
+def test_acronym_length_bound_at_its_edge(tok: str) -> None:
+    from pipeline.languages.script import _is_acronym
+
+    assert _is_acronym(tok) == _is_acronym_plain(tok)
+
+
+@pytest.mark.parametrize(
+    "text", ["it’s “the” role_of 2024 state", "", "—", "naïve café", "россия и китай", "x\u0301y ²³ ℓ ﬁ", "a\xa0b\u2003c"]
+)
+def test_lower_words_are_the_unicode_words(text: str) -> None:
+    from pipeline.languages import label
+
+    low = text.lower()
+    assert label.lower_words(low) == label._WORD_RE.findall(low)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="abZ_1 .,'’“”—\xa0\u2003\u0301²ℓﬁéж\x85\x1c\n", max_size=40))
+def test_lower_words_are_the_unicode_words_on_random_text(text: str) -> None:
+    from pipeline.languages import label
+
+    low = text.lower()
+    assert label.lower_words(low) == label._WORD_RE.findall(low)

@@ -357,8 +357,13 @@ _LOWER_SHIFTS = "\u0130\u212a\u212b\ua7c6"  # looked for with `in`: far faster t
 
 
 def _is_acronym(tok: str) -> bool:
-    """``Word.acronym`` for a Latin or Cyrillic word: ``"КНР" -> True``, ``"BRICS-plus" -> False``."""
-    return tok.isupper() and count_letters([tok]) <= 5
+    """``Word.acronym`` for a Latin or Cyrillic word: ``"КНР" -> True``, ``"BRICS-plus" -> False``.
+
+    Every joiner in such a word comes before a letter, so a word of more than 10 characters has more
+    than 5 letters: turned away before ``isupper`` and the count read all of it (a "word" can be a
+    long stretch of letters without a space).
+    """
+    return len(tok) <= 10 and tok.isupper() and count_letters([tok]) <= 5
 
 
 def script_runs(masked: str) -> list[Run] | None:
