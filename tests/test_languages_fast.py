@@ -344,7 +344,7 @@ def test_plain_punctuation_is_neutral_and_splits_words_but_the_two_joiners() -> 
     assert accepted > 1000
 
 
-_PLAIN_ALPHABET = "abzAZ '-’‐ʼ\x01\x02 .,;:!?()“”—\xa0\u2116é\u212aİп1\n"
+_PLAIN_ALPHABET = "abzAZ '-’‐ʼ\x01\x02 .,;:!?()“”—\xa0\u2116é\u212aİп1\n\ud800"
 
 
 def _plain_case(text: str) -> None:
@@ -371,6 +371,7 @@ def _plain_case(text: str) -> None:
         "x’\x01y and z",
         "Straße ÉTÉ naïve",
         "3 \u212aelvin today",
+        "a lone \ud800 surrogate",
     ],
 )
 def test_plain_blocks_read_from_bytes_as_the_regex_reads_them(text: str) -> None:
@@ -473,7 +474,7 @@ def test_acronym_length_bound_at_its_edge(tok: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["it’s “the” role_of 2024 state", "", "—", "naïve café", "россия и китай", "x\u0301y ²³ ℓ ﬁ", "a\xa0b\u2003c"]
+    "text", ["it’s “the” role_of 2024 state", "", "—", "naïve café", "россия и китай", "x\u0301y ²³ ℓ ﬁ", "a\xa0b\u2003c", "a\ud800b c"]
 )
 def test_lower_words_are_the_unicode_words(text: str) -> None:
     from pipeline.languages import label
@@ -483,7 +484,7 @@ def test_lower_words_are_the_unicode_words(text: str) -> None:
 
 
 @settings(max_examples=1500, deadline=None)
-@given(st.text(alphabet="abZ_1 .,'’“”—\xa0\u2003\u0301²ℓﬁéж\x85\x1c\n", max_size=40))
+@given(st.text(alphabet="abZ_1 .,'’“”—\xa0\u2003\u0301²ℓﬁéж\x85\x1c\n\udcff", max_size=40))
 def test_lower_words_are_the_unicode_words_on_random_text(text: str) -> None:
     from pipeline.languages import label
 

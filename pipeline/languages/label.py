@@ -118,8 +118,8 @@ def lower_words(low: str) -> list[str]:
     """
     if low.isascii():
         return _ASCII_WORD_RE.findall(low)
-    b = low.encode()
-    if _WORD_RE.search(b.translate(None, _ASCII_BYTES).decode()) is not None:
+    b = low.encode("utf-8", "surrogatepass")  # a lone surrogate: no letter, like its bytes
+    if _WORD_RE.search(b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")) is not None:
         return _WORD_RE.findall(low)  # a letter beyond ASCII: its bytes would be no word
     return b.translate(_LETTER_BYTES).decode().split()
 

@@ -431,11 +431,11 @@ def _plain_words(masked: str) -> tuple[list[str], int] | None:
     ``_plain_words("China’s “Russia-Ukraine” -- war")
     -> (["china’s", "russia-ukraine", "war"], 22)``.
     """
-    b = masked.encode()
+    b = masked.encode("utf-8", "surrogatepass")  # a lone surrogate is not plain: the slow path
     table = _WORD_BYTES
     if not masked.isascii():
         # Only the non-ASCII characters are looked at (a few in a thousand, in English text).
-        if _NOT_PLAIN_PUNCT.search(b.translate(None, _ASCII_BYTES).decode()) is not None:
+        if _NOT_PLAIN_PUNCT.search(b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")) is not None:
             return None
         if any(wide in b for wide, _, _, _ in _WIDE_JOINERS):
             if b"\x01" in b or b"\x02" in b:

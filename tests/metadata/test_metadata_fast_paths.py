@@ -199,3 +199,30 @@ def test_cue_regexes_with_their_first_letter_lookahead_match_what_the_plain_ones
     for fast, slow in plain.items():
         for text in texts:
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)], text
+
+
+def test_letter_and_space_counts_judge_every_character_as_str_does() -> None:
+    """letter_count and space_count (ASCII counted in the bytes) against str.isalpha and str.isspace,
+    for every character, alone and after ASCII text."""
+    import sys
+
+    from pipeline.metadata.text import letter_count, space_count
+
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        for t in (c, "ab 1" + c):
+            assert letter_count(t) == sum(map(str.isalpha, t)), hex(cp)
+            assert space_count(t) == sum(map(str.isspace, t)), hex(cp)
+
+
+def test_letter_and_space_counts_on_random_texts() -> None:
+    from pipeline.metadata.text import letter_count, letters_share, space_count
+
+    rng = random.Random(11)
+    pool = list("abcXYZ 019,.;:\t\n\x1c\x1f_-") + list("éжЖ中\u00a0\u2003\u0301²ℓ\x85\u3000\ud800")
+    for _ in range(3000):
+        t = "".join(rng.choices(pool, k=rng.randint(0, 40)))
+        assert letter_count(t) == sum(map(str.isalpha, t)), t
+        assert space_count(t) == sum(map(str.isspace, t)), t
+        visible = len(t) - sum(map(str.isspace, t))
+        assert letters_share(t) == (sum(map(str.isalpha, t)) / visible if visible else 0.0)
