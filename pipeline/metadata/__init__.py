@@ -100,6 +100,8 @@ def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> b
 def _is_venue_line(text: str, venue_keys: frozenset[str]) -> bool:
     """The journal's name on a line of its own, or with only numbers around it (a running header
     "202 <Journal> 12(3)"). ``("202 Review of Urban Affairs 9(1)", {"review of urban affairs"})`` -> True"""
+    if not venue_keys:  # most documents print no journal name: no key to make
+        return False
     key = _line_key(text)
     for name in venue_keys:
         if key == name or (name in key and not re.search(r"[^\W\d_]", key.replace(name, " "))):

@@ -226,3 +226,29 @@ def test_letter_and_space_counts_on_random_texts() -> None:
         assert space_count(t) == sum(map(str.isspace, t)), t
         visible = len(t) - sum(map(str.isspace, t))
         assert letters_share(t) == (sum(map(str.isalpha, t)) / visible if visible else 0.0)
+
+
+def _urls_by_plain_search(text: str) -> list[str]:
+    from pipeline.metadata import notes
+    from pipeline.metadata.text import unique
+
+    return unique(u for m in notes.URL_RE.finditer(text) if len(u := notes.trim_url(m.group(0))) > len("www.") + 3)
+
+
+def test_find_urls_with_its_quick_tests_finds_what_the_plain_search_finds() -> None:
+    from pipeline.metadata import notes
+
+    rng = random.Random(5)
+    pool = ["http", "https", "ftp", "://", ":/", "/", ":", "www", "WWW", "wWw", ".", "w.", "example", "org", " ", "(", ")"]
+    texts = ["see https://x.org/a", "www.example.org", "a/b c://d", "WwW.x.ru and http:/x", "no url here"]
+    texts += ["".join(rng.choices(pool, k=rng.randint(0, 12))) for _ in range(3000)]
+    for t in texts:
+        assert notes.find_urls(t) == _urls_by_plain_search(t), t
+
+
+def test_no_venue_keys_no_venue_line() -> None:
+    import pipeline.metadata as m
+
+    for t in ["Review of Urban Affairs", "", "202 Вестник МГИМО 12(3)"]:
+        assert m._is_venue_line(t, frozenset()) is False
+        assert m._is_venue_line(t, frozenset({"review of urban affairs"})) == (t == "Review of Urban Affairs")
