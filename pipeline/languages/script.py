@@ -418,9 +418,10 @@ def _word_bytes(joiners: bytes) -> bytes:
 
 _WORD_BYTES = _word_bytes(b"'-")  # \x01 and \x02 are spaces where they stand for no joiner
 _WIDE_WORD_BYTES = _word_bytes(_BYTE_JOINERS)
-# Joiners with letters on both sides are inside a word (the last part of _LAT_WORD); any other
-# joiner is where words end. After these, no two joiners touch (a replace leaves none of its pair).
-_JOINER_PAIRS = [bytes((a, b)) for a in _BYTE_JOINERS for b in _BYTE_JOINERS]
+_SPACE_AND_JOINERS = b" " + _BYTE_JOINERS
+# The joiners each table keeps, as one-byte strings.
+_ASCII_JOINER_BYTES = (b"'", b"-")
+_ALL_JOINER_BYTES = (b"'", b"-", b"\x01", b"\x02")
 
 
 def _plain_words(masked: str) -> tuple[list[str], int] | None:
@@ -432,7 +433,7 @@ def _plain_words(masked: str) -> tuple[list[str], int] | None:
     -> (["china’s", "russia-ukraine", "war"], 22)``.
     """
     b = masked.encode("utf-8", "surrogatepass")  # a lone surrogate is not plain: the slow path
-    table = _WORD_BYTES
+    table, joiners = _WORD_BYTES, _ASCII_JOINER_BYTES
     if not masked.isascii():
         # Only the non-ASCII characters are looked at (a few in a thousand, in English text).
         if _NOT_PLAIN_PUNCT.search(b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")) is not None:
@@ -442,19 +443,22 @@ def _plain_words(masked: str) -> tuple[list[str], int] | None:
                 return None
             for wide, byte, _, _ in _WIDE_JOINERS:
                 b = b.replace(wide, byte)
-            table = _WIDE_WORD_BYTES
+            table, joiners = _WIDE_WORD_BYTES, _ALL_JOINER_BYTES
     t = b" " + b.translate(table) + b" "
-    present = [bytes((j,)) for j in _BYTE_JOINERS if j in t]
-    if present:
-        for pair in _JOINER_PAIRS:
-            if pair[:1] in present and pair[1:] in present:
-                t = t.replace(pair, b"  ")
-        for j in present:
-            t = t.replace(b" " + j, b"  ").replace(j + b" ", b"  ")
-    letters = len(t.translate(None, b" " + _BYTE_JOINERS))
+    # Joiners with letters on both sides are inside a word (the last part of _LAT_WORD); any other
+    # joiner is where words end. After the pairs, no two joiners touch (a replace leaves none of its
+    # pair, and turning joiners into spaces makes no new pair), so what is left is a joiner beside a
+    # space or between two letters.
+    present = [j for j in joiners if j in t]
+    for j in present:
+        for k in present:
+            t = t.replace(j + k, b"  ")
+    for j in present:
+        t = t.replace(b" " + j, b"  ").replace(j + b" ", b"  ")
+    letters = len(t.translate(None, _SPACE_AND_JOINERS))  # all else in t is a letter of a word
     s = t.decode()
-    for _, _, ch, orig in _WIDE_JOINERS:
-        if ch in s:
+    if joiners is _ALL_JOINER_BYTES:  # the stand-ins back to the joiners they stand for
+        for _, _, ch, orig in _WIDE_JOINERS:
             s = s.replace(ch, orig)
     return s.split(), letters
 
