@@ -542,6 +542,7 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
     translations = [{"text": title.clean_title(text), "lang": lang} for _g, text, lang in fr.translations]
 
     texts = [b.text for b in blocks] + [n.text for n in doc.footnotes]
+    note_urls = [notes.find_urls(n.text) for n in doc.footnotes]  # each footnote read for URLs once
     doc.metadata = {
         "title": title_obj,
         "title_translations": translations,
@@ -552,9 +553,9 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
         "keywords": keywords,
         "abstract": abstracts,
         "references": refs.entries,
-        "urls": unique(u for t in texts for u in notes.find_urls(t)),
+        "urls": unique([*(u for b in blocks for u in notes.find_urls(b.text)), *(u for us in note_urls for u in us)]),
         "emails": unique(e for t in texts + list(doc.furniture) for e in notes.find_emails(t)),
-        "footnotes": [notes.enrich_footnote(n, cfg.day_first) for n in doc.footnotes],
+        "footnotes": [notes.enrich_footnote(n, cfg.day_first, us) for n, us in zip(doc.footnotes, note_urls, strict=True)],
     }
 
     for i in fr.title:

@@ -94,8 +94,9 @@ def find_emails(text: str) -> list[str]:
     return unique(m.group(0).rstrip(".") for m in EMAIL_RE.finditer(text))
 
 
-def enrich_footnote(note: Footnote, day_first: bool = True) -> dict[str, Any]:
-    """A footnote as the record stores it: id, text, the URLs it cites and the access date it states.
+def enrich_footnote(note: Footnote, day_first: bool = True, urls: list[str] | None = None) -> dict[str, Any]:
+    """A footnote as the record stores it: id, text, the URLs it cites (``urls``: its ``find_urls``,
+    when already read) and the access date it states.
 
     ``Footnote("3", "Report. URL: https://www.example.gov/x/ (accessed: 27.07.2024).")`` ->
     ``{"id": "3", "text": ..., "urls": ["https://www.example.gov/x/"], "accessed": "2024-07-27"}``
@@ -103,7 +104,7 @@ def enrich_footnote(note: Footnote, day_first: bool = True) -> dict[str, Any]:
     return {
         "id": note.id,
         "text": note.text,
-        "urls": find_urls(note.text),
+        "urls": find_urls(note.text) if urls is None else urls,
         "accessed": access_date(note.text, day_first),
     }
 

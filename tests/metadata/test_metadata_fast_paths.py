@@ -252,3 +252,15 @@ def test_no_venue_keys_no_venue_line() -> None:
     for t in ["Review of Urban Affairs", "", "202 Вестник МГИМО 12(3)"]:
         assert m._is_venue_line(t, frozenset()) is False
         assert m._is_venue_line(t, frozenset({"review of urban affairs"})) == (t == "Review of Urban Affairs")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Report. URL: https://www.example.gov/x/ (accessed: 27.07.2024).", "See www.x.org and http://y.ru/a.", "Ibid., p. 5."],
+)
+def test_footnote_with_its_urls_given_is_the_same(text: str) -> None:
+    from pipeline.document import Footnote
+    from pipeline.metadata import notes
+
+    note = Footnote("1", text)
+    assert notes.enrich_footnote(note, True, notes.find_urls(text)) == notes.enrich_footnote(note, True)
