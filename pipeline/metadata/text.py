@@ -132,13 +132,14 @@ _NOT_ASCII_LETTER = bytes(c for c in range(256) if not (c < 128 and chr(c).isalp
 _NOT_ASCII_SPACE = bytes(c for c in range(256) if not (c < 128 and chr(c).isspace()))
 
 
-def _count_where(text: str, keep: bytes, test: Callable[[str], bool]) -> int:
-    """How many characters of ``text`` pass ``test`` (``str.isalpha`` or ``str.isspace``), where
-    ``keep`` deletes every byte but the ASCII characters that pass it: the ASCII ones are counted in
-    the UTF-8 bytes by one ``translate``, and only the others one by one (none, in English text).
+def _count_where(text: str, others: bytes, test: Callable[[str], bool]) -> int:
+    """How many characters of ``text`` pass ``test`` (``str.isalpha`` or ``str.isspace``). ``others``
+    is every byte but those of the ASCII characters that pass it: deleting them from the UTF-8 bytes
+    (one ``translate``) leaves the ASCII ones to count, and only the rest are tested one by one
+    (none, in English text).
     """
     b = text.encode("utf-8", "surrogatepass")  # a lone surrogate (no letter, no space) too
-    n = len(b.translate(None, keep))
+    n = len(b.translate(None, others))
     if text.isascii():
         return n
     return n + sum(map(test, b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")))
