@@ -317,3 +317,176 @@ def test_plain_characters_are_no_other_letters() -> None:
     for cp in range(sys.maxunicode + 1):
         c = chr(cp)
         assert sc._NOT_PLAIN.match(c) or not sc._OTHER_LETTER.match(c), hex(cp)
+
+
+# --- one-script blocks read from their bytes ---------------------------------------------------------
+
+
+def test_plain_punctuation_is_neutral_and_splits_words_but_the_two_joiners() -> None:
+    """What _plain_words relies on, for every character: the non-ASCII ones it accepts leave a block
+    one-script Latin, are no Latin letter or mark in either case, and end a word unless they are ’
+    or ‐ (which join one)."""
+    import sys
+
+    from pipeline.languages import script as sc
+
+    accepted = 0
+    for cp in range(0x80, sys.maxunicode + 1):
+        c = chr(cp)
+        if sc._NOT_PLAIN_PUNCT.match(c):
+            continue
+        accepted += 1
+        assert sc._NOT_LATIN_ONLY.search(c) is None, hex(cp)
+        assert c not in sc._LOWER_SHIFTS and sc._LAT_WORD.match(c) is None, hex(cp)
+        expected = ["a" + c + "b"] if c in "\u2019\u2010" else ["a", "b"]
+        assert sc._LAT_WORD.findall("a" + c + "b") == expected, hex(cp)
+        assert sc._LAT_WORD.findall("a" + c.lower() + "b") == expected, hex(cp)  # what block_runs reads
+    assert accepted > 1000
+
+
+_PLAIN_ALPHABET = "abzAZ '-’‐ʼ\x01\x02 .,;:!?()“”—\xa0\u2116é\u212aİп1\n\ud800"
+
+
+def _plain_case(text: str) -> None:
+    from pipeline.languages import script as sc
+
+    masked = sc.mask_neutral(text)
+    fast = sc._plain_run(text, masked)
+    slow = sc._one_script_run(text, masked)
+    if fast is not None:
+        assert fast == slow
+        assert slow is not None and fast.lower_words() == slow.lower_words()
+    plain = sc._NOT_PLAIN_PUNCT.search("".join(c for c in masked if not c.isascii())) is None
+    if plain and "\x01" not in masked and "\x02" not in masked and slow is not None:
+        assert fast is not None  # the fast path takes every block it can
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China’s “Russia-Ukraine” -- war",
+        "a--b -c d- 'x' e'-f g-'h i'j-k ‐x‐ y’’z ’’ -'-",
+        "The Role of BRICS in the Arctic — a view from Oslo\xa0(2024)",
+        "NATO UN EU",
+        "x’\x01y and z",
+        "Straße ÉTÉ naïve",
+        "3 \u212aelvin today",
+        "a lone \ud800 surrogate",
+    ],
+)
+def test_plain_blocks_read_from_bytes_as_the_regex_reads_them(text: str) -> None:
+    _plain_case(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_PLAIN_ALPHABET, max_size=60))
+def test_plain_blocks_read_from_bytes_as_the_regex_reads_them_on_random_text(text: str) -> None:
+    _plain_case(text)
+
+
+def test_plain_characters_are_foreign_to_no_latin_language() -> None:
+    """What a plain run's foreign_letter_share of 0 (label._may_differ) relies on, for every character
+    a plain block can hold."""
+    import sys
+
+    from pipeline.languages import cues
+    from pipeline.languages import script as sc
+
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        if cp < 0x80 or not sc._NOT_PLAIN_PUNCT.match(c):
+            assert not any(rx.match(c) for rx in cues._FOREIGN_RE.values()), hex(cp)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_PLAIN_ALPHABET, max_size=60))
+def test_plain_runs_have_no_foreign_letters(text: str) -> None:
+    from pipeline.languages import cues
+    from pipeline.languages.script import block_runs
+
+    for run_ in block_runs(text):
+        if run_.plain:
+            for lang in cues._FOREIGN_RE:
+                assert cues.foreign_letter_share(run_.text(), lang, run_.letters) == 0.0
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\n\u00a0\u2003\x1c\x85ab", max_size=8))
+def test_blank_check_is_the_strip_check(text: str) -> None:
+    """detect_languages' blank-unit test, against the form it replaced."""
+    assert (not text or text.isspace()) == (not text.strip())
+
+
+def _last_space_by_regex(gap: str) -> tuple[int, int] | None:
+    import re
+
+    spaces = list(re.finditer(r"\s+", gap))
+    return spaces[-1].span() if spaces else None
+
+
+@pytest.mark.parametrize("gap", ["", " ", "   ", "abc", "  b", "a  b", "a b  ", "1, 2  3", "共同体，[", "x\u3000\u2003y\x1c"])
+def test_last_space_is_the_last_whitespace_match(gap: str) -> None:
+    from pipeline.languages.segment import last_space
+
+    assert last_space(gap) == _last_space_by_regex(gap)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=" \t\n\u00a0\u2003\u200b\x1c\x85\u3000\ufeffab1,[", max_size=20))
+def test_last_space_is_the_last_whitespace_match_on_random_gaps(gap: str) -> None:
+    from pipeline.languages.segment import last_space
+
+    assert last_space(gap) == _last_space_by_regex(gap)
+
+
+def test_regex_whitespace_is_str_whitespace() -> None:
+    """What last_space's rsplit and rstrip rely on: they split and strip at the characters \\s matches."""
+    import re
+    import sys
+
+    space = re.compile(r"\s")
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        assert bool(space.match(c)) == c.isspace() == (c.split() == []), hex(cp)
+
+
+def _is_acronym_plain(tok: str) -> bool:
+    from pipeline.languages.script import count_letters
+
+    return tok.isupper() and count_letters([tok]) <= 5
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="ABab'’ʼ-‐\u0301ЖжÉ .", max_size=30))
+def test_acronym_length_bound_changes_no_answer(text: str) -> None:
+    from pipeline.languages.script import _CYR_WORD, _LAT_WORD, _is_acronym
+
+    for rx in (_LAT_WORD, _CYR_WORD):
+        for tok in rx.findall(text):
+            assert _is_acronym(tok) == _is_acronym_plain(tok), tok
+
+
+@pytest.mark.parametrize("tok", ["A-B-C-D-E", "A-B-C-D-E-F", "ABCDE", "ABCDEF", "A'B'C'D'E", "É\u0301ÉÉÉ", "ЖЖЖ-Ж-Ж"])
+def test_acronym_length_bound_at_its_edge(tok: str) -> None:
+    from pipeline.languages.script import _is_acronym
+
+    assert _is_acronym(tok) == _is_acronym_plain(tok)
+
+
+@pytest.mark.parametrize(
+    "text", ["it’s “the” role_of 2024 state", "", "—", "naïve café", "россия и китай", "x\u0301y ²³ ℓ ﬁ", "a\xa0b\u2003c", "a\ud800b c"]
+)
+def test_lower_words_are_the_unicode_words(text: str) -> None:
+    from pipeline.languages import label
+
+    low = text.lower()
+    assert label.lower_words(low) == label._WORD_RE.findall(low)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="abZ_1 .,'’“”—\xa0\u2003\u0301²ℓﬁéж\x85\x1c\n\udcff", max_size=40))
+def test_lower_words_are_the_unicode_words_on_random_text(text: str) -> None:
+    from pipeline.languages import label
+
+    low = text.lower()
+    assert label.lower_words(low) == label._WORD_RE.findall(low)

@@ -53,7 +53,7 @@ def detect_languages(doc: Document, cfg: LanguagesConfig) -> Document:
     segments: list[Segment] = []
     letters: dict[str, int] = {}
     for (kind, block, note, text), its in zip(units, per_unit, strict=True):
-        if not text.strip():
+        if not text or text.isspace():  # what `not text.strip()` says, without copying the text
             continue
         if not its:
             segments.append(Segment(UND, kind, text.strip(), 0.0, block, note))

@@ -215,6 +215,9 @@ class Run:
     lowered: list[str] | None = field(default=None, repr=False, compare=False)  # its words in lower case
     # What cues worked out from its words, by question (see cues.run_stopword_scores).
     memo: dict[tuple[Hashable, ...], Any] = field(default_factory=dict, repr=False, compare=False)
+    # Its text is ASCII and _PLAIN_PUNCT alone (see _plain_run): no letter beyond a-z, so none that a
+    # Latin language would not write (cues.foreign_letter_share is 0 for every language).
+    plain: bool = field(default=False, repr=False, compare=False)
 
     @property
     def all_letters(self) -> int:
@@ -246,6 +249,7 @@ class Run:
         """Drop what was worked out from the words (they are about to change)."""
         self.toks = self._text = self.lowered = None
         self.memo.clear()
+        self.plain = False
 
     def add(self, w: Word) -> None:
         self._forget()
@@ -353,8 +357,13 @@ _LOWER_SHIFTS = "\u0130\u212a\u212b\ua7c6"  # looked for with `in`: far faster t
 
 
 def _is_acronym(tok: str) -> bool:
-    """``Word.acronym`` for a Latin or Cyrillic word: ``"КНР" -> True``, ``"BRICS-plus" -> False``."""
-    return tok.isupper() and count_letters([tok]) <= 5
+    """``Word.acronym`` for a Latin or Cyrillic word: ``"КНР" -> True``, ``"BRICS-plus" -> False``.
+
+    Every joiner in such a word comes before a letter, so a word of more than 10 characters has more
+    than 5 letters: turned away before ``isupper`` and the count read all of it (a "word" can be a
+    long stretch of letters without a space).
+    """
+    return len(tok) <= 10 and tok.isupper() and count_letters([tok]) <= 5
 
 
 def script_runs(masked: str) -> list[Run] | None:
@@ -384,27 +393,116 @@ def script_runs(masked: str) -> list[Run] | None:
     return out
 
 
+# Non-ASCII characters that are neutral in every script and no word joiner but ’ and ‐ (typographic
+# quotes, dashes, no-break spaces, bullets, ...; the Kelvin and Angstrom signs left out: they are
+# _LOWER_SHIFTS). A block of ASCII and these alone is Latin, and its words can be read from its UTF-8
+# bytes, where each of these is bytes >= 0x80 only (tests/test_languages_fast.py checks every one).
+_PLAIN_PUNCT = (
+    "\x80-\xa9\xab-\xb4\xb6-\xb9\xbb-\xbf\xd7\xf7"
+    "\u2000-\u206f\u20a0-\u20cf\u2100-\u2129\u212c-\u214f\u2190-\u23ff\u2500-\u25ff"
+)
+_NOT_PLAIN_PUNCT = re.compile(f"[^{_PLAIN_PUNCT}]")
+_ASCII_BYTES = bytes(range(128))
+# The two non-ASCII joiners stand in the bytes as these control characters while words are read
+# (a block that holds either control character itself takes the slow path).
+_WIDE_JOINERS = (("\u2019".encode(), b"\x01", "\x01", "\u2019"), ("\u2010".encode(), b"\x02", "\x02", "\u2010"))
+_BYTE_JOINERS = b"'-\x01\x02"
+
+
+def _word_bytes(joiners: bytes) -> bytes:
+    """A ``bytes.translate`` table: a lower-case letter or one of ``joiners`` stays, a capital
+    becomes its lower case, any other byte a space (every other ASCII character is neutral, and
+    every byte >= 0x80 belongs to a _PLAIN_PUNCT character)."""
+    return bytes(c if c in b"abcdefghijklmnopqrstuvwxyz" + joiners else c + 32 if 65 <= c <= 90 else 32 for c in range(256))
+
+
+_WORD_BYTES = _word_bytes(b"'-")  # \x01 and \x02 are spaces where they stand for no joiner
+_WIDE_WORD_BYTES = _word_bytes(_BYTE_JOINERS)
+_SPACE_AND_JOINERS = b" " + _BYTE_JOINERS
+# The joiners each table keeps, as one-byte strings.
+_ASCII_JOINER_BYTES = (b"'", b"-")
+_ALL_JOINER_BYTES = (b"'", b"-", b"\x01", b"\x02")
+
+
+def _plain_words(masked: str) -> tuple[list[str], int] | None:
+    """``_LAT_WORD.findall(masked.lower())`` and their ``count_letters``, for a block of ASCII and
+    ``_PLAIN_PUNCT`` alone (None for any other): from its bytes, mapped to lower-case letters,
+    joiners and spaces by one ``translate``, and split at spaces, with no regular expression.
+
+    ``_plain_words("China’s “Russia-Ukraine” -- war")
+    -> (["china’s", "russia-ukraine", "war"], 22)``.
+    """
+    b = masked.encode("utf-8", "surrogatepass")  # a lone surrogate is not plain: the slow path
+    table, joiners = _WORD_BYTES, _ASCII_JOINER_BYTES
+    if not masked.isascii():
+        # Only the non-ASCII characters are looked at (a few in a thousand, in English text).
+        if _NOT_PLAIN_PUNCT.search(b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")) is not None:
+            return None
+        if any(wide in b for wide, _, _, _ in _WIDE_JOINERS):
+            if b"\x01" in b or b"\x02" in b:
+                return None
+            for wide, byte, _, _ in _WIDE_JOINERS:
+                b = b.replace(wide, byte)
+            table, joiners = _WIDE_WORD_BYTES, _ALL_JOINER_BYTES
+    t = b" " + b.translate(table) + b" "
+    # Joiners with letters on both sides are inside a word (the last part of _LAT_WORD); any other
+    # joiner is where words end. After the pairs, no two joiners touch (a replace leaves none of its
+    # pair, and turning joiners into spaces makes no new pair), so what is left is a joiner beside a
+    # space or between two letters.
+    present = [j for j in joiners if j in t]
+    for j in present:
+        for k in present:
+            t = t.replace(j + k, b"  ")
+    for j in present:
+        t = t.replace(b" " + j, b"  ").replace(j + b" ", b"  ")
+    letters = len(t.translate(None, _SPACE_AND_JOINERS))  # all else in t is a letter of a word
+    s = t.decode()
+    if joiners is _ALL_JOINER_BYTES:  # the stand-ins back to the joiners they stand for
+        for _, _, ch, orig in _WIDE_JOINERS:
+            s = s.replace(ch, orig)
+    return s.split(), letters
+
+
+def _one_script_run(text: str, masked: str) -> Run | None:
+    """The run of a block whose letters are all of one alphabet and which holds two words or more
+    (the whole block, counted with regular expressions, no word list), else None."""
+    script = _one_script(masked)
+    if script is None:
+        return None
+    word_re = _LAT_WORD if script == LATN else _CYR_WORD
+    # Lower-casing such a block leaves its words where they are (no character of it changes its
+    # length or whether it belongs to a word, but the few _LOWER_SHIFTS), so its words come
+    # straight from the lower-cased text: the cues' lower-case words without a second pass, and
+    # the same letter count; only the acronym check needs the original case.
+    lowerable = masked.isascii() or not any(map(masked.__contains__, _LOWER_SHIFTS))
+    toks = word_re.findall(masked.lower() if lowerable else masked)
+    if len(toks) <= 1:
+        return None
+    letters = count_letters(toks)
+    acr = len(toks) <= 5 and all(len(t) <= 5 and t.isupper() for t in (word_re.findall(masked) if lowerable else toks))
+    lowered = toks if lowerable else None
+    return Run(script, 0, len(text), letters, len(toks), 0, acr, [masked], toks=toks, lowered=lowered)
+
+
+def _plain_run(text: str, masked: str) -> Run | None:
+    """``_one_script_run`` for a block of ASCII and ``_PLAIN_PUNCT`` (most English text), its words
+    read by ``_plain_words``; None for any other block, or one of fewer than two words."""
+    got = _plain_words(masked)
+    if got is None or len(got[0]) <= 1:
+        return None
+    toks, letters = got
+    acr = len(toks) <= 5 and all(len(t) <= 5 and t.isupper() for t in _LAT_WORD.findall(masked))
+    return Run(LATN, 0, len(text), letters, len(toks), 0, acr, [masked], toks=toks, lowered=toks, plain=True)
+
+
 def block_runs(text: str) -> list[Run]:
     """The script runs of a block. A block written in one alphabet (most are) takes a fast path:
-    one run spanning the whole block, counted with regular expressions, no word list. A block of
-    Latin, Cyrillic and CJK only takes ``script_runs``; anything else is read word by word."""
+    one run spanning the whole block, no word list. A block of Latin, Cyrillic and CJK only takes
+    ``script_runs``; anything else is read word by word."""
     masked = mask_neutral(text)
-    script = _one_script(masked)
-    if script is not None:
-        word_re = _LAT_WORD if script == LATN else _CYR_WORD
-        # Lower-casing such a block leaves its words where they are (no character of it changes its
-        # length or whether it belongs to a word, but the few _LOWER_SHIFTS), so its words come
-        # straight from the lower-cased text: the cues' lower-case words without a second pass, and
-        # the same letter count; only the acronym check needs the original case.
-        lowerable = masked.isascii() or not any(map(masked.__contains__, _LOWER_SHIFTS))
-        toks = word_re.findall(masked.lower() if lowerable else masked)
-        if len(toks) > 1:
-            letters = count_letters(toks)
-            acr = len(toks) <= 5 and all(
-                len(t) <= 5 and t.isupper() for t in (word_re.findall(masked) if lowerable else toks)
-            )
-            lowered = toks if lowerable else None
-            return [Run(script, 0, len(text), letters, len(toks), 0, acr, [masked], toks=toks, lowered=lowered)]
+    one = _plain_run(text, masked) or _one_script_run(text, masked)
+    if one is not None:
+        return [one]
     if _NOT_PLAIN.search(masked) is None or _OTHER_LETTER.search(masked) is None:
         rs = script_runs(masked)
         if rs is not None:

@@ -112,15 +112,31 @@ def pieces(text: str, min_run_words: int) -> list[Run]:
     return [rs[i] for i in range(n) if alive[i]]
 
 
+def last_space(gap: str) -> tuple[int, int] | None:
+    """The span of the last whitespace run of ``gap`` (the last match of ``\\s+``), else None.
+
+    ``last_space("1, 2  3") -> (4, 6)``. ``rsplit`` finds it from the end in C: a gap can be a long
+    stretch of numbers and spaces (a table between two pieces), where every ``\\s+`` match of the
+    gap would be a match object.
+    """
+    if gap[-1:].isspace():
+        return len(gap.rstrip()), len(gap)
+    parts = gap.rsplit(None, 1)  # [text before the run, the text after it]; no run: [gap]
+    end = len(gap) - (len(parts[-1]) if parts else 0)
+    if end == 0:
+        return None
+    return (len(parts[0]) if len(parts) == 2 else 0), end
+
+
 def _cut(text: str, a: int, b: int) -> tuple[int, int]:
     """Where to cut the gap ``text[a:b]`` between two pieces: ``(end of the first, start of the second)``.
 
     ``_cut("共同体  [Си", 3, 6) -> (3, 5)``; ``_cut("共同体，[Си", 3, 5) -> (4, 4)``.
     """
     gap = text[a:b]
-    spaces = list(re.finditer(r"\s+", gap))
-    if spaces:
-        return a + spaces[-1].start(), a + spaces[-1].end()
+    space = last_space(gap)
+    if space is not None:
+        return a + space[0], a + space[1]
     for k, ch in enumerate(gap):
         if ch in _OPENERS:
             return a + k, a + k
@@ -133,6 +149,8 @@ def spans(text: str, ps: list[Run]) -> list[tuple[int, int]]:
     if not ps:
         return [(0, len(text))]
     if len(ps) == 1:  # most blocks: the text without its outer whitespace (what the loop below gives)
+        if not (text[:1].isspace() or text[-1:].isspace()):
+            return [(0, len(text))]  # nearly all: nothing to strip, and no stripped copy made
         s = len(text) - len(text.lstrip())
         return [(s, max(s, len(text.rstrip())))]
     bounds = [0]

@@ -100,6 +100,8 @@ def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> b
 def _is_venue_line(text: str, venue_keys: frozenset[str]) -> bool:
     """The journal's name on a line of its own, or with only numbers around it (a running header
     "202 <Journal> 12(3)"). ``("202 Review of Urban Affairs 9(1)", {"review of urban affairs"})`` -> True"""
+    if not venue_keys:  # most documents print no journal name: no key to make
+        return False
     key = _line_key(text)
     for name in venue_keys:
         if key == name or (name in key and not re.search(r"[^\W\d_]", key.replace(name, " "))):
@@ -540,6 +542,7 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
     translations = [{"text": title.clean_title(text), "lang": lang} for _g, text, lang in fr.translations]
 
     texts = [b.text for b in blocks] + [n.text for n in doc.footnotes]
+    note_urls = [notes.find_urls(n.text) for n in doc.footnotes]  # each footnote read for URLs once
     doc.metadata = {
         "title": title_obj,
         "title_translations": translations,
@@ -550,9 +553,9 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
         "keywords": keywords,
         "abstract": abstracts,
         "references": refs.entries,
-        "urls": unique(u for t in texts for u in notes.find_urls(t)),
+        "urls": unique([*(u for b in blocks for u in notes.find_urls(b.text)), *(u for us in note_urls for u in us)]),
         "emails": unique(e for t in texts + list(doc.furniture) for e in notes.find_emails(t)),
-        "footnotes": [notes.enrich_footnote(n, cfg.day_first) for n in doc.footnotes],
+        "footnotes": [notes.enrich_footnote(n, cfg.day_first, us) for n, us in zip(doc.footnotes, note_urls, strict=True)],
     }
 
     for i in fr.title:

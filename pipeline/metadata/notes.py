@@ -64,7 +64,9 @@ def find_urls(text: str) -> list[str]:
     ``["http://example.gov/documents/6132"]``
     """
     out: list[str] = []
-    if "://" not in text and not _has_www(text):  # a URL needs one or the other
+    # A URL needs "://" or "www.": "/" first, as it is found far faster (one character) and "://"
+    # holds it.
+    if ("/" not in text or "://" not in text) and not _has_www(text):
         return out
     for m in URL_RE.finditer(text):
         u = trim_url(m.group(0))
@@ -92,8 +94,9 @@ def find_emails(text: str) -> list[str]:
     return unique(m.group(0).rstrip(".") for m in EMAIL_RE.finditer(text))
 
 
-def enrich_footnote(note: Footnote, day_first: bool = True) -> dict[str, Any]:
-    """A footnote as the record stores it: id, text, the URLs it cites and the access date it states.
+def enrich_footnote(note: Footnote, day_first: bool = True, urls: list[str] | None = None) -> dict[str, Any]:
+    """A footnote as the record stores it: id, text, the URLs it cites (``urls``: its ``find_urls``,
+    when already read) and the access date it states.
 
     ``Footnote("3", "Report. URL: https://www.example.gov/x/ (accessed: 27.07.2024).")`` ->
     ``{"id": "3", "text": ..., "urls": ["https://www.example.gov/x/"], "accessed": "2024-07-27"}``
@@ -101,7 +104,7 @@ def enrich_footnote(note: Footnote, day_first: bool = True) -> dict[str, Any]:
     return {
         "id": note.id,
         "text": note.text,
-        "urls": find_urls(note.text),
+        "urls": find_urls(note.text) if urls is None else urls,
         "accessed": access_date(note.text, day_first),
     }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from pipeline.document import Document
 
@@ -126,16 +126,45 @@ def lang_by_script(text: str, languages: dict[str, float]) -> str:
     return "und"
 
 
+_ASCII_BYTES = bytes(range(128))
+# Every byte but those of A-Z and a-z (the ASCII letters), and every byte but the ASCII whitespace.
+_NOT_ASCII_LETTER = bytes(c for c in range(256) if not (c < 128 and chr(c).isalpha()))
+_NOT_ASCII_SPACE = bytes(c for c in range(256) if not (c < 128 and chr(c).isspace()))
+
+
+def _count_where(text: str, others: bytes, test: Callable[[str], bool]) -> int:
+    """How many characters of ``text`` pass ``test`` (``str.isalpha`` or ``str.isspace``). ``others``
+    is every byte but those of the ASCII characters that pass it: deleting them from the UTF-8 bytes
+    (one ``translate``) leaves the ASCII ones to count, and only the rest are tested one by one
+    (none, in English text).
+    """
+    b = text.encode("utf-8", "surrogatepass")  # a lone surrogate (no letter, no space) too
+    n = len(b.translate(None, others))
+    if text.isascii():
+        return n
+    return n + sum(map(test, b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")))
+
+
+def letter_count(text: str) -> int:
+    """``sum(map(str.isalpha, text))``. ``"Keywords: a, b"`` -> ``10``"""
+    return _count_where(text, _NOT_ASCII_LETTER, str.isalpha)
+
+
+def space_count(text: str) -> int:
+    """``sum(map(str.isspace, text))``. ``"a b  c"`` -> ``3``"""
+    return _count_where(text, _NOT_ASCII_SPACE, str.isspace)
+
+
 def letters_share(text: str) -> float:
     """Share of non-space characters that are letters.
 
     ``"Keywords: a, b"`` -> ``0.833...``; ``"50"`` -> ``0.0``
     """
-    # Counted with C-level maps, not a list of the characters: a letter is never a space.
-    visible = len(text) - sum(map(str.isspace, text))
+    # Counted in C, not over a list of the characters: a letter is never a space.
+    visible = len(text) - space_count(text)
     if not visible:
         return 0.0
-    return sum(map(str.isalpha, text)) / visible
+    return letter_count(text) / visible
 
 
 def word_count(text: str) -> int:
@@ -227,7 +256,7 @@ def span_lang(doc: Document, index: int, start: int, end: int,
     for at, stop, lang in segment_spans(doc, index) if spans is None else spans:
         overlap = min(end, stop) - max(start, at)
         if overlap > 0 and lang:
-            weights[lang] += sum(map(str.isalpha, text[max(start, at) : min(end, stop)])) or 1
+            weights[lang] += letter_count(text[max(start, at) : min(end, stop)]) or 1
     if weights:
         best = max(weights.items(), key=lambda kv: (kv[1], kv[0] != "und", kv[0]))
         if best[0] != "und":

@@ -199,3 +199,68 @@ def test_cue_regexes_with_their_first_letter_lookahead_match_what_the_plain_ones
     for fast, slow in plain.items():
         for text in texts:
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)], text
+
+
+def test_letter_and_space_counts_judge_every_character_as_str_does() -> None:
+    """letter_count and space_count (ASCII counted in the bytes) against str.isalpha and str.isspace,
+    for every character, alone and after ASCII text."""
+    import sys
+
+    from pipeline.metadata.text import letter_count, space_count
+
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        for t in (c, "ab 1" + c):
+            assert letter_count(t) == sum(map(str.isalpha, t)), hex(cp)
+            assert space_count(t) == sum(map(str.isspace, t)), hex(cp)
+
+
+def test_letter_and_space_counts_on_random_texts() -> None:
+    from pipeline.metadata.text import letter_count, letters_share, space_count
+
+    rng = random.Random(11)
+    pool = list("abcXYZ 019,.;:\t\n\x1c\x1f_-") + list("éжЖ中\u00a0\u2003\u0301²ℓ\x85\u3000\ud800")
+    for _ in range(3000):
+        t = "".join(rng.choices(pool, k=rng.randint(0, 40)))
+        assert letter_count(t) == sum(map(str.isalpha, t)), t
+        assert space_count(t) == sum(map(str.isspace, t)), t
+        visible = len(t) - sum(map(str.isspace, t))
+        assert letters_share(t) == (sum(map(str.isalpha, t)) / visible if visible else 0.0)
+
+
+def _urls_by_plain_search(text: str) -> list[str]:
+    from pipeline.metadata import notes
+    from pipeline.metadata.text import unique
+
+    return unique(u for m in notes.URL_RE.finditer(text) if len(u := notes.trim_url(m.group(0))) > len("www.") + 3)
+
+
+def test_find_urls_with_its_quick_tests_finds_what_the_plain_search_finds() -> None:
+    from pipeline.metadata import notes
+
+    rng = random.Random(5)
+    pool = ["http", "https", "ftp", "://", ":/", "/", ":", "www", "WWW", "wWw", ".", "w.", "example", "org", " ", "(", ")"]
+    texts = ["see https://x.org/a", "www.example.org", "a/b c://d", "WwW.x.ru and http:/x", "no url here"]
+    texts += ["".join(rng.choices(pool, k=rng.randint(0, 12))) for _ in range(3000)]
+    for t in texts:
+        assert notes.find_urls(t) == _urls_by_plain_search(t), t
+
+
+def test_no_venue_keys_no_venue_line() -> None:
+    import pipeline.metadata as m
+
+    for t in ["Review of Urban Affairs", "", "202 Вестник МГИМО 12(3)"]:
+        assert m._is_venue_line(t, frozenset()) is False
+        assert m._is_venue_line(t, frozenset({"review of urban affairs"})) == (t == "Review of Urban Affairs")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Report. URL: https://www.example.gov/x/ (accessed: 27.07.2024).", "See www.x.org and http://y.ru/a.", "Ibid., p. 5."],
+)
+def test_footnote_with_its_urls_given_is_the_same(text: str) -> None:
+    from pipeline.document import Footnote
+    from pipeline.metadata import notes
+
+    note = Footnote("1", text)
+    assert notes.enrich_footnote(note, True, notes.find_urls(text)) == notes.enrich_footnote(note, True)
