@@ -403,6 +403,35 @@ def test_no_text_scores_above_zero() -> None:
     assert min(scores) < -10
 
 
+def _cyrillic_score_by_word(text: str) -> float:
+    """textscore.cyrillic_score as it was first written: every word and symbol looked at in turn."""
+    total = 0.0
+    n = 0
+    for w in textscore._NON_ASCII_WORD.findall(text):
+        if textscore._CYR_WORD.fullmatch(w):
+            total += textscore._cyrillic_word_cached(w)
+            n += len(w)
+        else:
+            k = len(textscore._CYR_OR_LATIN_EXT.findall(w))
+            total += textscore.FOREIGN * k
+            n += k
+    for c in textscore._NON_ASCII_NON_LETTER.findall(text):
+        if textscore._is_odd_symbol(c):
+            total += textscore.FOREIGN
+            n += 1
+    return total / n if n else 0.0
+
+
+def test_cyrillic_score_matches_the_word_by_word_sum() -> None:
+    """The same float, bit for bit: the additions are made in the same order."""
+    rng = random.Random(11)
+    alphabet = _suspect_alphabet() + list("абвгдежзийклмнопрстуфхцчшщъыьэюяАБВЯЁё αβγ中文é×÷²_1a\u0482\u0483")
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(20000)]
+    texts += _damaged_lines()
+    for t in texts:
+        assert textscore.cyrillic_score.__wrapped__(t) == _cyrillic_score_by_word(t), t
+
+
 _PAGE_LINES = [
     "Home › World › Europe", "Home News Big story of the day here", "Big story of the day here", "Club events",
     "Club events", "Related title of a teaser", "Its one-sentence summary.", "Share", "Tweet", "Email", "Print",
