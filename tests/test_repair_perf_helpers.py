@@ -518,3 +518,13 @@ def test_residual_damage_as_from_the_suspect_lines() -> None:
     found = [i + 1 for i in suspects if encoding._LETTER.search(lines[i]) and encoding.damage_marks(lines[i]) >= 3]
     assert len(found) > 20
     assert encoding.residual_damage(text, limit=10**6) == (len(found), found)
+
+
+def test_control_or_invisible_scans_are_the_fixes_they_stand_for() -> None:
+    """Over every character: the one-scan checks find what the fixes they let be skipped would remove."""
+    from pipeline.repair import chars
+
+    for cp in range(0x110000):
+        c = chr(cp)
+        assert chars.has_c0_or_invisible(c) == (chars.remove_c0_controls(c)[1] + chars.remove_invisible(c)[1] > 0), cp
+        assert chars.has_control_or_invisible(c) == (chars.remove_controls(c)[1] + chars.remove_invisible(c)[1] > 0), cp
