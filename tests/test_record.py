@@ -216,3 +216,12 @@ def test_fast_validator_accepts_what_jsonschema_accepts() -> None:
         assert fast_ok(rec) == v, rec
         seen[v] += 1
     assert seen[True] > 50 and seen[False] > 500, seen
+
+
+def test_segments_in_the_record() -> None:
+    """Each segment with text, its four keys in order, the confidence rounded; empty ones left out."""
+    doc = _doc()
+    doc.segments = [Segment(lang="en", kind="paragraph", text="Hello.", confidence=0.123456, block=0),
+                    Segment(lang="ru", kind="paragraph", text="", confidence=1.0, block=0)]
+    segs = build_record(doc)["segments"]
+    assert json.dumps(segs) == json.dumps([{"lang": "en", "kind": "paragraph", "text": "Hello.", "confidence": 0.1235}])
