@@ -249,7 +249,7 @@ def test_is_bad_needs_a_pre_check_cue() -> None:
         assert encoding._BAD_CUES.isdisjoint(s)
         if ftfy.badness.is_bad(s):
             n_bad += 1
-            assert encoding._may_be_bad(s, set(s)), s
+            assert encoding._may_be_bad(s), s
     assert n_bad > 100  # the triples were found: the test can fail
 
 
@@ -528,3 +528,11 @@ def test_control_or_invisible_scans_are_the_fixes_they_stand_for() -> None:
         c = chr(cp)
         assert chars.has_c0_or_invisible(c) == (chars.remove_c0_controls(c)[1] + chars.remove_invisible(c)[1] > 0), cp
         assert chars.has_control_or_invisible(c) == (chars.remove_controls(c)[1] + chars.remove_invisible(c)[1] > 0), cp
+
+
+def test_character_class_patterns_hold_their_sets() -> None:
+    """Over every character: _UNSAFE matches what is outside _SAFE, _BAD_CUE what is in _BAD_CUES."""
+    for cp in range(0x110000):
+        c = chr(cp)
+        assert bool(encoding._UNSAFE.match(c)) is (c not in encoding._SAFE), cp
+        assert bool(encoding._BAD_CUE.match(c)) is (c in encoding._BAD_CUES), cp
