@@ -117,15 +117,32 @@ MIN_GAIN = 1.5
 MIN_SCORE = -8.0
 
 
+def _negated_class(chars: frozenset[str], negate: bool = True) -> re.Pattern[str]:
+    """A pattern matching one character not in ``chars`` (or, ``negate`` False, one in it): a scan in C,
+    faster than a set of the text."""
+    cps = sorted(map(ord, chars))
+    spans: list[list[int]] = []
+    for c in cps:
+        if spans and c == spans[-1][1] + 1:
+            spans[-1][1] = c
+        else:
+            spans.append([c, c])
+    body = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans)
+    return re.compile(f"[{'^' if negate else ''}{body}]")
+
+
 def _repertoire(codec: str) -> frozenset[str]:
     """The characters a single-byte codec (ASCII-compatible) can encode."""
     return frozenset(bytes([b]).decode(codec, "ignore") for b in range(256)) - {""}
 
 
 # What each "wrong" codec of CYRILLIC_MIXUPS can encode: a line with anything else cannot have
-# been misread through it, which one subset test of the line's characters says without trying
-# (and failing) to encode.
+# been misread through it, which a search for a character outside it says without trying (and
+# failing) to encode (it stops at the first such character: a Cyrillic letter for latin-1).
 _REPERTOIRE = {wrong: _repertoire(wrong) for wrong in dict.fromkeys(w for w, _ in CYRILLIC_MIXUPS)}
+_OUTSIDE = {wrong: _negated_class(chars) for wrong, chars in _REPERTOIRE.items()}
+# Bytes that valid UTF-8 never holds: where one is, decoding fails (a raised and caught error each).
+_NEVER_UTF8 = re.compile(b"[\xc0\xc1\xf5-\xff]")
 
 
 def _mixups(line: str) -> Iterator[tuple[str, str, str]]:
@@ -134,7 +151,6 @@ def _mixups(line: str) -> Iterator[tuple[str, str, str]]:
     >>> [f"{w}>{r}: {f}" for w, r, f in _mixups("Òû")]
     ['latin-1>cp1251: Ты', 'cp1252>cp1251: Ты', 'latin-1>koi8_r: рШ', 'cp1252>koi8_r: рШ']
     """
-    chars = frozenset(line)
     # The bytes of the line in each wrong codec, None where it cannot be written in it: several
     # mix-ups share a wrong codec.
     raw: dict[str, bytes | None] = {}
@@ -143,10 +159,10 @@ def _mixups(line: str) -> Iterator[tuple[str, str, str]]:
             data = raw[wrong]
         else:
             try:
-                data = raw[wrong] = line.encode(wrong) if chars <= _REPERTOIRE[wrong] else None
+                data = raw[wrong] = None if _OUTSIDE[wrong].search(line) else line.encode(wrong)
             except UnicodeEncodeError:
                 data = raw[wrong] = None
-        if data is None:
+        if data is None or right == "utf-8" and _NEVER_UTF8.search(data):
             continue
         try:
             fixed = data.decode(right)
@@ -474,20 +490,6 @@ def _safe_chars() -> frozenset[str]:
 
 
 _SAFE = _safe_chars()
-
-
-def _negated_class(chars: frozenset[str], negate: bool = True) -> re.Pattern[str]:
-    """A pattern matching one character not in ``chars`` (or, ``negate`` False, one in it): a scan in C,
-    faster than a set of the text."""
-    cps = sorted(map(ord, chars))
-    spans: list[list[int]] = []
-    for c in cps:
-        if spans and c == spans[-1][1] + 1:
-            spans[-1][1] = c
-        else:
-            spans.append([c, c])
-    body = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans)
-    return re.compile(f"[{'^' if negate else ''}{body}]")
 
 
 _UNSAFE = _negated_class(_SAFE)
