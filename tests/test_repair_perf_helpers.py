@@ -536,3 +536,15 @@ def test_character_class_patterns_hold_their_sets() -> None:
         c = chr(cp)
         assert bool(encoding._UNSAFE.match(c)) is (c not in encoding._SAFE), cp
         assert bool(encoding._BAD_CUE.match(c)) is (c in encoding._BAD_CUES), cp
+
+
+def test_mixup_shortcuts_hold_their_sets() -> None:
+    """_OUTSIDE matches every character a wrong codec cannot write (over all characters); _NEVER_UTF8
+    holds just the bytes that no UTF-8 text has."""
+    for cp in range(0x110000):
+        c = chr(cp)
+        for wrong, outside in encoding._OUTSIDE.items():
+            assert bool(outside.match(c)) is (c not in encoding._REPERTOIRE[wrong]), (wrong, cp)
+    every_char = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp <= 0xDFFF)
+    used = set(every_char.encode("utf-8"))
+    assert {b for b in range(256) if encoding._NEVER_UTF8.match(bytes([b]))} == set(range(256)) - used
