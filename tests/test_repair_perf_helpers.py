@@ -430,6 +430,8 @@ def test_cyrillic_score_matches_the_word_by_word_sum() -> None:
     texts += _damaged_lines()
     for t in texts:
         assert textscore.cyrillic_score.__wrapped__(t) == _cyrillic_score_by_word(t), t
+        words = [w for w in textscore._LETTERS.findall(t) if not w.isascii()]
+        assert words == textscore._NON_ASCII_WORD.findall(t), t
 
 
 _PAGE_LINES = [
