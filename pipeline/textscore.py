@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
+from itertools import filterfalse
 from typing import Any, TypeVar
 
 FLOOR = -11.0  # log-probability of a letter pair never seen in the profiles
@@ -77,18 +78,16 @@ def cyrillic_score(text: str) -> float:
     """
     total = 0.0
     n = 0
-    for w in _NON_ASCII_WORD.findall(text):
-        if _CYR_WORD.fullmatch(w):
-            total += _cyrillic_word_cached(w)
-            n += len(w)
-        else:
-            k = len(_CYR_OR_LATIN_EXT.findall(w))
-            total += FOREIGN * k
-            n += k
-    for c in _NON_ASCII_NON_LETTER.findall(text):
-        if _is_odd_symbol(c):
-            total += FOREIGN
-            n += 1
+    # Each word's share is worked out once (cached), added in the order of the words as before.
+    # The words are those of _NON_ASCII_WORD: every run of letters, less the all-ASCII ones (a
+    # pattern that opens with a class is searched for faster than one that opens with a look-behind).
+    for dt, dn in map(_cyrillic_word_share, filterfalse(str.isascii, _LETTERS.findall(text))):
+        total += dt
+        n += dn
+    k = sum(map(_is_odd_symbol, _NON_ASCII_NON_LETTER.findall(text)))
+    for _ in range(k):  # one addition each, as the per-symbol loop this replaces made them
+        total += FOREIGN
+    n += k
     return total / n if n else 0.0
 
 
@@ -97,9 +96,24 @@ def cyrillic_score(text: str) -> float:
 # (The look-behind starts a match only where a run of letters starts, and the ASCII prefix is
 # spelled out: no backtracking inside every English word.)
 _NON_ASCII_WORD = re.compile(r"(?<![^\W\d_])[a-zA-Z]*[^\W\d_\x00-\x7f][^\W\d_]*")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _CYR_WORD = re.compile("[\u0400-\u04ff]+")
 _CYR_OR_LATIN_EXT = re.compile("[\u0400-\u04ff\u00c0-\u024f]")
 _NON_ASCII_NON_LETTER = re.compile(r"[^\x00-\x7f\w]")
+
+
+@lru_cache(maxsize=65536)
+def _cyrillic_word_share(w: str) -> tuple[float, int]:
+    """One word's share of ``cyrillic_score``: (sum, characters counted). An all-Cyrillic word is
+    scored by its letter pairs; in any other word each Cyrillic or accented Latin letter is foreign.
+
+    >>> _cyrillic_word_share("Китай")[1], _cyrillic_word_share("Chinaб"), _cyrillic_word_share("café")
+    (5, (-12.0, 1), (-12.0, 1))
+    """
+    if _CYR_WORD.fullmatch(w):
+        return _cyrillic_word_cached(w), len(w)
+    k = len(_CYR_OR_LATIN_EXT.findall(w))
+    return FOREIGN * k, k
 
 
 def odd_symbol_count(text: str) -> int:

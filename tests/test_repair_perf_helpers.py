@@ -249,7 +249,7 @@ def test_is_bad_needs_a_pre_check_cue() -> None:
         assert encoding._BAD_CUES.isdisjoint(s)
         if ftfy.badness.is_bad(s):
             n_bad += 1
-            assert encoding._may_be_bad(s, set(s)), s
+            assert encoding._may_be_bad(s), s
     assert n_bad > 100  # the triples were found: the test can fail
 
 
@@ -403,6 +403,37 @@ def test_no_text_scores_above_zero() -> None:
     assert min(scores) < -10
 
 
+def _cyrillic_score_by_word(text: str) -> float:
+    """textscore.cyrillic_score as it was first written: every word and symbol looked at in turn."""
+    total = 0.0
+    n = 0
+    for w in textscore._NON_ASCII_WORD.findall(text):
+        if textscore._CYR_WORD.fullmatch(w):
+            total += textscore._cyrillic_word_cached(w)
+            n += len(w)
+        else:
+            k = len(textscore._CYR_OR_LATIN_EXT.findall(w))
+            total += textscore.FOREIGN * k
+            n += k
+    for c in textscore._NON_ASCII_NON_LETTER.findall(text):
+        if textscore._is_odd_symbol(c):
+            total += textscore.FOREIGN
+            n += 1
+    return total / n if n else 0.0
+
+
+def test_cyrillic_score_matches_the_word_by_word_sum() -> None:
+    """The same float, bit for bit: the additions are made in the same order."""
+    rng = random.Random(11)
+    alphabet = _suspect_alphabet() + list("абвгдежзийклмнопрстуфхцчшщъыьэюяАБВЯЁё αβγ中文é×÷²_1a\u0482\u0483")
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(20000)]
+    texts += _damaged_lines()
+    for t in texts:
+        assert textscore.cyrillic_score.__wrapped__(t) == _cyrillic_score_by_word(t), t
+        words = [w for w in textscore._LETTERS.findall(t) if not w.isascii()]
+        assert words == textscore._NON_ASCII_WORD.findall(t), t
+
+
 _PAGE_LINES = [
     "Home › World › Europe", "Home News Big story of the day here", "Big story of the day here", "Club events",
     "Club events", "Related title of a teaser", "Its one-sentence summary.", "Share", "Tweet", "Email", "Print",
@@ -489,3 +520,33 @@ def test_residual_damage_as_from_the_suspect_lines() -> None:
     found = [i + 1 for i in suspects if encoding._LETTER.search(lines[i]) and encoding.damage_marks(lines[i]) >= 3]
     assert len(found) > 20
     assert encoding.residual_damage(text, limit=10**6) == (len(found), found)
+
+
+def test_control_or_invisible_scans_are_the_fixes_they_stand_for() -> None:
+    """Over every character: the one-scan checks find what the fixes they let be skipped would remove."""
+    from pipeline.repair import chars
+
+    for cp in range(0x110000):
+        c = chr(cp)
+        assert chars.has_c0_or_invisible(c) == (chars.remove_c0_controls(c)[1] + chars.remove_invisible(c)[1] > 0), cp
+        assert chars.has_control_or_invisible(c) == (chars.remove_controls(c)[1] + chars.remove_invisible(c)[1] > 0), cp
+
+
+def test_character_class_patterns_hold_their_sets() -> None:
+    """Over every character: _UNSAFE matches what is outside _SAFE, _BAD_CUE what is in _BAD_CUES."""
+    for cp in range(0x110000):
+        c = chr(cp)
+        assert bool(encoding._UNSAFE.match(c)) is (c not in encoding._SAFE), cp
+        assert bool(encoding._BAD_CUE.match(c)) is (c in encoding._BAD_CUES), cp
+
+
+def test_mixup_shortcuts_hold_their_sets() -> None:
+    """_OUTSIDE matches every character a wrong codec cannot write (over all characters); _NEVER_UTF8
+    holds just the bytes that no UTF-8 text has."""
+    for cp in range(0x110000):
+        c = chr(cp)
+        for wrong, outside in encoding._OUTSIDE.items():
+            assert bool(outside.match(c)) is (c not in encoding._REPERTOIRE[wrong]), (wrong, cp)
+    every_char = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp <= 0xDFFF)
+    used = set(every_char.encode("utf-8"))
+    assert {b for b in range(256) if encoding._NEVER_UTF8.match(bytes([b]))} == set(range(256)) - used

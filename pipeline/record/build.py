@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.document import Document, Segment
+from pipeline.document import Document
 
 SCHEMA_VERSION = "1.0"
-
-
-def _segment(seg: Segment) -> dict[str, Any]:
-    return {"lang": seg.lang, "kind": seg.kind, "text": seg.text, "confidence": round(float(seg.confidence), 4)}
 
 
 def _footnotes(doc: Document) -> list[dict[str, Any]]:
@@ -47,7 +43,8 @@ def build_record(doc: Document) -> dict[str, Any]:
         "keywords": dict(md.get("keywords") or {}),
         "abstract": dict(md.get("abstract") or {}),
         "languages": {k: round(v, 4) for k, v in sorted(doc.languages.items(), key=lambda kv: (-kv[1], kv[0]))},
-        "segments": [_segment(s) for s in doc.segments if s.text],
+        "segments": [{"lang": s.lang, "kind": s.kind, "text": s.text, "confidence": round(float(s.confidence), 4)}
+                     for s in doc.segments if s.text],
         "text": doc.text,
         "footnotes": _footnotes(doc),
         "references": list(md.get("references") or []),

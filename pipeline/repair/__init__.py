@@ -17,6 +17,7 @@ Every change is counted in ``doc.repairs`` by kind.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from pipeline.config import RepairConfig
 from pipeline.document import Document
@@ -37,8 +38,9 @@ def repair(doc: Document, cfg: RepairConfig) -> Document:
     counts["line_ends"] += n
     # Controls and invisible characters go first: inside a mojibake sequence they would stop
     # it from being recognised, and a second repair would then find it. (They, soft hyphens and
-    # odd spaces are all outside encoding's plain set: one scan says when there are none.)
-    if not encoding.is_plain(text):
+    # odd spaces are all outside encoding's plain set: one scan says when there are none, and
+    # a text that is not plain seldom has a control or invisible character: one more scan says so.)
+    if not encoding.is_plain(text) and chars.has_c0_or_invisible(text):
         text, n = chars.remove_c0_controls(text)
         counts["control_chars"] += n
         text, n = chars.remove_invisible(text)
@@ -61,8 +63,12 @@ def repair(doc: Document, cfg: RepairConfig) -> Document:
         if encoding.is_plain(text):
             break
         removed = 0
-        for fix, kind in ((chars.remove_controls, "control_chars"), (chars.remove_invisible, "invisible_chars"),
-                          (chars.remove_soft_hyphens, "soft_hyphens"), (chars.normalize_spaces, "spaces")):
+        fixes: tuple[tuple[Callable[[str], tuple[str, int]], str], ...] = (
+            (chars.remove_soft_hyphens, "soft_hyphens"), (chars.normalize_spaces, "spaces"))
+        # (Controls and invisible characters are rare here: one scan for both rather than one each.)
+        if chars.has_control_or_invisible(text):
+            fixes = ((chars.remove_controls, "control_chars"), (chars.remove_invisible, "invisible_chars"), *fixes)
+        for fix, kind in fixes:
             text, n = fix(text)
             counts[kind] += n
             removed += n

@@ -12,14 +12,20 @@ import re
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # C0 controls other than TAB, LF, FF (a page break) and CR (handled as a line end); DEL; C1.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
-_C0_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_C0 = "\x00-\x08\x0b\x0e-\x1f\x7f"
+_CONTROLS = re.compile(f"[{_C0}\x80-\x9f]")
+_C0_CONTROLS = re.compile(f"[{_C0}]")
 # Zero-width and invisible format characters that carry nothing in prose. ZWJ/ZWNJ are kept:
 # they change how Persian, Indic scripts and emoji render. Also what ftfy's control-character fix
 # drops, for every line and not only those ftfy is given: the deprecated format characters
 # U+206A-206F, the interlinear annotation marks U+FFF9-FFFB and U+FFFC, which an extractor leaves
 # where an embedded object (an image) was.
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u180e\u200e\u200f\u202a-\u202e\u2061-\u2064\u206a-\u206f\ufff9-\ufffc]")
+_INVISIBLE_CHARS = "\u200b\u2060\ufeff\u180e\u200e\u200f\u202a-\u202e\u2061-\u2064\u206a-\u206f\ufff9-\ufffc"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+# What remove_c0_controls or remove_invisible, and remove_controls or remove_invisible, would take out:
+# one scan says when neither has anything to do (nearly always), where each would scan the text.
+_C0_OR_INVISIBLE = re.compile(f"[{_C0}{_INVISIBLE_CHARS}]")
+_CONTROL_OR_INVISIBLE = re.compile(f"[{_C0}\x80-\x9f{_INVISIBLE_CHARS}]")
 # No-break and other fixed-width spaces (not U+3000, the ideographic space CJK text uses).
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f]")
 _FORM_FEED = re.compile("[ \t]*\f[ \t]*")
@@ -94,6 +100,24 @@ def remove_invisible(text: str) -> tuple[str, int]:
     ('zerowidth, image', 3)
     """
     return _INVISIBLE.subn("", text)
+
+
+def has_c0_or_invisible(text: str) -> bool:
+    """True when ``remove_c0_controls`` or ``remove_invisible`` would change ``text``.
+
+    >>> has_c0_or_invisible("a\\x85b"), has_c0_or_invisible("a\\u200bb")
+    (False, True)
+    """
+    return _C0_OR_INVISIBLE.search(text) is not None
+
+
+def has_control_or_invisible(text: str) -> bool:
+    """True when ``remove_controls`` or ``remove_invisible`` would change ``text``.
+
+    >>> has_control_or_invisible("a\\u00a0b"), has_control_or_invisible("a\\x85b")
+    (False, True)
+    """
+    return _CONTROL_OR_INVISIBLE.search(text) is not None
 
 
 def remove_soft_hyphens(text: str) -> tuple[str, int]:

@@ -282,7 +282,8 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
 
     # Share bars: runs of very short lines, mostly UI words; blank lines between them do not
     # break the bar ("Share" / "Tweet" / "Email" a line each).
-    short = [_short_line(norm[i]) for i in live]
+    # (A line of three spaces or more is not short: most lines are turned down before the call.)
+    short = [t.count(" ") < 3 and _short_line(t) for t in map(norm.__getitem__, live)]
     k = 0
     while k < len(live):
         if not short[k]:  # on to the next short line, found in C
