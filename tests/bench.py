@@ -19,7 +19,9 @@ alone, and psutil samples every 20 ms) and the largest sum over the whole proces
 upper bound, as pages a fork shares are counted twice). The machine's load average is recorded:
 other work on the machine slows the wall-clock figures, not the CPU seconds.
 
-Also: a profile of the stages in one process over a sample (which functions cost what), the language
+Also: how much faster two CPU-bound processes run than one on this machine (the ceiling of "2 workers
+vs 1"; virtual CPUs that share a physical core, or a busy host, give far less than 2), a profile of
+the stages in one process over a sample (which functions cost what), the language
 stage's own benchmark (tests/bench_languages.py) and the targets of issue 6, each with pass/fail.
 Prints a table and writes everything to ``output/bench.json``.
 """
@@ -165,6 +167,37 @@ def ftfy_only(corpus: Path) -> dict[str, Any]:
 
 
 # --- measuring -----------------------------------------------------------------------------------
+
+
+def _spin(n: int) -> int:
+    """A pure-Python loop: CPU only, no memory traffic to speak of."""
+    x = 0
+    for i in range(n):
+        x += i
+    return 0
+
+
+def two_process_speedup(rounds: int = 5, n: int = 10_000_000) -> dict[str, Any]:
+    """How much faster two CPU-bound processes finish two loops than one process finishes one, twice:
+    the ceiling of "2 workers vs 1" on this machine (2.0 with two idle, independent cores; less when
+    its CPUs share a physical core or the host is busy). One and two at a time alternate, ``rounds``
+    times; the median is reported."""
+    cmd = [sys.executable, "-m", "tests.bench", "_spin", str(n)]
+    ratios, singles = [], []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True)
+        one = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        procs = [subprocess.Popen(cmd) for _ in range(2)]
+        for p in procs:
+            p.wait()
+        two = time.perf_counter() - t0
+        ratios.append(2 * one / two)
+        singles.append(one)
+    ratios.sort()
+    return {"median": round(ratios[len(ratios) // 2], 2), "all": [round(r, 2) for r in ratios],
+            "one_loop_seconds": [round(t, 2) for t in singles]}
 
 
 def _wrap(out_file: str, cmd: list[str]) -> int:
@@ -333,6 +366,8 @@ def run_bench(mb: float, keep: Path | None, sample: int, do_profile: bool, naive
               f"{c_small['bytes'] / MB:.1f} MB", file=sys.stderr)
 
         load_start = list(os.getloadavg())
+        print("two CPU-bound processes against one ...", file=sys.stderr, flush=True)
+        scaling = two_process_speedup()
         me = [sys.executable, "-m", "tests.bench"]
         naive_corpus, c_naive = (large, c_large) if naive_on_large else (small, c_small)
         m: dict[str, dict[str, Any]] = {}
@@ -362,6 +397,9 @@ def run_bench(mb: float, keep: Path | None, sample: int, do_profile: bool, naive
                 (c_large["bytes"] / p1["cpu_seconds"]) / (c_naive["bytes"] / m["naive"]["cpu_seconds"]), 2),
             "pipeline_1w_vs_ftfy_cpu": round(p1["cpu_seconds"] / m["ftfy_only"]["cpu_seconds"], 2),
             "pipeline_2w_vs_1w_speedup": round(p1["seconds"] / p2["seconds"], 2),
+            # The same work in both: above 1 (beyond a second worker's start-up) means each CPU ran
+            # slower while both were busy, which caps the speed-up below 2 whatever the pipeline does.
+            "pipeline_2w_vs_1w_cpu": round(p2["cpu_seconds"] / p1["cpu_seconds"], 2),
             "rerun_vs_full_time": round(m["rerun_unchanged_2w"]["seconds"] / p2["seconds"], 4),
             "peak_rss_mb": max(p1["max_process_rss_mb"], p2["max_process_rss_mb"]),
             "peak_tree_rss_mb": max(p1["tree_rss_mb"], p2["tree_rss_mb"]),
@@ -379,7 +417,8 @@ def run_bench(mb: float, keep: Path | None, sample: int, do_profile: bool, naive
         }
         result: dict[str, Any] = {
             "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
-                        "load_average_at_start": load_start, "load_average_at_end": list(os.getloadavg())},
+                        "load_average_at_start": load_start, "load_average_at_end": list(os.getloadavg()),
+                        "two_process_speedup": scaling},
             "corpus": c_large, "small_corpus": c_small,
             "naive_measured_on": "large corpus" if naive_on_large else "small corpus (rates compared)",
             "runs": m, "ratios": ratios, "targets": TARGETS, "targets_met": met,
@@ -419,6 +458,10 @@ def print_table(r: dict[str, Any]) -> None:
     for k, ok in r["targets_met"].items():
         out.append(f"  target {k:34} {r['targets'][k]:>6}  {'met' if ok else 'NOT met'}")
     out.append(f"  records.jsonl identical for 1 and 2 workers: {r['records_identical_1w_2w']}")
+    sc = r["machine"].get("two_process_speedup")
+    if sc:
+        out.append(f"  this machine runs two CPU-bound processes {sc['median']}x as fast as one (runs: {sc['all']}): "
+                   "the ceiling for 2 workers vs 1")
     out.append(f"  load average at start / end: {r['machine']['load_average_at_start']} / "
                f"{r['machine']['load_average_at_end']} ({r['machine']['cpus']} CPUs)")
     if r.get("profile"):
@@ -436,6 +479,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["_wrap"]:
         return _wrap(argv[1], argv[3:])
+    if argv[:1] == ["_spin"]:
+        return _spin(int(argv[1]))
     if argv[:1] in (["_naive"], ["_ftfy"]):
         res = (naive if argv[0] == "_naive" else ftfy_only)(Path(argv[1]))
         sys.stderr.write(json.dumps(res) + "\n")
