@@ -26,6 +26,7 @@ from functools import lru_cache
 from pipeline.config import RepairConfig
 from pipeline.document import Block, Footnote
 from pipeline.repair.chars import squash
+from pipeline.repair.front import ends_open, is_author_line
 from pipeline.repair.web import find_boilerplate
 
 # ---------------------------------------------------------------------------------------------
@@ -1313,6 +1314,10 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     # is clearly short.
     short, full = (0.7 * width, 0.8 * width) if width is not None else (0.0, 0.0)
 
+    # The document's opening lines, where a title, its authors and their affiliation may stand one
+    # under the other without blank lines: up to the first run of three full lines (running text).
+    front_end = _front_end(sizes, full) if width is not None else 0
+
     paras: list[_Para] = []
     cur: _Para | None = None
     last_alnum: bool | None = None  # whether cur's last line holds a letter or digit, once known
@@ -1389,6 +1394,10 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
                         # a heading, then the first full line of the text under it
                         or size < short and len(t) >= full and not starts_lower(t)
                         and _is_heading_text(" ".join(x.text for x in cur.lines))
+                    ) and not (
+                        # a title, then its authors, then their affiliation, with no blank line between:
+                        # a title ends no sentence, so only the author line's shape can end it
+                        i < front_end and _front_break(cur, pt, t, lines[i + 1].text if i + 1 < len(lines) else "")
                     )
                 if joins:
                     cur.lines.append(ln)
@@ -1442,6 +1451,35 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
         blocks.append(Block(kind, text_))
 
     return LayoutResult(blocks, furniture, notes, counts, warnings, boilerplate)
+
+
+def _front_end(sizes: list[int], full: float) -> int:
+    """The index of the first of three full lines in a row (capped at 60): the front matter is above it.
+
+    >>> _front_end([60, 20, 30, 0, 99, 98, 97, 50], 80.0)
+    4
+    """
+    cap = min(len(sizes), 60)
+    for i in range(cap - 2):
+        if sizes[i] >= full and sizes[i + 1] >= full and sizes[i + 2] >= full:
+            return i
+    return cap
+
+
+def _front_break(cur: _Para, pt: str, t: str, next_text: str) -> bool:
+    """In the front matter, does line ``t`` start a new block although unwrapping would join it?
+
+    A line of authors ends the title above it ("... after the Cold War" / "John A. Smith, Maria
+    Petrova"), and a line of authors is a block of its own, so the affiliation under it is not run
+    into it. Only a complete author line counts (``is_author_line``: not a title-cased line of a
+    title), and only under a short block (a title: at most three lines) that does not end with a
+    mark or a function word the next line must finish ("of", "and", ",").
+    """
+    if not t[:1].isupper():
+        return False
+    if len(cur.lines) == 1 and is_author_line(pt, t):
+        return True
+    return len(cur.lines) <= 3 and cur.kind != "caption" and not ends_open(pt) and is_author_line(t, next_text)
 
 
 def kind_is_doi(text: str) -> bool:
