@@ -43,7 +43,7 @@ _NOT_NAME_WORDS = frozenset(
         "Introduction Conclusion Abstract Keywords Summary References Contents Chapter Part Section Table "
         "Figure University Institute School Department Faculty College Academy Center Centre Journal "
         "America Europe Asia Africa Eurasia East West North South Eastern Western Central Northern Southern Middle "
-        "В На О Об По Для Из От До При Под Над Как Что Или Его Их Россия Китай Мир Политика Экономика "
+        "В На О Об По Для Из От До При Под Над Как Что Или Его Их Мир Политика Экономика "
         "Введение Заключение Аннотация Университет Институт Кафедра Факультет Академия Центр"
     ).split()
 )
