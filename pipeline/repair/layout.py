@@ -1134,6 +1134,16 @@ def _word_openings(*patterns: re.Pattern[str]) -> frozenset[str]:
     )
 
 
+def _opens_otherwise(text: str, openings: frozenset[str]) -> bool:
+    """``text`` starts with a letter, but not with the first two letters of a word of ``openings``
+    (``_word_openings``): no pattern those words open can match it.
+
+    >>> _opens_otherwise("the text", frozenset({"Ab"})), _opens_otherwise("Abstract", frozenset({"Ab"}))
+    (True, False)
+    """
+    return text[:1].isalpha() and text[:2] not in openings
+
+
 # A line that starts with a letter can be a cue only by starting with one of the words of FIELD_CUE
 # or CAPTION (every other cue starts with a space, a mark or a digit): its first two characters
 # rule out most lines before the alternation is tried.
@@ -1146,9 +1156,7 @@ def _may_start_block(text: str) -> bool:
     >>> _may_start_block("Abstract: x"), _may_start_block("the text"), _may_start_block("- item")
     (True, False, True)
     """
-    if text[:1].isalpha() and text[:2] not in _CUE_OPENINGS:
-        return False
-    return _BLOCK_CUE.match(text) is not None
+    return not _opens_otherwise(text, _CUE_OPENINGS) and _BLOCK_CUE.match(text) is not None
 
 
 # A block that starts with a letter can be the references' heading only by starting with one of
@@ -1162,9 +1170,7 @@ def _is_references_cue(text: str) -> bool:
     >>> _is_references_cue("References"), _is_references_cue("Results"), _is_references_cue("## 7. Литература:")
     (True, False, True)
     """
-    if text[:1].isalpha() and text[:2] not in _REFERENCES_OPENINGS:
-        return False
-    return REFERENCES_CUE.match(text) is not None
+    return not _opens_otherwise(text, _REFERENCES_OPENINGS) and REFERENCES_CUE.match(text) is not None
 
 
 def _starts_block(ln: Line) -> str | None:
