@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from pipeline.document import Document
+from pipeline.letters import alpha_count as letter_count  # str.isalpha's count, with fast paths
 
 # Scripts and the languages written in them (ISO 639-1), used when a piece of text has no segment
 # of its own (a running header, a footnote fragment): the document's own languages decide.
@@ -127,32 +128,19 @@ def lang_by_script(text: str, languages: dict[str, float]) -> str:
 
 
 _ASCII_BYTES = bytes(range(128))
-# Every byte but those of A-Z and a-z (the ASCII letters), and every byte but the ASCII whitespace.
-_NOT_ASCII_LETTER = bytes(c for c in range(256) if not (c < 128 and chr(c).isalpha()))
+# Every byte but those of the ASCII whitespace.
 _NOT_ASCII_SPACE = bytes(c for c in range(256) if not (c < 128 and chr(c).isspace()))
 
 
-def _count_where(text: str, others: bytes, test: Callable[[str], bool]) -> int:
-    """How many characters of ``text`` pass ``test`` (``str.isalpha`` or ``str.isspace``). ``others``
-    is every byte but those of the ASCII characters that pass it: deleting them from the UTF-8 bytes
-    (one ``translate``) leaves the ASCII ones to count, and only the rest are tested one by one
-    (none, in English text).
+def space_count(text: str) -> int:
+    """``sum(map(str.isspace, text))``: the ASCII spaces counted in the UTF-8 bytes by one
+    ``translate``, only the other characters one by one (none, in English text). ``"a b  c"`` -> ``3``
     """
-    b = text.encode("utf-8", "surrogatepass")  # a lone surrogate (no letter, no space) too
-    n = len(b.translate(None, others))
+    b = text.encode("utf-8", "surrogatepass")  # a lone surrogate (no space) too
+    n = len(b.translate(None, _NOT_ASCII_SPACE))
     if text.isascii():
         return n
-    return n + sum(map(test, b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")))
-
-
-def letter_count(text: str) -> int:
-    """``sum(map(str.isalpha, text))``. ``"Keywords: a, b"`` -> ``10``"""
-    return _count_where(text, _NOT_ASCII_LETTER, str.isalpha)
-
-
-def space_count(text: str) -> int:
-    """``sum(map(str.isspace, text))``. ``"a b  c"`` -> ``3``"""
-    return _count_where(text, _NOT_ASCII_SPACE, str.isspace)
+    return n + sum(map(str.isspace, b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")))
 
 
 def letters_share(text: str) -> float:
