@@ -85,10 +85,7 @@ def cyrillic_score(text: str) -> float:
         total += dt
         n += dn
     k = sum(map(_is_odd_symbol, _NON_ASCII_NON_LETTER.findall(text)))
-    for _ in range(k):  # one addition each, as the per-symbol loop this replaces made them
-        total += FOREIGN
-    n += k
-    return total / n if n else 0.0
+    return _plus_foreign(total, k) / (n + k) if n + k else 0.0
 
 
 # Words (letter runs) with at least one non-ASCII letter; all-Cyrillic words; the letters that
@@ -114,6 +111,18 @@ def _cyrillic_word_share(w: str) -> tuple[float, int]:
         return _cyrillic_word_cached(w), len(w)
     k = len(_CYR_OR_LATIN_EXT.findall(w))
     return FOREIGN * k, k
+
+
+def _plus_foreign(total: float, k: int) -> float:
+    """``total`` plus ``FOREIGN`` ``k`` times, one addition each: the sum a loop over the ``k``
+    characters makes, bit for bit (``total + FOREIGN * k`` can round differently).
+
+    >>> _plus_foreign(0.1, 3) == 0.1 + FOREIGN + FOREIGN + FOREIGN
+    True
+    """
+    for _ in range(k):
+        total += FOREIGN
+    return total
 
 
 def odd_symbol_count(text: str) -> int:
@@ -142,8 +151,7 @@ def reading_score(text: str) -> float:
             total += dt
             n += dn
     k = odd_symbol_count(text)
-    for _ in range(k):  # one addition each, as the per-character loop this replaces made them
-        total += FOREIGN
+    total = _plus_foreign(total, k)
     n += k
     # A sign glued to the front of a word ("®лка") is a letter read in the wrong codepage.
     k = len(_SIGN_BEFORE_LETTER.findall(text))
