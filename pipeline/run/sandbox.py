@@ -295,10 +295,9 @@ class DocumentSandbox:
     def process(self, doc: Document, parse: bool = True) -> Outcome:
         """Run ``doc`` in the child. The record comes back as its output line (``Outcome.line``);
         ``parse=False`` leaves ``Outcome.record`` None instead of decoding the line again."""
-        for out, _ in self.stream([(doc, None)], parse):
-            assert out is not None
-            return out
-        raise AssertionError("unreachable: one job gives one outcome")
+        [(out, _)] = self.stream([(doc, None)], parse)  # one job, one outcome (the stream runs to its end)
+        assert out is not None
+        return out
 
     def stream(self, jobs: Iterable[tuple[Document | None, T]], parse: bool = True) -> Iterator[tuple[Outcome | None, T]]:
         """Run each job's document in the child and yield ``(outcome, tag)`` in job order; a job whose
