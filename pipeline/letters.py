@@ -9,6 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+_ASCII_BYTES = bytes(range(128))
+
+
+def non_ascii(data: bytes) -> str:
+    """The characters of UTF-8 ``data`` (``"surrogatepass"`` bytes too) that are not ASCII, in order:
+    the ASCII bytes deleted in C, so a text's few other characters can be looked at alone.
+
+    >>> non_ascii("it’s “so”".encode())
+    '’“”'
+    """
+    return data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+
+
 # Every ASCII character that is not a letter: deleted from ASCII text, what is left are its letters.
 _ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 # Single-byte codepages most other text can be written in (Western European, then Cyrillic): each

@@ -351,7 +351,8 @@ def _plain_case(text: str) -> None:
     from pipeline.languages import script as sc
 
     masked = sc.mask_neutral(text)
-    fast = sc._plain_run(text, masked)
+    words = sc._plain_words(masked)
+    fast = None if words is None else sc._plain_run(text, masked, words)
     slow = sc._one_script_run(text, masked)
     if fast is not None:
         assert fast == slow

@@ -22,6 +22,7 @@ from pipeline.config import LanguagesConfig
 from pipeline.languages import cues
 from pipeline.languages.detect import detect
 from pipeline.languages.script import CYRL, HANI, LATN, SCRIPT_LANGS, Run
+from pipeline.letters import non_ascii
 
 UND = "und"
 # Confidence of a label the script alone decides (Han -> zh, hangul -> ko): certain.
@@ -104,7 +105,6 @@ def _sample(runs: Sequence[Run], max_chars: int) -> str:
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # _WORD_RE on lower-case ASCII text: the same words, without a Unicode category test per character.
 _ASCII_WORD_RE = re.compile(r"[a-z]+")
-_ASCII_BYTES = bytes(range(128))
 # Byte -> itself for an ASCII letter, else a space: the words of a text whose letters are all ASCII.
 _LETTER_BYTES = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 
@@ -119,7 +119,7 @@ def lower_words(low: str) -> list[str]:
     if low.isascii():
         return _ASCII_WORD_RE.findall(low)
     b = low.encode("utf-8", "surrogatepass")  # a lone surrogate: no letter, like its bytes
-    if _WORD_RE.search(b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")) is not None:
+    if _WORD_RE.search(non_ascii(b)) is not None:
         return _WORD_RE.findall(low)  # a letter beyond ASCII: its bytes would be no word
     return b.translate(_LETTER_BYTES).decode().split()
 

@@ -14,6 +14,8 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.letters import non_ascii
+
 LATN = "Latn"
 CYRL = "Cyrl"
 HANI = "Hani"  # Han ideographs and Japanese kana (kana are counted separately, see Word.kana)
@@ -402,7 +404,6 @@ _PLAIN_PUNCT = (
     "\u2000-\u206f\u20a0-\u20cf\u2100-\u2129\u212c-\u214f\u2190-\u23ff\u2500-\u25ff"
 )
 _NOT_PLAIN_PUNCT = re.compile(f"[^{_PLAIN_PUNCT}]")
-_ASCII_BYTES = bytes(range(128))
 # The two non-ASCII joiners stand in the bytes as these control characters while words are read
 # (a block that holds either control character itself takes the slow path).
 _WIDE_JOINERS = (("\u2019".encode(), b"\x01", "\x01", "\u2019"), ("\u2010".encode(), b"\x02", "\x02", "\u2010"))
@@ -436,7 +437,7 @@ def _plain_words(masked: str) -> tuple[list[str], int] | None:
     table, joiners = _WORD_BYTES, _ASCII_JOINER_BYTES
     if not masked.isascii():
         # Only the non-ASCII characters are looked at (a few in a thousand, in English text).
-        if _NOT_PLAIN_PUNCT.search(b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")) is not None:
+        if _NOT_PLAIN_PUNCT.search(non_ascii(b)) is not None:
             return None
         if any(wide in b for wide, _, _, _ in _WIDE_JOINERS):
             if b"\x01" in b or b"\x02" in b:
@@ -484,13 +485,12 @@ def _one_script_run(text: str, masked: str) -> Run | None:
     return Run(script, 0, len(text), letters, len(toks), 0, acr, [masked], toks=toks, lowered=lowered)
 
 
-def _plain_run(text: str, masked: str) -> Run | None:
-    """``_one_script_run`` for a block of ASCII and ``_PLAIN_PUNCT`` (most English text), its words
-    read by ``_plain_words``; None for any other block, or one of fewer than two words."""
-    got = _plain_words(masked)
-    if got is None or len(got[0]) <= 1:
+def _plain_run(text: str, masked: str, words: tuple[list[str], int]) -> Run | None:
+    """``_one_script_run`` for a block of ASCII and ``_PLAIN_PUNCT`` (most English text), given its
+    ``_plain_words``; None for one of fewer than two words."""
+    toks, letters = words
+    if len(toks) <= 1:
         return None
-    toks, letters = got
     acr = len(toks) <= 5 and all(len(t) <= 5 and t.isupper() for t in _LAT_WORD.findall(masked))
     return Run(LATN, 0, len(text), letters, len(toks), 0, acr, [masked], toks=toks, lowered=toks, plain=True)
 
@@ -500,7 +500,9 @@ def block_runs(text: str) -> list[Run]:
     one run spanning the whole block, no word list. A block of Latin, Cyrillic and CJK only takes
     ``script_runs``; anything else is read word by word."""
     masked = mask_neutral(text)
-    one = _plain_run(text, masked) or _one_script_run(text, masked)
+    # A plain block is Latin: _one_script_run would find the same words (and no run for fewer than two).
+    plain = _plain_words(masked)
+    one = _one_script_run(text, masked) if plain is None else _plain_run(text, masked, plain)
     if one is not None:
         return [one]
     if _NOT_PLAIN.search(masked) is None or _OTHER_LETTER.search(masked) is None:

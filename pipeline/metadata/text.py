@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from pipeline.document import Document
 from pipeline.letters import alpha_count as letter_count  # str.isalpha's count, with fast paths
+from pipeline.letters import non_ascii
 
 # Scripts and the languages written in them (ISO 639-1), used when a piece of text has no segment
 # of its own (a running header, a footnote fragment): the document's own languages decide.
@@ -127,7 +128,6 @@ def lang_by_script(text: str, languages: dict[str, float]) -> str:
     return "und"
 
 
-_ASCII_BYTES = bytes(range(128))
 # Every byte but those of the ASCII whitespace.
 _NOT_ASCII_SPACE = bytes(c for c in range(256) if not (c < 128 and chr(c).isspace()))
 
@@ -140,7 +140,7 @@ def space_count(text: str) -> int:
     n = len(b.translate(None, _NOT_ASCII_SPACE))
     if text.isascii():
         return n
-    return n + sum(map(str.isspace, b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")))
+    return n + sum(map(str.isspace, non_ascii(b)))
 
 
 def letters_share(text: str) -> float:
