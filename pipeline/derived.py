@@ -9,9 +9,11 @@ existing records.jsonl. Both go through ``derived_lines``.
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
+from json.encoder import encode_basestring  # the C escaper json.dumps(ensure_ascii=False) uses
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +42,38 @@ def segment_rows(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """
     rid, path = record["id"], record["source"]["path"]
     for i, seg in enumerate(record.get("segments") or []):
-        yield {"record_id": rid, "path": path, "index": i, "lang": seg["lang"], "kind": seg["kind"],
-               "confidence": seg.get("confidence", 1.0), "text": seg["text"]}
+        yield _segment_row(rid, path, i, seg)
+
+
+def _segment_row(rid: Any, path: Any, i: int, seg: dict[str, Any]) -> dict[str, Any]:
+    return {"record_id": rid, "path": path, "index": i, "lang": seg["lang"], "kind": seg["kind"],
+            "confidence": seg.get("confidence", 1.0), "text": seg["text"]}
+
+
+def _segment_lines(record: dict[str, Any]) -> list[str]:
+    """``[dumps_line(row) for row in segment_rows(record)]``, with the rows of plain values (strings, a
+    finite float or int confidence: every row of a real record) written by formatting instead of a
+    dict and an encoder call each. The record's id and path are escaped once, not once per row.
+
+    ``{"id": "sha256:ab", "source": {"path": "a.txt"}, "segments": [{"lang": "en", "kind": "title",
+    "text": "T", "confidence": 1.0}]}`` ->
+    ``['{"record_id":"sha256:ab","path":"a.txt","index":0,"lang":"en","kind":"title","confidence":1.0,"text":"T"}\\n']``
+    """
+    rid, path = record["id"], record["source"]["path"]
+    if type(rid) is not str or type(path) is not str:
+        return [dumps_line(row) for row in segment_rows(record)]
+    head = '{"record_id":' + encode_basestring(rid) + ',"path":' + encode_basestring(path) + ',"index":'
+    out = []
+    for i, seg in enumerate(record.get("segments") or []):
+        lang, kind, text, conf = seg["lang"], seg["kind"], seg["text"], seg.get("confidence", 1.0)
+        if (type(lang) is str and type(kind) is str and type(text) is str
+                and (type(conf) is int or (type(conf) is float and math.isfinite(conf)))):
+            # repr is how json writes an int or a finite float.
+            out.append(f'{head}{i},"lang":{encode_basestring(lang)},"kind":{encode_basestring(kind)},'
+                       f'"confidence":{conf!r},"text":{encode_basestring(text)}}}\n')
+        else:
+            out.append(dumps_line(_segment_row(rid, path, i, seg)))
+    return out
 
 
 def _versions(record: dict[str, Any], field: str) -> dict[str, str]:
@@ -87,7 +119,7 @@ def derived_lines(record: dict[str, Any]) -> tuple[str, int, str, list[str]]:
     ``{"id": "sha256:ab…", "source": {"path": "a.txt"}, "segments": [{"lang": "en", "kind": "title",
     "text": "T", "confidence": 1.0}]}`` -> ``('{"record_id":"sha256:ab…",…,"text":"T"}\\n', 1, '', [])``
     """
-    seg = [dumps_line(row) for row in segment_rows(record)]
+    seg = _segment_lines(record)
     bitext = list(bitext_rows(record))
     return "".join(seg), len(seg), "".join(map(dumps_line, bitext)), [row["field"] for row in bitext]
 

@@ -26,9 +26,10 @@ class Outcome:
     record: dict[str, Any] | None = None
     quarantine: dict[str, Any] | None = None
     timings: dict[str, float] = field(default_factory=dict)
-    # The record as its output line (JSON, no newline) when it is already encoded: the document
-    # worker process sends it so, and the shard writes it as it came instead of encoding it again.
-    line: str | None = None
+    # The record as its output line (JSON in UTF-8, no newline) when it is already encoded: the
+    # document worker process sends it so, and the shard writes its bytes as they came instead of
+    # decoding and encoding them again.
+    line: bytes | None = None
 
 
 def quarantine_entry(doc: Document, stage: str, reason: str, errors: list[str] | None = None) -> dict[str, Any]:

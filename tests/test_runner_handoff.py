@@ -25,7 +25,7 @@ def test_a_record_comes_back_as_its_output_line() -> None:
         for p in sorted(SEEDS.glob("*.txt"))[:2]:
             o = box.process(_doc(p.read_bytes(), p.name))
             assert o.record is not None and o.line is not None
-            assert o.line + "\n" == dumps_line(o.record)
+            assert o.line.decode("utf-8") + "\n" == dumps_line(o.record)
             assert json.loads(o.line) == o.record
         # A document that fails has no line, only its quarantine entry.
         o = box.process(_doc(b"\x00\x01\x02" * 100, "binary.bin"))

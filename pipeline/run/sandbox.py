@@ -413,7 +413,7 @@ class DocumentSandbox:
             return self._lost(doc, proc, "its worker process died while working on it")
         self._last_answer = time.monotonic()
         self._unanswered -= 1
-        line = payload.decode("utf-8") if payload else None
+        line = payload or None
         out = Outcome(path=doc.source.path, record=json.loads(line) if line and parse else reply.get("record"),
                       quarantine=reply.get("quarantine"), timings=reply.get("timings") or {}, line=line)
         if reply.get("restart"):  # the child exits after this answer, unread frames and all

@@ -106,21 +106,21 @@ def iter_part(path: Path) -> Iterator[PartEntry]:
             yield PartEntry(meta, line, seg, bitext)
 
 
-def _entry(meta: dict[str, Any], out_line: str, record: dict[str, Any] | str | None = None,
-           quarantine: dict[str, Any] | None = None) -> str:
+def _entry(meta: dict[str, Any], out_line: bytes, record: dict[str, Any] | bytes | None = None,
+           quarantine: dict[str, Any] | None = None) -> bytes:
     """An input's part file lines. ``record`` (the record, or its output line) or ``quarantine`` gives
     the report's summary, and a record the derived files' lines. Made while the document worker is
     busy with the next input."""
     derived = ""
     if record is not None:
-        rec = json.loads(record) if isinstance(record, str) else record
+        rec = json.loads(record) if isinstance(record, bytes) else record
         meta["summary"] = summarize(rec, None)
         seg, n_seg, bitext, fields = derived_lines(rec)
         meta["derived"] = {"segments": n_seg, "bitext": fields}
         derived = seg + bitext
     elif quarantine is not None:
         meta["summary"] = summarize(None, quarantine)
-    return dumps_line(meta) + out_line + derived
+    return b"".join((dumps_line(meta).encode("utf-8"), out_line, derived.encode("utf-8")))
 
 
 def run_shard(task: ShardTask) -> dict[str, Any]:
@@ -136,7 +136,7 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
     t0 = time.perf_counter()
     # Not fsynced: the parts folder is this run's alone and a crashed run's is cleared, never reused,
     # so a part only has to be whole (the rename), not on disk.
-    with atomic_writer(parts / f"{task.name}.part", durable=False) as part:
+    with atomic_writer(parts / f"{task.name}.part", binary=True, durable=False) as part:
 
         def jobs() -> Iterator[tuple[Document | None, tuple[dict[str, Any], Source, dict[str, Any] | None]]]:
             """Each input as (the document for the child, or None when there is nothing to run;
@@ -154,7 +154,7 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
             for o, (meta, source, q) in outcomes:
                 if o is None and q is None:
                     meta["kind"] = "unchanged"
-                    part.write(_entry(meta, "\n"))
+                    part.write(_entry(meta, b"\n"))
                     unchanged += 1
                     continue
                 processed += 1
@@ -167,11 +167,11 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
                 meta["kind"] = "record" if o.record is not None or o.line is not None else "quarantine"
                 if o.line is not None:
                     # Encoded by the document worker exactly as dumps_line would: written as it came.
-                    part.write(_entry(meta, o.line + "\n", o.line))
+                    part.write(_entry(meta, o.line + b"\n", o.line))
                 elif o.record is not None:
-                    part.write(_entry(meta, dumps_line(o.record), o.record))
+                    part.write(_entry(meta, dumps_line(o.record).encode("utf-8"), o.record))
                 else:
-                    part.write(_entry(meta, dumps_line(o.quarantine), None, o.quarantine))
+                    part.write(_entry(meta, dumps_line(o.quarantine).encode("utf-8"), None, o.quarantine))
     result = {"files": len(files), "processed": processed, "unchanged": unchanged,
               "seconds": dict(seconds), "wall_seconds": time.perf_counter() - t0}
     # The marker is written last: a shard without it never finished.
