@@ -57,3 +57,15 @@ def test_a_failed_write_stops_the_shard_and_leaves_nothing_behind(seed_dir: Path
     # Found before the third input's entry was handed over, not after the last input.
     assert written == list(task.files[:2])
     assert list(parts.iterdir()) == []  # no part file, no completion marker
+
+
+def test_an_entry_cut_short_is_an_error_not_a_short_line(seed_dir: Path, tmp_path: Path) -> None:
+    task = _task(seed_dir, tmp_path / "parts")
+    run_shard(task)
+    part = tmp_path / "parts" / f"{task.name}.part"
+    entries = list(iter_part(part))
+    for e in entries:
+        assert sum(e.meta["bytes"]) == len(e.line) + len(e.segments) + len(e.bitext)
+    part.write_bytes(part.read_bytes()[:-10])
+    with pytest.raises(ValueError, match="cut short"):
+        list(iter_part(part))

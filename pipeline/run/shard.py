@@ -6,8 +6,8 @@ same function runs in-process, in a process pool or on a Dask worker (the folder
 file system every worker sees).
 
 The part file holds, per input and in path order: a meta line (path, what became of it, sha256, the
-stat key it was read with, a summary for the report, and for a record how many lines of the derived
-files follow), the output line itself (the record or the quarantine entry, exactly as it will appear
+stat key it was read with, a summary for the report, the size in bytes of each block that follows,
+and for a record how many lines of the derived files follow), the output line itself (the record or the quarantine entry, exactly as it will appear
 in the output; empty for an input whose bytes turned out unchanged), then a record's lines of
 segments.jsonl and bitext.jsonl (pipeline.derived). The merge needs only the meta lines to place
 every other line.
@@ -99,10 +99,11 @@ def iter_part(path: Path) -> Iterator[PartEntry]:
     with path.open("rb") as f:
         for meta_line in f:
             meta = json.loads(meta_line)
-            line = f.readline()
-            derived = meta.get("derived") or {}
-            seg = b"".join(f.readline() for _ in range(derived.get("segments", 0)))
-            bitext = b"".join(f.readline() for _ in derived.get("bitext", ()))
+            # Read by size: one read per block, not a search for its end or a readline per derived line.
+            sizes = meta["bytes"]
+            line, seg, bitext = (f.read(n) for n in sizes)
+            if len(line) + len(seg) + len(bitext) != sum(sizes):
+                raise ValueError(f"{path}: the entry of {meta['path']} is cut short")
             yield PartEntry(meta, line, seg, bitext)
 
 
@@ -111,16 +112,17 @@ def _entry(meta: dict[str, Any], out_line: bytes, record: dict[str, Any] | bytes
     """An input's part file lines. ``record`` (the record, or its output line) or ``quarantine`` gives
     the report's summary, and a record the derived files' lines. Made while the document worker is
     busy with the next input."""
-    derived = ""
+    seg_b = bitext_b = b""
     if record is not None:
         rec = json.loads(record) if isinstance(record, bytes) else record
         meta["summary"] = summarize(rec, None)
         seg, n_seg, bitext, fields = derived_lines(rec)
+        seg_b, bitext_b = seg.encode("utf-8"), bitext.encode("utf-8")
         meta["derived"] = {"segments": n_seg, "bitext": fields}
-        derived = seg + bitext
     elif quarantine is not None:
         meta["summary"] = summarize(None, quarantine)
-    return b"".join((dumps_line(meta).encode("utf-8"), out_line, derived.encode("utf-8")))
+    meta["bytes"] = [len(out_line), len(seg_b), len(bitext_b)]
+    return b"".join((dumps_line(meta).encode("utf-8"), out_line, seg_b, bitext_b))
 
 
 def run_shard(task: ShardTask) -> dict[str, Any]:
