@@ -204,6 +204,9 @@ def test_a_run_that_fails_exits_3_and_leaves_the_previous_output(tmp_path: Path,
     monkeypatch.undo()
     assert "the run did not finish" in caplog.text and "No space left on device" in caplog.text
     assert snapshot(out) == previous
-    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+    # Nothing half-written; only the folder of the shards' parts is kept, for the next run to resume.
+    assert [p.name for p in out.iterdir() if p.name.startswith(".") and not p.name.startswith(".parts-")] == []
+    assert all(p.suffix in (".part", ".done") for d in out.glob(".parts-*") for p in d.iterdir())
     assert main(["run", "-q", "--input", str(src), "--output", str(out), "--workers", "1"]) == 1
     assert snapshot(out)["records.jsonl"] != previous["records.jsonl"]
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []

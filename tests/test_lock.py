@@ -61,7 +61,8 @@ def test_the_lock_dies_with_its_holder(tmp_path: Path) -> None:
             holder.wait()
 
 
-def test_clean_leftovers_removes_only_what_a_killed_run_leaves(tmp_path: Path) -> None:
+def test_clean_leftovers_removes_only_the_temporary_files_a_killed_run_leaves(tmp_path: Path) -> None:
+    # A killed run's part folder stays: the next run resumes from it or removes it (test_scaling).
     out = tmp_path / "out"
     (out / ".parts-abc123" / "sub").mkdir(parents=True)
     (out / ".parts-abc123" / "shard-00000-of-00001.part").write_text("x")
@@ -71,8 +72,8 @@ def test_clean_leftovers_removes_only_what_a_killed_run_leaves(tmp_path: Path) -
     for name in keep:
         (out / name).write_text("keep")
     removed = clean_leftovers(out)
-    assert removed == [".parts-abc123", ".records.jsonl.k2j3h4.tmp"]
-    assert sorted(p.name for p in out.iterdir()) == sorted(keep)
+    assert removed == [".records.jsonl.k2j3h4.tmp"]
+    assert sorted(p.name for p in out.iterdir()) == sorted([*keep, ".parts-abc123"])
     assert clean_leftovers(tmp_path / "missing") == []
 
 

@@ -69,7 +69,7 @@ def test_unchanged_rerun_reads_and_writes_nothing(corpus: Path, tmp_path: Path) 
 
     second = run(_cfg(corpus, out)).report
     assert _incr(second) == {"full_run_reason": None, "processed": 0, "reused": 6, "touched_unchanged": 0,
-                             "removed": 0, "outputs_rewritten": False}
+                             "removed": 0, "outputs_rewritten": False, "resumed_shards": 0}
     assert second["workers"] == 0  # no executor was even started
     assert {name: (out / name).stat().st_mtime_ns for name in OUTPUTS} == before
     assert _outputs(out) == data
@@ -341,3 +341,91 @@ def test_output_files_get_the_usual_permissions(corpus: Path, tmp_path: Path) ->
     run(_cfg(corpus, out))
     for name in (*OUTPUTS, "report.json"):
         assert (out / name).stat().st_mode & 0o777 == 0o666 & ~_umask(), name
+
+
+def _interrupt_after(monkeypatch: pytest.MonkeyPatch, shards: int) -> None:
+    """The next run is stopped (as by Ctrl-C) once ``shards`` shards have finished."""
+    real = runner.map_unordered
+
+    def interrupted(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        for k, result in enumerate(real(*args, **kwargs)):  # type: ignore[arg-type]
+            yield result
+            if k + 1 == shards:
+                raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "map_unordered", interrupted)
+
+
+def _parts_folders(out: Path) -> list[Path]:
+    return sorted(p for p in out.iterdir() if p.name.startswith(".parts-"))
+
+
+def test_a_run_stopped_during_the_shards_is_resumed_from_those_it_finished(corpus: Path, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner, "SHARDS_PER_SLOT", 6)  # one input per shard
+    reference = _full_run_outputs(corpus, tmp_path)
+    out = tmp_path / "out"
+    _interrupt_after(monkeypatch, 2)
+    with pytest.raises(KeyboardInterrupt):
+        run(_cfg(corpus, out))
+    [parts] = _parts_folders(out)
+    finished = sorted(p.name for p in parts.glob("*.done"))
+    assert len(finished) >= 2  # and those still running when it stopped may have finished too
+    assert not (out / "records.jsonl").exists()
+    monkeypatch.setattr(runner, "map_unordered", executors.map_unordered)
+    rep = run(_cfg(corpus, out)).report
+    assert _incr(rep)["resumed_shards"] == len(finished) < rep["shards"] == 6
+    assert _incr(rep)["processed"] == 6  # the resumed shards' documents count as processed by the run
+    assert _outputs(out) == reference
+    assert _parts_folders(out) == []
+
+
+def test_a_stopped_run_whose_plan_changed_starts_afresh(corpus: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner, "SHARDS_PER_SLOT", 6)
+    out = tmp_path / "out"
+    _interrupt_after(monkeypatch, 2)
+    with pytest.raises(KeyboardInterrupt):
+        run(_cfg(corpus, out))
+    [old] = _parts_folders(out)
+    monkeypatch.setattr(runner, "map_unordered", executors.map_unordered)
+    (corpus / "new.txt").write_text("A new input, so the plan is not the stopped run's plan.\n" * 5, encoding="utf-8")
+    rep = run(_cfg(corpus, out)).report
+    assert _incr(rep)["resumed_shards"] == 0
+    assert not old.exists() and _parts_folders(out) == []
+    assert _outputs(out) == _full_run_outputs(corpus, tmp_path)
+
+
+@pytest.mark.parametrize("damage", ["part cut short", "marker missing", "marker not json", "marker of another shard"])
+def test_a_finished_shard_is_trusted_only_when_its_marker_and_part_agree(corpus: Path, tmp_path: Path,
+                                                                         damage: str) -> None:
+    cfg = _cfg(corpus, tmp_path / "out")
+    files = sorted(p.name for p in corpus.iterdir())
+    p = runner.Plan(todo=files, known={}, gone=0, full_reason=None)
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    [task] = runner._tasks(cfg, corpus, p, parts, 1)
+    result = runner.run_shard(task)
+    assert runner.finished_shard(parts, task) == json.loads(json.dumps(result))
+    part, marker = parts / f"{task.name}.part", parts / f"{task.name}.done"
+    if damage == "part cut short":
+        part.write_bytes(part.read_bytes()[:-1])
+    elif damage == "marker missing":
+        marker.unlink()
+    elif damage == "marker not json":
+        marker.write_text("{", encoding="utf-8")
+    else:
+        marker.write_text(json.dumps(dict(result, files=1)), encoding="utf-8")
+    assert runner.finished_shard(parts, task) is None
+
+
+def test_the_parts_folder_is_named_for_the_plan() -> None:
+    def name(todo: list[str], known: dict[str, str] | None = None, world: int = 4, cfg: str = "c",
+             inp: str = "/in") -> str:
+        return runner.parts_folder_name(Path(inp), cfg, runner.Plan(todo, known or {}, 0, None), world)
+
+    base = name(["a", "b"])
+    assert base == name(["a", "b"]) and base.startswith(".parts-")
+    others = [name(["a"]), name(["a", "c"]), name(["a", "b"], {"a": "ff"}), name(["a", "b"], world=5),
+              name(["a", "b"], cfg="d"), name(["a", "b"], inp="/other"), name(["ab"]), name(["a\nb"])]
+    assert base not in others and len(set(others)) == len(others)

@@ -5,10 +5,11 @@ Only this package knows about processes and files on disk; the stages never impo
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import shutil
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -21,7 +22,7 @@ from pipeline.atomic import atomic_write_json
 from pipeline.config import Config, ConfigError
 from pipeline.run.discover import discover
 from pipeline.run.executors import map_unordered, open_executor
-from pipeline.run.lock import holds_output_lock
+from pipeline.run.lock import PARTS_PREFIX, holds_output_lock
 from pipeline.run.merge import MergeCounts, StateMismatch, merge
 from pipeline.run.shard import ShardTask, run_shard
 from pipeline.run.state import StateStore, StatKey
@@ -105,6 +106,42 @@ def _tasks(cfg: Config, input_dir: Path, p: Plan, parts_dir: Path, world: int) -
                         known=tuple(p.known.get(f, "") for f in files) if p.known else ())
 
 
+def parts_folder_name(input_dir: Path, config_hash: str, p: Plan, world: int) -> str:
+    """The part-file folder of one plan. The same inputs to read (with the same known hashes), the same
+    configuration and the same shard count give the same name, so a run after a killed one finds the
+    shards the killed run finished; anything else gives another name.
+
+    ``parts_folder_name(Path("/in"), "sha256:ab@0.1.0", Plan(["a.txt"], {}, 0, None), 4)`` -> ``".parts-…"``
+    (24 hex digits)
+    """
+    h = hashlib.sha256(f"{input_dir}\0{config_hash}\0{world}\0".encode("utf-8", "surrogatepass"))
+    for f in p.todo:
+        h.update(f.encode("utf-8", "surrogatepass") + b"\0" + p.known.get(f, "").encode("ascii") + b"\n")
+    return PARTS_PREFIX + h.hexdigest()[:24]
+
+
+def finished_shard(parts_dir: Path, task: ShardTask) -> dict[str, Any] | None:
+    """The stats of a shard of ``task``'s plan that an earlier, interrupted run finished: its completion
+    marker, when its part file has the size the marker says (a part cut short by a crash of the
+    machine is done again). None when the shard is still to do."""
+    try:
+        result = json.loads((parts_dir / f"{task.name}.done").read_text(encoding="utf-8"))
+        size = (parts_dir / f"{task.name}.part").stat().st_size
+    except (OSError, ValueError):
+        return None
+    if not isinstance(result, dict) or result.get("files") != len(task.files) or result.get("part_bytes") != size:
+        return None
+    return result
+
+
+def _remove_parts_folders(out_dir: Path, keep: str | None) -> None:
+    """Remove the part-file folders of interrupted runs that planned other work than this run."""
+    for entry in os.scandir(out_dir):
+        if entry.name.startswith(PARTS_PREFIX) and entry.name != keep and entry.is_dir(follow_symlinks=False):
+            log.info("removed %s, left by an interrupted run with other work to do", entry.name)
+            shutil.rmtree(entry.path, ignore_errors=True)
+
+
 def _allow_open_files(n: int) -> None:
     try:
         import resource
@@ -131,33 +168,57 @@ def _process(cfg: Config, state: StateStore, input_dir: Path, out_dir: Path, fil
     if progress is not None:
         progress(0, len(p.todo))
     stats: list[dict[str, Any]] = []
-    slots = world = 0
-    parts_dir = Path(tempfile.mkdtemp(prefix=".parts-", dir=out_dir)).resolve()
+    slots = world = resumed = 0
+    parts_dir: Path | None = None
+    if p.todo:
+        with open_executor(cfg.executor) as (ex, slots):
+            world = shard_count(len(p.todo), slots)
+            # Absolute: a Dask worker's current folder is not ours. Named for the plan, and kept when
+            # the run is killed or fails before the merge, so that the next run with the same plan
+            # does only the shards that were not finished (a cron job killed at its time limit still
+            # gets through a large corpus, run after run).
+            parts_dir = out_dir.resolve() / parts_folder_name(input_dir, config_hash, p, world)
+            _remove_parts_folders(out_dir, keep=parts_dir.name)
+            parts_dir.mkdir(exist_ok=True)
+            todo: list[ShardTask] = []
+            done = 0
+            for task in _tasks(cfg, input_dir, p, parts_dir, world):
+                finished = finished_shard(parts_dir, task)
+                if finished is None:
+                    todo.append(task)
+                else:
+                    stats.append(finished)
+                    done += finished["files"]
+                    resumed += 1
+            if resumed:
+                log.info("resuming an interrupted run: %d of %d shard(s) were already done", resumed, world)
+                if progress is not None:
+                    progress(done, len(p.todo))
+            log.info("%d documents in %d shard(s) on %d %s worker(s)", len(p.todo) - done, len(todo), slots,
+                     cfg.executor.kind)
+            for result in map_unordered(ex, run_shard, todo, max_pending=2 * slots):
+                stats.append(result)
+                done += result["files"]
+                if progress is not None:
+                    progress(done, len(p.todo))
+    else:
+        _remove_parts_folders(out_dir, keep=None)
     try:
-        if p.todo:
-            with open_executor(cfg.executor) as (ex, slots):
-                world = shard_count(len(p.todo), slots)
-                log.info("%d documents in %d shard(s) on %d %s worker(s)", len(p.todo), world, slots,
-                         cfg.executor.kind)
-                done = 0
-                for result in map_unordered(ex, run_shard, _tasks(cfg, input_dir, p, parts_dir, world),
-                                            max_pending=2 * slots):
-                    stats.append(result)
-                    done += result["files"]
-                    if progress is not None:
-                        progress(done, len(p.todo))
         # The output files are rewritten only when a line in them changes: an unchanged rerun writes
         # nothing, a rerun that found only touched files just records their new stat keys.
         rewrite = p.full_reason is not None or p.gone > 0 or any(s["processed"] for s in stats)
         if rewrite or p.todo:
-            counts = merge(state, sorted(parts_dir.glob("*.part")), files, outputs,
+            counts = merge(state, sorted(parts_dir.glob("*.part")) if parts_dir is not None else [], files, outputs,
                            reuse=p.full_reason is None, write=rewrite,
                            derived=(out_dir / "segments.jsonl", out_dir / "bitext.jsonl"))
         else:
             counts = MergeCounts(reused=len(files))
         state.commit(config_hash, outputs, replace_all=p.full_reason is not None)
     finally:
-        shutil.rmtree(parts_dir, ignore_errors=True)
+        # Spent once the merge has read them, whether or not it got through: a part it could not
+        # read must not be resumed from again.
+        if parts_dir is not None:
+            shutil.rmtree(parts_dir, ignore_errors=True)
     seconds: Counter[str] = Counter()
     for s in stats:
         seconds.update(s["seconds"])
@@ -169,6 +230,7 @@ def _process(cfg: Config, state: StateStore, input_dir: Path, out_dir: Path, fil
             "touched_unchanged": sum(s["unchanged"] for s in stats),
             "removed": counts.removed,
             "outputs_rewritten": rewrite,
+            "resumed_shards": resumed,
         },
         "seconds_per_stage": {name: round(v, 4) for name, v in seconds.items()},
         "workers": slots,

@@ -18,7 +18,6 @@ import fcntl
 import functools
 import logging
 import os
-import shutil
 import threading
 import time
 from collections.abc import Callable
@@ -30,9 +29,9 @@ log = logging.getLogger(__name__)
 
 LOCK_NAME = ".seedclean.lock"
 
-# What a killed run can leave behind in the output directory: the part-file folder made with
-# tempfile.mkdtemp(prefix=".parts-") and the temporary files of output.atomic_write_lines
-# (".<name>.<random>.tmp"). Nothing else in the directory is touched.
+# What a killed run can leave behind in the output directory: its part-file folder (".parts-<plan>",
+# kept for the next run to resume from, see pipeline.run) and the temporary files of
+# atomic_writer (".<name>.<random>.tmp"), which clean_leftovers removes. Nothing else is touched.
 PARTS_PREFIX = ".parts-"
 TMP_SUFFIX = ".tmp"
 
@@ -112,11 +111,12 @@ class RunLock:
 
 
 def clean_leftovers(out_dir: Path) -> list[str]:
-    """Remove what a killed run left in ``out_dir`` (part-file folders, temporary output files).
+    """Remove the temporary output files a killed run left in ``out_dir``.
 
     Call it only while holding the RunLock: then no living run owns them. Returns the names removed.
     The finished output files themselves are never touched: they were replaced by atomic renames,
-    so they are the previous run's complete files.
+    so they are the previous run's complete files. A killed run's part-file folder is left for the
+    next run, which resumes from its finished shards or removes it (``pipeline.run``).
     """
     removed: list[str] = []
     try:
@@ -126,9 +126,7 @@ def clean_leftovers(out_dir: Path) -> list[str]:
     for entry in entries:
         name = entry.name
         try:
-            if name.startswith(PARTS_PREFIX) and entry.is_dir(follow_symlinks=False):
-                shutil.rmtree(entry.path)
-            elif name.startswith(".") and name.endswith(TMP_SUFFIX) and entry.is_file(follow_symlinks=False):
+            if name.startswith(".") and name.endswith(TMP_SUFFIX) and entry.is_file(follow_symlinks=False):
                 os.unlink(entry.path)
             else:
                 continue

@@ -175,7 +175,9 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
                 else:
                     part.write(_entry(meta, dumps_line(o.quarantine).encode("utf-8"), None, o.quarantine))
     result = {"files": len(files), "processed": processed, "unchanged": unchanged,
-              "seconds": dict(seconds), "wall_seconds": time.perf_counter() - t0}
+              "seconds": dict(seconds), "wall_seconds": time.perf_counter() - t0,
+              # Checked before a later run trusts the part (see pipeline.run.finished_shard).
+              "part_bytes": (parts / f"{task.name}.part").stat().st_size}
     # The marker is written last: a shard without it never finished.
     atomic_write_json(parts / f"{task.name}.done", result, durable=False)
     return result
