@@ -60,3 +60,26 @@ def test_holdout_documents_stay_above_their_floors(tmp_path: Path, holdout: Path
     m = _score(holdout / "in", holdout / "gold", tmp_path / "out")
     for field, floor in HOLDOUT_FLOORS.items():
         assert m.get(field, 1.0) >= floor, (field, m.get(field), floor)
+
+
+# The third hold-out set was written blind, after the rules above (see its README). Its first score,
+# before any rule was changed for it: overall 0.735 (title 0.0, authors 0.56, boilerplate 0.425). The
+# floors are the figures after the general fixes it showed were needed; they may only go up.
+HOLDOUT3_FLOORS = {
+    "title": 0.85,
+    "authors": 0.94,
+    "doi": 1.0,
+    "date": 0.83,
+    "keywords": 0.94,
+    "abstract": 0.85,
+    "lang_chars": 1.0,
+    "mojibake_docs": 1.0,
+    "boilerplate_removed": 0.42,
+}
+
+
+def test_blind_holdout_documents_stay_above_their_floors(tmp_path: Path) -> None:
+    holdout = ROOT / "tests" / "data" / "holdout3"
+    m = _score(holdout / "in", holdout / "gold", tmp_path / "out")
+    for field, floor in HOLDOUT3_FLOORS.items():
+        assert m.get(field, 1.0) >= floor, (field, m.get(field), floor)

@@ -134,13 +134,14 @@ def _venue_keys(doc: Document, front_end: int) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _is_other_front_line(text: str, cfg: MetadataConfig) -> bool:
+def _is_other_front_line(text: str, cfg: MetadataConfig, next_line: str = "") -> bool:
     """A front-matter line that has its own role (a byline, a date, an author line), so it never
-    continues a wrapped title even when it starts in lower case ("by NewsWire")."""
+    continues a wrapped title even when it starts in lower case ("by NewsWire"). ``next_line``: the
+    line after it, which can make plain names an author line."""
     return (
         au.parse_byline(text) is not None
         or dates.parse_date(text, cfg.day_first) is not None
-        or bool((names := au.parse_author_line(text)) and _accept_author_line(text, names, True, ""))
+        or bool((names := au.parse_author_line(text)) and _accept_author_line(text, names, True, next_line))
         or au.split_author_block(text) is not None
         or _is_furniture_like(text)
     )
@@ -219,6 +220,8 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
     if headline is None:
         headline = _repeated_headline(texts, cfg, venue_keys)
     title_units: list[Unit] = []
+    later_titles: list[list[Unit]] = []  # see _may_replace_short_title
+    title_end = -1  # the title's last unit
     repeated = False
 
     def add(lst: list[int], u: int) -> None:
@@ -277,11 +280,18 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             while (
                 group[-1] + 1 < len(units)
                 and title.continues_title("\n".join(texts[g] for g in group), texts[group[-1] + 1])
-                and not _is_other_front_line(texts[group[-1] + 1], cfg)
+                and not _is_other_front_line(texts[group[-1] + 1], cfg,
+                                             texts[group[-1] + 2] if group[-1] + 2 < len(texts) else "")
+                # In another language, the line is the title's translation (both in Latin letters).
+                and _units_lang(doc, [units[group[-1] + 1]]) in ("und", _units_lang(doc, [units[g] for g in group]))
             ):
                 group.append(group[-1] + 1)
             if not title_units:
                 title_units = [units[g] for g in group]
+                title_end = group[-1]
+            elif group[0] > title_end + 1 and _may_replace_short_title(doc, fr, headline, title_units,
+                                                                      [units[g] for g in group]):
+                later_titles.append([units[g] for g in group])
             else:
                 lang = _units_lang(doc, [units[g] for g in group])
                 main = _units_lang(doc, title_units)
@@ -294,10 +304,37 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             u = group[-1] + 1
             continue
         u += 1
+    if later_titles and (fr.authors or fr.byline_names):
+        # The title stands above its authors: the short line taken first was a rubric, a site's name or
+        # a badge. (The first such line: one after it is the title's subtitle or deck.)
+        title_units = later_titles[0]
     fr.title = unique_ints(un.block for un in title_units)
     fr.title_text = " ".join(un.text for un in title_units)
     fr.title_lang = _units_lang(doc, title_units) if title_units else None
     return fr
+
+
+# A first title-shaped line this short, before the authors, may be a rubric, a site's name or a
+# badge ("History of Economics", "The Harbour Gazette — news since 1851", "Skip to main content").
+SHORT_TITLE_WORDS = 8
+
+
+def _may_replace_short_title(doc: Document, fr: Front, headline: int | None, current: list[Unit],
+                             later: list[Unit]) -> bool:
+    """Whether a later title-shaped line may be the title rather than the short one taken first: seen
+    before any author line or byline, not right under it (the caller checks that another line lies
+    between: a line right under a title is its subtitle), longer, in the same language (another
+    language's is a translation) and in a block of its own. It is, if an author line or byline
+    follows (a title stands above its authors; without them, nothing says which is the title).
+    Not where a breadcrumb or a repeat named the headline."""
+    if headline is not None or fr.authors or fr.byline_names or fr.translations:
+        return False
+    if later[0].block == current[-1].block:
+        return False
+    n_now = sum(word_count(un.text) for un in current)
+    if n_now > SHORT_TITLE_WORDS or sum(word_count(un.text) for un in later) <= n_now:
+        return False
+    return _units_lang(doc, later) == _units_lang(doc, current)
 
 
 def unique_ints(items: Iterable[int]) -> list[int]:
@@ -310,11 +347,17 @@ def _accept_author_line(text: str, authors: list[au.Author], after_title: bool, 
 
     Markers or initials make it one. Otherwise Title Case phrases look like names too ("Trade Wars and
     Energy Security"), so plain names count only under the title and with their affiliation (or email)
-    on the next line, as papers print them; web pages name their authors in a byline instead.
+    on the next line, as papers print them; web pages name their authors in a byline instead. Two or
+    more names under the title followed by the article's dates count too (the affiliations printed as
+    footnotes elsewhere: "Received: ... Published: ...").
     """
     if any(a.markers for a in authors) or re.search(au.INITIALS, text):
         return True
-    return after_title and _is_affiliation_line(next_line)
+    if not after_title:
+        return False
+    return _is_affiliation_line(next_line) or (
+        len(authors) >= 2 and (notes.is_history_note(next_line)
+                               or any(dates.cued_publication_date(next_line, df) for df in (True, False))))
 
 
 def _is_affiliation_line(text: str) -> bool:

@@ -17,8 +17,10 @@ from pipeline.metadata.dates import find_dates
 from pipeline.metadata.notes import EMAIL_RE
 from pipeline.metadata.text import squash, strip_marks
 
-_UP = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЂ-ЏҐЄІЇ"
-_LO = "a-zß-öø-ÿā-žа-яёђ-џґєії"
+# Latin Extended-B and Extended Additional (Romanian ș, Vietnamese ễ ơ) alternate capital and small
+# letters code point by code point: the whole ranges are in both classes.
+_UP = "A-ZÀ-ÖØ-ÞĀ-Žƀ-ɏḀ-ỿА-ЯЁЂ-ЏҐЄІЇ"
+_LO = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿа-яёђ-џґєії"
 # A capitalised name word ("Li", "Anna", "McDermott", "O'Neil", "Jean-Luc", "Ли", "У").
 NAME_WORD = rf"[{_UP}][{_LO}]*(?:['’][{_UP}{_LO}][{_LO}]+|[{_UP}][{_LO}]+)*(?:-[{_UP}{_LO}][{_LO}]+)*"
 # Initials: "J.", "И.И.", "J.-P.", "A. B."
@@ -30,7 +32,8 @@ NAME_RE = re.compile(rf"{_TOKEN}(?:\s+{_TOKEN}){{0,4}}")
 # A lone lower-case letter a–h after a name is a superscript letter marker ("Ann Lee a, Tom Ray b"), never
 # the end of a word: a letter stands before and after it.
 _LETTER_MARKER = r"(?<![^\W\d_])[a-h](?:\s*,\s*[a-h])*(?![^\W\d_])"
-_MARKER = rf"(?:[0-9¹²³⁴-⁹⁰]{{1,2}}(?:\s*,\s*[0-9¹²³⁴-⁹⁰]{{1,2}})*[*†‡§#]*|[*†‡§#]+|{_LETTER_MARKER})"
+# "2,*": a symbol may follow the digits after a comma too (the corresponding author's mark).
+_MARKER = rf"(?:[0-9¹²³⁴-⁹⁰]{{1,2}}(?:\s*,\s*[0-9¹²³⁴-⁹⁰]{{1,2}})*(?:,?[*†‡§#]+)?|[*†‡§#]+|{_LETTER_MARKER})"
 _SUPER = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _NAME_TOKEN_RE = re.compile(rf"{INITIALS}|[^\s]+")
 _INITIALS_RE = re.compile(INITIALS)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.metadata.text import ends_sentence, letters_share, squash, strip_marks, word_count
+from pipeline.metadata.text import ends_sentence, letters_share, main_script, squash, strip_marks, word_count
 
 # Classification codes and serial numbers printed above titles.
 _CODE_LINE_RE = re.compile(
@@ -28,9 +28,16 @@ _TYPE_LABEL = (
     r"method|methods)\s+){1,3}(?:article|paper|communication|report|study|review|note|essay|letter)|"
     r"original\s+research|"
     r"research|review|editorial|article|статья|стаття|обзор|рецензия|книжное\s+обозрение|book\s+review|"
-    r"opinion|commentary|комментарий|интервью|interview|news|новости|analysis|аналитика)"
+    r"opinion|commentary|комментарий|интервью|interview|news|новости|analysis|аналитика|"
+    # The same labels in the other languages of the allowed list (es, pt, fr, it, de, pl).
+    r"(?:artículo|articulo|artigo|article|articolo|artykuł|nota|note)\s+(?:original|originale|originalny|oryginalny|"
+    r"de\s+revisión|de\s+revisão|de\s+recherche|de\s+synthèse|di\s+ricerca|técnica|tecnica|technique|"
+    r"breve|courte|przeglądowy|naukowy|científico|cientifico|scientifique|scientifico)|"
+    r"(?:originalarbeit|übersichtsarbeit|forschungsartikel|fachartikel|kurzmitteilung|originalbeitrag|"
+    r"revisión|revisão|revue|recensione|recensión|recenzja|editorial|éditorial|editoriale))"
 )
-_TYPE_LABEL_RE = re.compile(rf"^{_TYPE_LABEL}\s*[.:]?\s*$", re.IGNORECASE)
+# A licence badge printed beside the label ("Research Article  Open Access"), or alone.
+_TYPE_LABEL_RE = re.compile(rf"^(?:{_TYPE_LABEL}\s*[.:]?\s*(?:open\s+access)?|open\s+access)\s*$", re.IGNORECASE)
 # "Section: Law", "Рубрика: Право" — the journal's section, not the article's title.
 _RUBRIC_RE = re.compile(r"^(?:рубрика|раздел|rubric|section|category|article\s+type|тип\s+статьи)\s*:\s*\S",
                         re.IGNORECASE)
@@ -58,6 +65,29 @@ _CONTINUES_RE = re.compile(
 )
 
 
+# A line in capitals that ends in a small-letter abbreviation ("... 1670-х гг.", "... VOL. 2 ed."):
+# the full stop is the abbreviation's, not a sentence's (prose is not set in capitals).
+_SMALL_ABBREVIATION_END_RE = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZА-ЯЁ]{1,3}\.$")
+
+
+def _ends_sentence(t: str) -> bool:
+    """``ends_sentence``, except for a line in capitals ending in a small-letter abbreviation.
+
+    ``"ТАМОЖЕННЫЕ КНИГИ ВОЛОГДЫ 1670-х гг."`` -> False; ``"It rained all day."`` -> True
+    """
+    if not ends_sentence(t):
+        return False
+    return not (_SMALL_ABBREVIATION_END_RE.search(t) and in_capitals(t))
+
+
+def in_capitals(t: str) -> bool:
+    """Set in capitals: at least four letters in five upper case (a capitals title may hold a
+    small-letter abbreviation or suffix: "1670-х гг."). ``"ВОЛОГДЫ 1670-х гг."`` -> True; ``"Vologda"`` -> False
+    """
+    letters = [c for c in t if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
 def is_title_shaped(text: str) -> bool:
     """True when a block could be a title: a short run of words, mostly letters, not a sentence.
 
@@ -67,7 +97,7 @@ def is_title_shaped(text: str) -> bool:
     t = squash(strip_marks(text))
     if not (2 <= word_count(t) <= 45) or len(t) > 400 or letters_share(t) < 0.6:
         return False
-    if ends_sentence(t) and not t.endswith(":"):
+    if _ends_sentence(t) and not t.endswith(":"):
         return False
     if re.search(r"[.!?]\s+[A-ZА-ЯЁ]", t) and word_count(t) > 25:
         return False
@@ -183,18 +213,23 @@ def breadcrumb_target_of_keys(line: str, keys: list[str]) -> int | None:
 def continues_title(first: str, nxt: str) -> bool:
     """True when ``nxt`` is the wrapped rest of the title ``first``.
 
-    It must be title-shaped, and either start in lower case or follow a line ending in a word that
-    cannot end a title. ``("Энергетический диалог России", "и Китая в новых условиях")`` -> True;
-    ``("Multipolarity and Connectivity", "Mutual Respect, Benefit ...")`` -> False
+    It must be title-shaped, in the same alphabet as the line before it, and either start in lower
+    case or follow a line ending in a word that cannot end a title (or be the shorter rest of a long
+    line). ``("Энергетический диалог России", "и Китая в новых условиях")`` -> True;
+    ``("Multipolarity and Connectivity", "Mutual Respect, Benefit ...")`` -> False;
+    ``("ЛЕКСИКА ПИДЖИНА", "THE LEXICON OF PIDGIN")`` -> False (the title printed again in another language)
     """
     a, b = squash(strip_marks(first)), squash(strip_marks(nxt))
     if not b or not is_title_shaped(b) and word_count(b) > 1:
         return False
-    if ends_sentence(a):
+    if _ends_sentence(a):
+        return False
+    last_script = main_script(a.split("\n")[-1] if "\n" in first else a)
+    if last_script is not None and main_script(b) not in (None, last_script):
         return False
     starts_lower = b[0].islower()
     # Titles set in capitals wrap without any other sign; two capital lines in a row are one title.
-    both_caps = a == a.upper() and b == b.upper() and any(c.isalpha() for c in a + b)
+    both_caps = in_capitals(a) and in_capitals(b)
     # A long line followed by a shorter one is a title wrapped at the page width; a short complete
     # headline over a longer line is a headline over its subtitle.
     last = squash(strip_marks(first.split("\n")[-1])) if "\n" in first else a

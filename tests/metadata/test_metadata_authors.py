@@ -492,3 +492,17 @@ def test_date_then_name_under_the_headline() -> None:
     md = run(doc)
     assert [a["name"] for a in md["authors"]] == ["Мария Лебедева"]
     assert md["published"] == "2019-04-03"
+
+
+@pytest.mark.parametrize(("line", "names", "markers"), [
+    ("Hanna Virtanen1, Rafael Q. Moreira2,*, Olumide Adeyemi1", ["Hanna Virtanen", "Rafael Q. Moreira", "Olumide Adeyemi"],
+     [["1"], ["2", "*"], ["1"]]),
+    ("Chloé Nguyễn, Ion Popescu and Ștefan Țurcanu", ["Chloé Nguyễn", "Ion Popescu", "Ștefan Țurcanu"], [[], [], []]),
+])
+def test_author_lines_with_combined_markers_and_other_latin_letters(line: str, names: list[str],
+                                                                    markers: list[list[str]]) -> None:
+    from pipeline.metadata.authors import parse_author_line
+
+    found = parse_author_line(line)
+    assert found is not None
+    assert [a.name for a in found] == names and [a.markers for a in found] == markers

@@ -309,3 +309,76 @@ def test_is_tags_line(line: str, tags: bool) -> None:
 def test_tags_line_above_the_headline_is_not_the_title() -> None:
     doc = make_doc(["Метки: спорт, футбол, стадионы", "В Казани открыли новый стадион для детских команд", LONG_RU])
     assert run(doc)["title"]["text"] == "В Казани открыли новый стадион для детских команд"
+
+
+@pytest.mark.parametrize(
+    "first, nxt, joined",
+    [
+        # The title set in capitals, then again in another alphabet: two titles, not one wrapped.
+        ("ЛЕКСИКА КЯХТИНСКОГО ПИДЖИНА В ЗАПИСКАХ", "THE LEXICON OF KYAKHTA PIDGIN IN TRAVEL NOTES", False),
+        ("Russia and China in Central Asia: A", "Россия и Китай", False),
+        # The same alphabet still continues as before; a capitals line may end in a small abbreviation.
+        ("ТАМОЖЕННЫЕ КНИГИ ВОЛОГДЫ 1670-х гг.", "КАК ИСТОЧНИК ПО ИСТОРИИ ТОРГОВЛИ", True),
+        ("Sanctions, Energy Markets and the Reorientation of Russian", "Exports towards Asia", True),
+        ("Energy Dialogue between Russia and", "China in a Changing World", True),
+        ("It rained all day in the city, gg.", "and then it stopped", False),
+    ],
+)
+def test_continuation_keeps_to_one_alphabet(first: str, nxt: str, joined: bool) -> None:
+    assert continues_title(first, nxt) is joined
+
+
+@pytest.mark.parametrize("text", ["TECHNICAL NOTE", "Technical Note Open Access", "Open Access", "ARTÍCULO ORIGINAL",
+                                  "Artículo de revisión", "Article original", "Originalarbeit", "Artigo original"])
+def test_type_labels_and_the_licence_badge_are_never_titles(text: str) -> None:
+    assert is_code_or_label(text)
+
+
+@pytest.mark.parametrize("text", ["Open access to research data in ecology", "Original Sin and Its Critics",
+                                  "Nota bene: on marginalia"])
+def test_titles_that_begin_like_labels_are_titles(text: str) -> None:
+    assert not is_code_or_label(text)
+
+
+def test_a_capitals_title_may_end_in_a_small_abbreviation() -> None:
+    assert is_title_shaped("ТАМОЖЕННЫЕ КНИГИ ВОЛОГДЫ 1670-х гг.")
+    assert not is_title_shaped("Customs books were kept in Vologda in those years by the local office, gg.")
+
+
+def test_the_title_above_the_authors_wins_over_a_short_line_above_it() -> None:
+    # A rubric, a label and a code above the title: the short rubric was taken first.
+    doc = make_doc([("heading", "ИСТОРИЯ ЭКОНОМИКИ"), ("heading", "Научная статья"), ("heading", "УДК 94(470)"),
+                    ("heading", "ТОРГОВЛЯ ВОЛОГДЫ КАК ИСТОЧНИК ПО ИСТОРИИ РУССКОГО СЕВЕРА"),
+                    "А. В. Рябинин1, Е. Н. Горская2", "1 Вологодский государственный университет", LONG_RU])
+    assert run(doc)["title"]["text"] == "ТОРГОВЛЯ ВОЛОГДЫ КАК ИСТОЧНИК ПО ИСТОРИИ РУССКОГО СЕВЕРА"
+
+
+def test_a_short_headline_with_a_longer_line_and_no_byline_keeps_its_headline() -> None:
+    doc = make_doc([("heading", "Multipolarity and Connectivity"),
+                    ("heading", "Mutual Respect and Harmony Are Important Principles of Interstate Relations"),
+                    LONG_EN])
+    assert run(doc)["title"]["text"] == "Multipolarity and Connectivity"
+
+
+def test_a_short_title_right_over_its_subtitle_and_authors_keeps_its_title() -> None:
+    doc = make_doc([("heading", "Rivers of Gold"), ("heading", "How the Mining Boom Reshaped Three Provinces"),
+                    "John Smith1 and Mary Jones2", "1 University of Bristol, UK", LONG_EN])
+    assert run(doc)["title"]["text"] == "Rivers of Gold"
+
+
+def test_plain_names_under_the_title_with_the_dates_under_them_are_the_authors() -> None:
+    doc = make_doc([("heading", "Loanword Adaptation on Montreal Cafe Menus in Five Boroughs"),
+                    ("heading", "Amélie Gauthier-Roy, Søren Ødegård Lund and Chloé Nguyễn"),
+                    ("heading", "Published: 3 February 2022"), LONG_EN])
+    md = run(doc)
+    assert md["title"]["text"] == "Loanword Adaptation on Montreal Cafe Menus in Five Boroughs"
+    assert [a["name"] for a in md["authors"]] == ["Amélie Gauthier-Roy", "Søren Ødegård Lund", "Chloé Nguyễn"]
+
+
+def test_a_translated_title_in_the_same_alphabet_is_not_the_rest_of_the_title() -> None:
+    doc = make_doc([("heading", [("es", "Dinámica poblacional del cangrejo violinista en las salinas abandonadas "
+                                        "de la bahía de Cádiz")]),
+                    ("paragraph", [("en", "Population dynamics of the fiddler crab in the salt pans")]),
+                    "Lucía Fernández1, Javier Beltrán2", "1 Universidad del Atlántico Sur, España", LONG_EN])
+    md = run(doc)
+    assert md["title"]["text"].endswith("de la bahía de Cádiz")
