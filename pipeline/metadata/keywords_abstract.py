@@ -59,12 +59,16 @@ _COLON_RE = re.compile(rf"(?<=\S)\s+(?:\*\*|__)?(?P<cue>{_ALL})(?:\*\*|__)?\s*(?
 
 # Scanning a whole block with _INNER_RE or _COLON_RE tries a match at every space; the functions below
 # give the same matches while trying only where one can start. _INNER_RE starts at a line break or
-# just after a sentence end (a pattern that starts with a character class is scanned for in C):
-# The first lookahead, one letter class, turns away nearly every full stop and line break before the
-# full cue alternation is tried there.
+# just after a sentence end, and its cue starts with one of the cues' first letters: each such mark
+# is looked for by a pattern of its own (one that starts with a literal character is scanned for in
+# a tight loop, while a class holding "»" and "”", a big charset, costs a function call per character
+# of the text), and _INNER_RE is tried only where that letter follows. A "?" group is written as a
+# branch with an empty alternative: the same tries in the same order, without a repeat.
 _FIRST_LETTER = "[" + re.escape("".join(sorted({cue[0] for cue in _KIND_OF}))) + "]"
-_INNER_AT_RE = re.compile(rf"[.!?»”\"\n](?=\s*(?:\*\*|__)?{_FIRST_LETTER})(?=\s*(?:\*\*|__)?{_ALL}(?:\*\*|__)?\s*{_SEP})",
-                          re.IGNORECASE)
+_INNER_MARKS = '.!?»”"\n'  # the characters _INNER_RE's lookbehind reads, and the line break
+_INNER_AT_BY_CHAR = tuple(
+    (ch, re.compile(re.escape(ch) + rf"(?=\s*(?:\*\*|__|){_FIRST_LETTER})", re.IGNORECASE)) for ch in _INNER_MARKS
+)
 # _COLON_RE's matches each hold a colon, with only spaces, '*', '_', '-' and the cue's letters (at most
 # 26 of them) before it. Read backwards from a colon, this covers at least that much: a search from
 # there, up to the colon, finds the match the colon belongs to.
@@ -72,13 +76,31 @@ _MAX_CUE_LETTERS = max(len(re.sub(r"[\s\-]", "", c)) for c in _KIND_OF)
 _BACK_RE = re.compile(rf"[\s*_\-]*(?:[^\W\d_][\s*_\-]*){{0,{_MAX_CUE_LETTERS}}}")
 
 
+def inner_cue_marks(text: str) -> list[int]:
+    """Where a mark (a sentence end, a line break) is followed by spaces, bold marks and a letter a
+    cue may start with, in order; each mark character is looked for only when the text holds it.
+
+    ``"Text. Keywords: a. Then."`` -> ``[4]``
+    """
+    at: list[int] = []
+    for ch, rx in _INNER_AT_BY_CHAR:
+        if ch in text:
+            at += [m.start() for m in rx.finditer(text)]
+    at.sort()  # the characters differ, so do their positions: sorted, they come as one scan gives them
+    return at
+
+
 def _inner_matches(text: str) -> list[re.Match[str]]:
-    """``list(_INNER_RE.finditer(text))``, trying only the positions where a match can start."""
+    """``list(_INNER_RE.finditer(text))``, trying only the positions where a match can start.
+
+    Every start of a match follows one of ``inner_cue_marks``; a mark where none starts only costs a
+    failed try, and a start tried twice (".\n") fails or is passed the second time alike.
+    """
     out = []
     pos = 0
     tried = -1
-    for at in _INNER_AT_RE.finditer(text):
-        start = at.start() if at.group() == "\n" else at.start() + 1
+    for at in inner_cue_marks(text):
+        start = at if text[at] == "\n" else at + 1
         if start == tried:  # ".\n": the full stop and the line break give the same start
             continue
         tried = start
