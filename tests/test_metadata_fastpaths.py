@@ -69,3 +69,158 @@ def test_inner_cue_matches_table(text: str) -> None:
 @given(_pieces_strategy(CUE_PIECES))
 def test_inner_cue_matches_random(text: str) -> None:
     _check_inner(text)
+
+
+# --- the cue alternation behind its gate -----------------------------------------------------------
+
+def _ungated(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern with the cue alternation as it reads without its gate."""
+    from pipeline.metadata.text import cue_trie_regex
+
+    return re.compile(rx.pattern.replace(ka._ALL, cue_trie_regex(ka._KIND_OF)), rx.flags)
+
+
+def _check_gated_cues(text: str) -> None:
+    start, inner, colon = _ungated(ka._START_RE), _ungated(ka._INNER_RE), _ungated(ka._COLON_RE)
+    assert start.pattern != ka._START_RE.pattern
+    m, p = ka._START_RE.match(text), start.match(text)
+    assert (m and (m.span(), m.span("cue"), m.group("sep"))) == (p and (p.span(), p.span("cue"), p.group("sep")))
+    assert _spans(list(ka._INNER_RE.finditer(text))) == _spans(list(inner.finditer(text)))
+    assert _spans(list(ka._COLON_RE.finditer(text))) == _spans(list(colon.finditer(text)))
+
+
+@pytest.mark.parametrize("text", INNER_TRICKY + ODD + CUE_PIECES)
+def test_gated_cue_patterns_table(text: str) -> None:
+    _check_gated_cues(text)
+    _check_gated_cues("**" + text + "** x. " + text + ": y")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_pieces_strategy(CUE_PIECES))
+def test_gated_cue_patterns_random(text: str) -> None:
+    _check_gated_cues(text)
+
+
+@pytest.mark.parametrize(
+    ("cues", "gate"),
+    [(["key words", "abstract", "doi"], "(?=[adk][beo])"), (["a b", "cd"], "(?=[ac])"), ([], ""), (["x"], "(?=[x])"),
+     (["a.b", "a-b"], "(?=[a])"), (["关键词", "摘要"], "(?=[关摘][要键])")],
+)
+def test_cue_gate_table(cues: list[str], gate: str) -> None:
+    from pipeline.metadata.text import cue_gate, cue_trie_regex
+
+    assert cue_gate(cues) == gate
+    trie = re.compile(cue_trie_regex(cues), re.IGNORECASE) if cues else None
+    if trie is not None:
+        gated = re.compile(gate + trie.pattern, re.IGNORECASE)
+        for text in cues + [c.upper() for c in cues] + ["A  B", "a\u00a0b", "A-B", "ab", "", "\u212a"]:
+            assert [m.span() for m in gated.finditer(text)] == [m.span() for m in trie.finditer(text)]
+
+
+# --- squashing spared --------------------------------------------------------------------------------
+
+SQUASH_TRICKY = [
+    "", " ", "a", "  a\u00a0 b  ", "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\u2028\u3000", "Вестник\u2003МГИМО",
+    "中文 文本", "\ud800 x", "x" * 299, "x " * 150, " x" * 300, "y" * 300, "10.1234/abc", "doi:\u00a010.1/x",
+    "DOI 10.31857/1234-5678-2023-2-\n17-31", "1 0.1234/x", "10 .1234", "Вестник МГИМО. 2023. Т. 16, № 2. С. 7–29",
+    "Oriental Studies 2024, 3", "1 9 2 0", "2\u00a00", " 19 ", "x" * 240 + " 2020", "x " * 120 + "2020",
+]
+
+
+def _squash_pieces() -> list[str]:
+    return [*SQUASH_TRICKY, *ODD, "University", "университет", "Institute of", "?", "2019", "20", "19",
+            "Vol. 5", "No. 3", "pp. 11–31", "№ 2", ",", ".", " ", "\n", "It", "is", "done."]
+
+
+@pytest.mark.parametrize("text", SQUASH_TRICKY + ODD)
+def test_nonspace_count_bounds_the_squashed_length(text: str) -> None:
+    from pipeline.metadata.text import nonspace_count, squash
+
+    assert nonspace_count(text) == len(text) - sum(map(str.isspace, text))
+    assert nonspace_count(text) <= len(squash(text)) <= len(text)
+
+
+def _plain_is_body_line(line: str) -> bool:
+    from pipeline.metadata.text import ends_sentence, squash, word_count
+
+    x = squash(line)
+    return len(x) >= 300 or (word_count(x) >= 12 and ends_sentence(x))
+
+
+def _plain_is_affiliation(text: str) -> bool:
+    from pipeline.metadata.authors import INSTITUTION_WORDS
+    from pipeline.metadata.text import squash
+
+    t = squash(text)
+    return len(t) < 400 and bool(INSTITUTION_WORDS.search(t)) and not t.endswith("?")
+
+
+def _plain_parse_issue_line(line: str) -> object:
+    """parse_issue_line as it read with the squash first: the same function on the squashed line
+    (squashing twice changes nothing), with the old tests on it."""
+    from pipeline.metadata import venue
+    from pipeline.metadata.text import squash
+
+    text = squash(line)
+    if not text or len(text) > 240 or ("19" not in text and "20" not in text):
+        return None
+    return venue.parse_issue_line(text)
+
+
+def _check_squash_spared(text: str) -> None:
+    import pipeline.metadata as md
+    from pipeline.metadata import authors, identifiers, venue
+    from pipeline.metadata.text import squash
+
+    assert md._is_body_line(text) == _plain_is_body_line(text)
+    assert md._is_body(text, "paragraph") == any(_plain_is_body_line(x) for x in text.split("\n") if x.strip())
+    assert authors.is_affiliation(text) == _plain_is_affiliation(text)
+    assert venue.parse_issue_line(text) == _plain_parse_issue_line(text) == venue.parse_issue_line(squash(text))
+    if "10." not in text:  # the test _doi makes before squashing
+        assert identifiers.doi_statement(squash(text)) is None and identifiers.labelled_doi(text) is None
+
+
+@pytest.mark.parametrize("text", SQUASH_TRICKY + ODD)
+def test_squash_spared_table(text: str) -> None:
+    _check_squash_spared(text)
+    _check_squash_spared(text * 40)
+    _check_squash_spared("Moscow State University, " * 20 + text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_pieces_strategy(_squash_pieces(), max_size=60))
+def test_squash_spared_random(text: str) -> None:
+    _check_squash_spared(text)
+
+
+# --- years -------------------------------------------------------------------------------------------
+
+YEAR_PIECES = ["1", "2", "0", "16", "19", "20", "2024", "1599", "1600", "1999", "2100", "٢٠٢٤", "２０２４", "20٢4",
+               "-", "/", ".", " ", "\u00a0", "\n", "x", "é", "中", "\ud800", "May"]
+_PLAIN_YEAR_TESTS = {
+    "any": re.compile(r"(?:1[6-9]|20)\d\d"),
+    "then -/": re.compile(r"(?:1[6-9]|20)\d\d[-/]"),
+    "after ./": re.compile(r"[./](?:1[6-9]|20)\d\d"),
+    "after a space": re.compile(r"\s(?:1[6-9]|20)\d\d"),
+}
+
+
+def _check_years(text: str) -> None:
+    from pipeline.metadata import dates
+
+    fast = {"any": dates._ANY_YEAR, "then -/": dates._NEEDS[0], "after ./": dates._NEEDS[1],
+            "after a space": dates._NEEDS[2]}
+    for name, plain in _PLAIN_YEAR_TESTS.items():
+        assert dates._holds(text, fast[name]) is (plain.search(text) is not None), (name, text)
+    assert dates.has_year(text) is (_PLAIN_YEAR_TESTS["any"].search(text) is not None)
+
+
+@pytest.mark.parametrize("text", YEAR_PIECES + ODD + ["x2024-", " 1999", "./2020", "/1700", "x\u20032024", "16199", "2" * 9])
+def test_year_tests_table(text: str) -> None:
+    _check_years(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_pieces_strategy(YEAR_PIECES))
+def test_year_tests_random(text: str) -> None:
+    _check_years(text)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from pipeline.metadata.dates import find_dates
 from pipeline.metadata.notes import EMAIL_RE
-from pipeline.metadata.text import squash, strip_marks
+from pipeline.metadata.text import nonspace_count, squash, strip_marks
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЂ-ЏҐЄІЇ"
 _LO = "a-zß-öø-ÿā-žа-яёђ-џґєії"
@@ -342,6 +342,8 @@ def is_affiliation(text: str) -> bool:
 
     ``"1 Уханьский университет, Китай"`` -> True; ``"School of Law, Riga Technical University, Riga"`` -> True
     """
+    if nonspace_count(text) >= 400:  # too long squashed too: spared the squash and the search
+        return False
     t = squash(text)
     return len(t) < 400 and bool(INSTITUTION_WORDS.search(t)) and not t.endswith("?")
 

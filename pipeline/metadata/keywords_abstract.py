@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from pipeline.metadata.text import cue_trie_regex, squash, strip_marks
+from pipeline.metadata.text import cue_gate, cue_trie_regex, squash, strip_marks
 
 KEYWORD_CUES = (
     "ключевые слова", "ключевые понятия", "ключевые термины", "key words", "keywords", "key-words", "key terms",
@@ -41,7 +41,7 @@ STOP_CUES = (
 _LOWER = "a-zа-яёß-ÿ"
 _KIND_OF = {c: "keywords" for c in KEYWORD_CUES} | {c: "abstract" for c in ABSTRACT_CUES} | {c: "stop" for c in STOP_CUES}
 # Every cue, as a trie (a position where no cue starts costs one test, not one per cue).
-_ALL = cue_trie_regex(_KIND_OF)
+_ALL = cue_gate(_KIND_OF) + cue_trie_regex(_KIND_OF)
 _SEPARATORS_RE = re.compile(r"[\s\-]+")
 _KIND_BY_KEY: dict[str, str] = {}
 for _cue, _kind in _KIND_OF.items():
