@@ -45,9 +45,10 @@ INNER_TRICKY = [
 
 
 def _plain_inner_cue_marks(text: str) -> list[int]:
-    """Every mark followed by spaces, bold marks and a cue's first letter, by one class scan."""
+    """Every mark followed by spaces, bold marks and a cue's first two letters, by one class scan."""
     first = "[" + re.escape("".join(sorted({c[0] for c in ka._KIND_OF}))) + "]"
-    return [m.start() for m in re.finditer(rf"[.!?»”\"\n](?=\s*(?:\*\*|__)?{first})", text, re.IGNORECASE)]
+    second = "[" + re.escape("".join(sorted({c[1] for c in ka._KIND_OF}))) + "]"
+    return [m.start() for m in re.finditer(rf"[.!?»”\"\n](?=\s*(?:\*\*|__)?{first}{second})", text, re.IGNORECASE)]
 
 
 def _spans(ms: list[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[int, int], str | None]]:
@@ -103,16 +104,16 @@ def test_gated_cue_patterns_random(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("cues", "gate"),
-    [(["key words", "abstract", "doi"], "(?=[adk][beo])"), (["a b", "cd"], "(?=[ac])"), ([], ""), (["x"], "(?=[x])"),
-     (["a.b", "a-b"], "(?=[a])"), (["关键词", "摘要"], "(?=[关摘][要键])")],
+    [(["key words", "abstract", "doi"], "[adk][beo]"), (["a b", "cd"], "[ac]"), ([], ""), (["x"], "[x]"),
+     (["a.b", "a-b"], "[a]"), (["关键词", "摘要"], "[关摘][要键]")],
 )
-def test_cue_gate_table(cues: list[str], gate: str) -> None:
-    from pipeline.metadata.text import cue_gate, cue_trie_regex
+def test_cue_start_classes_table(cues: list[str], gate: str) -> None:
+    from pipeline.metadata.text import cue_start_classes, cue_trie_regex
 
-    assert cue_gate(cues) == gate
+    assert cue_start_classes(cues) == gate
     trie = re.compile(cue_trie_regex(cues), re.IGNORECASE) if cues else None
     if trie is not None:
-        gated = re.compile(gate + trie.pattern, re.IGNORECASE)
+        gated = re.compile(f"(?={gate})" + trie.pattern, re.IGNORECASE)
         for text in cues + [c.upper() for c in cues] + ["A  B", "a\u00a0b", "A-B", "ab", "", "\u212a"]:
             assert [m.span() for m in gated.finditer(text)] == [m.span() for m in trie.finditer(text)]
 
@@ -224,3 +225,67 @@ def test_year_tests_table(text: str) -> None:
 @given(_pieces_strategy(YEAR_PIECES))
 def test_year_tests_random(text: str) -> None:
     _check_years(text)
+
+
+# --- www, and the DOI blocks found once -----------------------------------------------------------------
+
+WWW_PIECES = ["www.", "WWW.", "wWw.", "ww.", "w.", "W.", "w", "W", ".", "x", " ", "ѷ", "\u0177", "ŵ", "Ｗ", *ODD]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_pieces_strategy(WWW_PIECES))
+def test_has_www_random(text: str) -> None:
+    from pipeline.metadata.notes import _WWW_RE, _has_www
+
+    assert _has_www(text) is (_WWW_RE.search(text) is not None)
+
+
+def _plain_doi(doc: object, header_end: int, skip: set[int]) -> str | None:
+    """_doi as it read before the blocks holding "10." were listed once."""
+    from pipeline.metadata import identifiers, venue
+    from pipeline.metadata.text import squash, unique
+
+    found: list[str] = []
+    for line in doc.furniture:  # type: ignore[attr-defined]
+        d = identifiers.doi_statement(line) or identifiers.labelled_doi(line)
+        if d:
+            found.append(d)
+    for i, b in enumerate(doc.blocks):  # type: ignore[attr-defined]
+        if i in skip:
+            continue
+        if i < header_end or venue.CITATION_CUE_RE.match(b.text):
+            d = identifiers.doi_statement(squash(b.text)) or identifiers.labelled_doi(b.text)
+            if d:
+                found.append(d)
+    for i, b in enumerate(doc.blocks):  # type: ignore[attr-defined]
+        if i in skip or "10." not in b.text:
+            continue
+        for line in b.text.split("\n"):
+            if "10." in line and (d := identifiers.doi_statement(squash(line))):
+                found.append(d)
+    found = unique(found)
+    if len(found) > 1:
+        doc.warnings.append(f"metadata: several DOIs printed as the article's own, kept the first: {', '.join(found)}")  # type: ignore[attr-defined]
+    return found[0] if found else None
+
+
+DOI_BLOCKS = ["DOI: 10.1234/abc", "doi 10.31857/1234-5678-2023-2-\n17-31", "Для цитирования: X // Y. 2023. DOI: 10.5/q",
+              "For citation: A. B. https://doi.org/10.9999/Z.1", "10.1000/xyz", "Text 10.1 percent.", "Plain text.",
+              "x\n10.2000/line\ny", " 10.3000/a ", "doi:\u00a010.4000/b", "10 .1234/x", "", "Cite as: 10.5555/c"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(DOI_BLOCKS + ODD), max_size=8), st.integers(0, 8), st.sets(st.integers(0, 8)),
+       st.lists(st.sampled_from(DOI_BLOCKS), max_size=2))
+def test_doi_blocks_found_once_random(texts: list[str], header_end: int, skip: set[int], furniture: list[str]) -> None:
+    import pipeline.metadata as md
+    from pipeline.document import Block, Document, Source
+
+    docs = []
+    for _ in range(2):
+        doc = Document(source=Source(path="a.txt"))
+        doc.blocks = [Block("paragraph", t) for t in texts]
+        doc.furniture = list(furniture)
+        docs.append(doc)
+    assert md._doi(docs[0], header_end, skip) == _plain_doi(docs[1], header_end, skip)
+    assert docs[0].warnings == docs[1].warnings

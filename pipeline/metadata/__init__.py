@@ -390,21 +390,16 @@ def _doi(doc: Document, header_end: int, skip: set[int]) -> str | None:
         d = identifiers.doi_statement(line) or identifiers.labelled_doi(line)
         if d:
             found.append(d)
-    for i, b in enumerate(doc.blocks):
-        if i in skip:
-            continue
+    # Every DOI starts with "10." (squashing cannot make one): only the blocks with it are read, found once.
+    with_prefix = [(i, b) for i, b in enumerate(doc.blocks) if i not in skip and "10." in b.text]
+    for i, b in with_prefix:
         # A "for citation" line cites the article itself, wherever it is printed.
-        # Both readings need "10." (squashing cannot make one): without it, spared the squash.
-        if "10." in b.text and (i < header_end or venue.CITATION_CUE_RE.match(b.text)):
+        if i < header_end or venue.CITATION_CUE_RE.match(b.text):
             d = identifiers.doi_statement(squash(b.text)) or identifiers.labelled_doi(b.text)
             if d:
                 found.append(d)
     # A DOI line left inside the body (page furniture repair did not catch): a line that is only a DOI.
-    for i, b in enumerate(doc.blocks):
-        if i in skip:
-            continue
-        if "10." not in b.text:  # every DOI starts so
-            continue
+    for _i, b in with_prefix:
         for line in b.text.split("\n"):
             if "10." not in line:  # squashing cannot make one: spared the squash
                 continue

@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from pipeline.metadata.text import cue_gate, cue_trie_regex, squash, strip_marks
+from pipeline.metadata.text import cue_start_classes, cue_trie_regex, squash, strip_marks
 
 KEYWORD_CUES = (
     "ключевые слова", "ключевые понятия", "ключевые термины", "key words", "keywords", "key-words", "key terms",
@@ -40,8 +40,10 @@ STOP_CUES = (
 
 _LOWER = "a-zа-яёß-ÿ"
 _KIND_OF = {c: "keywords" for c in KEYWORD_CUES} | {c: "abstract" for c in ABSTRACT_CUES} | {c: "stop" for c in STOP_CUES}
-# Every cue, as a trie (a position where no cue starts costs one test, not one per cue).
-_ALL = cue_gate(_KIND_OF) + cue_trie_regex(_KIND_OF)
+# Every cue, as a trie (a position where no cue starts costs one test, not one per cue), behind a
+# lookahead of the classes of the cues' first two characters (a test or two where none starts).
+_START_CLASSES = cue_start_classes(_KIND_OF)
+_ALL = f"(?={_START_CLASSES})" + cue_trie_regex(_KIND_OF)
 _SEPARATORS_RE = re.compile(r"[\s\-]+")
 _KIND_BY_KEY: dict[str, str] = {}
 for _cue, _kind in _KIND_OF.items():
@@ -59,15 +61,14 @@ _COLON_RE = re.compile(rf"(?<=\S)\s+(?:\*\*|__)?(?P<cue>{_ALL})(?:\*\*|__)?\s*(?
 
 # Scanning a whole block with _INNER_RE or _COLON_RE tries a match at every space; the functions below
 # give the same matches while trying only where one can start. _INNER_RE starts at a line break or
-# just after a sentence end, and its cue starts with one of the cues' first letters: each such mark
+# just after a sentence end, and its cue starts as a cue does (_START_CLASSES): each such mark
 # is looked for by a pattern of its own (one that starts with a literal character is scanned for in
 # a tight loop, while a class holding "»" and "”", a big charset, costs a function call per character
-# of the text), and _INNER_RE is tried only where that letter follows. A "?" group is written as a
+# of the text), and _INNER_RE is tried only where the cues' first two letters' classes follow. A "?" group is written as a
 # branch with an empty alternative: the same tries in the same order, without a repeat.
-_FIRST_LETTER = "[" + re.escape("".join(sorted({cue[0] for cue in _KIND_OF}))) + "]"
 _INNER_MARKS = '.!?»”"\n'  # the characters _INNER_RE's lookbehind reads, and the line break
 _INNER_AT_BY_CHAR = tuple(
-    (ch, re.compile(re.escape(ch) + rf"(?=\s*(?:\*\*|__|){_FIRST_LETTER})", re.IGNORECASE)) for ch in _INNER_MARKS
+    (ch, re.compile(re.escape(ch) + rf"(?=\s*(?:\*\*|__|){_START_CLASSES})", re.IGNORECASE)) for ch in _INNER_MARKS
 )
 # _COLON_RE's matches each hold a colon, with only spaces, '*', '_', '-' and the cue's letters (at most
 # 26 of them) before it. Read backwards from a colon, this covers at least that much: a search from

@@ -212,20 +212,21 @@ def cue_trie_regex(cues: Iterable[str]) -> str:
     return emit(trie)
 
 
-def cue_gate(cues: Iterable[str], width: int = 2) -> str:
-    """A lookahead of the classes of the cues' first ``width`` characters, to put before their
-    alternation: each position then costs a test or two of one character class (a class is tested at
-    once, while each alternative of a case-insensitive alternation is entered and left in turn). The
-    classes stop before the first space or hyphen of any cue (a run of separators in the text), so the
-    gate holds wherever a cue does, and ``gate + cue_trie_regex(cues)`` matches what the alternation does.
+def cue_start_classes(cues: Iterable[str], width: int = 2) -> str:
+    """The character classes of the cues' first ``width`` characters, for a lookahead put before
+    their alternation: each position then costs a test or two of one character class (a class is
+    tested at once, while each alternative of a case-insensitive alternation is entered and left in
+    turn). The classes stop before the first space or hyphen of any cue (a run of separators in the
+    text), so they hold wherever a cue starts, and ``(?=classes)`` + ``cue_trie_regex(cues)`` matches
+    what the alternation does.
 
-    ``["key words", "abstract", "doi"]`` -> ``"(?=[adk][beo])"``; ``["a b", "cd"]`` -> ``"(?=[ac])"``
+    ``["key words", "abstract", "doi"]`` -> ``"[adk][beo]"``; ``["a b", "cd"]`` -> ``"[ac]"``
     """
     cues = set(cues)
     width = min([width] + [len(re.split(r"[ \-]", c, maxsplit=1)[0]) for c in cues])
     if not cues or width < 1:
         return ""
-    return "(?=" + "".join("[" + re.escape("".join(sorted({c[i] for c in cues}))) + "]" for i in range(width)) + ")"
+    return "".join("[" + re.escape("".join(sorted({c[i] for c in cues}))) + "]" for i in range(width))
 
 
 def block_lang(doc: Document, index: int) -> str:
