@@ -289,3 +289,40 @@ def test_doi_blocks_found_once_random(texts: list[str], header_end: int, skip: s
         docs.append(doc)
     assert md._doi(docs[0], header_end, skip) == _plain_doi(docs[1], header_end, skip)
     assert docs[0].warnings == docs[1].warnings
+
+
+# --- dates: digit-first scans, the gated month names ----------------------------------------------------
+
+DATE_PIECES = ["5", "28", "12", "31", "0", "4", "2024", "1999", "1700", "1599", "٢", "２", "May", "мая", "MAY", "Dec.",
+               "Mai", "\u212awiecień", "ſeptember", "ᲁекабря", "of", "th", "-го", "е", " ", "  ", "\n", "\u00a0", ",",
+               ".", "/", "-", "г.", "года", "x", "(", ":", "_", "1.", ".2024", "2024-", " 2024", *ODD]
+
+
+def _ungated_date_pattern(rx: re.Pattern[str]) -> re.Pattern[str]:
+    from pipeline.metadata import dates
+    from pipeline.metadata.text import cue_trie_regex
+
+    return re.compile(rx.pattern.replace(dates._MONTH_ALT, cue_trie_regex(dates.MONTHS)), rx.flags)
+
+
+def _check_dates(text: str) -> None:
+    from pipeline.metadata import dates
+
+    for scan, plain in zip(dates._SCANS, dates._PATTERNS, strict=True):
+        for rx in (scan, _ungated_date_pattern(plain)):
+            assert [(m.span(), m.groupdict()) for m in rx.finditer(text)] == \
+                [(m.span(), m.groupdict()) for m in plain.finditer(text)], (rx.pattern, text)
+
+
+@pytest.mark.parametrize("text", DATE_PIECES + ["5 May 2024", "2024-05-28", "28.12.2020", "May 5, 2024", "мая\n2024 г.",
+                                                "1.2.2024-1-1 2024", "x5 May 2024", "а5 мая 2024", "12/28/2020",
+                                                "05.05.2024", "1.05.2024", "42.05.2024", "\u212awiecień 2024"])
+def test_date_scans_table(text: str) -> None:
+    _check_dates(text)
+    _check_dates("x" + text + " " + text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_pieces_strategy(DATE_PIECES))
+def test_date_scans_random(text: str) -> None:
+    _check_dates(text)

@@ -61,6 +61,21 @@ _PATTERNS = [
 ]
 
 
+# The patterns as find_dates scans for them: the same matches, but the two that start with a number
+# start with what consumes its first digit (the year's "1" or "2", or a digit) instead of a lookahead:
+# the regex engine scans for a class with one test per character, while a pattern that starts with a
+# lookahead enters the matcher at every position. The lookbehind that read the character before the
+# first digit reads it after ("1(?<![\d.]1)" is "(?<![\d.])1"), and an optional tens digit is a
+# digit after one of 0-3 ("\d(?:(?<=[0-3])\d)?" tries what "[0-3]?\d" tries, in the same order).
+# (The third, "5 May 2024", is left as it is: a second copy of its month names costs more to compile
+# than it spares.)
+_SCANS = [
+    re.compile(r"(?P<year>(?:1(?<![\d.]1)[6-9]|2(?<![\d.]2)0)\d\d)[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>[0-3]?\d)(?![\d])"),
+    re.compile(r"(?P<a>\d(?<![\d.]\d)(?:(?<=[0-3])\d)?)[./](?P<b>[0-3]?\d)[./](?P<year>(?:1[6-9]|20)\d\d)(?![\d])"),
+    *_PATTERNS[2:],
+]
+
+
 # What each pattern above holds around its year: a text without it is not searched with that pattern
 # at all. Each test is a choice of patterns that start with a literal character ("1" of 16xx-19xx, "2"
 # of 20xx), which the regex engine scans for in a tight loop; a pattern that starts with a choice
@@ -160,7 +175,7 @@ def find_dates(text: str, day_first: bool = True) -> list[FoundDate]:
         return found
     taken: list[tuple[int, int]] = []
     present: dict[tuple[re.Pattern[str], ...], bool] = {}  # each test once (three patterns share one)
-    for pat, needs in zip(_PATTERNS, _NEEDS, strict=True):
+    for pat, needs in zip(_SCANS, _NEEDS, strict=True):
         if needs not in present:
             present[needs] = _holds(text, needs)
         if not present[needs]:
