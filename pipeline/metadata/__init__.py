@@ -27,6 +27,7 @@ from pipeline.metadata import keywords_abstract as ka
 from pipeline.metadata.text import (
     block_lang,
     ends_sentence,
+    nonspace_count,
     segment_spans,
     span_lang,
     squash,
@@ -75,8 +76,19 @@ def _is_body(text: str, kind: str) -> bool:
     if kind == "heading":
         return False
     # Judge line by line: short lines kept apart inside one block are a headline area, not prose.
-    lines = [squash(x) for x in text.split("\n") if x.strip()]
-    return any(len(x) >= 300 or (word_count(x) >= 12 and ends_sentence(x)) for x in lines)
+    return any(_is_body_line(x) for x in text.split("\n") if x.strip())
+
+
+def _is_body_line(line: str) -> bool:
+    """A line of prose: 300 characters long once squashed, or a sentence of 12 words or more.
+    A line with 300 characters that are not spaces is long enough unsquashed (most paragraphs).
+
+    ``"It is a long enough sentence with many words in it to be prose."`` -> True; ``"Big News"`` -> False
+    """
+    if nonspace_count(line) >= 300:
+        return True
+    x = squash(line)
+    return len(x) >= 300 or (word_count(x) >= 12 and ends_sentence(x))
 
 
 def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> bool:
@@ -127,7 +139,7 @@ def _venue_keys(doc: Document, front_end: int) -> frozenset[str]:
     lines = list(doc.furniture) + [ln for b in doc.blocks[:front_end] for ln in b.text.split("\n")]
     keys = set()
     for line in lines:
-        info = venue.parse_issue_line(squash(line))
+        info = venue.parse_issue_line(line)  # it squashes the line first itself
         for name in (info or {}).get("names") or []:
             if word_count(name) >= 2:
                 keys.add(_line_key(name))
@@ -421,20 +433,16 @@ def _doi(doc: Document, header_end: int, skip: set[int]) -> str | None:
         d = identifiers.doi_statement(line) or identifiers.labelled_doi(line)
         if d:
             found.append(d)
-    for i, b in enumerate(doc.blocks):
-        if i in skip:
-            continue
+    # Every DOI starts with "10." (squashing cannot make one): only the blocks with it are read, found once.
+    with_prefix = [(i, b) for i, b in enumerate(doc.blocks) if i not in skip and "10." in b.text]
+    for i, b in with_prefix:
         # A "for citation" line cites the article itself, wherever it is printed.
         if i < header_end or venue.CITATION_CUE_RE.match(b.text):
             d = identifiers.doi_statement(squash(b.text)) or identifiers.labelled_doi(b.text)
             if d:
                 found.append(d)
     # A DOI line left inside the body (page furniture repair did not catch): a line that is only a DOI.
-    for i, b in enumerate(doc.blocks):
-        if i in skip:
-            continue
-        if "10." not in b.text:  # every DOI starts so
-            continue
+    for _i, b in with_prefix:
         for line in b.text.split("\n"):
             if "10." not in line:  # squashing cannot make one: spared the squash
                 continue

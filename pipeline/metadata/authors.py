@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from pipeline.metadata.dates import find_dates
 from pipeline.metadata.notes import EMAIL_RE
-from pipeline.metadata.text import squash, strip_marks
+from pipeline.metadata.text import nonspace_count, squash, strip_marks
 
 # Latin Extended-B and Extended Additional (Romanian ș, Vietnamese ễ ơ) alternate capital and small
 # letters code point by code point: the whole ranges are in both classes.
@@ -345,6 +345,8 @@ def is_affiliation(text: str) -> bool:
 
     ``"1 Уханьский университет, Китай"`` -> True; ``"School of Law, Riga Technical University, Riga"`` -> True
     """
+    if nonspace_count(text) >= 400:  # too long squashed too: spared the squash and the search
+        return False
     t = squash(text)
     return len(t) < 400 and bool(INSTITUTION_WORDS.search(t)) and not t.endswith("?")
 

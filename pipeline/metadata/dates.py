@@ -61,18 +61,54 @@ _PATTERNS = [
 ]
 
 
-# What each pattern above holds around its year, as a regex that starts with a digit or a character
-# class (scanned for in C, unlike the patterns, which start with a lookbehind): a text without it is
-# not searched with that pattern at all.
+# The patterns as find_dates scans for them: the same matches, but the two that start with a number
+# start with what consumes its first digit (the year's "1" or "2", or a digit) instead of a lookahead:
+# the regex engine scans for a class with one test per character, while a pattern that starts with a
+# lookahead enters the matcher at every position. The lookbehind that read the character before the
+# first digit reads it after ("1(?<![\d.]1)" is "(?<![\d.])1"), and an optional tens digit is a
+# digit after one of 0-3 ("\d(?:(?<=[0-3])\d)?" tries what "[0-3]?\d" tries, in the same order).
+# (The third, "5 May 2024", is left as it is: a second copy of its month names costs more to compile
+# than it spares.)
+_SCANS = [
+    re.compile(r"(?P<year>(?:1(?<![\d.]1)[6-9]|2(?<![\d.]2)0)\d\d)[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>[0-3]?\d)(?![\d])"),
+    re.compile(r"(?P<a>\d(?<![\d.]\d)(?:(?<=[0-3])\d)?)[./](?P<b>[0-3]?\d)[./](?P<year>(?:1[6-9]|20)\d\d)(?![\d])"),
+    *_PATTERNS[2:],
+]
+
+
+# What each pattern above holds around its year: a text without it is not searched with that pattern
+# at all. Each test is a choice of patterns that start with a literal character ("1" of 16xx-19xx, "2"
+# of 20xx), which the regex engine scans for in a tight loop; a pattern that starts with a choice
+# ("[./]", "\s", "1|2") costs a call of the character-class test at every character. What stands
+# before the year is read by a lookbehind after its first digit: "1(?<=\s1)" is "\s1".
+def _year_after(before: str, after: str = "") -> tuple[re.Pattern[str], ...]:
+    r"""The patterns whose matches, together, are the years (16xx-20xx) preceded by a character of
+    ``before`` (none: anything) and followed by ``after``.
+
+    ``("\s")`` -> patterns for ``"1(?<=\s1)[6-9]\d\d"`` and ``"2(?<=\s2)0\d\d"``
+    """
+    look = (lambda d: rf"(?<={before}{d})") if before else (lambda d: "")
+    return (re.compile(rf"2{look('2')}0\d\d{after}"), re.compile(rf"1{look('1')}[6-9]\d\d{after}"))
+
+
 _NEEDS = [
-    re.compile(r"(?:1[6-9]|20)\d\d[-/]"),
-    re.compile(r"[./](?:1[6-9]|20)\d\d"),
-    *[re.compile(r"\s(?:1[6-9]|20)\d\d")] * 3,  # the year after a space (a month name or a day before it)
+    _year_after("", "[-/]"),
+    _year_after("[./]"),
+    *[_year_after(r"\s")] * 3,  # the year after a space (a month name or a day before it)
 ]
 
 # Every pattern above holds a year: a text without one holds no date (a cheap test that spares the
 # five searches on most lines).
-_ANY_YEAR_RE = re.compile(r"(?:1[6-9]|20)\d\d")
+_ANY_YEAR = _year_after("")
+
+
+def _holds(text: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether some pattern of a ``_year_after`` choice is found in ``text``; each is searched for
+    only when the text holds its first digit. ``("in 2024", _ANY_YEAR)`` -> True"""
+    for p in patterns:
+        if p.pattern[0] in text and p.search(text) is not None:
+            return True
+    return False
 
 
 def has_year(text: str) -> bool:
@@ -81,7 +117,7 @@ def has_year(text: str) -> bool:
 
     ``"5 May 2024"`` -> True; ``"Published: 5 May"`` -> False
     """
-    return _ANY_YEAR_RE.search(text) is not None
+    return _holds(text, _ANY_YEAR)
 
 
 @dataclass(frozen=True)
@@ -138,10 +174,10 @@ def find_dates(text: str, day_first: bool = True) -> list[FoundDate]:
     if not has_year(text):
         return found
     taken: list[tuple[int, int]] = []
-    present: dict[re.Pattern[str], bool] = {}  # each test once (three patterns share one)
-    for pat, needs in zip(_PATTERNS, _NEEDS, strict=True):
+    present: dict[tuple[re.Pattern[str], ...], bool] = {}  # each test once (three patterns share one)
+    for pat, needs in zip(_SCANS, _NEEDS, strict=True):
         if needs not in present:
-            present[needs] = needs.search(text) is not None
+            present[needs] = _holds(text, needs)
         if not present[needs]:
             continue
         for m in pat.finditer(text):

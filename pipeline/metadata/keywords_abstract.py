@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from pipeline.metadata.text import cue_trie_regex, squash, strip_marks
+from pipeline.metadata.text import cue_start_classes, cue_trie_regex, squash, strip_marks
 
 KEYWORD_CUES = (
     "ключевые слова", "ключевые понятия", "ключевые термины", "key words", "keywords", "key-words", "key terms",
@@ -40,8 +40,10 @@ STOP_CUES = (
 
 _LOWER = "a-zа-яёß-ÿ"
 _KIND_OF = {c: "keywords" for c in KEYWORD_CUES} | {c: "abstract" for c in ABSTRACT_CUES} | {c: "stop" for c in STOP_CUES}
-# Every cue, as a trie (a position where no cue starts costs one test, not one per cue).
-_ALL = cue_trie_regex(_KIND_OF)
+# Every cue, as a trie (a position where no cue starts costs one test, not one per cue), behind a
+# lookahead of the classes of the cues' first two characters (a test or two where none starts).
+_START_CLASSES = cue_start_classes(_KIND_OF)
+_ALL = f"(?={_START_CLASSES})" + cue_trie_regex(_KIND_OF)
 _SEPARATORS_RE = re.compile(r"[\s\-]+")
 _KIND_BY_KEY: dict[str, str] = {}
 for _cue, _kind in _KIND_OF.items():
@@ -59,12 +61,15 @@ _COLON_RE = re.compile(rf"(?<=\S)\s+(?:\*\*|__)?(?P<cue>{_ALL})(?:\*\*|__)?\s*(?
 
 # Scanning a whole block with _INNER_RE or _COLON_RE tries a match at every space; the functions below
 # give the same matches while trying only where one can start. _INNER_RE starts at a line break or
-# just after a sentence end (a pattern that starts with a character class is scanned for in C):
-# The first lookahead, one letter class, turns away nearly every full stop and line break before the
-# full cue alternation is tried there.
-_FIRST_LETTER = "[" + re.escape("".join(sorted({cue[0] for cue in _KIND_OF}))) + "]"
-_INNER_AT_RE = re.compile(rf"[.!?»”\"\n](?=\s*(?:\*\*|__)?{_FIRST_LETTER})(?=\s*(?:\*\*|__)?{_ALL}(?:\*\*|__)?\s*{_SEP})",
-                          re.IGNORECASE)
+# just after a sentence end, and its cue starts as a cue does (_START_CLASSES): each such mark
+# is looked for by a pattern of its own (one that starts with a literal character is scanned for in
+# a tight loop, while a class holding "»" and "”", a big charset, costs a function call per character
+# of the text), and _INNER_RE is tried only where the cues' first two letters' classes follow. A "?" group is written as a
+# branch with an empty alternative: the same tries in the same order, without a repeat.
+_INNER_MARKS = '.!?»”"\n'  # the characters _INNER_RE's lookbehind reads, and the line break
+_INNER_AT_BY_CHAR = tuple(
+    (ch, re.compile(re.escape(ch) + rf"(?=\s*(?:\*\*|__|){_START_CLASSES})", re.IGNORECASE)) for ch in _INNER_MARKS
+)
 # _COLON_RE's matches each hold a colon, with only spaces, '*', '_', '-' and the cue's letters (at most
 # 26 of them) before it. Read backwards from a colon, this covers at least that much: a search from
 # there, up to the colon, finds the match the colon belongs to.
@@ -72,13 +77,31 @@ _MAX_CUE_LETTERS = max(len(re.sub(r"[\s\-]", "", c)) for c in _KIND_OF)
 _BACK_RE = re.compile(rf"[\s*_\-]*(?:[^\W\d_][\s*_\-]*){{0,{_MAX_CUE_LETTERS}}}")
 
 
+def inner_cue_marks(text: str) -> list[int]:
+    """Where a mark (a sentence end, a line break) is followed by spaces, bold marks and a letter a
+    cue may start with, in order; each mark character is looked for only when the text holds it.
+
+    ``"Text. Keywords: a. Then."`` -> ``[4]``
+    """
+    at: list[int] = []
+    for ch, rx in _INNER_AT_BY_CHAR:
+        if ch in text:
+            at += [m.start() for m in rx.finditer(text)]
+    at.sort()  # the characters differ, so do their positions: sorted, they come as one scan gives them
+    return at
+
+
 def _inner_matches(text: str) -> list[re.Match[str]]:
-    """``list(_INNER_RE.finditer(text))``, trying only the positions where a match can start."""
+    """``list(_INNER_RE.finditer(text))``, trying only the positions where a match can start.
+
+    Every start of a match follows one of ``inner_cue_marks``; a mark where none starts only costs a
+    failed try, and a start tried twice (".\n") fails or is passed the second time alike.
+    """
     out = []
     pos = 0
     tried = -1
-    for at in _INNER_AT_RE.finditer(text):
-        start = at.start() if at.group() == "\n" else at.start() + 1
+    for at in inner_cue_marks(text):
+        start = at if text[at] == "\n" else at + 1
         if start == tried:  # ".\n": the full stop and the line break give the same start
             continue
         tried = start

@@ -79,9 +79,10 @@ def _has_www(text: str) -> bool:
     """Whether ``text`` holds "www." in any case, as ``URL_RE`` reads it. ``"See WWW.x.org"`` -> True
 
     Looking for its last two characters first (a substring test) spares the slower regex scan of
-    nearly every text.
+    nearly every text; and for one letter before two (a single character is found far faster), most
+    texts written in another alphabet.
     """
-    return ("w." in text or "W." in text) and _WWW_RE.search(text) is not None
+    return (("w" in text and "w." in text) or ("W" in text and "W." in text)) and _WWW_RE.search(text) is not None
 
 
 def find_emails(text: str) -> list[str]:

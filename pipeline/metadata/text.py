@@ -143,6 +143,14 @@ def space_count(text: str) -> int:
     return n + sum(map(str.isspace, non_ascii(b)))
 
 
+def nonspace_count(text: str) -> int:
+    """How many characters of ``text`` are not whitespace: ``squash`` keeps every one of them, so
+    ``len(squash(text))`` is at least this (and at most ``len(text)``), found without building the
+    squashed text. ``"  a\u00a0 b  "`` -> ``2`` (``squash`` gives ``"a b"``)
+    """
+    return len(text) - space_count(text)
+
+
 def letters_share(text: str) -> float:
     """Share of non-space characters that are letters.
 
@@ -202,6 +210,23 @@ def cue_trie_regex(cues: Iterable[str]) -> str:
         return "(?:" + "|".join(alts) + ")"
 
     return emit(trie)
+
+
+def cue_start_classes(cues: Iterable[str], width: int = 2) -> str:
+    """The character classes of the cues' first ``width`` characters, for a lookahead put before
+    their alternation: each position then costs a test or two of one character class (a class is
+    tested at once, while each alternative of a case-insensitive alternation is entered and left in
+    turn). The classes stop before the first space or hyphen of any cue (a run of separators in the
+    text), so they hold wherever a cue starts, and ``(?=classes)`` + ``cue_trie_regex(cues)`` matches
+    what the alternation does.
+
+    ``["key words", "abstract", "doi"]`` -> ``"[adk][beo]"``; ``["a b", "cd"]`` -> ``"[ac]"``
+    """
+    cues = set(cues)
+    width = min([width] + [len(re.split(r"[ \-]", c, maxsplit=1)[0]) for c in cues])
+    if not cues or width < 1:
+        return ""
+    return "".join("[" + re.escape("".join(sorted({c[i] for c in cues}))) + "]" for i in range(width))
 
 
 def block_lang(doc: Document, index: int) -> str:

@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Any
 
 from pipeline.metadata.identifiers import issue_pattern
-from pipeline.metadata.text import lang_by_script, norm_dashes, squash
+from pipeline.metadata.text import lang_by_script, nonspace_count, norm_dashes, squash
 
 _YEAR = r"(?:19|20)\d\d"
 _VOL_RE = re.compile(r"(?<!\w)(?:vol\.?|volume|т\.|том|bd\.|band)\s*(\d+[a-z]?)", re.IGNORECASE)
@@ -66,8 +66,12 @@ def parse_issue_line(line: str) -> dict[str, Any] | None:
     ``"Вестник МГИМО. 2023. Т. 16, № 2. С. 7–29"`` -> names ``["Вестник МГИМО"]``, year 2023, volume 16,
     issue 2, pages ``"7-29"``; ``"The year 2019 marked the 70th anniversary"`` -> None
     """
+    # Every reading needs a year; squashing neither makes nor breaks "19"/"20", and keeps every
+    # character that is not a space: both tested on the line as given, before squashing it.
+    if ("19" not in line and "20" not in line) or nonspace_count(line) > 240:
+        return None
     text = squash(line)
-    if not text or len(text) > 240 or ("19" not in text and "20" not in text):  # every reading needs a year
+    if len(text) > 240:
         return None
     # A running header with the "<name> YYYY, N" shape, possibly once per language.
     headers = list(_HEADER_RE.finditer(text)) if _YEAR_COMMA_RE.search(text) else []
