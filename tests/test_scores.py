@@ -69,7 +69,7 @@ HOLDOUT3_FLOORS = {
     "title": 0.85,
     "authors": 0.94,
     "doi": 1.0,
-    "date": 0.83,
+    "date": 1.0,
     "keywords": 0.94,
     "abstract": 0.85,
     "lang_chars": 1.0,

@@ -13,23 +13,23 @@ from dataclasses import dataclass
 
 from pipeline.metadata.text import cue_trie_regex
 
-# Month names and their usual abbreviations, English and Russian (nominative and genitive), with a
-# few other European languages that share the day-month-year order.
+# Month names and their usual abbreviations, English, Russian and Ukrainian (nominative and genitive),
+# with a few other European languages that share the day-month-year order.
 MONTHS: dict[str, int] = {}
 for _num, _names in enumerate(
     [
-        "january jan январь января янв janvier janv januar jän enero ene gennaio gen styczeń stycznia",
-        "february feb febr февраль февраля фев февр février févr februar febrero febbraio luty lutego",
-        "march mar март марта мар mars märz marzo marzec marca",
-        "april apr апрель апреля апр avril avr abril aprile kwiecień kwietnia",
-        "may май мая mai mayo maggio maj maja",
-        "june jun июнь июня июн juin juni junio giugno czerwiec czerwca",
-        "july jul июль июля июл juillet juil juli julio luglio lipiec lipca",
-        "august aug август августа авг août august agosto sierpień sierpnia",
-        "september sep sept сентябрь сентября сен сент septembre setiembre septiembre settembre wrzesień września",
-        "october oct октябрь октября окт octobre oktober octubre ottobre październik października",
-        "november nov ноябрь ноября ноя нояб novembre noviembre listopad listopada",
-        "december dec декабрь декабря дек décembre dezember diciembre dicembre grudzień grudnia",
+        "january jan январь января янв janvier janv januar jän enero ene gennaio gen styczeń stycznia січень січня",
+        "february feb febr февраль февраля фев февр février févr februar febrero febbraio luty lutego лютий лютого",
+        "march mar март марта мар mars märz marzo marzec marca березень березня",
+        "april apr апрель апреля апр avril avr abril aprile kwiecień kwietnia квітень квітня",
+        "may май мая mai mayo maggio maj maja травень травня",
+        "june jun июнь июня июн juin juni junio giugno czerwiec czerwca червень червня",
+        "july jul июль июля июл juillet juil juli julio luglio lipiec lipca липень липня",
+        "august aug август августа авг août august agosto sierpień sierpnia серпень серпня",
+        "september sep sept сентябрь сентября сен сент septembre setiembre septiembre settembre wrzesień września вересень вересня",
+        "october oct октябрь октября окт octobre oktober octubre ottobre październik października жовтень жовтня",
+        "november nov ноябрь ноября ноя нояб novembre noviembre listopad listopada листопад листопада",
+        "december dec декабрь декабря дек décembre dezember diciembre dicembre grudzień grudnia грудень грудня",
     ],
     start=1,
 ):
@@ -207,8 +207,11 @@ def parse_date(text: str, day_first: bool = True) -> str | None:
     return None
 
 
-# A time or weekday printed before or after a date line.
+# A time or weekday printed before or after a date line, and the time it was updated after it
+# ("May 5, 2024 at 6:15 a.m. | Updated May 5, 2024 at 11:40 a.m.": the line gives the first date).
 _NOT_DATE_EDGES = [
+    re.compile(r"\s*[|•·(]?\s*(?:last\s+)?(?:updated|modified|обновлено|изменено|оновлено|змінено)\b.*$",
+               re.IGNORECASE),
     re.compile(r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*[,|•·]?\s*", re.IGNORECASE),
     re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE),
     re.compile(r"^(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье),?\s+", re.IGNORECASE),

@@ -187,3 +187,16 @@ def test_history_line_after_the_references_leaves_the_issue_year() -> None:
     md = run(doc)
     assert md["published"] == "2021"
     assert md["references"] == ["Орлов С.И. Реки // География. 2019. № 2. С. 5–17."]
+
+
+@pytest.mark.parametrize(("line", "iso"), [
+    ("12 березня 2024 року, 10:47", "2024-03-12"),
+    ("5 листопада 2023 р.", "2023-11-05"),
+    ("Грудень 2021", "2021-12"),
+    ("October 8, 2025 at 6:15 a.m. EDT | Updated October 8, 2025 at 11:40 a.m. EDT", "2025-10-08"),
+    ("8 May 2024 · Last updated 9 May 2024", "2024-05-08"),
+    ("12.03.2024 (оновлено 13.03.2024)", "2024-03-12"),
+    ("Updated October 9, 2025", None),  # only when it was updated: not the date of the page
+])
+def test_ukrainian_months_and_update_times_on_a_date_line(line: str, iso: str | None) -> None:
+    assert parse_date(line, True) == iso
