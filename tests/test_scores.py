@@ -71,7 +71,7 @@ HOLDOUT3_FLOORS = {
     "doi": 1.0,
     "date": 1.0,
     "keywords": 0.94,
-    "abstract": 0.85,
+    "abstract": 1.0,
     "lang_chars": 1.0,
     "mojibake_docs": 1.0,
     "boilerplate_removed": 0.42,

@@ -499,8 +499,10 @@ def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, 
         if block not in spans:
             spans[block] = segment_spans(doc, block)
         lang = span_lang(doc, block, start, end, spans[block])
-        if p.cue.lower() in ka.BLOCK_START_ONLY and p.block >= front_end and lang == main_lang:
-            continue  # a "Summary" section of the body, not a second-language abstract
+        if p.cue.lower() in ka.BLOCK_START_ONLY and p.block > front_end and lang == main_lang:
+            # A "Summary" section of the body, not a second-language abstract. (The front matter ends
+            # at the first cue: there, "Резюме." / "Resumen" opens the abstract.)
+            continue
         labels.setdefault(p.block, p.kind)
         located.append((p.block, lang))
         if p.kind == "abstract":

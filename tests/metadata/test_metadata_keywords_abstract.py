@@ -179,3 +179,13 @@ def test_keyword_heading_merged_with_its_list() -> None:
     assert [(p.kind, "Keywords sanctions, energy, Russia"[p.start : p.end]) for p in find_cues("Keywords sanctions, energy, Russia")] == [
         ("keywords", "sanctions, energy, Russia")]
     assert find_cues("Keywords matter in search engines") == []
+
+
+@pytest.mark.parametrize("cue", ["Резюме.", "Resumen:", "Summary."])
+def test_a_block_start_only_cue_at_the_end_of_the_front_matter_opens_the_abstract(cue: str) -> None:
+    # The first cue ends the front matter: there it is the abstract's, not a body section's "Summary".
+    body = LONG_RU if cue.startswith("Р") else LONG_EN
+    blocks = [("heading", "Title of the Article on Contact Linguistics"), "A. B. Author1", f"{cue} {body}",
+              "Keywords: lexicon, contact", LONG_EN, LONG_EN]
+    md = run(make_doc(blocks))
+    assert body[:40] in next(iter(md["abstract"].values()))
