@@ -174,6 +174,25 @@ def cjk_and_odd_spaces(text: str) -> tuple[bool, bool]:
     return _CJK_CHAR.match(first.group()) is not None or _CJK_CHAR.search(text, first.end()) is not None, True
 
 
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
+_ODD_ASCII_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f"  # the ASCII characters of _ODD_SPACES
+
+
+def plain_line_spaces(text: str) -> bool:
+    """No line of ``text`` holds whitespace other than " ", page breaks ("\f" alone on a line) aside.
+
+    What ``cjk_and_odd_spaces`` leaves open: it does not read a text with CJK for odd spaces, and
+    a page break is whitespace, but no line's text (``split_lines``) keeps it.
+    >>> plain_line_spaces("中国 policy\n\f\nend"), plain_line_spaces("a\tb"), plain_line_spaces("中\u3000国")
+    (True, False, False)
+    """
+    if "\f" in text:
+        text = text.replace("\n\f\n", "\n\n")  # (a page break's line has no text: "" either way)
+    if text.isascii():
+        return not any(c in text for c in _ODD_ASCII_SPACES)
+    return _ODD_SPACE.search(text) is None
+
+
 # ---------------------------------------------------------------------------------------------
 # Words: evidence for line-end hyphens
 # ---------------------------------------------------------------------------------------------
@@ -1287,6 +1306,10 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     if cfg.unwrap:
         text, k = attach_marker_lines(text)
         counts["superscript_markers"] += k
+    # Whether the lines' texts hold no whitespace but " " (the passes below then read no character
+    # to squash or normalise a line): the scan above says so of most documents, and one more scan
+    # of the others settles it for those with CJK or page breaks.
+    plain = not odd_spaces or plain_line_spaces(text)
     lines = split_lines(text)
     texts = [ln.text for ln in lines]  # (read, never changed, by the vocabulary and the web pass)
     sizes = list(map(len, texts))  # (both wrap widths below are read from the lines' lengths)
@@ -1295,11 +1318,11 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     furniture: list[str] = []
     skip: set[int] = set()
     if cfg.page_furniture:
-        skip, furniture = find_furniture(lines, counts, not odd_spaces)
+        skip, furniture = find_furniture(lines, counts, plain)
     boilerplate: list[str] = []
     if cfg.web_boilerplate:
         wrapped = width_of(sizes, skip) is not None
-        web = find_boilerplate(texts, skip, hard_wrapped=wrapped)
+        web = find_boilerplate(texts, skip, hard_wrapped=wrapped, plain_spaces=plain)
         boilerplate = [lines[i].text for i in sorted(web)]
         counts["boilerplate_lines"] += len(web)
         web_skip = set(web)
@@ -1425,7 +1448,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
 
     blocks: list[Block] = []
     for p in paras:
-        text_ = _para_text(p, vocab, counts, cfg, cjk, not odd_spaces)
+        text_ = _para_text(p, vocab, counts, cfg, cjk, plain)
         if not text_:
             continue
         if cfg.page_furniture and kind_is_doi(text_):
@@ -1564,7 +1587,7 @@ def _only_marks(text: str) -> bool:
 def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairConfig, cjk: bool = True,
                plain_spaces: bool = False) -> str:
     """The text of paragraph ``p``: lines joined, marks removed (``cjk``: the document has CJK;
-    ``plain_spaces``: its only whitespace is " " and "\\n", see ``cjk_and_odd_spaces``)."""
+    ``plain_spaces``: its lines hold no whitespace but " ", see ``plain_line_spaces``)."""
     first = p.lines[0].text
     # The document's lines hold no space between CJK characters any more (build_blocks took them
     # out first), and the joiner puts none between two (see joint): the paragraph has none
