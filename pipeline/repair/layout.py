@@ -179,7 +179,7 @@ _ODD_ASCII_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f"  # the ASCII characters of _O
 
 
 def plain_line_spaces(text: str) -> bool:
-    """No line of ``text`` holds whitespace other than " ", page breaks ("\f" alone on a line) aside.
+    r"""No line of ``text`` holds whitespace other than " ", page breaks ("\f" alone on a line) aside.
 
     What ``cjk_and_odd_spaces`` leaves open: it does not read a text with CJK for odd spaces, and
     a page break is whitespace, but no line's text (``split_lines``) keeps it.

@@ -78,7 +78,7 @@ def _norm(text: str) -> str:
 
 
 def _norms(lines: list[str], live: list[int], plain_spaces: bool = False) -> dict[int, str]:
-    """``{i: _norm(lines[i]) for i in live}``.
+    r"""``{i: _norm(lines[i]) for i in live}``.
 
     ``plain_spaces``: no line holds whitespace other than " " (the caller knows it of the page).
     Then a line without a double space and without a mark or a space at either end is normalised
