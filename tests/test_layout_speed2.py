@@ -188,3 +188,235 @@ def test_plain_line_spaces_on_generated_texts() -> None:
     rng = random.Random(27)
     for _ in range(20000):
         _check_plain_line_spaces("".join(rng.choice(_SPACE_PIECES) for _ in range(rng.randint(0, 14))))
+
+
+# ---------------------------------------------------------------------------------------------
+# find_furniture: masks met once make no list
+# ---------------------------------------------------------------------------------------------
+
+from collections import Counter  # noqa: E402
+
+
+def _find_furniture_before(lines: list[layout.Line], counts: Counter[str], plain_spaces: bool = False
+                           ) -> tuple[set[int], list[str]]:
+    """layout.find_furniture as it was before its masks were grouped lazily (a list only for a
+    mask met twice): the same furniture, the same counts."""
+    drop: dict[int, str] = {}
+    n = len(lines)
+
+    def isolated(i: int) -> bool:
+        # (A page break's line is blank too: it has no text.)
+        return (i == 0 or not lines[i - 1].text) and (i == n - 1 or not lines[i + 1].text)
+
+    # Page numbers: a line holding nothing but a page number. Not only isolated ones: a number
+    # alone on a line is not prose anywhere, and deciding by neighbours would make repair of
+    # its own output (where every block is isolated) decide differently.
+    # Running headers/footers: short lines that repeat (digits masked) three times or more, most
+    # of them at page edges (next to a page break or a page number), or five times or more: a
+    # subheading used in three sections stays.
+    # One pass over the lines takes the page numbers, groups the other lines by their mask and
+    # notes the page breaks and the few lines later rules can take.
+    groups: dict[str, list[int]] = {}
+    breaks: list[int] = []
+    spaced: list[int] = []  # lines with a run of spaces
+    dois: list[int] = []  # lines that may hold a DOI
+    for i, ln in enumerate(lines):
+        t = ln.text
+        if not t:
+            if ln.raw == "\f":
+                breaks.append(i)
+            continue
+        size = len(t)
+        if size > 200:
+            digits = False
+        else:
+            digits = layout._has_digit(t)
+            if digits and layout.is_page_number(layout.bare(t)):
+                drop[i] = t
+                counts["page_numbers"] += 1
+                continue
+        if 3 <= size <= 150:
+            # layout._mask(t, digits), inline: t has no outer whitespace and lower-casing adds none, so
+            # squash's one check is whether there is a double space or a non-printable character
+            # (the only whitespace a printable text can hold is " "; lower-casing keeps it so, and
+            # gives no other whitespace: with plain spaces in the document, no character need be read).
+            m = t.lower()
+            if "  " in m or not (plain_spaces or m.isprintable()):
+                m = " ".join(m.split())
+            if digits:
+                m = layout._DIGITS.sub("0", m)
+            g = groups.get(m)
+            if g is None:
+                groups[m] = [i]
+            else:
+                g.append(i)
+        if "   " in t:
+            spaced.append(i)
+        if "10." in t:
+            dois.append(i)
+    edges = set(breaks) | set(drop)
+    for k, where in groups.items():
+        if len(where) < 3 or len(layout._LETTER.findall(k)) < 3 or any(layout.ends_sentence(lines[i].text) for i in where):
+            continue
+        at_edges = sum(1 for i in where if layout._near(lines, i, edges))
+        if len(where) >= 5 or 3 * at_edges >= 2 * len(where):
+            for i in where:
+                drop[i] = lines[i].text
+                counts["running_headers"] += 1
+    # A page number and a short text apart by a run of spaces ("202      Journal of X 12(3)",
+    # "Smith and Jones     203"), alone between blank lines or at the document's ends: a page's
+    # header or footer. Taken before footnotes are looked for, so "202" is never a note number.
+    for i in spaced:
+        if i not in drop and isolated(i) and layout.is_numbered_page_line(lines[i].text):
+            drop[i] = lines[i].text
+            counts["running_headers"] += 1
+    edges |= set(drop)
+    # The first page's journal header (venue, year, volume, issue, pages), printed once at the top;
+    # later pages may repeat a prefix of it as their running header (no pages, or no page range).
+    first = [i for i in range(min(n, 40)) if lines[i].text][:3]
+    heads = [i for i in first if i not in drop and layout.is_journal_header(lines[i].text)]
+    for i in heads:
+        drop[i] = lines[i].text
+        counts["journal_headers"] += 1
+    head_masks = [layout._mask(lines[i].text) for i in heads]
+    if head_masks:
+        for i, ln in enumerate(lines):
+            if i in drop or not 15 <= len(ln.text) <= 150 or layout.ends_sentence(ln.text):
+                continue
+            k = layout._mask(ln.text)
+            if len(layout._LETTER.findall(k)) >= 5 and any(h.startswith(k) for h in head_masks) and layout._near(lines, i, edges):
+                drop[i] = ln.text
+                counts["running_headers"] += 1
+    # The page header above a page number at the top of a page: everything non-blank before it.
+    starts = [0] + [i + 1 for i in breaks]
+    for s in starts:
+        seen = []
+        for j in range(s, min(n, s + 12)):
+            if lines[j].page_break:
+                break
+            if lines[j].text:
+                seen.append(j)
+            if j in drop and layout.is_page_number(layout.bare(lines[j].text)) and isolated(j):
+                # Only a number with the page's text still to come: one at the foot of a page
+                # has the page's text above it, not a header.
+                rest = next((lines[x] for x in range(j + 1, n) if lines[x].text or lines[x].page_break), None)
+                above = [k for k in seen[:-1] if k not in drop]
+                if rest is not None and not rest.page_break and len(above) <= 3 and \
+                        all(len(lines[k].text) <= 150 for k in above):
+                    for k in above:
+                        drop[k] = lines[k].text
+                        counts["running_headers"] += 1
+                break
+            if len(seen) > 4:
+                break
+    # Identifier lines (a DOI on a line of its own): metadata reads them from the furniture.
+    for i in dois:
+        if i not in drop and layout.DOI_LINE.match(layout.bare(lines[i].text)):
+            drop[i] = lines[i].text
+            counts["doi_lines"] += 1
+    return set(drop), [drop[i] for i in sorted(drop)]
+
+
+
+_FURNITURE_LINES = [
+    "Journal of Soil Science 12(3)", "Journal of Soil Science 14(3)", "JOURNAL OF SOIL SCIENCE 9(1)", "Page 5", "page 17",
+    "- 12 -", "CHAPTER 1", "Chapter 2", "Smith and Jones     203", "202      Journal of X 12(3)",
+    "Annals of Hydrology, Vol. 7, No. 2 (2019), pp. 11–30", "Annals of Hydrology, Vol. 7", "DOI: 10.1234/abc.5",
+    "https://doi.org/10.5555/x.y", "The policy changed in 1990.", "The policy changed in 1991", "ends a sentence.”2",
+    "Вестник МГУ. Серия 7. № 3", "Вестник МГУ. Серия 7. № 4", "ΟΔΟΣ ΣΟΦΙΑΣ 3", "οδος σοφιας 4", "İSTANBUL 5",
+    "i̇stanbul 6", "中国 研究 12", "中国 研究 13", "Two  spaces  here 1", "Two spaces here 2", "x", "ab", "1",
+    "a line of prose that runs on to the next line without an end and goes on", "", "", "", "\f", "   ",
+    "\u200bzero width 7", "tab\there 8", "no\xa0break 9", "٣ Arabic-Indic 4", "Page ٣", "**12**", "# 14",
+    "A long running header line that is quite long indeed and repeats on every single page " + "x" * 60 + " 1",
+]
+
+
+def _furniture_docs(n: int) -> list[str]:
+    rng = random.Random(31)
+    docs = []
+    for _ in range(n):
+        k = rng.randint(0, 80)
+        docs.append("\n".join(rng.choice(_FURNITURE_LINES) for _ in range(k)))
+    return docs
+
+
+def test_find_furniture_answers_as_before() -> None:
+    n_dropped = 0
+    for doc in _furniture_docs(3000):
+        lines = layout.split_lines(doc)
+        plain = not any(_has_odd_space(ln.text) for ln in lines)
+        for plain_spaces in {False, plain}:
+            got_counts: Counter[str] = Counter()
+            want_counts: Counter[str] = Counter()
+            got = layout.find_furniture(lines, got_counts, plain_spaces)
+            assert got == _find_furniture_before(lines, want_counts, plain_spaces), doc
+            assert got_counts == want_counts, doc
+            n_dropped += len(got[0])
+    assert n_dropped > 5000
+
+
+# ---------------------------------------------------------------------------------------------
+# Smaller shortcuts
+# ---------------------------------------------------------------------------------------------
+
+
+def test_odd_space_chars_are_the_class() -> None:
+    odd = set(re.findall(f"[{layout._ODD_SPACES}]", _ALL_CHARS))
+    assert set(layout._ODD_SPACE_CHARS) == odd and len(layout._ODD_SPACE_CHARS) == len(odd)
+    assert set(layout._ODD_ASCII_SPACES) == {c for c in odd if c.isascii()}
+
+
+def _width_of_plain(sizes: list[int], leave: set[int] | dict[int, str] | None) -> int | None:
+    """width_of as it was: every line looked up in ``leave``."""
+    lengths = sorted([n for i, n in enumerate(sizes) if n > 20 and not (leave and i in leave)])
+    if len(lengths) < 5:
+        return None
+    w = lengths[int(len(lengths) * 0.8)]
+    if w > 160:
+        return None
+    near = sum(1 for n in lengths if 0.7 * w <= n <= 1.15 * w)
+    return w if near >= 0.5 * len(lengths) else None
+
+
+def test_width_of_takes_the_left_lengths_out() -> None:
+    rng = random.Random(32)
+    for _ in range(5000):
+        width = rng.choice([30, 70, 95, 160, 170])
+        sizes = [rng.choice([0, 21, 20, rng.randint(0, 30), rng.randint(int(width * 0.6), width), rng.randint(0, 900)])
+                 for _ in range(rng.randint(0, 40))]
+        # Indices past either end are no line: they leave nothing out.
+        leave = {i for i in range(-3, len(sizes) + 3) if rng.random() < 0.25}
+        want = _width_of_plain(sizes, leave)
+        assert layout.width_of(sizes, leave) == want, (sizes, leave)
+        assert layout.width_of(sizes, dict.fromkeys(leave, "web")) == want
+
+
+@pytest.mark.parametrize("line", ["", "a", "word", "http://x.org/a-", "inter-", "中文", "Россия-", "\ud800", "x y ", "—"])
+def test_join_stripped_of_one_line_is_the_line(line: str) -> None:
+    counts: Counter[str] = Counter()
+    assert layout._join_stripped([line], layout.Vocabulary(), counts) == line
+    assert counts == Counter()
+
+
+_CUE_LINES = ["Abstract: x", "abstract", "Ab", "A", "the text", "- item", "1. Intro", "# Heading", "Figure 2. A map",
+              "Рис. 3", "Список литературы", "ſummary", "Keywords", "KEY WORDS:", "[3] A. Author", "", " x", "中文",
+              "\ud800", "İndex terms", "References", "Literature", "Bibliography", "Библиография", "ab", "Ke"]
+
+
+@pytest.mark.parametrize("line", _CUE_LINES)
+def test_inline_cue_gates(line: str) -> None:
+    # build_blocks asks the first-letters gates inline before the calls.
+    gate = not line[:1].isalpha() or line[:2] in layout._CUE_OPENINGS
+    assert (gate and layout._may_start_block(line)) == layout._may_start_block(line)
+    refs = not line[:1].isalpha() or line[:2] in layout._REFERENCES_OPENINGS
+    assert (refs and layout._is_references_cue(line)) == layout._is_references_cue(line)
+
+
+def test_inline_cue_gates_over_every_first_letter() -> None:
+    for tail in ["bstract: x", "eferences", "igure 1", "eywords:", "итература", "ummary"]:
+        for c in _ALL_CHARS[:0x3000]:
+            t = c + tail
+            gate = not t[:1].isalpha() or t[:2] in layout._CUE_OPENINGS
+            assert gate or not layout._may_start_block(t), t
+            refs = not t[:1].isalpha() or t[:2] in layout._REFERENCES_OPENINGS
+            assert refs or not layout._is_references_cue(t), t
