@@ -420,3 +420,74 @@ def test_inline_cue_gates_over_every_first_letter() -> None:
             assert gate or not layout._may_start_block(t), t
             refs = not t[:1].isalpha() or t[:2] in layout._REFERENCES_OPENINGS
             assert refs or not layout._is_references_cue(t), t
+
+
+# ---------------------------------------------------------------------------------------------
+# One split of the text for the marker lines and the lines
+# ---------------------------------------------------------------------------------------------
+
+
+def _attach_marker_lines_before(text: str) -> tuple[str, int]:
+    """layout.attach_marker_lines as it was, on the text (before build_blocks split the text once)."""
+    if "\n" not in text:
+        return text, 0
+    lines = text.split("\n")
+    # Only a marker line changes anything, and most documents have none: one quick scan first.
+    if not any(len(s) <= 5 and layout._MARKER_LINE.fullmatch(s) for s in map(str.strip, lines)):
+        return text, 0
+    out: list[str] = []
+    n = 0
+    glued = False  # the last line in ``out`` just took a marker
+    for k, raw in enumerate(lines):
+        s = raw.strip()
+        if (
+            len(s) <= 5 and layout._MARKER_LINE.fullmatch(s)
+            and out and (prev := out[-1].rstrip()) and len(prev) <= 80 and k + 1 < len(lines)
+            and lines[k + 1].strip() and "\f" not in lines[k + 1]
+            and (m := layout._NAME_END.search(prev)) and m.group(0).lstrip(" ,")[:1].isupper()
+        ):
+            out[-1] = f"{prev} {s}"
+            n += 1
+            glued = True
+            continue
+        if glued and s.startswith(",") and len(s) <= 80:
+            out[-1] = f"{out[-1]}{s if s == ',' else ', ' + s[1:].strip()}"
+            glued = False
+            continue
+        glued = False
+        out.append(raw)
+    return ("\n".join(out), n) if n else (text, 0)
+
+
+
+def _split_lines_before(text: str) -> list[layout.Line]:
+    """layout.split_lines as it was."""
+    out = []
+    for raw in text.split("\n"):
+        if raw == "\f":
+            out.append(layout.Line("", 0, "\f"))
+            continue
+        s = raw.rstrip()
+        stripped = s.lstrip()
+        out.append(layout.Line(stripped, len(s) - len(stripped), raw))
+    return out
+
+
+
+_MARKER_PIECES = ["Ann Lee", "b", "*", "†", "1,2", "12", ", Tom Ray", ",", "University of Oslo", "", "\f", "  c  ", "x" * 90,
+                  "Иван Петров", "中文", "\t", "a", "h", "i", "123", "**", "\u3000b\u3000", "Lee ", "\ud800"]
+
+
+def test_one_split_is_the_marker_pass_then_split_lines() -> None:
+    rng = random.Random(33)
+    texts = ["", "a", "\n", "Ann Lee\nb\n, Tom Ray\n*\nUniversity of Oslo"]
+    texts += ["\n".join(rng.choice(_MARKER_PIECES) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    moved = 0
+    for text in texts:
+        want_text, want_n = _attach_marker_lines_before(text)
+        assert layout.attach_marker_lines(text) == (want_text, want_n)
+        raws, n = layout._attach_marker_lines(text.split("\n"))
+        assert n == want_n and "\n".join(raws) == want_text, text
+        assert layout._lines_of(raws) == _split_lines_before(want_text) == layout.split_lines(want_text), text
+        moved += n > 0
+    assert moved > 1000

@@ -633,10 +633,21 @@ def attach_marker_lines(text: str) -> tuple[str, int]:
     """
     if "\n" not in text:
         return text, 0
-    lines = text.split("\n")
+    out, n = _attach_marker_lines(text.split("\n"))
+    return ("\n".join(out), n) if n else (text, 0)
+
+
+def _attach_marker_lines(lines: list[str]) -> tuple[list[str], int]:
+    r"""``attach_marker_lines`` of a text's lines (``text.split("\n")``): the lines of the text it
+    returns (``lines`` itself when no marker moved), and the count.
+
+    (build_blocks splits the text once, for this pass and for ``split_lines``.)
+    >>> _attach_marker_lines(["Ann Lee", "b", "Oslo"]), _attach_marker_lines(["one line"])
+    ((['Ann Lee b', 'Oslo'], 1), (['one line'], 0))
+    """
     # Only a marker line changes anything, and most documents have none: one quick scan first.
-    if not any(len(s) <= 5 and _MARKER_LINE.fullmatch(s) for s in map(str.strip, lines)):
-        return text, 0
+    if len(lines) < 2 or not any(len(s) <= 5 and _MARKER_LINE.fullmatch(s) for s in map(str.strip, lines)):
+        return lines, 0
     out: list[str] = []
     n = 0
     glued = False  # the last line in ``out`` just took a marker
@@ -658,12 +669,22 @@ def attach_marker_lines(text: str) -> tuple[str, int]:
             continue
         glued = False
         out.append(raw)
-    return ("\n".join(out), n) if n else (text, 0)
+    return (out, n) if n else (lines, 0)
 
 
 def split_lines(text: str) -> list[Line]:
+    r"""The lines of ``text``: each without its outer whitespace, its indent and the raw line.
+
+    >>> split_lines("  a b \n\f")
+    [Line(text='a b', indent=2, raw='  a b '), Line(text='', indent=0, raw='\x0c')]
+    """
+    return _lines_of(text.split("\n"))
+
+
+def _lines_of(raws: list[str]) -> list[Line]:
+    r"""``split_lines`` of the text whose lines (``text.split("\n")``) are ``raws``."""
     out = []
-    for raw in text.split("\n"):
+    for raw in raws:
         if raw == "\f":
             out.append(Line("", 0, "\f"))
             continue
@@ -1315,14 +1336,17 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
         # On lines, before anything else: what a rule sees must be what the text will say.
         text, k = remove_cjk_spaces(text)
         counts["cjk_spaces"] += k
+    raws = text.split("\n")  # (one split for the marker lines and split_lines)
     if cfg.unwrap:
-        text, k = attach_marker_lines(text)
+        raws, k = _attach_marker_lines(raws)
+        if k:
+            text = "\n".join(raws)  # (what the passes below read of the text as a whole)
         counts["superscript_markers"] += k
     # Whether the lines' texts hold no whitespace but " " (the passes below then read no character
     # to squash or normalise a line): the scan above says so of most documents, and one more scan
     # of the others settles it for those with CJK or page breaks.
     plain = not odd_spaces or plain_line_spaces(text)
-    lines = split_lines(text)
+    lines = _lines_of(raws)
     texts = [ln.text for ln in lines]  # (read, never changed, by the vocabulary and the web pass)
     sizes = list(map(len, texts))  # (both wrap widths below are read from the lines' lengths)
     vocab = Vocabulary.of(texts)
@@ -1605,9 +1629,12 @@ def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairCon
     # out first), and the joiner puts none between two (see joint): the paragraph has none
     # either, unless lines are joined with plain spaces or removed marks leave one.
     cjk_clean = cfg.dehyphenate
+    # (strip_markdown's own first test: a line without any of these marks has no inline markdown,
+    # and a one-line paragraph holds no character its line does not.)
+    marked = len(p.lines) > 1 or "*" in first or "_" in first or "`" in first or "[" in first
     if cfg.markdown:
         # Every leading mark goes ("- # Title" too): what is left must not read as markup again.
-        stripped = _strip_lead_marks(strip_markdown(first, counts))
+        stripped = _strip_lead_marks(strip_markdown(first, counts) if marked else first)
         if stripped != first:
             first = stripped
             counts["markdown"] += 1
@@ -1626,9 +1653,9 @@ def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairCon
     else:
         text = " ".join(x.strip() for x in [first, *rest])
     if cfg.markdown:
-        marked = text
-        text = strip_inline_html(strip_markdown(text, counts), counts)
-        if text != marked:
+        before = text
+        text = strip_inline_html(strip_markdown(text, counts) if marked else text, counts)
+        if text != before:
             cjk_clean = False
         if _only_marks(text):
             return ""  # nothing but marks
