@@ -491,3 +491,15 @@ def test_one_split_is_the_marker_pass_then_split_lines() -> None:
         assert layout._lines_of(raws) == _split_lines_before(want_text) == layout.split_lines(want_text), text
         moved += n > 0
     assert moved > 1000
+
+
+def test_text_without_marks_is_no_markdown() -> None:
+    # _para_text does not read a one-line paragraph for inline markdown a second time when its
+    # line holds none of strip_markdown's marks: neither does any text made of its characters.
+    rng = random.Random(34)
+    pieces = ["a", "Б", "中", " ", "#", "-", "(", ")", "]", "!", "<sup>", "https://x.org", "^", "1", ":", "\ud800", "\t"]
+    for _ in range(20000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        counts: Counter[str] = Counter()
+        assert layout.strip_markdown(t, counts) == t and not counts, t
+        assert layout.strip_markdown(layout._strip_lead_marks(t).strip(), counts) == layout._strip_lead_marks(t).strip()

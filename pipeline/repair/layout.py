@@ -645,30 +645,34 @@ def _attach_marker_lines(lines: list[str]) -> tuple[list[str], int]:
     >>> _attach_marker_lines(["Ann Lee", "b", "Oslo"]), _attach_marker_lines(["one line"])
     ((['Ann Lee b', 'Oslo'], 1), (['one line'], 0))
     """
-    # Only a marker line changes anything, and most documents have none: one quick scan first.
-    if len(lines) < 2 or not any(len(s) <= 5 and _MARKER_LINE.fullmatch(s) for s in map(str.strip, lines)):
+    # Only a marker line, and the line right after one, can change: the others are copied in
+    # stretches. (Most documents have no marker line; many have a few: page numbers under 100.)
+    marks = [k for k, s in enumerate(map(str.strip, lines)) if len(s) <= 5 and _MARKER_LINE.fullmatch(s)]
+    if not marks or len(lines) < 2:
         return lines, 0
     out: list[str] = []
     n = 0
-    glued = False  # the last line in ``out`` just took a marker
-    for k, raw in enumerate(lines):
-        s = raw.strip()
-        if (
-            len(s) <= 5 and _MARKER_LINE.fullmatch(s)
-            and out and (prev := out[-1].rstrip()) and len(prev) <= 80 and k + 1 < len(lines)
+    done = 0  # lines[:done] are in out
+    for k in marks:
+        out.extend(lines[done:k])
+        s = lines[k].strip()
+        done = k + 1
+        if not (
+            out and (prev := out[-1].rstrip()) and len(prev) <= 80 and k + 1 < len(lines)
             and lines[k + 1].strip() and "\f" not in lines[k + 1]
             and (m := _NAME_END.search(prev)) and m.group(0).lstrip(" ,")[:1].isupper()
         ):
-            out[-1] = f"{prev} {s}"
-            n += 1
-            glued = True
+            out.append(lines[k])
             continue
-        if glued and s.startswith(",") and len(s) <= 80:
+        out[-1] = f"{prev} {s}"
+        n += 1
+        # A line that then starts with a comma continues the same line (unless it is a marker
+        # line itself, which the next round takes: no marker starts with a comma).
+        s = lines[k + 1].strip()
+        if s.startswith(",") and len(s) <= 80:
             out[-1] = f"{out[-1]}{s if s == ',' else ', ' + s[1:].strip()}"
-            glued = False
-            continue
-        glued = False
-        out.append(raw)
+            done = k + 2
+    out.extend(lines[done:])
     return (out, n) if n else (lines, 0)
 
 
