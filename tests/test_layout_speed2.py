@@ -503,3 +503,34 @@ def test_text_without_marks_is_no_markdown() -> None:
         counts: Counter[str] = Counter()
         assert layout.strip_markdown(t, counts) == t and not counts, t
         assert layout.strip_markdown(layout._strip_lead_marks(t).strip(), counts) == layout._strip_lead_marks(t).strip()
+
+
+def _link_row_before(t: str) -> bool:
+    """web._link_row as it was: generators over the separators and each part's characters."""
+    if len(t) > 150 or not any(c in t for c in "›»→>|/·"):
+        return False
+    parts = [p.strip() for p in web._LINK_SEP.split(t)]
+    if len(parts) < 2 or (len(parts) < 3 and not any(c in t for c in "›»→")):
+        return False
+    return all(p and len(p.split()) <= 4 and ":" not in p and not web._ends_sentence(p)
+               and not any(c.isdigit() for c in p) for p in parts)
+
+
+def _top_trail_before(t: str) -> bool:
+    if len(t) > 60 or not any(c in t for c in "/|·"):
+        return False
+    parts = [p.strip() for p in web._LINK_SEP.split(t)]
+    return len(parts) == 2 and all(p and len(p.split()) <= 2 and p[0].isupper() and ":" not in p
+                                   and not web._ends_sentence(p) and not any(c.isdigit() for c in p) for p in parts)
+
+
+def test_link_rows_and_short_lines_answer_as_before() -> None:
+    rng = random.Random(35)
+    pieces = ["Home", "World", "Мир", " › ", "›", " » ", " → ", " > ", " | ", " / ", "/", " · ", "·", "2", "²", "٣", ":",
+              ".", " ", "a", "中", "\ud800", "Sport", "tennis", "Terms", "x" * 40]
+    for _ in range(30000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        assert web._link_row(t) == _link_row_before(t), t
+        assert web._top_trail(t) == _top_trail_before(t), t
+        assert web._short_line(t) == (bool(t) and t.count(" ") < 3 and not web._ends_sentence(t)
+                                      and not any(c.isdigit() for c in t)), t

@@ -125,7 +125,7 @@ def is_label(text: str) -> bool:
 
 def _is_menu_item(text: str) -> bool:
     t = text.strip()
-    return 1 <= len(t.split()) <= 3 and is_title_like(t) and not any(c.isdigit() for c in t)
+    return 1 <= len(t.split()) <= 3 and is_title_like(t) and not any(map(str.isdigit, t))
 
 
 # Generic web UI words (share bars, subscribe calls), lower case, in a few languages. Never the
@@ -156,13 +156,15 @@ def is_link_row(text: str) -> bool:
 
 
 def _link_row(t: str) -> bool:
-    if len(t) > 150 or not any(c in t for c in "›»→>|/·"):
+    # (The separators tested one by one, not by a generator: this is asked of every line around the
+    # body, and a generator's setup costs more than the scans.)
+    if len(t) > 150 or not ("/" in t or "|" in t or ">" in t or "»" in t or "›" in t or "→" in t or "·" in t):
         return False
     parts = [p.strip() for p in _LINK_SEP.split(t)]
-    if len(parts) < 2 or (len(parts) < 3 and not any(c in t for c in "›»→")):
+    if len(parts) < 2 or (len(parts) < 3 and not ("»" in t or "›" in t or "→" in t)):
         return False
     return all(
-        p and len(p.split()) <= 4 and ":" not in p and not _ends_sentence(p) and not any(c.isdigit() for c in p)
+        p and len(p.split()) <= 4 and ":" not in p and not _ends_sentence(p) and not any(map(str.isdigit, p))
         for p in parts
     )
 
@@ -178,12 +180,12 @@ def is_top_trail(text: str) -> bool:
 
 
 def _top_trail(t: str) -> bool:
-    if len(t) > 60 or not any(c in t for c in "/|·"):
+    if len(t) > 60 or not ("/" in t or "|" in t or "·" in t):
         return False
     parts = [p.strip() for p in _LINK_SEP.split(t)]
     return len(parts) == 2 and all(
         p and len(p.split()) <= 2 and p[0].isupper() and ":" not in p and not _ends_sentence(p)
-        and not any(c.isdigit() for c in p)
+        and not any(map(str.isdigit, p))
         for p in parts
     )
 
@@ -210,7 +212,7 @@ def _share_line(t: str) -> bool:
         return False
     items = [w.strip("•·|,") for w in m.group(2).split()]
     items = [w for w in items if w]
-    if not 2 <= len(items) <= 8 or any(len(w) > 20 or any(c.isdigit() for c in w) or _ends_sentence(w)
+    if not 2 <= len(items) <= 8 or any(len(w) > 20 or any(map(str.isdigit, w)) or _ends_sentence(w)
                                         for w in items):
         return False
     hits = sum(1 for w in items if w.lower() in UI_WORDS)
@@ -248,7 +250,7 @@ def _short_line(t: str, max_words: int = 3) -> bool:
     >>> _short_line("Share this"), _short_line("Read more."), _short_line("Top 10"), _short_line("")
     (True, False, False, False)
     """
-    return bool(t) and t.count(" ") < max_words and not _ends_sentence(t) and not any(c.isdigit() for c in t)
+    return bool(t) and t.count(" ") < max_words and not _ends_sentence(t) and not any(map(str.isdigit, t))
 
 
 def _runs(live: list[int]) -> list[list[int]]:
