@@ -174,6 +174,27 @@ def cjk_and_odd_spaces(text: str) -> tuple[bool, bool]:
     return _CJK_CHAR.match(first.group()) is not None or _CJK_CHAR.search(text, first.end()) is not None, True
 
 
+_ODD_ASCII_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f"  # the ASCII characters of _ODD_SPACES
+# Every character of _ODD_SPACES, the likeliest first (a test checks them against the class).
+_ODD_SPACE_CHARS = "\xa0\t\u3000\r\u2009\u202f" + _ODD_ASCII_SPACES[1:3] + _ODD_ASCII_SPACES[4:] + \
+    "\x85\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u200a\u2028\u2029\u205f"
+
+
+def plain_line_spaces(text: str) -> bool:
+    r"""No line of ``text`` holds whitespace other than " ", page breaks ("\f" alone on a line) aside.
+
+    What ``cjk_and_odd_spaces`` leaves open: it does not read a text with CJK for odd spaces, and
+    a page break is whitespace, but no line's text (``split_lines``) keeps it.
+    >>> plain_line_spaces("中国 policy\n\f\nend"), plain_line_spaces("a\tb"), plain_line_spaces("中\u3000国")
+    (True, False, False)
+    """
+    if "\f" in text:
+        text = text.replace("\n\f\n", "\n\n")  # (a page break's line has no text: "" either way)
+    # (One substring scan per character, each a fast search, cost a third of the regex's
+    # character-class test at every position.)
+    return not any(c in text for c in (_ODD_ASCII_SPACES if text.isascii() else _ODD_SPACE_CHARS))
+
+
 # ---------------------------------------------------------------------------------------------
 # Words: evidence for line-end hyphens
 # ---------------------------------------------------------------------------------------------
@@ -212,13 +233,20 @@ def cyrillic_compound(left: str, right: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """Lower-case English word list (Webster's 2nd + GCIDE, from the english-words package)."""
+def english_words() -> dict[str, None]:
+    """Lower-case English word list (Webster's 2nd + GCIDE, from the english-words package), as
+    the keys of a dict: ``word in english_words()`` is all that is asked of it.
+
+    (A dict that holds only strings is not tracked by the garbage collector, a set always is: as a
+    set, its quarter of a million entries were walked at every full collection of the process.)
+    >>> "nation" in english_words(), "wp" in english_words()
+    (True, False)
+    """
     try:
         from english_words import get_english_words_set
     except ImportError:  # the list only sharpens decisions; evidence from the document still works
-        return frozenset()
-    return frozenset(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
+        return {}
+    return dict.fromkeys(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -536,6 +564,8 @@ def join_all(parts: list[str], vocab: Vocabulary, counts: Counter[str]) -> str:
 
 def _join_stripped(stripped: list[str], vocab: Vocabulary, counts: Counter[str]) -> str:
     """``join_all`` of lines already stripped, none of them empty."""
+    if len(stripped) == 1:
+        return stripped[0]  # no joint to decide (most paragraphs of web text are one line)
     if not _special_end("".join([p[-1] for p in stripped[:-1]])):
         # ("http" and "www." hold no space: they are in the joined text when in one of the lines.)
         joined = " ".join(stripped)
@@ -603,37 +633,62 @@ def attach_marker_lines(text: str) -> tuple[str, int]:
     """
     if "\n" not in text:
         return text, 0
-    lines = text.split("\n")
-    # Only a marker line changes anything, and most documents have none: one quick scan first.
-    if not any(len(s) <= 5 and _MARKER_LINE.fullmatch(s) for s in map(str.strip, lines)):
-        return text, 0
-    out: list[str] = []
-    n = 0
-    glued = False  # the last line in ``out`` just took a marker
-    for k, raw in enumerate(lines):
-        s = raw.strip()
-        if (
-            len(s) <= 5 and _MARKER_LINE.fullmatch(s)
-            and out and (prev := out[-1].rstrip()) and len(prev) <= 80 and k + 1 < len(lines)
-            and lines[k + 1].strip() and "\f" not in lines[k + 1]
-            and (m := _NAME_END.search(prev)) and m.group(0).lstrip(" ,")[:1].isupper()
-        ):
-            out[-1] = f"{prev} {s}"
-            n += 1
-            glued = True
-            continue
-        if glued and s.startswith(",") and len(s) <= 80:
-            out[-1] = f"{out[-1]}{s if s == ',' else ', ' + s[1:].strip()}"
-            glued = False
-            continue
-        glued = False
-        out.append(raw)
+    out, n = _attach_marker_lines(text.split("\n"))
     return ("\n".join(out), n) if n else (text, 0)
 
 
+def _attach_marker_lines(lines: list[str]) -> tuple[list[str], int]:
+    r"""``attach_marker_lines`` of a text's lines (``text.split("\n")``): the lines of the text it
+    returns (``lines`` itself when no marker moved), and the count.
+
+    (build_blocks splits the text once, for this pass and for ``split_lines``.)
+    >>> _attach_marker_lines(["Ann Lee", "b", "Oslo"]), _attach_marker_lines(["one line"])
+    ((['Ann Lee b', 'Oslo'], 1), (['one line'], 0))
+    """
+    # Only a marker line, and the line right after one, can change: the others are copied in
+    # stretches. (Most documents have no marker line; many have a few: page numbers under 100.)
+    marks = [k for k, s in enumerate(map(str.strip, lines)) if len(s) <= 5 and _MARKER_LINE.fullmatch(s)]
+    if not marks or len(lines) < 2:
+        return lines, 0
+    out: list[str] = []
+    n = 0
+    done = 0  # lines[:done] are in out
+    for k in marks:
+        out.extend(lines[done:k])
+        s = lines[k].strip()
+        done = k + 1
+        if not (
+            out and (prev := out[-1].rstrip()) and len(prev) <= 80 and k + 1 < len(lines)
+            and lines[k + 1].strip() and "\f" not in lines[k + 1]
+            and (m := _NAME_END.search(prev)) and m.group(0).lstrip(" ,")[:1].isupper()
+        ):
+            out.append(lines[k])
+            continue
+        out[-1] = f"{prev} {s}"
+        n += 1
+        # A line that then starts with a comma continues the same line (unless it is a marker
+        # line itself, which the next round takes: no marker starts with a comma).
+        s = lines[k + 1].strip()
+        if s.startswith(",") and len(s) <= 80:
+            out[-1] = f"{out[-1]}{s if s == ',' else ', ' + s[1:].strip()}"
+            done = k + 2
+    out.extend(lines[done:])
+    return (out, n) if n else (lines, 0)
+
+
 def split_lines(text: str) -> list[Line]:
+    r"""The lines of ``text``: each without its outer whitespace, its indent and the raw line.
+
+    >>> split_lines("  a b \n\f")
+    [Line(text='a b', indent=2, raw='  a b '), Line(text='', indent=0, raw='\x0c')]
+    """
+    return _lines_of(text.split("\n"))
+
+
+def _lines_of(raws: list[str]) -> list[Line]:
+    r"""``split_lines`` of the text whose lines (``text.split("\n")``) are ``raws``."""
     out = []
-    for raw in text.split("\n"):
+    for raw in raws:
         if raw == "\f":
             out.append(Line("", 0, "\f"))
             continue
@@ -810,7 +865,10 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
     # subheading used in three sections stays.
     # One pass over the lines takes the page numbers, groups the other lines by their mask and
     # notes the page breaks and the few lines later rules can take.
-    groups: dict[str, list[int]] = {}
+    # (Nearly every mask is met once: its first line is noted, and a list made only for a mask met
+    # again, so the rules below look at the repeated masks alone.)
+    first_at: dict[str, int] = {}  # mask -> the first line masked so
+    groups: dict[str, list[int]] = {}  # mask -> its lines, for the masks of two lines or more
     breaks: list[int] = []
     spaced: list[int] = []  # lines with a run of spaces
     dois: list[int] = []  # lines that may hold a DOI
@@ -839,11 +897,13 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
                 m = " ".join(m.split())
             if digits:
                 m = _DIGITS.sub("0", m)
-            g = groups.get(m)
-            if g is None:
-                groups[m] = [i]
-            else:
-                g.append(i)
+            j = first_at.setdefault(m, i)
+            if j != i:
+                g = groups.get(m)
+                if g is None:
+                    groups[m] = [j, i]
+                else:
+                    g.append(i)
         if "   " in t:
             spaced.append(i)
         if "10." in t:
@@ -1071,11 +1131,14 @@ def width_of(sizes: list[int], leave: set[int] | dict[int, str] | None = None) -
     >>> width_of([95, 98, 99, 97, 60, 96, 99, 100, 94, 40]), width_of([95, 98, 99, 97, 60, 96], {0, 1})
     (99, None)
     """
-    # (Only lines over 20 characters count: the cheap length test goes before the look-up.)
+    # (Only lines over 20 characters count. The lines left are few: their lengths are taken out of
+    # the sorted lengths of all lines, one occurrence each, instead of every line being looked up.)
+    lengths = sorted(filter((20).__lt__, sizes))
     if leave:
-        lengths = sorted([n for i, n in enumerate(sizes) if n > 20 and i not in leave])
-    else:
-        lengths = sorted([n for n in sizes if n > 20])
+        n_sizes = len(sizes)
+        for i in leave:
+            if 0 <= i < n_sizes and (n := sizes[i]) > 20:
+                del lengths[bisect_left(lengths, n)]
     if len(lengths) < 5:
         return None
     w = lengths[int(len(lengths) * 0.8)]
@@ -1277,10 +1340,17 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
         # On lines, before anything else: what a rule sees must be what the text will say.
         text, k = remove_cjk_spaces(text)
         counts["cjk_spaces"] += k
+    raws = text.split("\n")  # (one split for the marker lines and split_lines)
     if cfg.unwrap:
-        text, k = attach_marker_lines(text)
+        raws, k = _attach_marker_lines(raws)
+        if k:
+            text = "\n".join(raws)  # (what the passes below read of the text as a whole)
         counts["superscript_markers"] += k
-    lines = split_lines(text)
+    # Whether the lines' texts hold no whitespace but " " (the passes below then read no character
+    # to squash or normalise a line): the scan above says so of most documents, and one more scan
+    # of the others settles it for those with CJK or page breaks.
+    plain = not odd_spaces or plain_line_spaces(text)
+    lines = _lines_of(raws)
     texts = [ln.text for ln in lines]  # (read, never changed, by the vocabulary and the web pass)
     sizes = list(map(len, texts))  # (both wrap widths below are read from the lines' lengths)
     vocab = Vocabulary.of(texts)
@@ -1288,11 +1358,11 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     furniture: list[str] = []
     skip: set[int] = set()
     if cfg.page_furniture:
-        skip, furniture = find_furniture(lines, counts, not odd_spaces)
+        skip, furniture = find_furniture(lines, counts, plain)
     boilerplate: list[str] = []
     if cfg.web_boilerplate:
         wrapped = width_of(sizes, skip) is not None
-        web = find_boilerplate(texts, skip, hard_wrapped=wrapped)
+        web = find_boilerplate(texts, skip, hard_wrapped=wrapped, plain_spaces=plain)
         boilerplate = [lines[i].text for i in sorted(web)]
         counts["boilerplate_lines"] += len(web)
         web_skip = set(web)
@@ -1303,7 +1373,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     if cfg.footnotes:
         roles, notes, extra = find_footnotes(lines, skip, vocab, counts)
         furniture.extend(extra)
-        if cfg.markdown and "[^" in text:
+        if cfg.markdown and "^" in text and "[^" in text:  # (one byte is found faster than two)
             md_taken, md_notes = find_markdown_notes(lines, vocab, counts)
             for i in md_taken:
                 roles.setdefault(i, "note")
@@ -1358,7 +1428,8 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
                 paras.append(cur)
                 cur = None
             continue
-        cue = _may_start_block(t) and _starts_block(ln)
+        # (_may_start_block's first-letters gate, inline: it turns down most lines without a call.)
+        cue = (not t[:1].isalpha() or t[:2] in _CUE_OPENINGS) and _may_start_block(t) and _starts_block(ln)
         if cue:
             if cur is not None:
                 paras.append(cur)
@@ -1418,7 +1489,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
 
     blocks: list[Block] = []
     for p in paras:
-        text_ = _para_text(p, vocab, counts, cfg, cjk, not odd_spaces)
+        text_ = _para_text(p, vocab, counts, cfg, cjk, plain)
         if not text_:
             continue
         if cfg.page_furniture and kind_is_doi(text_):
@@ -1427,13 +1498,12 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
             counts["doi_lines"] += 1
             continue
         kind = p.kind
+        # (_is_references_cue's first-letters gate, inline: most blocks are turned down without a call.)
+        refs_cue = (not text_[:1].isalpha() or text_[:2] in _REFERENCES_OPENINGS) and _is_references_cue(text_)
         if p.md_heading:
             kind = "heading"
-            if _is_references_cue(text_):
-                in_refs = True
-            else:
-                in_refs = False
-        elif _is_references_cue(text_):
+            in_refs = refs_cue
+        elif refs_cue:
             kind = "heading"
             in_refs = True
         elif in_refs and kind == "paragraph" and _is_heading_text(text_) and len(text_.split()) <= 6:
@@ -1557,15 +1627,18 @@ def _only_marks(text: str) -> bool:
 def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairConfig, cjk: bool = True,
                plain_spaces: bool = False) -> str:
     """The text of paragraph ``p``: lines joined, marks removed (``cjk``: the document has CJK;
-    ``plain_spaces``: its only whitespace is " " and "\\n", see ``cjk_and_odd_spaces``)."""
+    ``plain_spaces``: its lines hold no whitespace but " ", see ``plain_line_spaces``)."""
     first = p.lines[0].text
     # The document's lines hold no space between CJK characters any more (build_blocks took them
     # out first), and the joiner puts none between two (see joint): the paragraph has none
     # either, unless lines are joined with plain spaces or removed marks leave one.
     cjk_clean = cfg.dehyphenate
+    # (strip_markdown's own first test: a line without any of these marks has no inline markdown,
+    # and a one-line paragraph holds no character its line does not.)
+    marked = len(p.lines) > 1 or "*" in first or "_" in first or "`" in first or "[" in first
     if cfg.markdown:
         # Every leading mark goes ("- # Title" too): what is left must not read as markup again.
-        stripped = _strip_lead_marks(strip_markdown(first, counts))
+        stripped = _strip_lead_marks(strip_markdown(first, counts) if marked else first)
         if stripped != first:
             first = stripped
             counts["markdown"] += 1
@@ -1584,9 +1657,9 @@ def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairCon
     else:
         text = " ".join(x.strip() for x in [first, *rest])
     if cfg.markdown:
-        marked = text
-        text = strip_inline_html(strip_markdown(text, counts), counts)
-        if text != marked:
+        before = text
+        text = strip_inline_html(strip_markdown(text, counts) if marked else text, counts)
+        if text != before:
             cjk_clean = False
         if _only_marks(text):
             return ""  # nothing but marks

@@ -33,7 +33,7 @@ comes after its last; a body paragraph is a line of prose that ends a sentence):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from pipeline.repair.chars import squash
@@ -77,6 +77,25 @@ def _norm(text: str) -> str:
     return squash(t)
 
 
+def _norms(lines: list[str], live: list[int], plain_spaces: bool = False) -> dict[int, str]:
+    r"""``{i: _norm(lines[i]) for i in live}``.
+
+    ``plain_spaces``: no line holds whitespace other than " " (the caller knows it of the page).
+    Then a line without a double space and without a mark or a space at either end is normalised
+    already, printable or not (splitting at " " and joining with " " gives it back), and is read
+    here without a call.
+    >>> _norms(["- **Club events**", "", "Club\u200bevents"], [0, 2], plain_spaces=True)
+    {0: 'Club events', 2: 'Club\u200bevents'}
+    """
+    if not plain_spaces:
+        return {i: _norm(lines[i]) for i in live}
+    return {
+        i: t if "  " not in t and t[:1] not in _NORM_HEAD and t[-1:] not in _NORM_TAIL else _norm(t)
+        for i in live
+        for t in [lines[i]]
+    }
+
+
 def _sentences(text: str) -> int:
     return len(_SENTENCE_BREAK.findall(text)) + 1
 
@@ -106,7 +125,7 @@ def is_label(text: str) -> bool:
 
 def _is_menu_item(text: str) -> bool:
     t = text.strip()
-    return 1 <= len(t.split()) <= 3 and is_title_like(t) and not any(c.isdigit() for c in t)
+    return 1 <= len(t.split()) <= 3 and is_title_like(t) and not any(map(str.isdigit, t))
 
 
 # Generic web UI words (share bars, subscribe calls), lower case, in a few languages. Never the
@@ -137,13 +156,15 @@ def is_link_row(text: str) -> bool:
 
 
 def _link_row(t: str) -> bool:
-    if len(t) > 150 or not any(c in t for c in "›»→>|/·"):
+    # (The separators tested one by one, not by a generator: this is asked of every line around the
+    # body, and a generator's setup costs more than the scans.)
+    if len(t) > 150 or not ("/" in t or "|" in t or ">" in t or "»" in t or "›" in t or "→" in t or "·" in t):
         return False
     parts = [p.strip() for p in _LINK_SEP.split(t)]
-    if len(parts) < 2 or (len(parts) < 3 and not any(c in t for c in "›»→")):
+    if len(parts) < 2 or (len(parts) < 3 and not ("»" in t or "›" in t or "→" in t)):
         return False
     return all(
-        p and len(p.split()) <= 4 and ":" not in p and not _ends_sentence(p) and not any(c.isdigit() for c in p)
+        p and len(p.split()) <= 4 and ":" not in p and not _ends_sentence(p) and not any(map(str.isdigit, p))
         for p in parts
     )
 
@@ -159,12 +180,12 @@ def is_top_trail(text: str) -> bool:
 
 
 def _top_trail(t: str) -> bool:
-    if len(t) > 60 or not any(c in t for c in "/|·"):
+    if len(t) > 60 or not ("/" in t or "|" in t or "·" in t):
         return False
     parts = [p.strip() for p in _LINK_SEP.split(t)]
     return len(parts) == 2 and all(
         p and len(p.split()) <= 2 and p[0].isupper() and ":" not in p and not _ends_sentence(p)
-        and not any(c.isdigit() for c in p)
+        and not any(map(str.isdigit, p))
         for p in parts
     )
 
@@ -191,7 +212,7 @@ def _share_line(t: str) -> bool:
         return False
     items = [w.strip("•·|,") for w in m.group(2).split()]
     items = [w for w in items if w]
-    if not 2 <= len(items) <= 8 or any(len(w) > 20 or any(c.isdigit() for c in w) or _ends_sentence(w)
+    if not 2 <= len(items) <= 8 or any(len(w) > 20 or any(map(str.isdigit, w)) or _ends_sentence(w)
                                         for w in items):
         return False
     hits = sum(1 for w in items if w.lower() in UI_WORDS)
@@ -203,6 +224,10 @@ def _ui_words(t: str) -> tuple[int, int]:
     words = [w.strip("•·|,").lower() for w in t.split()]
     words = [w for w in words if w]
     return sum(1 for w in words if w in UI_WORDS), len(words)
+
+
+# What a body line's last character is, its trailing spaces aside (see is_body).
+_BODY_LAST = frozenset(_CLOSERS + "".join(_SENTENCE_ENDS))
 
 
 def is_body(text: str) -> bool:
@@ -225,7 +250,7 @@ def _short_line(t: str, max_words: int = 3) -> bool:
     >>> _short_line("Share this"), _short_line("Read more."), _short_line("Top 10"), _short_line("")
     (True, False, False, False)
     """
-    return bool(t) and t.count(" ") < max_words and not _ends_sentence(t) and not any(c.isdigit() for c in t)
+    return bool(t) and t.count(" ") < max_words and not _ends_sentence(t) and not any(map(str.isdigit, t))
 
 
 def _runs(live: list[int]) -> list[list[int]]:
@@ -234,13 +259,10 @@ def _runs(live: list[int]) -> list[list[int]]:
     >>> _runs([0, 1, 3, 5, 6, 7])
     [[0, 1], [3], [5, 6, 7]]
     """
-    runs: list[list[int]] = []
-    for i in live:
-        if runs and runs[-1][-1] == i - 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return runs
+    # Where a run ends (the next number is not the next line), then the slices between: one
+    # comprehension instead of a list append per line.
+    cuts = [k for k, a, b in zip(range(1, len(live)), live, live[1:], strict=False) if b - a != 1]
+    return [live[a:b] for a, b in zip([0, *cuts], [*cuts, len(live)], strict=True)] if live else []
 
 
 def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], hard_wrapped: bool = False,
@@ -252,21 +274,25 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
     """
     if norm is None:
         norm = {i: _norm(lines[i]) for i in live}
+    if runs is None:
+        runs = _runs(live)
     # Every rule below asks the same questions of the same lines: each is answered once.
-    body_of = {i: is_body(lines[i]) for i in live}
-    body = [i for i in live if body_of[i]]
+    # (A body line is 60 characters or more and ends with a sentence mark or a closer, maybe then
+    # spaces: most lines are turned down by their length or their last character.)
+    body = [i for i in live if len(t := lines[i]) >= 60 and (t[-1] in _BODY_LAST or t[-1].isspace()) and is_body(t)]
+    body_set = set(body)
     first_body = body[0] if body else len(lines)
     last_body = body[-1] if body else -1
-    in_head = [i for i in live if i < first_body]
-    in_tail = [i for i in live if i > last_body]
-    pos = {i: k for k, i in enumerate(live)}
+    # (live is in ascending order: the head and the tail are slices of it.)
+    in_head = live[: bisect_left(live, first_body)]
+    in_tail = live[bisect_right(live, last_body) :]
 
     def prev_live(i: int) -> int | None:
-        k = pos[i]
+        k = bisect_left(live, i)
         return live[k - 1] if k > 0 else None
 
     def next_live(i: int) -> int | None:
-        k = pos[i]
+        k = bisect_left(live, i)
         return live[k + 1] if k + 1 < len(live) else None
 
     for i in in_head + in_tail:
@@ -276,8 +302,9 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
     # the first line may be a paper's title).
     if not hard_wrapped and in_head and in_head[0] == live[0] and live[0] not in out and _top_trail(norm[live[0]]):
         out[live[0]] = "breadcrumb"
-    for i in live:
-        if i not in out and not body_of[i] and _share_line(norm[i]):
+    # (A share line has a colon: the others are not looked at.)
+    for i in [i for i in live if ":" in norm[i]]:
+        if i not in out and i not in body_set and _share_line(norm[i]):
             out[i] = "share"
 
     # Share bars: runs of very short lines, mostly UI words; blank lines between them do not
@@ -309,8 +336,10 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
             k += 1
 
     # Copyright footer: the line, the short lines of its run, every short line after it.
+    # (Either form of the pattern holds a year that starts "19" or "20": a line without is not searched.)
     for i in in_tail:
-        if i in out or len(lines[i]) > 200 or not _COPYRIGHT.search(lines[i]):
+        t = lines[i]
+        if i in out or len(t) > 200 or not ("19" in t or "20" in t) or not _COPYRIGHT.search(t):
             continue
         out[i] = "footer"
         j = i - 1
@@ -325,23 +354,27 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
             out[i] = "footer"
 
     n_lines = len(lines)
-    for i in live:
+    # (A line in a run of two or more has a live line next to it: only runs of one are looked at.)
+    for i in [run[0] for run in runs if len(run) == 1]:
         # Only a line standing alone: blank lines (or the page's edge) on both sides.
         if (i and lines[i - 1].strip()) or (i + 1 < n_lines and lines[i + 1].strip()) or i in out:
             continue
         p, n = prev_live(i), next_live(i)
-        if p is None or not body_of[p] or not (n is None or body_of[n] or n > last_body):
+        if p is None or p not in body_set or not (n is None or n in body_set or n > last_body):
             continue
         m = _POINTER.match(norm[i])
         if m and len(m.group(2).split()) >= 2 and is_title_like(m.group(2), 15):
             out[i] = "teaser"
 
     if not hard_wrapped:
-        for run in runs if runs is not None else _runs(live):
-            if len(run) < 3 or any(_BULLET.match(lines[i]) or _MD_HEADING.match(lines[i]) for i in run):
+        for run in runs:
+            if len(run) < 3:
                 continue
+            # (The neighbours first: they rule out most runs before a line of them is matched.)
             p, n = prev_live(run[0]), next_live(run[-1])
-            if p is None or not body_of[p] or not (n is None or body_of[n] or n > last_body):
+            if p is None or p not in body_set or not (n is None or n in body_set or n > last_body):
+                continue
+            if any(_BULLET.match(lines[i]) or _MD_HEADING.match(lines[i]) for i in run):
                 continue
             if is_label(lines[run[0]]) and len(norm[run[0]].split()) <= 4 and all(
                     is_title_like(lines[i], 15) and len(lines[i]) <= 120 for i in run[1:]):
@@ -362,11 +395,13 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
             out[i] = "repeat"
 
 
-def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrapped: bool = False) -> dict[int, str]:
+def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrapped: bool = False,
+                     plain_spaces: bool = False) -> dict[int, str]:
     """Indices of boilerplate lines -> the reason ("label", "breadcrumb", "navigation", "teaser", "footer").
 
     ``lines`` are the document's lines (blank ones included, as the run structure matters);
-    ``skip`` holds lines already taken as page furniture.
+    ``skip`` holds lines already taken as page furniture; ``plain_spaces``: no line holds
+    whitespace other than " " (the caller knows it of the page; see ``_norms``).
     >>> page = ["Home News Big story of the day", "Other story", "", "Big story of the day", "",
     ...         "Body text here.", "Related title", "Its summary.", "Events", "", "More body.",
     ...         "Another title", "Events", "Disclaimer text."]
@@ -382,22 +417,27 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
 
     # Runs: maximal stretches of consecutive non-blank lines.
     runs = _runs(live)
-    run_of = {i: r for r, run in enumerate(runs) for i in run}
+    starts = [run[0] for run in runs]
 
-    norm = {i: _norm(lines[i]) for i in live}
+    def run_of(i: int) -> int:
+        return bisect_right(starts, i) - 1  # (the few labels ask: no table of every line)
+
+    norm = _norms(lines, live, plain_spaces)
     # Labels: short lines repeated as whole lines.
     counts = Counter(norm.values())
-    candidates = [i for i in live if counts[norm[i]] >= 2 and is_label(lines[i]) and not _MD_HEADING.match(lines[i])]
+    # (When no two lines read the same, no line is a candidate: the lines need not be read.)
+    candidates = [] if len(counts) == len(norm) else [
+        i for i in live if counts[norm[i]] >= 2 and is_label(lines[i]) and not _MD_HEADING.match(lines[i])]
     # A label hangs on to the teaser lines it closes; a subheading repeated in several sections
     # ("Method") stands alone between blank lines.
-    attached: Counter[str] = Counter(norm[i] for i in candidates if len(runs[run_of[i]]) >= 2)
+    attached: Counter[str] = Counter(norm[i] for i in candidates if len(runs[run_of(i)]) >= 2)
     labels = [i for i in candidates if 2 * attached[norm[i]] >= counts[norm[i]]]
     for i in labels:
         out[i] = "label"
 
     # Teaser blocks behind each label, and the footer after the last one.
     for i in labels:
-        run = runs[run_of[i]]
+        run = runs[run_of(i)]
         pos = run.index(i)
         j = pos - 1
         while j >= 0:
@@ -410,7 +450,7 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
             else:
                 break
             j -= 1
-        if run_of[i] == len(runs) - 1:
+        if run_of(i) == len(runs) - 1:
             for idx in run[pos + 1 :]:
                 out.setdefault(idx, "footer")
 
@@ -426,18 +466,24 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
     # between words), so of seven characters or more, and it must be shorter than the breadcrumb:
     # than the longest of the top lines, which leaves out nearly every paragraph once.
     top = max(len(norm[i]) for i in live[:8])
-    long_lines = [i for i in live if len(norm[i]) < top and norm[i].count(" ") >= 3]
-    # (line, length, lower case) of each: the scan below is one comprehension per top line.
-    heads = [(i, len(norm[i]), norm[i].lower()) for i in long_lines]
+    # (line, length, spaces) of each: the scan below is one comprehension per top line.
+    heads = [(i, n, k) for i in live if (n := len(t := norm[i])) < top and (k := t.count(" ")) >= 3]
+    long_lines = [i for i, _, _ in heads]
+    lows: dict[int, str] = {}  # the lower case of the lines looked for, made once each
     for bi in live[:8]:
         b = norm[bi]
         if len(b) <= 7:
             continue
         b_low = b.lower()
         n_b = len(b)
-        # (out does not change until a breadcrumb is found, and then the search stops.)
-        found = [(hi, h_low) for hi, n, h_low in heads[bisect_right(long_lines, bi) :]
-                 if n < n_b and h_low in b_low and hi not in out]
+        # A line that b holds has no more spaces than b (lower case keeps every space and adds
+        # none): most lines are turned down before their lower case is made.
+        k_b = b.count(" ")
+        near = [hi for hi, n, k in heads[bisect_right(long_lines, bi) :] if n < n_b and k <= k_b and hi not in out]
+        for hi in near:
+            if hi not in lows:
+                lows[hi] = norm[hi].lower()
+        found = [(hi, lows[hi]) for hi in near if lows[hi] in b_low]
         for hi, h_low in found:
             rest = b_low.replace(h_low, " ").split()
             if len(rest) <= 4 and not any(_ends_sentence(w) or w.endswith(",") for w in rest):
