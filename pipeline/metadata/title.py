@@ -224,7 +224,8 @@ def continues_title(first: str, nxt: str) -> bool:
         return False
     if _ends_sentence(a):
         return False
-    last_script = main_script(a.split("\n")[-1] if "\n" in first else a)
+    last = squash(strip_marks(first.split("\n")[-1])) if "\n" in first else a
+    last_script = main_script(last)
     if last_script is not None and main_script(b) not in (None, last_script):
         return False
     starts_lower = b[0].islower()
@@ -232,7 +233,6 @@ def continues_title(first: str, nxt: str) -> bool:
     both_caps = in_capitals(a) and in_capitals(b)
     # A long line followed by a shorter one is a title wrapped at the page width; a short complete
     # headline over a longer line is a headline over its subtitle.
-    last = squash(strip_marks(first.split("\n")[-1])) if "\n" in first else a
     wrapped = (len(last) >= WRAP_MIN and len(b) <= len(last) and word_count(b) >= 3
                and not re.search(r"[?!:]$", last))
     return starts_lower or both_caps or wrapped or bool(_CONTINUES_RE.search(a))

@@ -208,8 +208,8 @@ def _process(cfg: Config, state: StateStore, input_dir: Path, out_dir: Path, fil
         # nothing, a rerun that found only touched files just records their new stat keys.
         rewrite = p.full_reason is not None or p.gone > 0 or any(s["processed"] for s in stats)
         if rewrite or p.todo:
-            counts = merge(state, sorted(parts_dir.glob("*.part")) if parts_dir is not None else [], files, outputs,
-                           reuse=p.full_reason is None, write=rewrite,
+            parts = sorted(parts_dir.glob("*.part")) if parts_dir is not None else []
+            counts = merge(state, parts, files, outputs, reuse=p.full_reason is None, write=rewrite,
                            derived=(out_dir / "segments.jsonl", out_dir / "bitext.jsonl"))
         else:
             counts = MergeCounts(reused=len(files))

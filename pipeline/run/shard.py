@@ -7,10 +7,10 @@ file system every worker sees).
 
 The part file holds, per input and in path order: a meta line (path, what became of it, sha256, the
 stat key it was read with, a summary for the report, the size in bytes of each block that follows,
-and for a record how many lines of the derived files follow), the output line itself (the record or the quarantine entry, exactly as it will appear
-in the output; empty for an input whose bytes turned out unchanged), then a record's lines of
-segments.jsonl and bitext.jsonl (pipeline.derived). The merge needs only the meta lines to place
-every other line.
+and for a record how many lines of the derived files follow), the output line itself (the record or
+the quarantine entry, exactly as it will appear in the output; empty for an input whose bytes turned
+out unchanged), then a record's lines of segments.jsonl and bitext.jsonl (pipeline.derived). The
+merge needs only the meta lines to place every other line.
 """
 
 from __future__ import annotations
