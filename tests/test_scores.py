@@ -70,7 +70,7 @@ HOLDOUT3_FLOORS = {
     "authors": 0.94,
     "doi": 1.0,
     "date": 1.0,
-    "keywords": 0.94,
+    "keywords": 1.0,
     "abstract": 1.0,
     "lang_chars": 1.0,
     "mojibake_docs": 1.0,

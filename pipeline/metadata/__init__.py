@@ -503,6 +503,13 @@ def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, 
             # A "Summary" section of the body, not a second-language abstract. (The front matter ends
             # at the first cue: there, "Резюме." / "Resumen" opens the abstract.)
             continue
+        taken = abstracts if p.kind == "abstract" else kw_lists
+        if lang in taken or lang == "und":
+            # A short list under a cue printed in another language ("Keywords:" in a Spanish paper)
+            # can take the text's language: the cue says which language it is in.
+            cue_lang = ka.cue_language(p.cue)
+            if cue_lang is not None and cue_lang not in taken:
+                lang = cue_lang
         labels.setdefault(p.block, p.kind)
         located.append((p.block, lang))
         if p.kind == "abstract":

@@ -25,6 +25,31 @@ ABSTRACT_CUES = (
     "аннотация", "abstract", "резюме", "реферат", "анотація", "анотация", "summary", "résumé", "zusammenfassung",
     "resumen", "riassunto", "resumo", "streszczenie", "abstrakt", "摘要", "要旨", "概要",
 )
+# The language a cue word is in, where only one language of the allowed list uses it ("резюме" is
+# Russian and Bulgarian, "abstrakt" German, Polish and Czech: left out).
+_CUE_LANG = {
+    "en": ("key words", "keywords", "key-words", "key terms", "index terms", "abstract", "summary"),
+    "ru": ("ключевые слова", "ключевые понятия", "ключевые термины", "аннотация", "реферат"),
+    "uk": ("ключові слова", "анотація"),
+    "fr": ("mots-clés", "mots clés", "résumé"),
+    "de": ("schlüsselwörter", "schlagwörter", "zusammenfassung"),
+    "es": ("palabras clave", "resumen"),
+    "it": ("parole chiave", "riassunto"),
+    "pt": ("palavras-chave", "resumo"),
+    "pl": ("słowa kluczowe", "streszczenie"),
+}
+def cue_language(cue: str) -> str | None:
+    """The language a cue word is printed in, when only one language uses it.
+
+    ``"Key words"`` -> ``"en"``; ``"Palabras clave"`` -> ``"es"``; ``"Резюме"`` -> ``None`` (ru and bg)
+    """
+    return _LANG_OF_CUE.get(_cue_key(cue))
+
+
+def _cue_key(cue: str) -> str:
+    return _SEPARATORS_RE.sub(" ", cue.lower()).strip()
+
+
 # Cues that only open a block: as a word after a full stop they are too common.
 BLOCK_START_ONLY = {"summary", "резюме", "résumé", "resumen", "resumo", "概要"}
 # Cues that end a keyword list or an abstract without being one.
@@ -45,6 +70,7 @@ _KIND_OF = {c: "keywords" for c in KEYWORD_CUES} | {c: "abstract" for c in ABSTR
 _START_CLASSES = cue_start_classes(_KIND_OF)
 _ALL = f"(?={_START_CLASSES})" + cue_trie_regex(_KIND_OF)
 _SEPARATORS_RE = re.compile(r"[\s\-]+")
+_LANG_OF_CUE = {_cue_key(cue): lang for lang, cues in _CUE_LANG.items() for cue in cues}
 _KIND_BY_KEY: dict[str, str] = {}
 for _cue, _kind in _KIND_OF.items():
     _KIND_BY_KEY.setdefault(_SEPARATORS_RE.sub(" ", _cue), _kind)

@@ -189,3 +189,23 @@ def test_a_block_start_only_cue_at_the_end_of_the_front_matter_opens_the_abstrac
               "Keywords: lexicon, contact", LONG_EN, LONG_EN]
     md = run(make_doc(blocks))
     assert body[:40] in next(iter(md["abstract"].values()))
+
+
+@pytest.mark.parametrize(("cue", "lang"), [("Key words", "en"), ("KEYWORDS", "en"), ("Palabras clave", "es"),
+                                           ("Palavras-chave", "pt"), ("Mots-clés", "fr"), ("Ключові слова", "uk"),
+                                           ("Резюме", None), ("Abstrakt", None)])
+def test_cue_language(cue: str, lang: str | None) -> None:
+    from pipeline.metadata.keywords_abstract import cue_language
+
+    assert cue_language(cue) == lang
+
+
+def test_a_second_keyword_list_labelled_as_the_first_one_takes_its_cue_s_language() -> None:
+    # The English list's words have no function words: the labeller gave it the paper's language.
+    blocks = [("heading", "Dinámica poblacional del cangrejo violinista en las salinas de la bahía"),
+              "Lucía Fernández1, Javier Beltrán2", "1 Universidad del Atlántico Sur, España",
+              ("paragraph", [("es", "Palabras clave: cangrejo violinista; salinas; marismas")]),
+              ("paragraph", [("es", "Keywords: fiddler crab; salt pans; salt marshes")]), LONG_EN]
+    md = run(make_doc(blocks))
+    assert md["keywords"] == {"es": ["cangrejo violinista", "salinas", "marismas"],
+                              "en": ["fiddler crab", "salt pans", "salt marshes"]}
