@@ -292,3 +292,25 @@ def test_two_item_trail_at_the_top_and_share_line_go_to_boilerplate() -> None:
 def test_two_item_trail_below_the_top_stays() -> None:
     page = "\n".join(["Old bridge to close to heavy traffic", "", "Trucks / Buses", "", BODY1, "", BODY2])
     assert "Trucks / Buses" not in _bp(page)
+
+
+LONG1 = " ".join([BODY1, BODY2, BODY3])
+LONG2 = " ".join([BODY2, BODY3, BODY1])
+
+
+def test_a_pointer_between_paragraphs_goes_where_each_paragraph_has_a_line_and_no_blank_line_between() -> None:
+    page = "\n".join(["Old bridge to close to heavy traffic until 2026", "By Ann Lee", LONG1,
+                      "See also: How the river crossing was built", LONG2, LONG1 + " More.",
+                      "© 2023 North Coast News. All rights reserved."])
+    assert _bp(page) == ["See also: How the river crossing was built", "© 2023 North Coast News. All rights reserved."]
+    assert "How the river crossing was built" not in _text(page)
+
+
+@pytest.mark.parametrize(("texts", "paragraphs"), [
+    (["Title", "By Ann Lee", "x" * 250, "Note: a line", "y" * 250, "z" * 250], True),
+    (["Title", "", "x" * 250, "", "y" * 250, "", "z" * 250], False),  # blank lines between paragraphs
+    (["Title", "By Ann Lee", "x" * 80, "y" * 80, "z" * 80, "w" * 80], False),  # short lines: wrapped, or a list
+    (["x" * 250, "y" * 250], False),  # too few lines to tell
+])
+def test_lines_are_paragraphs(texts: list[str], paragraphs: bool) -> None:
+    assert layout.lines_are_paragraphs(texts) is paragraphs

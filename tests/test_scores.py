@@ -74,7 +74,7 @@ HOLDOUT3_FLOORS = {
     "abstract": 1.0,
     "lang_chars": 1.0,
     "mojibake_docs": 1.0,
-    "boilerplate_removed": 0.42,
+    "boilerplate_removed": 0.47,
 }
 
 

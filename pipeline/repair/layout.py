@@ -676,6 +676,23 @@ def _attach_marker_lines(lines: list[str]) -> tuple[list[str], int]:
     return (out, n) if n else (lines, 0)
 
 
+def lines_are_paragraphs(texts: list[str]) -> bool:
+    """Whether a text that is not hard-wrapped gives each paragraph a line of its own with (almost) no
+    blank line between: fewer blank lines than one in five of its lines with text, and some of its
+    lines long enough to be paragraphs.
+
+    ``["Title", "A long paragraph ...", "Another ...", "Share"]`` -> True (with lines of 120 characters);
+    ``["Title", "", "Para.", "", "Para."]`` -> False
+    """
+    filled = sum(1 for t in texts if t)
+    blank = len(texts) - filled
+    return filled >= 5 and blank * 5 < filled and sum(1 for t in texts if len(t) >= PARAGRAPH_LINE) >= 2
+
+
+# A line this long is a paragraph where the text is not hard-wrapped.
+PARAGRAPH_LINE = 200
+
+
 def split_lines(text: str) -> list[Line]:
     r"""The lines of ``text``: each without its outer whitespace, its indent and the raw line.
 
@@ -1362,7 +1379,14 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     boilerplate: list[str] = []
     if cfg.web_boilerplate:
         wrapped = width_of(sizes, skip) is not None
-        web = find_boilerplate(texts, skip, hard_wrapped=wrapped, plain_spaces=plain)
+        if not wrapped and lines_are_paragraphs(texts):
+            # A page saved with one paragraph per line and (almost) no blank lines: each line stands
+            # alone, as the rules expect of a paragraph (a pointer between two paragraphs, a label).
+            spaced = [x for t in texts for x in (t, "")]
+            web = {i // 2: why for i, why in find_boilerplate(spaced, {2 * i for i in skip},
+                                                              plain_spaces=plain).items()}
+        else:
+            web = find_boilerplate(texts, skip, hard_wrapped=wrapped, plain_spaces=plain)
         boilerplate = [lines[i].text for i in sorted(web)]
         counts["boilerplate_lines"] += len(web)
         web_skip = set(web)
