@@ -231,6 +231,9 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             break
     if headline is None:
         headline = _repeated_headline(texts, cfg, venue_keys)
+    # Only text wrapped at a page width (repair joined lines of its paragraphs) wraps a title so;
+    # where every paragraph has a line of its own, a shorter line under a long one is the next item.
+    page_width = doc.repairs.get("lines_unwrapped", 0) > 0
     title_units: list[Unit] = []
     later_titles: list[list[Unit]] = []  # see _may_replace_short_title
     title_end = -1  # the title's last unit
@@ -291,7 +294,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             group = [u]
             while (
                 group[-1] + 1 < len(units)
-                and title.continues_title("\n".join(texts[g] for g in group), texts[group[-1] + 1])
+                and title.continues_title("\n".join(texts[g] for g in group), texts[group[-1] + 1], page_width)
                 and not _is_other_front_line(texts[group[-1] + 1], cfg,
                                              texts[group[-1] + 2] if group[-1] + 2 < len(texts) else "")
                 # In another language, the line is the title's translation (both in Latin letters).

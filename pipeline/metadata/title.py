@@ -210,12 +210,12 @@ def breadcrumb_target_of_keys(line: str, keys: list[str]) -> int | None:
     return None
 
 
-def continues_title(first: str, nxt: str) -> bool:
+def continues_title(first: str, nxt: str, page_width: bool = True) -> bool:
     """True when ``nxt`` is the wrapped rest of the title ``first``.
 
     It must be title-shaped, in the same alphabet as the line before it, and either start in lower
-    case or follow a line ending in a word that cannot end a title (or be the shorter rest of a long
-    line). ``("Энергетический диалог России", "и Китая в новых условиях")`` -> True;
+    case or follow a line ending in a word that cannot end a title (or, where the text was wrapped
+    at a page width, ``page_width``, be the shorter rest of a long line). ``("Энергетический диалог России", "и Китая в новых условиях")`` -> True;
     ``("Multipolarity and Connectivity", "Mutual Respect, Benefit ...")`` -> False;
     ``("ЛЕКСИКА ПИДЖИНА", "THE LEXICON OF PIDGIN")`` -> False (the title printed again in another language)
     """
@@ -233,7 +233,7 @@ def continues_title(first: str, nxt: str) -> bool:
     both_caps = in_capitals(a) and in_capitals(b)
     # A long line followed by a shorter one is a title wrapped at the page width; a short complete
     # headline over a longer line is a headline over its subtitle.
-    wrapped = (len(last) >= WRAP_MIN and len(b) <= len(last) and word_count(b) >= 3
+    wrapped = (page_width and len(last) >= WRAP_MIN and len(b) <= len(last) and word_count(b) >= 3
                and not re.search(r"[?!:]$", last))
     return starts_lower or both_caps or wrapped or bool(_CONTINUES_RE.search(a))
 

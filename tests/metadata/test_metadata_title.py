@@ -248,6 +248,7 @@ def test_title_wrapped_at_the_page_width_in_title_case() -> None:
                     ("heading", "Sanctions, Energy Markets and the Reorientation of Russian"),
                     ("heading", "Exports towards Asia"), "John Smith1 and Mary Jones2",
                     "1 University of Bristol, UK", "2 Peking University, China", ("heading", "Abstract"), LONG_EN])
+    doc.repairs["lines_unwrapped"] = 12  # a PDF's text, wrapped at the page width
     md = run(doc)
     assert md["title"]["text"] == "Sanctions, Energy Markets and the Reorientation of Russian Exports towards Asia"
     assert [a["name"] for a in md["authors"]] == ["John Smith", "Mary Jones"]
@@ -382,3 +383,12 @@ def test_a_translated_title_in_the_same_alphabet_is_not_the_rest_of_the_title() 
                     "Lucía Fernández1, Javier Beltrán2", "1 Universidad del Atlántico Sur, España", LONG_EN])
     md = run(doc)
     assert md["title"]["text"].endswith("de la bahía de Cádiz")
+
+
+def test_a_shorter_line_under_a_long_one_is_not_its_rest_where_lines_are_paragraphs() -> None:
+    # A page with a line per paragraph (nothing was unwrapped): the site's name over a search label.
+    blocks = [("heading", "The Valley Law Courier — independent legal news since 2009"), ("heading", "Search the site"),
+              ("heading", "Supreme Court lets tenants pay less rent for flooded farmland"), "By Anna Kowal", LONG_EN]
+    doc = make_doc(blocks)
+    assert "Search the site" not in run(doc)["title"]["text"]
+    assert continues_title(blocks[0][1], blocks[1][1]) and not continues_title(blocks[0][1], blocks[1][1], False)
