@@ -27,6 +27,7 @@ from pipeline.metadata import keywords_abstract as ka
 from pipeline.metadata.text import (
     block_lang,
     ends_sentence,
+    main_script,
     nonspace_count,
     segment_spans,
     span_lang,
@@ -310,7 +311,8 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             else:
                 lang = _units_lang(doc, [units[g] for g in group])
                 main = _units_lang(doc, title_units)
-                if lang not in ("und", main) and all(lang != tl for _b, _t, tl in fr.translations):
+                if (lang not in ("und", main) and all(lang != tl for _b, _t, tl in fr.translations)
+                        and may_be_translated_title(" ".join(texts[g] for g in group))):
                     # Authors already read: what follows the translated title repeats them in its language.
                     repeated = repeated or bool(fr.authors)
                     fr.translations.append(
@@ -350,6 +352,23 @@ def _may_replace_short_title(doc: Document, fr: Front, headline: int | None, cur
     if n_now > SHORT_TITLE_WORDS or sum(word_count(un.text) for un in later) <= n_now:
         return False
     return _units_lang(doc, later) == _units_lang(doc, current)
+
+
+# Fewer words than this (in an alphabet with spaces) is a label or a UI line whose language is a
+# guess ("Пошук по сайту" taken for Russian), not a title printed in another language.
+MIN_TRANSLATED_TITLE_WORDS = 4
+
+
+def may_be_translated_title(text: str) -> bool:
+    """Whether a front line in another language than the title may be the title's translation: no date
+    in it ("Published: 3 February 2022"), and four words or more unless it is written without spaces
+    (Chinese, Japanese).
+
+    ``"The Lexicon of Kyakhta Pidgin"`` -> True; ``"Пошук по сайту"`` -> False; ``"恰克图洋泾浜词汇"`` -> True
+    """
+    if dates.has_year(text) and dates.find_dates(text):
+        return False
+    return word_count(text) >= MIN_TRANSLATED_TITLE_WORDS or main_script(text) in ("han", "kana")
 
 
 def unique_ints(items: Iterable[int]) -> list[int]:
