@@ -312,7 +312,8 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
                 lang = _units_lang(doc, [units[g] for g in group])
                 main = _units_lang(doc, title_units)
                 if (lang not in ("und", main) and all(lang != tl for _b, _t, tl in fr.translations)
-                        and may_be_translated_title(" ".join(texts[g] for g in group))):
+                        and may_be_translated_title(" ".join(texts[g] for g in group),
+                                                    " ".join(un.text for un in title_units))):
                     # Authors already read: what follows the translated title repeats them in its language.
                     repeated = repeated or bool(fr.authors)
                     fr.translations.append(
@@ -354,21 +355,22 @@ def _may_replace_short_title(doc: Document, fr: Front, headline: int | None, cur
     return _units_lang(doc, later) == _units_lang(doc, current)
 
 
-# Fewer words than this (in an alphabet with spaces) is a label or a UI line whose language is a
-# guess ("Пошук по сайту" taken for Russian), not a title printed in another language.
+# Fewer words than this, in the title's own alphabet, is a label or a UI line whose language is a
+# guess ("Пошук по сайту" taken for Russian on a Ukrainian page), not the title in another language.
 MIN_TRANSLATED_TITLE_WORDS = 4
 
 
-def may_be_translated_title(text: str) -> bool:
-    """Whether a front line in another language than the title may be the title's translation: no date
-    in it ("Published: 3 February 2022"), and four words or more unless it is written without spaces
-    (Chinese, Japanese).
+def may_be_translated_title(text: str, title_text: str) -> bool:
+    """Whether a front line labelled with another language than the title may be the title's
+    translation: no date in it ("Published: 3 February 2022"), and, in the title's own alphabet (where
+    a short line's language label is a guess between neighbours), four words or more.
 
-    ``"The Lexicon of Kyakhta Pidgin"`` -> True; ``"Пошук по сайту"`` -> False; ``"恰克图洋泾浜词汇"`` -> True
+    ``("The Lexicon of Kyakhta Pidgin", "ЛЕКСИКА КЯХТИНСКОГО ПИДЖИНА")`` -> True;
+    ``("ENERGY DIALOGUE", "ЭНЕРГЕТИЧЕСКИЙ ДИАЛОГ")`` -> True; ``("Пошук по сайту", "Верховний Суд")`` -> False
     """
     if dates.has_year(text) and dates.find_dates(text):
         return False
-    return word_count(text) >= MIN_TRANSLATED_TITLE_WORDS or main_script(text) in ("han", "kana")
+    return word_count(text) >= MIN_TRANSLATED_TITLE_WORDS or main_script(text) != main_script(title_text)
 
 
 def unique_ints(items: Iterable[int]) -> list[int]:

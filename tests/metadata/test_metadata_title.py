@@ -394,19 +394,27 @@ def test_a_shorter_line_under_a_long_one_is_not_its_rest_where_lines_are_paragra
     assert continues_title(blocks[0][1], blocks[1][1]) and not continues_title(blocks[0][1], blocks[1][1], False)
 
 
-@pytest.mark.parametrize(("text", "may"), [
-    ("The Lexicon of Kyakhta Pidgin", True), ("Population dynamics of the fiddler crab", True),
-    ("Пошук по сайту", False), ("Published: 3 February 2022", False), ("Veröffentlicht am 3. Mai 2021 in Berlin", False),
-    ("恰克图洋泾浜词汇", True), ("キャフタ・ピジンの語彙", True),
+@pytest.mark.parametrize(("text", "title", "may"), [
+    ("The Lexicon of Kyakhta Pidgin", "ЛЕКСИКА КЯХТИНСКОГО ПИДЖИНА", True),
+    ("ENERGY DIALOGUE", "ЭНЕРГЕТИЧЕСКИЙ ДИАЛОГ", True),  # short, but in another alphabet
+    ("恰克图洋泾浜词汇", "The Lexicon of Kyakhta Pidgin", True),
+    ("Population dynamics of the fiddler crab", "Dinámica poblacional del cangrejo violinista", True),
+    ("Пошук по сайту", "Верховний Суд: орендар може вимагати зменшення плати", False),
+    ("Published: 3 February 2022", "Loanword Adaptation on Cafe Menus", False),
+    ("Опубликовано 3 февраля 2022", "Loanword Adaptation on Cafe Menus", False),
 ])
-def test_what_may_be_a_translated_title(text: str, may: bool) -> None:
+def test_what_may_be_a_translated_title(text: str, title: str, may: bool) -> None:
     from pipeline.metadata import may_be_translated_title
 
-    assert may_be_translated_title(text) is may
+    assert may_be_translated_title(text, title) is may
 
 
 def test_a_date_line_or_a_short_line_in_another_language_is_not_a_translated_title() -> None:
     doc = make_doc([("heading", "Loanword Adaptation on Montreal Cafe Menus in Five Boroughs"),
-                    ("heading", [("de", "Published: 3 February 2022")]), ("heading", [("ru", "Поиск по сайту")]),
+                    ("heading", [("de", "Published: 3 February 2022")]),
                     "Amélie Gauthier-Roy1, Søren Lund2", "1 Université de Montréal, Canada", LONG_EN])
+    assert run(doc)["title_translations"] == []
+    # A short line in the title's alphabet labelled with a neighbouring language: a UI line.
+    doc = make_doc([("heading", [("uk", "Верховний Суд: орендар може вимагати зменшення плати за землю")]),
+                    ("heading", [("ru", "Пошук по сайту")]), "Автор: Оксана Гуменюк", LONG_RU])
     assert run(doc)["title_translations"] == []
