@@ -83,3 +83,26 @@ def test_blind_holdout_documents_stay_above_their_floors(tmp_path: Path) -> None
     m = _score(holdout / "in", holdout / "gold", tmp_path / "out")
     for field, floor in HOLDOUT3_FLOORS.items():
         assert m.get(field, 1.0) >= floor, (field, m.get(field), floor)
+
+
+# The fourth hold-out set, also written blind, at the end of the session that wrote the third. Its
+# first score: overall 0.602 (0.575 with the rules before the third set's fixes): authors 0.105,
+# boilerplate 0.232, title 0.429, date 0.4, DOI 0.571. Floors as measured; they may only go up.
+HOLDOUT4_FLOORS = {
+    "title": 0.42,
+    "authors": 0.10,
+    "doi": 0.57,
+    "date": 0.40,
+    "keywords": 0.75,
+    "abstract": 1.0,
+    "lang_chars": 0.92,
+    "mojibake_docs": 1.0,
+    "boilerplate_removed": 0.23,
+}
+
+
+def test_second_blind_holdout_documents_stay_above_their_floors(tmp_path: Path) -> None:
+    holdout = ROOT / "tests" / "data" / "holdout4"
+    m = _score(holdout / "in", holdout / "gold", tmp_path / "out")
+    for field, floor in HOLDOUT4_FLOORS.items():
+        assert m.get(field, 1.0) >= floor, (field, m.get(field), floor)
