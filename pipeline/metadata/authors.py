@@ -47,9 +47,24 @@ _NAME_WITH_ROLE_RE = re.compile(
     rf"^(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,4}}?)\s*(?P<markers>{_MARKER})?\s*(?:[—–]|\s-\s|,)\s*(?P<rest>.+)$"
 )
 _INITIALS_END_RE = re.compile(rf"{INITIALS}$")
+# An item ends at a separator (a comma, "and", a middle dot between spaces), or, after its markers,
+# where the next name starts ("Иван Петров1 Анна Смит2": no other separator printed).
 _AUTHOR_ITEM_RE = re.compile(
-    rf"\s*(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s*(?P<markers>{_MARKER})?\s*(?=(?:,|;|\s&\s|\sand\s|\sи\s|$))"
+    rf"\s*(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s*(?P<markers>{_MARKER})?\s*"
+    rf"(?=(?:,|;|\s&\s|\sand\s|\sи\s|[·•]\s|$)|(?<=[0-9*†‡§#]\s)[{_UP}])"
 )
+_ITEM_SEP_RE = re.compile(r"\s*(?:,|;|&|and|и|[·•])\s*")
+# Academic titles and ranks printed before a name ("Prof. Dr.", "Доц. д-р", "Гл. ас."): not part of it.
+_ACADEMIC_TITLES_RE = re.compile(
+    rf"(?:(?<=^)|(?<=[\s,;·•]))(?:(?:prof|dr|doz|priv\.-doz|dipl\.-ing|habil|assoc\.\s+prof|"
+    rf"asst\.\s+prof|проф|доц|д-р|акад|гл\.\s+ас|ст\.\s+ас|ст\.\s+преп)\.?\s+)+(?=[{_UP}])",
+    re.IGNORECASE,
+)
+# LaTeX superscripts as markers ("$^{1,2}$") and bold marks around names, as papers converted to
+# markdown print them.
+# Opening at a word's start and closing right after a letter: "Tom Ray**, Bo Li***" holds markers.
+_BOLD_RE = re.compile(r"(?<!\S)\*\*([^*\s][^*]*?[^\W\d_])\*\*")
+_LATEX_SUPERSCRIPT_RE = re.compile(r"\s*\$\^\{?([0-9,*†‡§#\s]+)\}?\$")
 _ORG_TOKEN_RE = re.compile(rf"[{_UP}][\w&.-]{{1,30}}")
 # An affiliation line whose email is the corresponding author's, not an institution.
 CORRESPONDING_RE = re.compile(
@@ -186,7 +201,7 @@ def parse_author_line(text: str) -> list[Author] | None:
     ``"ИВАНОВ И.И., ПЕТРОВ П.П."`` (capitals, with initials) -> ``"ИВАНОВ И.И."``, ``"ПЕТРОВ П.П."``;
     ``"Mutual Respect, Benefit and Harmony Without Unification"`` -> None
     """
-    t = squash(text).translate(_SUPER)
+    t = _without_titles(squash(text).translate(_SUPER))
     if re.search(INITIALS, t) and t == t.upper():
         # Names printed in capitals are unmistakable only with initials; match on a title-case copy
         # (same length) and report the names as printed.
@@ -196,6 +211,21 @@ def parse_author_line(text: str) -> list[Author] | None:
                 a.name = t[a.span[0] : a.span[1]]
         return found
     return _parse_author_line(t)
+
+
+def _without_titles(t: str) -> str:
+    """An author line without academic titles, bold marks and LaTeX around its names and markers.
+
+    ``"Dr. Anna Berg1 · Prof. Dr. Jan Roth2"`` -> ``"Anna Berg1 · Jan Roth2"``;
+    ``"**Ruth Elsner**$^{1,2}$"`` -> ``"Ruth Elsner1,2"``
+    """
+    if "$" in t:
+        t = _LATEX_SUPERSCRIPT_RE.sub(lambda m: m.group(1).replace(" ", ""), t)
+    if "**" in t:  # bold marks in pairs around a name; a lone "**" is a marker ("Tom Ray**")
+        t = squash(_BOLD_RE.sub(r" \1 ", t))
+        # The bold marks' spaces leave "Name 1,2": a marker goes back to its name.
+        t = re.sub(r"(?<=[^\W\d_]) (?=[0-9][0-9,*†‡§#]*(?:\s|$))", "", t)
+    return _ACADEMIC_TITLES_RE.sub("", t) if "." in t or "-" in t else t
 
 
 def parse_author_with_role(text: str) -> tuple[Author, str | None] | None:
@@ -238,10 +268,13 @@ def _parse_author_line(t: str) -> list[Author] | None:
         author.span = (m.start("name"), m.start("name") + len(name))
         authors.append(author)
         pos = m.end()
-        sep = re.match(r"\s*(?:,|;|&|and|и)\s*", t[pos:])
+        sep = _ITEM_SEP_RE.match(t, pos)
         if sep is None:
-            break
-        pos += sep.end()
+            if not m.group("markers") or pos >= len(t):
+                break
+            # After markers the next name may start with nothing else between (see _AUTHOR_ITEM_RE).
+            continue
+        pos = sep.end()
     if pos < len(t.rstrip()) or not authors:
         return None
     return authors

@@ -506,3 +506,28 @@ def test_author_lines_with_combined_markers_and_other_latin_letters(line: str, n
     found = parse_author_line(line)
     assert found is not None
     assert [a.name for a in found] == names and [a.markers for a in found] == markers
+
+
+@pytest.mark.parametrize(("line", "names", "markers"), [
+    ("Dr. Anna Berg1 · Prof. Dr. Jan Roth2 · Lea-Sophie Kuhn1", ["Anna Berg", "Jan Roth", "Lea-Sophie Kuhn"],
+     [["1"], ["2"], ["1"]]),
+    ("Доц. д-р Мария Петрова1 Гл. ас. д-р Иван Колев2", ["Мария Петрова", "Иван Колев"], [["1"], ["2"]]),
+    ("**Ruth Elsner**$^{1,2}$ **Kenji Tanaka**$^{2}$ **Pádraig Ó Duinnín**$^{3,*}$",
+     ["Ruth Elsner", "Kenji Tanaka", "Pádraig Ó Duinnín"], [["1", "2"], ["2"], ["3", "*"]]),
+    ("Ivan Petrov1 Anna Smith2", ["Ivan Petrov", "Anna Smith"], [["1"], ["2"]]),
+])
+def test_author_lines_with_titles_dots_latex_or_only_markers_between_names(line: str, names: list[str],
+                                                                           markers: list[list[str]]) -> None:
+    from pipeline.metadata.authors import parse_author_line
+
+    found = parse_author_line(line)
+    assert found is not None
+    assert [a.name for a in found] == names and [a.markers for a in found] == markers
+
+
+@pytest.mark.parametrize("line", ["Section 1 Introduction", "Table 2 Results by Region",
+                                  "Mutual Respect, Benefit and Harmony Without Unification", "Dr. Strangelove"])
+def test_lines_that_only_look_like_marked_names_are_not_author_lines(line: str) -> None:
+    from pipeline.metadata.authors import parse_author_line
+
+    assert parse_author_line(line) is None
