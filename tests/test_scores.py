@@ -89,8 +89,8 @@ def test_blind_holdout_documents_stay_above_their_floors(tmp_path: Path) -> None
 # first score: overall 0.602 (0.575 with the rules before the third set's fixes): authors 0.105,
 # boilerplate 0.232, title 0.429, date 0.4, DOI 0.571. Floors as measured; they may only go up.
 HOLDOUT4_FLOORS = {
-    "title": 0.71,
-    "authors": 0.71,
+    "title": 0.85,
+    "authors": 0.75,
     "doi": 0.57,
     "date": 0.40,
     "keywords": 0.75,

@@ -332,6 +332,9 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
     return fr
 
 
+# A paragraph this short right above a byline is the standfirst, still front matter.
+STANDFIRST_WORDS = 60
+
 # A first title-shaped line this short, before the authors, may be a rubric, a site's name or a
 # badge ("History of Economics", "The Harbour Gazette — news since 1851", "Skip to main content").
 SHORT_TITLE_WORDS = 8
@@ -599,9 +602,17 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
     skip = set(refs.blocks) | set(refs.headings)
 
     # The front matter ends at the first cue (abstract, keywords) or the first real paragraph.
-    body_start = next((i for i, b in enumerate(blocks) if i not in skip and _is_body(b.text, b.kind)
-                       and not cues[i]
-                       and not (au.is_affiliation(b.text) and word_count(b.text) < 25)), len(blocks))
+    def body_from(start: int) -> int:
+        return next((i for i in range(start, len(blocks)) if i not in skip and _is_body(blocks[i].text, blocks[i].kind)
+                     and not cues[i]
+                     and not (au.is_affiliation(blocks[i].text) and word_count(blocks[i].text) < 25)), len(blocks))
+
+    body_start = body_from(0)
+    if (body_start + 1 < len(blocks) and word_count(blocks[body_start].text) <= STANDFIRST_WORDS
+            and au.parse_byline(blocks[body_start + 1].text)):
+        # A standfirst (the headline's summary, a paragraph of its own) above the byline: the front
+        # matter goes on to the byline.
+        body_start = body_from(body_start + 2)
     cue_probe = [p for i in range(min(body_start + 1, len(blocks))) if i not in skip
                  for p in cues[i] if p.kind != "stop"]
     front_end = min([body_start] + [p.block for p in cue_probe])

@@ -111,7 +111,10 @@ INSTITUTION_WORDS = re.compile(
 )
 BYLINE_RE = re.compile(
     r"^\s*(?:(?:written|posted|reported|story|words|text|reporting|interview)\s+by|by|авторы?|текст|"
-    r"author(?:s)?|автор\s+(?:статьи|материала)|от)\s*[:\-–—]?\s+(?P<rest>.+)$",
+    r"author(?:s)?|автор\s+(?:статьи|материала)|от|"
+    # The same in the other languages of the allowed list: "Par", "Por", "Von", "Di", "Autor:".
+    r"par|por|von|di|autor(?:es|in|en|ka|zy)?|auteur(?:e|s|es)?|autore|autori|автори|автор)"
+    r"\s*[:\-–—]?\s+(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 # "..., writes Wang Lei, Director of ..." / "..., пишет Иван Петров, директор ..."

@@ -531,3 +531,32 @@ def test_lines_that_only_look_like_marked_names_are_not_author_lines(line: str) 
     from pipeline.metadata.authors import parse_author_line
 
     assert parse_author_line(line) is None
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Par Camille Rouaud | publié le 3 juin 2024 à 08h15", ["Camille Rouaud"]), ("Von Anna Schmidt", ["Anna Schmidt"]),
+    ("Por María López", ["María López"]), ("Di Mario Rossi", ["Mario Rossi"]), ("Autorin: Lea Kuhn", ["Lea Kuhn"]),
+])
+def test_bylines_in_the_other_allowed_languages(line: str, names: list[str]) -> None:
+    from pipeline.metadata.authors import parse_byline
+
+    assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize("line", ["Par ailleurs, le gouvernement a décidé de reporter le vote",
+                                  "Von Berlin nach Paris", "Di solito si dice che il mare è calmo"])
+def test_sentences_that_open_with_a_byline_word_are_not_bylines(line: str) -> None:
+    from pipeline.metadata.authors import parse_byline
+
+    assert parse_byline(line) is None
+
+
+def test_a_byline_under_the_standfirst_is_still_front_matter() -> None:
+    doc = make_doc([("heading", "Le Carnet des Lettres"), ("heading", "CRITIQUE"),
+                    ("heading", "« Les Veilleurs » : Hélène Marzin rallume les phares de la mer d'Iroise"),
+                    "Dans son troisième roman, l'écrivaine brestoise suit trois générations de gardiens de phare.",
+                    "Par Camille Rouaud | publié le 3 juin 2024 à 08h15", LONG_EN, LONG_EN])
+    md = run(doc)
+    assert [a["name"] for a in md["authors"]] == ["Camille Rouaud"]
+    assert md["title"]["text"].startswith("« Les Veilleurs »")
+    assert md["published"] == "2024-06-03"
