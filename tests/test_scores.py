@@ -92,7 +92,7 @@ HOLDOUT4_FLOORS = {
     "title": 0.85,
     "authors": 0.75,
     "doi": 0.57,
-    "date": 0.40,
+    "date": 0.83,
     "keywords": 0.75,
     "abstract": 1.0,
     "lang_chars": 0.92,

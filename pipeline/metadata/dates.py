@@ -40,7 +40,8 @@ for _num, _names in enumerate(
 _MONTH_ALT = cue_trie_regex(MONTHS)
 _MON = rf"(?P<mon>{_MONTH_ALT})\.?"
 _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|-?го|-?е)?"
+# "14. März 2023": German, Polish and Bulgarian print the day with a full stop.
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|-?го|-?е|\.)?"
 _YEAR_TAIL = r"(?:\s*(?:года|год|гг\.?|г\.?|року|р\.?)(?!\w))?"
 
 # Each pattern names its groups; they are tried in this order at every position. Each starts with a
@@ -223,7 +224,13 @@ PUBLISHED_CUES = (
     r"published(?:\s+online)?(?:\s+on)?|first\s+published|date\s+of\s+publication|publication\s+date|"
     r"posted(?:\s+on)?|issued|release\s+date|"
     r"опубликован[оа]?(?:\s+онлайн)?|дата\s+публикации|дата\s+опубликования|дата\s+выхода(?:\s+в\s+свет)?|"
-    r"размещено|опубліковано|дата\s+публікації|veröffentlicht(?:\s+am)?|publié\s+le|publicado(?:\s+el)?"
+    r"размещено|опубліковано|дата\s+публікації|veröffentlicht(?:\s+am)?|publié\s+le|publicado(?:\s+el)?|"
+    # Online-first dates and the other allowed languages' words for them.
+    r"available\s+online|online\s+publiziert|online\s+veröffentlicht|publiziert(?:\s+am)?|"
+    r"mis\s+en\s+ligne(?:\s+le)?|publicado\s+en\s+línea|pubblicato(?:\s+il)?|opublikowano|"
+    r"публикувано|публикувана|"
+    # A preprint's identifier line ends with its date: "arXiv:2403.01234v2 [cs.CL] 12 Mar 2024".
+    r"arxiv:\d{4}\.\d{4,5}(?:v\d+)?(?:\s+\[[\w.\-]+\])?"
 )
 
 

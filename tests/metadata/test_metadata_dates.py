@@ -200,3 +200,20 @@ def test_history_line_after_the_references_leaves_the_issue_year() -> None:
 ])
 def test_ukrainian_months_and_update_times_on_a_date_line(line: str, iso: str | None) -> None:
     assert parse_date(line, True) == iso
+
+
+@pytest.mark.parametrize(("line", "iso"), [
+    ("Eingegangen: 9. Oktober 2022 / Angenommen: 30. Januar 2023 / Online publiziert: 14. März 2023", "2023-03-14"),
+    ("Accepted 29 March 2021 · Available online 14 April 2021", "2021-04-14"),
+    ("arXiv:2403.01234v2 [cs.CL] 12 Mar 2024", "2024-03-12"),
+    ("Mis en ligne le 5 mai 2024", "2024-05-05"),
+    ("Accepted 29 March 2021", None),
+    ("See arXiv 2403.01234 for details, 12 Mar 2024", None),  # no identifier cue right before the date
+])
+def test_online_first_preprint_and_day_with_a_full_stop(line: str, iso: str | None) -> None:
+    assert cued_publication_date(line, True) == iso
+
+
+def test_a_day_printed_with_a_full_stop() -> None:
+    assert parse_date("14. März 2023") == "2023-03-14"
+    assert parse_date("28.12.2020") == "2020-12-28"
