@@ -241,15 +241,12 @@ def test_has_www_random(text: str) -> None:
 
 
 def _plain_doi(doc: object, header_end: int, skip: set[int]) -> str | None:
-    """_doi as it read before the blocks holding "10." were listed once."""
+    """_doi as it read before the blocks holding "10." were listed once (in its present order: the
+    header area, then the page furniture, then DOI lines in the body)."""
     from pipeline.metadata import identifiers, venue
     from pipeline.metadata.text import squash, unique
 
     found: list[str] = []
-    for line in doc.furniture:  # type: ignore[attr-defined]
-        d = identifiers.doi_statement(line) or identifiers.labelled_doi(line)
-        if d:
-            found.append(d)
     for i, b in enumerate(doc.blocks):  # type: ignore[attr-defined]
         if i in skip:
             continue
@@ -257,6 +254,10 @@ def _plain_doi(doc: object, header_end: int, skip: set[int]) -> str | None:
             d = identifiers.doi_statement(squash(b.text)) or identifiers.labelled_doi(b.text)
             if d:
                 found.append(d)
+    for line in doc.furniture:  # type: ignore[attr-defined]
+        d = identifiers.doi_statement(line) or identifiers.labelled_doi(line)
+        if d:
+            found.append(d)
     for i, b in enumerate(doc.blocks):  # type: ignore[attr-defined]
         if i in skip or "10." not in b.text:
             continue

@@ -456,18 +456,20 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
 
 def _doi(doc: Document, header_end: int, skip: set[int]) -> str | None:
     found: list[str] = []
-    for line in doc.furniture:
-        d = identifiers.doi_statement(line) or identifiers.labelled_doi(line)
-        if d:
-            found.append(d)
     # Every DOI starts with "10." (squashing cannot make one): only the blocks with it are read, found once.
     with_prefix = [(i, b) for i, b in enumerate(doc.blocks) if i not in skip and "10." in b.text]
+    # The header area first (the masthead, the front matter): a DOI line moved out as page furniture
+    # may be a reference's, printed on a line of its own in the list.
     for i, b in with_prefix:
         # A "for citation" line cites the article itself, wherever it is printed.
         if i < header_end or venue.CITATION_CUE_RE.match(b.text):
             d = identifiers.doi_statement(squash(b.text)) or identifiers.labelled_doi(b.text)
             if d:
                 found.append(d)
+    for line in doc.furniture:
+        d = identifiers.doi_statement(line) or identifiers.labelled_doi(line)
+        if d:
+            found.append(d)
     # A DOI line left inside the body (page furniture repair did not catch): a line that is only a DOI.
     for _i, b in with_prefix:
         for line in b.text.split("\n"):

@@ -14,8 +14,9 @@ from pipeline.metadata.text import trim_trailing
 # A DOI name: "10." + registrant (4-9 digits, optionally dotted sub-codes) + "/" + suffix.
 _DOI_CORE = r"10\.\d{4,9}(?:\.\d+)*/[^\s\"«»“”]+"
 DOI_RE = re.compile(_DOI_CORE)
-# The printed prefixes: a URL resolver, "doi:", "DOI", "DOI:" (also "DOI 10..." and "doi.org/").
-_PREFIX = r"(?:https?://)?(?:dx\.)?doi\.org/\s*|\bdoi\s*[:.]?\s*"
+# The printed prefixes: a URL resolver, "doi:", "DOI", "DOI:" (also "DOI 10...", "doi.org/" and, in
+# Chinese and Japanese text, the full-width colon "DOI：").
+_PREFIX = r"(?:https?://)?(?:dx\.)?doi\.org/\s*|\bdoi\s*[:.：]?\s*"
 PREFIXED_DOI_RE = re.compile(rf"(?:{_PREFIX})({_DOI_CORE})", re.IGNORECASE)
 # A line that is only a DOI statement: "DOI: 10.x/y", "https://doi.org/10.x/y", "doi 10.x/y."
 DOI_LINE_RE = re.compile(rf"^\s*(?:{_PREFIX})?({_DOI_CORE})\s*$", re.IGNORECASE)

@@ -164,3 +164,16 @@ def test_own_doi_beside_reference_dois() -> None:
 
 def test_no_doi_printed() -> None:
     assert run(make_doc([("heading", "A New Journey for Relations"), "By Li Hui", LONG_EN]))["doi"] is None
+
+
+def test_the_masthead_doi_wins_over_a_reference_doi_moved_out_as_furniture() -> None:
+    doc = make_doc(["Arctic Letters 7 (2021) 88–95 · https://doi.org/10.47219/acl.2021.0088",
+                    ("heading", "Red snow on Svalbard: seasonal dynamics of snow algae blooms"), LONG_EN],
+                   furniture=["https://doi.org/10.47219/acl.2018.0055"])
+    assert run(doc)["doi"] == "10.47219/acl.2021.0088"
+
+
+def test_a_doi_label_with_a_full_width_colon() -> None:
+    from pipeline.metadata.identifiers import labelled_doi
+
+    assert labelled_doi("DOI：10.62145/j.uwee.2022.05.006") == "10.62145/j.uwee.2022.05.006"
