@@ -93,7 +93,7 @@ HOLDOUT4_FLOORS = {
     "authors": 0.75,
     "doi": 1.0,
     "date": 0.83,
-    "keywords": 0.75,
+    "keywords": 1.0,
     "abstract": 1.0,
     "lang_chars": 0.92,
     "mojibake_docs": 1.0,

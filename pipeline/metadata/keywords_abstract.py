@@ -20,10 +20,12 @@ KEYWORD_CUES = (
     "ключевые слова", "ключевые понятия", "ключевые термины", "key words", "keywords", "key-words", "key terms",
     "index terms", "ключові слова", "mots-clés", "mots clés", "schlüsselwörter", "schlagwörter", "palabras clave",
     "parole chiave", "palavras-chave", "słowa kluczowe", "klíčová slova", "关键词", "關鍵詞", "キーワード",
+    "ключови думи", "кључне речи", "ključne reči", "клучни зборови", "ключавыя словы",
 )
 ABSTRACT_CUES = (
     "аннотация", "abstract", "резюме", "реферат", "анотація", "анотация", "summary", "résumé", "zusammenfassung",
     "resumen", "riassunto", "resumo", "streszczenie", "abstrakt", "摘要", "要旨", "概要",
+    "апстракт", "сажетак", "анатацыя",
 )
 # The language a cue word is in, where only one language of the allowed list uses it ("резюме" is
 # Russian and Bulgarian, "abstrakt" German, Polish and Czech: left out).
@@ -37,6 +39,10 @@ _CUE_LANG = {
     "it": ("parole chiave", "riassunto"),
     "pt": ("palavras-chave", "resumo"),
     "pl": ("słowa kluczowe", "streszczenie"),
+    "bg": ("ключови думи",),
+    "sr": ("кључне речи", "ključne reči", "сажетак"),
+    "mk": ("клучни зборови",),
+    "be": ("ключавыя словы", "анатацыя"),
 }
 def cue_language(cue: str) -> str | None:
     """The language a cue word is printed in, when only one language uses it.
@@ -193,7 +199,7 @@ def find_cues(text: str, block: int = 0) -> list[CuePart]:
         # "Abstract Expressionism and the Cold War" is a title).
         alone = not rest.strip()
         # A keyword heading merged with its list ("Keywords sanctions, energy, Russia") shows the list's separator.
-        list_follows = cue_kind(cue) == "keywords" and re.search(r"[,;]", rest.split("\n", 1)[0]) is not None
+        list_follows = cue_kind(cue) == "keywords" and re.search(r"[,;·•]", rest.split("\n", 1)[0]) is not None
         run_in = (rest[:1].isupper() and len(rest) >= 100 and rest.rstrip().endswith((".", "!", "?"))
                   and cue.lower() not in BLOCK_START_ONLY)
         if m.group("sep") or alone or list_follows or run_in:

@@ -209,3 +209,17 @@ def test_a_second_keyword_list_labelled_as_the_first_one_takes_its_cue_s_languag
     md = run(make_doc(blocks))
     assert md["keywords"] == {"es": ["cangrejo violinista", "salinas", "marismas"],
                               "en": ["fiddler crab", "salt pans", "salt marshes"]}
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("Schlüsselwörter Lastenrad · Kommunale Logistik · Letzte Meile", ["Lastenrad", "Kommunale Logistik", "Letzte Meile"]),
+    ("Ключови думи: парични преводи; трудова миграция", ["парични преводи", "трудова миграция"]),
+    ("Кључне речи: миграција, развој", ["миграција", "развој"]),
+    ("Клучни зборови: миграција, развој", ["миграција", "развој"]),
+])
+def test_keyword_cues_of_the_other_allowed_languages_and_a_dotted_list_without_a_colon(text: str,
+                                                                                      items: list[str]) -> None:
+    from pipeline.metadata.keywords_abstract import find_cues, split_keywords
+
+    [part] = find_cues(text)
+    assert part.kind == "keywords" and split_keywords(text[part.start:part.end])[0] == items
