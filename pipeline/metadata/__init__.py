@@ -605,9 +605,11 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
 
     # The front matter ends at the first cue (abstract, keywords) or the first real paragraph.
     def body_from(start: int) -> int:
+        # (An author line run together with its affiliations is long, but front matter.)
         return next((i for i in range(start, len(blocks)) if i not in skip and _is_body(blocks[i].text, blocks[i].kind)
                      and not cues[i]
-                     and not (au.is_affiliation(blocks[i].text) and word_count(blocks[i].text) < 25)), len(blocks))
+                     and not (au.is_affiliation(blocks[i].text) and word_count(blocks[i].text) < 25)
+                     and au.split_author_block(blocks[i].text) is None), len(blocks))
 
     body_start = body_from(0)
     if (body_start + 1 < len(blocks) and word_count(blocks[body_start].text) <= STANDFIRST_WORDS

@@ -31,7 +31,7 @@ NAME_RE = re.compile(rf"{_TOKEN}(?:\s+{_TOKEN}){{0,4}}")
 # Affiliation markers after a name: digits (also superscript), letters in a run of digits, * † ‡ §.
 # A lone lower-case letter a–h after a name is a superscript letter marker ("Ann Lee a, Tom Ray b"), never
 # the end of a word: a letter stands before and after it.
-_LETTER_MARKER = r"(?<![^\W\d_])[a-h](?:\s*,\s*[a-h])*(?![^\W\d_])"
+_LETTER_MARKER = r"(?<![^\W\d_])[a-h](?:\s*,\s*[a-h])*(?:,?[*†‡§#]+)?(?![^\W\d_])"
 # "2,*": a symbol may follow the digits after a comma too (the corresponding author's mark).
 _MARKER = rf"(?:[0-9¹²³⁴-⁹⁰]{{1,2}}(?:\s*,\s*[0-9¹²³⁴-⁹⁰]{{1,2}})*(?:,?[*†‡§#]+)?|[*†‡§#]+|{_LETTER_MARKER})"
 _SUPER = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")

@@ -560,3 +560,17 @@ def test_a_byline_under_the_standfirst_is_still_front_matter() -> None:
     assert [a["name"] for a in md["authors"]] == ["Camille Rouaud"]
     assert md["title"]["text"].startswith("« Les Veilleurs »")
     assert md["published"] == "2024-06-03"
+
+
+def test_letter_markers_with_a_symbol_and_the_affiliations_run_into_the_author_line() -> None:
+    from pipeline.metadata.authors import parse_author_line
+
+    found = parse_author_line("Ingrid Sæther Holm a,*, Łucja Wróblewska b, Oğuz Yıldırım c")
+    assert found is not None and [a.markers for a in found] == [["a", "*"], ["b"], ["c"]]
+    doc = make_doc([("heading", "Red snow on Svalbard: seasonal dynamics of snow algae blooms"),
+                    "Ingrid Sæther Holm a,*, Łucja Wróblewska b, Oğuz Yıldırım c a Department of Arctic Biology, "
+                    "Longyearbyen University Centre, Svalbard, Norway b Institute of Oceanology, Gdańsk, Poland "
+                    "c Department of Environmental Engineering, Erzurum Technical University, Türkiye", LONG_EN])
+    authors = run(doc)["authors"]
+    assert [a["name"] for a in authors] == ["Ingrid Sæther Holm", "Łucja Wróblewska", "Oğuz Yıldırım"]
+    assert authors[1]["affiliations"] == ["Institute of Oceanology, Gdańsk, Poland"]
