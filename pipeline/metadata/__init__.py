@@ -92,6 +92,15 @@ def _is_body_line(line: str) -> bool:
     return len(x) >= 300 or (word_count(x) >= 12 and ends_sentence(x))
 
 
+# A volume-and-issue statement anywhere in a line makes it a masthead or citation line, never a title:
+# "Vol. 33 No. 5", "Т. 9, № 4", "第 33 卷第 5 期".
+_VOLUME_ISSUE_RE = re.compile(
+    r"\b(?:vol|volume|т|том|bd|jg)\.?\s*\d+\s*[,.(]?\s*(?:no|nr|issue|iss|№|heft|вып|бр)\.?\s*\d+|"
+    r"第\s*\d+\s*卷\s*第\s*\d+\s*期",
+    re.IGNORECASE,
+)
+
+
 def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> bool:
     """Lines that sit around a title without being one: page numbers, issue lines, DOI/UDC lines,
     rubric labels, navigation trails, the article's history (received/accepted dates), and the journal's name (``venue_keys``) on a line of its own."""
@@ -107,6 +116,7 @@ def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> b
         or notes.is_history_note(t)
         or _URL_ONLY_RE.fullmatch(t) is not None
         or _is_venue_line(t, venue_keys)
+        or _VOLUME_ISSUE_RE.search(t) is not None
     )
 
 

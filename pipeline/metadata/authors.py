@@ -196,6 +196,31 @@ def title_case_caps(text: str) -> str:
     return _CAPS_WORD_RE.sub(lambda m: m.group(0).capitalize(), text)
 
 
+# Chinese names: two to four Han characters, each with optional markers, separated by a full-width
+# comma, an enumeration comma or a comma ("王晓燕¹，李明哲²").
+_HAN_NAME = r"[\u4e00-\u9fff]{2,4}"
+_HAN_ITEM_RE = re.compile(rf"(?P<name>{_HAN_NAME})\s*(?P<markers>[0-9*†‡§#]+(?:[,，][0-9*†‡§#]+)*)?")
+_HAN_LINE_RE = re.compile(rf"^{_HAN_NAME}\s*[0-9*†‡§#,，]*(?:\s*[，、,；;]\s*{_HAN_NAME}\s*[0-9*†‡§#,，]*)+$")
+
+
+def _parse_han_author_line(t: str) -> list[Author] | None:
+    """Two or more Chinese names in a line, each with optional markers, else None (also for a name of
+    four characters without a marker: ``"雨水花园，道路径流"`` is a list of terms).
+
+    ``"王晓燕1，李明哲2，陈思远1"`` -> ``[Author("王晓燕", ["1"]), Author("李明哲", ["2"]), Author("陈思远", ["1"])]``
+    """
+    if not _HAN_LINE_RE.match(t):
+        return None
+    authors = []
+    for m in _HAN_ITEM_RE.finditer(t):
+        if len(m.group("name")) == 4 and not m.group("markers"):
+            return None  # most names have two or three characters: four unmarked ones are a phrase
+        author = Author(m.group("name"), split_markers((m.group("markers") or "").replace("，", ",")))
+        author.span = (m.start("name"), m.end("name"))
+        authors.append(author)
+    return authors
+
+
 def parse_author_line(text: str) -> list[Author] | None:
     """Authors from a line that lists only names (each with optional markers), else None.
 
@@ -205,6 +230,8 @@ def parse_author_line(text: str) -> list[Author] | None:
     ``"Mutual Respect, Benefit and Harmony Without Unification"`` -> None
     """
     t = _without_titles(squash(text).translate(_SUPER))
+    if "\u4e00" <= t[:1] <= "\u9fff":
+        return _parse_han_author_line(t)
     if re.search(INITIALS, t) and t == t.upper():
         # Names printed in capitals are unmistakable only with initials; match on a title-case copy
         # (same length) and report the names as printed.

@@ -574,3 +574,14 @@ def test_letter_markers_with_a_symbol_and_the_affiliations_run_into_the_author_l
     authors = run(doc)["authors"]
     assert [a["name"] for a in authors] == ["Ingrid Sæther Holm", "Łucja Wróblewska", "Oğuz Yıldırım"]
     assert authors[1]["affiliations"] == ["Institute of Oceanology, Gdańsk, Poland"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("王晓燕¹，李明哲²，陈思远¹", ["王晓燕", "李明哲", "陈思远"]), ("王晓燕、李明哲", ["王晓燕", "李明哲"]),
+    ("欧阳明华¹，李明哲²", ["欧阳明华", "李明哲"]), ("雨水花园，道路径流", None), ("寒冷地区雨水花园对道路径流污染物的削减效果", None),
+])
+def test_chinese_author_lines(line: str, names: list[str] | None) -> None:
+    from pipeline.metadata.authors import parse_author_line
+
+    found = parse_author_line(line)
+    assert (None if found is None else [a.name for a in found]) == names

@@ -418,3 +418,11 @@ def test_a_date_line_or_a_short_line_in_another_language_is_not_a_translated_tit
     doc = make_doc([("heading", [("uk", "Верховний Суд: орендар може вимагати зменшення плати за землю")]),
                     ("heading", [("ru", "Пошук по сайту")]), "Автор: Оксана Гуменюк", LONG_RU])
     assert run(doc)["title_translations"] == []
+
+
+@pytest.mark.parametrize("line", ["第 33 卷第 5 期城市水环境与生态工程 Vol. 33 No. 5", "Известия общества. 2022. Т. 9, № 4. С. 57–60",
+                                  "Journal of Joining, Vol. 12, No. 3"])
+def test_a_line_with_a_volume_and_issue_is_never_the_title(line: str) -> None:
+    from pipeline.metadata import _is_furniture_like
+
+    assert _is_furniture_like(line)
