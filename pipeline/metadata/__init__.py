@@ -117,7 +117,19 @@ def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> b
         or _URL_ONLY_RE.fullmatch(t) is not None
         or _is_venue_line(t, venue_keys)
         or _VOLUME_ISSUE_RE.search(t) is not None
+        or _dated_at_both_ends(t)
     )
+
+
+def _dated_at_both_ends(t: str) -> bool:
+    """A masthead's issue line: a date at its start and another at its end, the journal's name between
+    ("2022 年 10 月 Urban Water Engineering Oct. 2022"). ``"Oct. 2022 News Oct. 2022"`` -> True;
+    ``"The Floods of May 2021"`` -> False
+    """
+    if not dates.has_year(t):
+        return False
+    found = dates.find_dates(t)
+    return len(found) >= 2 and found[0].start == 0 and found[-1].end == len(t.rstrip(" ."))
 
 
 def _is_venue_line(text: str, venue_keys: frozenset[str]) -> bool:

@@ -59,6 +59,9 @@ _PATTERNS = [
     re.compile(rf"(?={_MONTH_FIRST})(?<![\w]){_MON}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
     # May 2024, мая 2024 г.
     re.compile(rf"(?={_MONTH_FIRST})(?<![\w]){_MON},?\s+{_YEAR}{_YEAR_TAIL}(?!\d)", re.IGNORECASE),
+    # 2022年10月, 2022 年 10 月 5 日 (Chinese and Japanese)
+    re.compile(r"(?=\d)(?<![\d.])(?P<year>(?:1[6-9]|20)\d\d)\s*年\s*(?P<m>0?[1-9]|1[0-2])\s*月"
+               r"(?:\s*(?P<d>[0-3]?\d)\s*日)?"),
 ]
 
 
@@ -96,6 +99,7 @@ _NEEDS = [
     _year_after("", "[-/]"),
     _year_after("[./]"),
     *[_year_after(r"\s")] * 3,  # the year after a space (a month name or a day before it)
+    _year_after("", r"\s*年"),
 ]
 
 # Every pattern above holds a year: a text without one holds no date (a cheap test that spares the
@@ -148,7 +152,7 @@ def _from_match(m: re.Match[str], day_first: bool) -> str | None:
     g = m.groupdict()
     year = int(g["year"])
     if g.get("m"):
-        return _iso(year, int(g["m"]), int(g["d"]))
+        return _iso(year, int(g["m"]), int(g["d"]) if g.get("d") else None)
     if g.get("a"):
         a, b = int(g["a"]), int(g["b"])
         if a > 12 and b <= 12:

@@ -88,6 +88,9 @@ def in_capitals(t: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+_NOT_IN_CJK_TITLES_RE = re.compile("[\u2000-\u200f\u2028-\u202f\u205f-\u209f\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
+
 def is_title_shaped(text: str) -> bool:
     """True when a block could be a title: a short run of words, mostly letters, not a sentence.
 
@@ -95,7 +98,11 @@ def is_title_shaped(text: str) -> bool:
     ``"50"`` -> False; ``"It rained. Then it stopped."`` -> False
     """
     t = squash(strip_marks(text))
-    if not (2 <= word_count(t) <= 45) or len(t) > 400 or letters_share(t) < 0.6:
+    # Chinese and Japanese titles have no spaces between words: five to eighty characters (and none
+    # of the superscripts or private-use characters that text in another charset read as UTF-16 shows).
+    words_ok = 2 <= word_count(t) <= 45 or (5 <= len(t) <= 80 and main_script(t) in ("han", "kana")
+                                            and not _NOT_IN_CJK_TITLES_RE.search(t))
+    if not words_ok or len(t) > 400 or letters_share(t) < 0.6:
         return False
     if _ends_sentence(t) and not t.endswith(":"):
         return False

@@ -426,3 +426,28 @@ def test_a_line_with_a_volume_and_issue_is_never_the_title(line: str) -> None:
     from pipeline.metadata import _is_furniture_like
 
     assert _is_furniture_like(line)
+
+
+@pytest.mark.parametrize(("text", "shaped"), [
+    ("寒冷地区雨水花园对道路径流污染物的削减效果", True), ("キャフタ・ピジンの語彙について", True), ("摘要", False),
+    # Latin text read as UTF-16 turns into Han characters with superscripts and format characters.
+    ("歲慩湥物獩猠慳禠瑨攠啓⁧慭搀瑿敦敮搠桥来", False), ("浡橯爭挈潵置瑲礠d楰汯m慣礀⁷楴栠", False),
+])
+def test_titles_written_without_spaces(text: str, shaped: bool) -> None:
+    assert is_title_shaped(text) is shaped
+
+
+def test_a_masthead_line_with_a_date_at_both_ends_is_never_the_title() -> None:
+    from pipeline.metadata import _dated_at_both_ends
+
+    assert _dated_at_both_ends("2022 年 10 月 Urban Water Environment and Ecological Engineering Oct. 2022")
+    assert not _dated_at_both_ends("The Floods of May 2021")
+    assert not _dated_at_both_ends("May 2021: a month of floods")
+
+
+def test_chinese_dates() -> None:
+    from pipeline.metadata.dates import find_dates, parse_date
+
+    assert parse_date("2022 年 10 月") == "2022-10"
+    assert parse_date("2022年10月5日") == "2022-10-05"
+    assert [d.iso for d in find_dates("收稿日期：2022-05-10；修回日期：2022-07-18")] == ["2022-05-10", "2022-07-18"]
