@@ -53,7 +53,7 @@ HOLDOUT_FLOORS = {
     # Also written blind, at the end of the session that wrote the third. Its first score: overall 0.602
     # (0.575 with the rules before the third set's fixes): authors 0.105, boilerplate 0.232, title 0.429,
     # date 0.4, DOI 0.571.
-    "holdout4": ALL_ONE | {"date": 0.83, "lang_chars": 0.92, "boilerplate_removed": 0.23},
+    "holdout4": ALL_ONE | {"date": 0.92, "lang_chars": 0.92, "boilerplate_removed": 0.23},
 }
 
 

@@ -17,7 +17,8 @@ from pipeline.metadata.text import lang_by_script, nonspace_count, norm_dashes, 
 
 _YEAR = r"(?:19|20)\d\d"
 _VOL_RE = re.compile(r"(?<!\w)(?:vol\.?|volume|т\.|том|bd\.|band)\s*(\d+[a-z]?)", re.IGNORECASE)
-_ISSUE_RE = re.compile(r"(?:(?<!\w)(?:no\.?|nr\.?|issue|iss\.|вып\.?|выпуск|n)\s*|№\s*)(\d+(?:\s*[-/–]\s*\d+)?)(?!\d)",
+# (бр. is Bulgarian and Serbian, heft German, број Macedonian and Serbian.)
+_ISSUE_RE = re.compile(r"(?:(?<!\w)(?:no\.?|nr\.?|issue|iss\.|вып\.?|выпуск|бр\.|број|heft|n)\s*|№\s*)(\d+(?:\s*[-/–]\s*\d+)?)(?!\d)",
                        re.IGNORECASE)
 _PAGES_RE = re.compile(r"(?<!\w)(?:pp?\.|с\.|сс\.|pages?|s\.|стр\.)\s*(\d+(?:\s*[-–—]\s*\d+)?)(?!\d)", re.IGNORECASE)
 _YEAR_RE = re.compile(rf"(?<![\d\w])({_YEAR})(?![\d])")

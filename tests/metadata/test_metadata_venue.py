@@ -108,3 +108,12 @@ def test_venue_from_an_issue_line_in_the_front_matter() -> None:
 
 def test_no_venue_on_a_web_page() -> None:
     assert run(make_doc([("heading", "A New Journey for Relations"), "By Li Hui", LONG_EN]))["venue"] is None
+
+
+@pytest.mark.parametrize(("line", "year", "issue"), [("Икономически изследвания, 2021, бр. 4", "2021", "4"),
+                                                     ("Economic Studies, 2021, No. 4", "2021", "4")])
+def test_issue_words_of_the_other_allowed_languages(line: str, year: str, issue: str) -> None:
+    from pipeline.metadata.venue import parse_issue_line
+
+    info = parse_issue_line(line)
+    assert info is not None and (info["year"], info["issue"]) == (year, issue)
