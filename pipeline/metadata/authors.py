@@ -60,10 +60,10 @@ _ACADEMIC_TITLES_RE = re.compile(
     rf"asst\.\s+prof|проф|доц|д-р|акад|гл\.\s+ас|ст\.\s+ас|ст\.\s+преп)\.?\s+)+(?=[{_UP}])",
     re.IGNORECASE,
 )
-# LaTeX superscripts as markers ("$^{1,2}$") and bold marks around names, as papers converted to
-# markdown print them.
-# Opening at a word's start and closing right after a letter: "Tom Ray**, Bo Li***" holds markers.
+# Bold marks around names, as papers converted to markdown print them: opening at a word's start and
+# closing right after a letter ("Tom Ray**, Bo Li***" holds markers, not bold).
 _BOLD_RE = re.compile(r"(?<!\S)\*\*([^*\s][^*]*?[^\W\d_])\*\*")
+# LaTeX superscripts as markers ("$^{1,2}$").
 _LATEX_SUPERSCRIPT_RE = re.compile(r"\s*\$\^\{?([0-9,*†‡§#\s]+)\}?\$")
 _ORG_TOKEN_RE = re.compile(rf"[{_UP}][\w&.-]{{1,30}}")
 # An affiliation line whose email is the corresponding author's, not an institution.
@@ -255,7 +255,7 @@ def _without_titles(t: str) -> str:
         t = squash(_BOLD_RE.sub(r" \1 ", t))
         # The bold marks' spaces leave "Name 1,2": a marker goes back to its name.
         t = re.sub(r"(?<=[^\W\d_]) (?=[0-9][0-9,*†‡§#]*(?:\s|$))", "", t)
-    return _ACADEMIC_TITLES_RE.sub("", t) if "." in t or "-" in t else t
+    return _ACADEMIC_TITLES_RE.sub("", t)
 
 
 def parse_author_with_role(text: str) -> tuple[Author, str | None] | None:
