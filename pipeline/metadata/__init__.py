@@ -92,15 +92,6 @@ def _is_body_line(line: str) -> bool:
     return len(x) >= 300 or (word_count(x) >= 12 and ends_sentence(x))
 
 
-# A volume-and-issue statement anywhere in a line makes it a masthead or citation line, never a title:
-# "Vol. 33 No. 5", "Т. 9, № 4", "第 33 卷第 5 期".
-_VOLUME_ISSUE_RE = re.compile(
-    r"\b(?:vol|volume|т|том|bd|jg)\.?\s*\d+\s*[,.(]?\s*(?:no|nr|issue|iss|№|heft|вып|бр)\.?\s*\d+|"
-    r"第\s*\d+\s*卷\s*第\s*\d+\s*期",
-    re.IGNORECASE,
-)
-
-
 def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> bool:
     """Lines that sit around a title without being one: page numbers, issue lines, DOI/UDC lines,
     rubric labels, navigation trails, the article's history (received/accepted dates), and the journal's name (``venue_keys``) on a line of its own."""
@@ -116,7 +107,7 @@ def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> b
         or notes.is_history_note(t)
         or _URL_ONLY_RE.fullmatch(t) is not None
         or _is_venue_line(t, venue_keys)
-        or _VOLUME_ISSUE_RE.search(t) is not None
+        or venue.has_volume_and_issue(t)  # a masthead or citation line
         or _dated_at_both_ends(t)
     )
 
@@ -126,8 +117,6 @@ def _dated_at_both_ends(t: str) -> bool:
     ("2022 年 10 月 Urban Water Engineering Oct. 2022"). ``"Oct. 2022 News Oct. 2022"`` -> True;
     ``"The Floods of May 2021"`` -> False
     """
-    if not dates.has_year(t):
-        return False
     found = dates.find_dates(t)
     return len(found) >= 2 and found[0].start == 0 and found[-1].end == len(t.rstrip(" ."))
 
@@ -393,7 +382,7 @@ def may_be_translated_title(text: str, title_text: str) -> bool:
     ``("The Lexicon of Kyakhta Pidgin", "ЛЕКСИКА КЯХТИНСКОГО ПИДЖИНА")`` -> True;
     ``("ENERGY DIALOGUE", "ЭНЕРГЕТИЧЕСКИЙ ДИАЛОГ")`` -> True; ``("Пошук по сайту", "Верховний Суд")`` -> False
     """
-    if dates.has_year(text) and dates.find_dates(text):
+    if dates.find_dates(text):  # (it tests for a year first)
         return False
     return word_count(text) >= MIN_TRANSLATED_TITLE_WORDS or main_script(text) != main_script(title_text)
 

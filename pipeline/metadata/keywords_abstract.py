@@ -79,7 +79,7 @@ _SEPARATORS_RE = re.compile(r"[\s\-]+")
 _LANG_OF_CUE = {_cue_key(cue): lang for lang, cues in _CUE_LANG.items() for cue in cues}
 _KIND_BY_KEY: dict[str, str] = {}
 for _cue, _kind in _KIND_OF.items():
-    _KIND_BY_KEY.setdefault(_SEPARATORS_RE.sub(" ", _cue), _kind)
+    _KIND_BY_KEY.setdefault(_cue_key(_cue), _kind)
 _SEP = r"[:.：—–\-]"
 # A cue at the start of the block, with or without markdown bold around it.
 _START_RE = re.compile(rf"^\s*(?:[#>]+\s*)?(?:\*\*|__)?(?P<cue>{_ALL})(?:\*\*|__)?\s*(?P<sep>{_SEP})?(?:\*\*|__)?\s*",
@@ -180,7 +180,7 @@ class CuePart:
 
 def cue_kind(cue: str) -> str:
     """The kind a cue word announces. ``"Key words"`` -> ``"keywords"``; ``"Аннотация"`` -> ``"abstract"``"""
-    return _KIND_BY_KEY.get(_SEPARATORS_RE.sub(" ", cue.lower()).strip(), "stop")
+    return _KIND_BY_KEY.get(_cue_key(cue), "stop")
 
 
 def find_cues(text: str, block: int = 0) -> list[CuePart]:

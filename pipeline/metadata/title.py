@@ -34,7 +34,7 @@ _TYPE_LABEL = (
     r"de\s+revisión|de\s+revisão|de\s+recherche|de\s+synthèse|di\s+ricerca|técnica|tecnica|technique|"
     r"breve|courte|przeglądowy|naukowy|científico|cientifico|scientifique|scientifico)|"
     r"(?:originalarbeit|übersichtsarbeit|forschungsartikel|fachartikel|kurzmitteilung|originalbeitrag|"
-    r"revisión|revisão|revue|recensione|recensión|recenzja|editorial|éditorial|editoriale))"
+    r"revisión|revisão|revue|recensione|recensión|recenzja|éditorial|editoriale))"
 )
 # A licence badge printed beside the label ("Research Article  Open Access"), or alone.
 _TYPE_LABEL_RE = re.compile(rf"^(?:{_TYPE_LABEL}\s*[.:]?\s*(?:open\s+access)?|open\s+access)\s*$", re.IGNORECASE)

@@ -16,10 +16,16 @@ from pipeline.metadata.identifiers import issue_pattern
 from pipeline.metadata.text import lang_by_script, nonspace_count, norm_dashes, squash
 
 _YEAR = r"(?:19|20)\d\d"
-_VOL_RE = re.compile(r"(?<!\w)(?:vol\.?|volume|т\.|том|bd\.|band)\s*(\d+[a-z]?)", re.IGNORECASE)
-# (бр. is Bulgarian and Serbian, heft German, број Macedonian and Serbian.)
-_ISSUE_RE = re.compile(r"(?:(?<!\w)(?:no\.?|nr\.?|issue|iss\.|вып\.?|выпуск|бр\.|број|heft|n)\s*|№\s*)(\d+(?:\s*[-/–]\s*\d+)?)(?!\d)",
-                       re.IGNORECASE)
+# The words a volume and an issue number are printed with. (бр. is Bulgarian and Serbian, heft
+# German, број Macedonian and Serbian.)
+_VOL_WORDS = r"(?<!\w)(?:vol\.?|volume|т\.|том|bd\.|band)\s*"
+_ISSUE_WORDS = r"(?:(?<!\w)(?:no\.?|nr\.?|issue|iss\.|вып\.?|выпуск|бр\.|број|heft|n)\s*|№\s*)"
+_VOL_RE = re.compile(rf"{_VOL_WORDS}(\d+[a-z]?)", re.IGNORECASE)
+_ISSUE_RE = re.compile(rf"{_ISSUE_WORDS}(\d+(?:\s*[-/–]\s*\d+)?)(?!\d)", re.IGNORECASE)
+# A volume followed by its issue ("Vol. 33 No. 5", "Т. 9, № 4"), or the two in Chinese ("第 33 卷第 5 期").
+_VOLUME_THEN_ISSUE_RE = re.compile(rf"{_VOL_WORDS}\d+[a-z]?\s*[,.(]?\s*{_ISSUE_WORDS}\d|第\s*\d+\s*卷\s*第\s*\d+\s*期",
+                                   re.IGNORECASE)
+
 _PAGES_RE = re.compile(r"(?<!\w)(?:pp?\.|с\.|сс\.|pages?|s\.|стр\.)\s*(\d+(?:\s*[-–—]\s*\d+)?)(?!\d)", re.IGNORECASE)
 _YEAR_RE = re.compile(rf"(?<![\d\w])({_YEAR})(?![\d])")
 # "<name> 2024, 3" (a running header): the name, then the year, a comma and the issue number.
@@ -56,6 +62,14 @@ def clean_name(name: str) -> str | None:
 def norm_pages(pages: str) -> str:
     """Page range as ``first-last``. ``"50 – 64"`` -> ``"50-64"``; ``"7"`` -> ``"7"``"""
     return re.sub(r"\s*-\s*", "-", norm_dashes(pages.strip()))
+
+
+def has_volume_and_issue(text: str) -> bool:
+    """Whether ``text`` prints a volume and then its issue: a masthead or citation line.
+
+    ``"Journal of Joining, Vol. 12, No. 3"`` -> True; ``"第 33 卷第 5 期城市水环境"`` -> True; ``"Volume 12"`` -> False
+    """
+    return _VOLUME_THEN_ISSUE_RE.search(text) is not None
 
 
 def parse_issue_line(line: str) -> dict[str, Any] | None:
