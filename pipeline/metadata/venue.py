@@ -25,7 +25,6 @@ _ISSUE_RE = re.compile(rf"{_ISSUE_WORDS}(\d+(?:\s*[-/–]\s*\d+)?)(?!\d)", re.IG
 # A volume followed by its issue ("Vol. 33 No. 5", "Т. 9, № 4"), or the two in Chinese ("第 33 卷第 5 期").
 _VOLUME_THEN_ISSUE_RE = re.compile(rf"{_VOL_WORDS}\d+[a-z]?\s*[,.(]?\s*{_ISSUE_WORDS}\d|第\s*\d+\s*卷\s*第\s*\d+\s*期",
                                    re.IGNORECASE)
-
 _PAGES_RE = re.compile(r"(?<!\w)(?:pp?\.|с\.|сс\.|pages?|s\.|стр\.)\s*(\d+(?:\s*[-–—]\s*\d+)?)(?!\d)", re.IGNORECASE)
 _YEAR_RE = re.compile(rf"(?<![\d\w])({_YEAR})(?![\d])")
 # "<name> 2024, 3" (a running header): the name, then the year, a comma and the issue number.

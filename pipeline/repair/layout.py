@@ -676,6 +676,10 @@ def _attach_marker_lines(lines: list[str]) -> tuple[list[str], int]:
     return (out, n) if n else (lines, 0)
 
 
+# A line this long is a paragraph where the text is not hard-wrapped.
+PARAGRAPH_LINE = 200
+
+
 def lines_are_paragraphs(texts: list[str]) -> bool:
     """Whether a text that is not hard-wrapped gives each paragraph a line of its own with (almost) no
     blank line between: fewer blank lines than one in five of its lines with text, and some of its
@@ -687,10 +691,6 @@ def lines_are_paragraphs(texts: list[str]) -> bool:
     filled = sum(1 for t in texts if t)
     blank = len(texts) - filled
     return filled >= 5 and blank * 5 < filled and sum(1 for t in texts if len(t) >= PARAGRAPH_LINE) >= 2
-
-
-# A line this long is a paragraph where the text is not hard-wrapped.
-PARAGRAPH_LINE = 200
 
 
 def split_lines(text: str) -> list[Line]:

@@ -6,7 +6,6 @@ Only this package knows about processes and files on disk; the stages never impo
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import shutil
@@ -24,7 +23,7 @@ from pipeline.run.discover import discover
 from pipeline.run.executors import map_unordered, open_executor
 from pipeline.run.lock import PARTS_PREFIX, holds_output_lock
 from pipeline.run.merge import MergeCounts, StateMismatch, merge
-from pipeline.run.shard import ShardTask, run_shard
+from pipeline.run.shard import ShardTask, finished_shard, run_shard
 from pipeline.run.state import StateStore, StatKey
 from pipeline.run.tally import Tally
 
@@ -118,20 +117,6 @@ def parts_folder_name(input_dir: Path, config_hash: str, p: Plan, world: int) ->
     for f in p.todo:
         h.update(f.encode("utf-8", "surrogatepass") + b"\0" + p.known.get(f, "").encode("ascii") + b"\n")
     return PARTS_PREFIX + h.hexdigest()[:24]
-
-
-def finished_shard(parts_dir: Path, task: ShardTask) -> dict[str, Any] | None:
-    """The stats of a shard of ``task``'s plan that an earlier, interrupted run finished: its completion
-    marker, when its part file has the size the marker says (a part cut short by a crash of the
-    machine is done again). None when the shard is still to do."""
-    try:
-        result = json.loads((parts_dir / f"{task.name}.done").read_text(encoding="utf-8"))
-        size = (parts_dir / f"{task.name}.part").stat().st_size
-    except (OSError, ValueError):
-        return None
-    if not isinstance(result, dict) or result.get("files") != len(task.files) or result.get("part_bytes") != size:
-        return None
-    return result
 
 
 def _remove_parts_folders(out_dir: Path, keep: str | None) -> None:

@@ -181,3 +181,17 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
     # The marker is written last: a shard without it never finished.
     atomic_write_json(parts / f"{task.name}.done", result, durable=False)
     return result
+
+
+def finished_shard(parts_dir: Path, task: ShardTask) -> dict[str, Any] | None:
+    """The stats of a shard of ``task``'s plan that an earlier, interrupted run finished: its completion
+    marker, when its part file has the size the marker says (a part cut short by a crash of the
+    machine is done again). None when the shard is still to do."""
+    try:
+        result = json.loads((parts_dir / f"{task.name}.done").read_text(encoding="utf-8"))
+        size = (parts_dir / f"{task.name}.part").stat().st_size
+    except (OSError, ValueError):
+        return None
+    if not isinstance(result, dict) or result.get("files") != len(task.files) or result.get("part_bytes") != size:
+        return None
+    return result
