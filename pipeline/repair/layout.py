@@ -26,6 +26,7 @@ from functools import lru_cache
 from pipeline.config import RepairConfig
 from pipeline.document import Block, Footnote
 from pipeline.repair.chars import squash
+from pipeline.repair.chrome import find_chrome
 from pipeline.repair.front import ends_open, is_author_line
 from pipeline.repair.web import find_boilerplate
 
@@ -1387,6 +1388,11 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
                                                               plain_spaces=plain).items()}
         else:
             web = find_boilerplate(texts, skip, hard_wrapped=wrapped, plain_spaces=plain)
+        # Site chrome printed once (cookie notices, newsletter boxes, ad labels, "Most read"): by a
+        # small vocabulary and where the line stands (repair.chrome).
+        if not wrapped:
+            for i, why in find_chrome(texts, skip | set(web)).items():
+                web.setdefault(i, why)
         boilerplate = [lines[i].text for i in sorted(web)]
         counts["boilerplate_lines"] += len(web)
         web_skip = set(web)

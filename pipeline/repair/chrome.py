@@ -1,0 +1,490 @@
+"""Site chrome on scraped pages: what a site prints around every article, found by a small vocabulary
+of web furniture *and* where the line stands, never by the vocabulary alone.
+
+``web.find_boilerplate`` finds furniture by structure and repetition. Pages scraped from sites
+that print their furniture once (a cookie notice, a newsletter box, a "Most read" list) and without
+blank-line structure keep it. This pass reads each line against a documented multilingual
+vocabulary of furniture kinds (``AD_LABEL``, ``COUNTER``, ``CREDIT``, ``SKIP_LINK``, ``CALL``,
+``EMAIL_FIELD``, ``NOTICE``, ``COMMENTS``, ``HOME``/``SITE_WORDS``) and takes a line only where that
+kind of furniture stands:
+
+- the *core* of the page runs from its first to its last line of prose (``web.is_body``) that is not
+  a notice (cookies, privacy, unsubscribe, rights reserved); a *terminal mark* (a comments header, a
+  copyright line) ends the core early when at most half as much prose follows it as precedes it
+  (a licence line at the top of a paper does not end it);
+- anywhere outside prose: an advertisement label, a view/comment counter or reading time, a photo
+  credit, a short call to subscribe or sign in, an e-mail field;
+- between two paragraphs of the core: a newsletter box (the lines between the two paragraphs, when
+  one of them is a call or an e-mail field), a "Label: Headline" pointer alone between blank lines
+  (French spacing too), a short label heading two or more headlines (a related-articles list);
+- the heading right above an e-mail field;
+- in the head (before the core): a skip link, a notice; a navigation menu (a link row or a run of
+  four or more short items that names a home or site word) among the first lines, and the site's
+  name and slogan above it;
+- in the tail (after the core): every notice, call, counter, label-and-headlines list, the one-to-
+  three-word buttons next to them, and everything from a terminal mark on.
+
+Not in hard-wrapped text (PDF extractions), where a line is a piece of a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from pipeline.repair.web import is_body, is_link_row, is_title_like
+
+__all__ = ["find_chrome"]
+
+_I = re.IGNORECASE
+
+# Advertisement labels, the whole line (case and decoration aside). "Advertising" is left out: it can
+# head a section of an article about advertising.
+AD_LABEL = re.compile(
+    r"advertisements?|sponsored(?: content)?|paid (?:content|post)|anzeige|werbung|реклама|реклами|"
+    r"publicit[ée]|publicidad|publicidade|pubblicit[àa]|reklama|inzerce|reklam", _I)
+# A view or comment counter, or a reading time: "Views: 1 284", "Комментарии (12)", "12 comments",
+# "Temps de lecture : 5 min", "7 min read".
+_COUNT = r"\d[\d \u00a0\u202f,.]*"
+_COUNTED = (r"views?|reads|shares|likes|comments?|просмотр\w*|переглядів|перегляд\w*|комментари\w*|"
+            r"коментар\w*|aufrufe|kommentare|vues|commentaires|visitas|visualiza\w*|comentarios|"
+            r"comentários|commenti|visualizzazioni|wyświetle\w*|odsłon\w*|komentarz\w*")
+_READING = (r"reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|"
+            r"tempo di lettura|czas czytania|время чтения|час читання|время прочтения")
+_MINUTES = r"min\w*|мин\w*|хв\w*"
+COUNTER = re.compile(
+    rf"(?:{_COUNTED})\s*(?::\s*{_COUNT}|\(\s*{_COUNT}\s*\)|{_COUNT})"
+    rf"|{_COUNT}\s+(?:{_COUNTED})"
+    rf"|(?:{_READING})\s*:?\s*\d+\s*(?:{_MINUTES})\.?"
+    rf"|\d+\s*(?:{_MINUTES})\.?\s+(?:read|reading|de lecture|de lectura|de leitura|di lettura|lesezeit|"
+    rf"чтения|читання|czytania)", _I)
+# A photo credit: "Photo: Jane Doe/AP", "Фото: пресс-служба ...".
+CREDIT = re.compile(
+    r"(?:photos?|foto|fotos|фото|image|images|bild|credits?|illustration|иллюстрация|ілюстрація|"
+    r"zdjęcie|fot\.|photograph)\s*:\s*\S|photo(?:graph)? by\s|фото\s+[A-ZА-ЯЁІЇЄ]", _I)
+# A link to the content for screen readers and keyboards, at the top of a page.
+SKIP_LINK = re.compile(
+    r"(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|article)|(?:aller|passer) au contenu|"
+    r"(?:direkt )?zum inhalt|перейти (?:к|до) (?:основному )?(?:содержимому|содержанию|контенту|вмісту|змісту)|"
+    r"(?:saltar|ir) al contenido|(?:pular|ir) para o conteúdo|przejdź do (?:treści|zawartości)|"
+    r"(?:vai|salta) al contenuto|přejít na obsah", _I)
+# A call to subscribe, sign up, sign in or follow, at the start of a line.
+CALL = re.compile(
+    r"(?:subscribe|sign (?:up|in)|log ?in|register|follow us|get (?:our|the) newsletter|join (?:our|us)|"
+    r"подпи\w*|підпи\w*|войти|войдите|увійти|увійдіть|зарегистрир\w*|"
+    r"s'abonner|abonnez|abonne\w*|je m'inscris|inscri\w*|se connecter|connexion|"
+    r"suscr[ií]b\w*|reg[ií]str\w*|iniciar sesión|assine|inscreva\w*|entrar|abbonati|iscriviti|accedi|"
+    r"zapisz się|subskryb\w*|zaloguj\w*|abonnieren|anmelden|registrieren|newsletter)\b", _I)
+# An e-mail field's placeholder: "Enter your email", "Votre adresse e-mail".
+EMAIL_FIELD = re.compile(r"e-?mail|correo|почт|пошт|adres\w* e-?mail", _I)
+# Notices of the site: cookies and consent, privacy and terms, unsubscribing, rights reserved, the
+# terms of reusing the site's material, the browser or JavaScript it asks for.
+NOTICE = re.compile(
+    r"cookie|куки|кукі|privacy policy|terms (?:of (?:use|service)|and privacy)|политик\w* конфиденциальности|"
+    r"політик\w* конфіденційності|datenschutz|confidentialité|privacidad|privacidade|informativa sulla privacy|"
+    r"unsubscribe|désinscri\w*|отписат\w*|відписат\w*|darse de baja|abbestellen|"
+    r"all rights reserved|все права защищены|усі права захищен\w*|всі права захищен\w*|"
+    r"tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|todos os direitos reservados|"
+    r"tutti i diritti riservati|wszelkie prawa zastrzeżone|"
+    r"(?:использовани\w*|використанн\w*|перепечатк\w*|передрук\w*) материал\w*|матеріал\w* сайту|"
+    r"ссылка на (?:сайт|источник)|посилання на (?:сайт|джерело)|"
+    r"newsletter|рассылк\w*|розсилк\w*|"
+    r"(?:your|this|a|the) browser|browser version|javascript (?:is )?(?:disabled|required|turned off)|"
+    r"(?:enable|activate) javascript|ваш браузер|браузер устарел", _I)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s*(?:19|20)\d\d|copyright\s*(?:©|\(c\)|(?:19|20)\d\d))|(?:19|20)\d\d\s*©", _I)
+# A comments section's header: "Comments", "Комментарии (12)", "12 comments".
+COMMENTS = re.compile(
+    rf"(?:comments?|комментари\w*|коментар\w*|kommentare|commentaires|comentarios|comentários|commenti|"
+    rf"komentarze)(?:\s*\(\s*{_COUNT}\s*\)|\s*:?\s*{_COUNT})?|{_COUNT}\s+(?:comments?|комментари\w*|коментар\w*)"
+    r"|(?:leave|post|add) a comment|(?:оставить|написать|залишити|написати) коментар\w*", _I)
+# A menu's first item (home) and other words only a site's own menu holds.
+HOME = re.compile(r"home|home ?page|startseite|главная|головна|accueil|inicio|início|strona główna|úvod|domů", _I)
+SITE_WORDS = re.compile(
+    r"\b(?:search|поиск|пошук|suche|recherche|buscar|pesquisar|cerca|szukaj|menu|меню|contacts?|контакты|контакти|"
+    r"kontakt|contacto|contato|contatti|about us|о нас|про нас|impressum|à propos)\b", _I)
+
+# Small words a headline in title case capitalises ("Home Office Minister Resigns Over Visa Row") and a
+# menu of section names does not hold.
+_TITLE_CASE_SMALL = frozenset(
+    "a an the and or but of in on at to for from by with over under into after before as is are was "
+    "new how why what who de la le les des du et en el los las y del da do dos das e di il und der die das "
+    "im für mit в на и с по за".split())
+_DECOR = " \t-–—_*#[](){}|:•·"
+_MARKS = " \t-–—_*#|•·"  # (a counter's brackets are its own)
+_REFERENCE = re.compile(r"https?://|\bdoi\b|\((?:19|20)\d\d[a-z]?\)|\bet al\b|\d\s*[-–]\s*\d+\.?$", _I)
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+_LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
+# A pointer: a one-to-three-word label, a colon (maybe after a space, French style), a headline.
+_POINTER = re.compile(r"^([^\W\d_][^\W\d_'’]*(?: [^\W\d_'’]+){0,2})\s?[:：]\s+(\S.*)$")
+# Most words a notice or a call may have and still be the site's, not the article's.
+NOTICE_WORDS = 45
+CALL_WORDS = 25
+# Most lines a newsletter box between two paragraphs has (heading, text, field, button, terms).
+BOX_LINES = 6
+
+
+def _bare(text: str) -> str:
+    """The line without decoration around it: "— Advertisement —" -> "Advertisement"."""
+    return text.strip(_DECOR)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def is_ad_label(text: str) -> bool:
+    """An advertisement label as the whole line.
+
+    >>> is_ad_label("— ADVERTISEMENT —"), is_ad_label("Реклама"), is_ad_label("Advertising")
+    (True, True, False)
+    """
+    return AD_LABEL.fullmatch(_bare(text)) is not None
+
+
+def is_counter(text: str) -> bool:
+    """A view or comment counter or a reading time as the whole line.
+
+    >>> is_counter("Переглядів: 1 284"), is_counter("7 min read"), is_counter("Опубліковано: 12.03.2024")
+    (True, True, False)
+    """
+    t = text.strip(_MARKS)
+    return len(t) <= 40 and COUNTER.fullmatch(t) is not None
+
+
+def is_credit(text: str) -> bool:
+    """A photo credit line: a credit label and a colon (or "Photo by"), at most twelve words.
+
+    >>> is_credit("Фото: пресс-служба музея"), is_credit("Photo by Jane Doe"), is_credit("Photos show that the river rose.")
+    (True, True, False)
+    """
+    t = text.strip()
+    return _words(t) <= 12 and CREDIT.match(t) is not None
+
+
+def is_skip_link(text: str) -> bool:
+    """A skip link: "Skip to main content", at most six words.
+
+    >>> is_skip_link("Skip to main content"), is_skip_link("Skip to the end of the story, she said.")
+    (True, False)
+    """
+    t = _bare(text)
+    return _words(t) <= 6 and SKIP_LINK.match(t) is not None
+
+
+def is_call(text: str, max_words: int = CALL_WORDS) -> bool:
+    """A call to subscribe, sign up, sign in or follow: the call in the line's first three words.
+
+    >>> is_call("Sign up for our weekly newsletter"), is_call("Подписывайтесь на нас в Telegram")
+    (True, True)
+    >>> is_call("Researchers who sign up for the trial are paid.")
+    False
+    """
+    t = _bare(text)
+    if not t or _words(t) > max_words:
+        return False
+    head = " ".join(t.split()[:3])
+    m = CALL.search(head)
+    return m is not None and (m.start() == 0 or t.split()[0].lower() in ("our", "notre", "наш", "наша", "unser"))
+
+
+def is_email_field(text: str) -> bool:
+    """An e-mail field's placeholder: at most five words naming e-mail, no address, no sentence.
+
+    >>> is_email_field("Enter your email"), is_email_field("Votre adresse e-mail"), is_email_field("Email: a@b.org")
+    (True, True, False)
+    """
+    t = text.strip()
+    return _words(t) <= 5 and "@" not in t and is_title_like(t) and EMAIL_FIELD.search(t) is not None
+
+
+def is_notice(text: str) -> bool:
+    """A site notice: cookies, privacy, unsubscribing, rights reserved, reuse terms; at most NOTICE_WORDS words.
+
+    >>> is_notice("We use cookies to improve your experience."), is_notice("© 2024 Site Ltd. All rights reserved.")
+    (True, True)
+    """
+    t = text.strip()
+    return _words(t) <= NOTICE_WORDS and (NOTICE.search(t) is not None or is_copyright(t))
+
+
+def is_copyright(text: str) -> bool:
+    """A copyright line: it starts with ©, or with "(c)" or "Copyright" and a year, or holds a year then ©.
+
+    >>> is_copyright("© 2016–2024 Site. All rights reserved."), is_copyright("(c) 2008-2023 News"), is_copyright("Copyright law")
+    (True, True, False)
+    """
+    return _COPYRIGHT.search(text.strip()) is not None
+
+
+def is_comments_header(text: str) -> bool:
+    """A comments section's header as the whole line.
+
+    >>> is_comments_header("Комментарии (12)"), is_comments_header("12 comments"), is_comments_header("Comments are closed for this article")
+    (True, True, False)
+    """
+    t = text.strip(_MARKS)
+    return len(t) <= 40 and COMMENTS.fullmatch(t) is not None
+
+
+def is_button(text: str) -> bool:
+    """A button or link label: one to three words, no digits, no sentence end.
+
+    >>> is_button("Accept all"), is_button("Tout refuser"), is_button("It rained."), is_button("Top 10")
+    (True, True, False, False)
+    """
+    t = text.strip()
+    return 1 <= _words(t) <= 3 and is_title_like(t) and not any(map(str.isdigit, t))
+
+
+def is_menu_line(text: str) -> bool:
+    """A site menu on one line: a home word, then four or more items, each one or two capitalised
+    words, joined by separators or by spaces alone.
+
+    >>> is_menu_line("Главная Новости Общество Экономика Спорт"), is_menu_line("Home | News | Sport | Weather | Contact")
+    (True, True)
+    >>> is_menu_line("Home Office Minister Resigns Over Visa Row")
+    False
+    """
+    t = _bare(text)
+    first = t.split(None, 1)[0] if t else ""
+    if not HOME.fullmatch(first.strip("|/›»·")):
+        return False
+    if is_link_row(t):
+        return True
+    words = t.split()
+    # Items separated by spaces alone: every word capitalised, none ends with punctuation, and none
+    # is a function word a headline in title case would hold.
+    return len(words) >= 5 and all(w[0].isupper() and w[-1].isalnum() and w.lower() not in _TITLE_CASE_SMALL
+                                   for w in words)
+
+
+def is_headline(text: str) -> bool:
+    """A teaser headline: three to twenty words, title-like, or a numbered entry of a list; not a
+    reference (a year in brackets, "et al", a link, a page range at the end).
+
+    >>> is_headline("Council approves new harbour ferry timetable"), is_headline("1. Storm warning issued for the coast")
+    (True, True)
+    >>> is_headline("Berg A. Ferries and islands. Island Studies 5 (2020) 1-10")
+    False
+    """
+    t = _LIST_NUMBER.sub("", text.strip())
+    return 3 <= _words(t) <= 20 and (is_title_like(t) or t.endswith(("»", "”", '"'))) and not _REFERENCE.search(t)
+
+
+def _prose_chars(lines: list[str], idx: list[int]) -> int:
+    return sum(len(lines[i]) for i in idx)
+
+
+def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: bool = False) -> dict[int, str]:
+    """Line index -> reason ("advert", "counter", "credit", "navigation", "subscribe", "notice",
+    "teaser", "comments", "footer") for the site chrome of a page (see the module's docstring).
+
+    ``taken`` holds lines earlier passes took already (page furniture, web boilerplate): they are
+    neither prose nor chrome here, but a navigation row among them still marks where the menu is.
+    >>> page = ["Skip to main content", "Home | News | Sport | Culture", "Big story of the day",
+    ...         "A long opening paragraph of the article that ends with a full stop here.", "Advertisement",
+    ...         "A second long paragraph of the article which also ends with a full stop.",
+    ...         "Most read", "Council approves new ferry timetable", "Storm warning issued for the coast",
+    ...         "We use cookies to improve your experience on our site.", "Accept all"]
+    >>> sorted(find_chrome(page, taken={1}).items())  # doctest: +NORMALIZE_WHITESPACE
+    [(0, 'navigation'), (4, 'advert'), (6, 'teaser'), (7, 'teaser'), (8, 'teaser'), (9, 'footer'), (10, 'footer')]
+    """
+    out: dict[int, str] = {}
+    if hard_wrapped:
+        return out
+    filled = [i for i, t in enumerate(lines) if t and not t.isspace()]
+    live = [i for i in filled if i not in taken]
+    if not live:
+        return out
+    notices: dict[int, bool] = {}
+
+    def notice(i: int) -> bool:
+        if i not in notices:
+            notices[i] = is_notice(lines[i])
+        return notices[i]
+
+    # The core: from the first to the last line of prose that is not a notice (a cookie notice or
+    # the terms under a sign-up box read as prose).
+    prose = [i for i in live if is_body(lines[i])]
+    a, b = 0, len(prose)
+    while a < b and notice(prose[a]):
+        a += 1
+    while b > a and notice(prose[b - 1]):
+        b -= 1
+    prose = prose[a:b]
+    if not prose:
+        return out
+    first, last = prose[0], prose[-1]
+    # A terminal mark ends the core early when little prose follows it (comments under the article,
+    # the copyright footer). (A comments header is at most 40 characters, and a copyright line holds
+    # a © or opens with "(c)" or "Copyright": other lines are not read.)
+    prose_set = set(prose)
+    for i in live:
+        if not first < i < last or i in prose_set:
+            continue
+        t = lines[i]
+        comments = len(t) <= 60 and is_comments_header(t)
+        if comments or (("©" in t or t[:1] in "(Cc") and is_copyright(t) and _words(t) <= NOTICE_WORDS):
+            before = _prose_chars(lines, [p for p in prose if p < i])
+            after = _prose_chars(lines, [p for p in prose if p > i])
+            if 2 * after <= before:
+                prose = [p for p in prose if p < i]
+                last = prose[-1]
+                for x in live:
+                    if x >= i:
+                        out[x] = "comments" if comments else "footer"
+                break
+    prose_set = set(prose)
+
+    # Anywhere but in prose: labels and counters of the site. (None of them is longer than 150
+    # characters: longer lines are not read.)
+    for i in live:
+        t = lines[i]
+        if i in out or i in prose_set or len(t) > 150:
+            continue
+        if is_ad_label(t):
+            out[i] = "advert"
+        elif is_counter(t):
+            out[i] = "counter"
+        elif is_credit(t):
+            out[i] = "credit"
+        elif is_email_field(t) or is_call(t, 8):
+            out[i] = "subscribe"
+
+    # The gaps between paragraphs of the core: a newsletter box, a pointer, a related-articles list.
+    gaps: list[list[int]] = []
+    gap: list[int] = []
+    for i in live:
+        if first < i < last:
+            if i in prose_set:
+                if gap:
+                    gaps.append(gap)
+                gap = []
+            else:
+                gap.append(i)
+    # The heading of a newsletter box stands right above its e-mail field.
+    for k, i in enumerate(filled):
+        if k and len(lines[i]) <= 60 and i not in prose_set and is_email_field(lines[i]):
+            above = filled[k - 1]
+            if above in live and above not in prose_set and is_title_like(lines[above], 15):
+                out.setdefault(above, "subscribe")
+    for g in gaps:
+        rest = [i for i in g if i not in out]
+        # (A box is a few lines: a longer gap holding a call is taken only line by line, above.)
+        if len(g) <= BOX_LINES and any(is_call(lines[i]) or is_email_field(lines[i]) for i in g):
+            for i in rest:
+                if _words(lines[i]) <= CALL_WORDS or notice(i):
+                    out[i] = "subscribe"
+            # The terms under the box read as prose.
+            for i in (live[live.index(g[0]) - 1], live[live.index(g[-1]) + 1]):
+                if notice(i) and first < i < last:
+                    out[i] = "subscribe"
+            continue
+        # (Standing alone between blank lines, as web.find_page_debris asks of its pointers: in a run
+        # of lines, "Label: Headline" may be a subheading.)
+        if len(rest) == 1 and len(g) == 1 and _alone(rest[0], lines):
+            m = _POINTER.match(lines[rest[0]].strip())
+            if m and _words(m.group(2)) >= 2 and is_title_like(m.group(2), 15) and _words(m.group(1)) <= 3:
+                out[rest[0]] = "teaser"
+                continue
+        _teaser_list(lines, rest, out)
+
+    head = [i for i in live if i < first and i not in out]
+    tail = [i for i in live if i > last and i not in out]
+    # The head: skip links and notices; a navigation menu among the first lines and what stands above it.
+    for i in head:
+        t = lines[i]
+        if notice(i):
+            out[i] = "notice"
+        elif is_skip_link(t) or (is_button(t) and _is_site_item(t)):
+            out[i] = "navigation"
+    for k, i in enumerate(filled[:4]):
+        if i >= first:
+            break
+        if _is_menu(lines, filled, k):
+            for x in filled[:k + 1]:
+                if x not in taken:
+                    out.setdefault(x, "navigation")
+            break
+    _spaced_menu(lines, head, filled, out)
+
+    # The tail: notices, calls, lists and the buttons next to them.
+    for i in tail:
+        t = lines[i]
+        if notice(i) or is_call(t) or is_comments_header(t) or is_link_row(t):
+            out.setdefault(i, "footer")
+    _teaser_list(lines, [i for i in tail if i not in out], out)
+    for i in tail:
+        if i not in out and is_button(lines[i]) and _next_to(i, out, filled):
+            out[i] = "footer"
+    return out
+
+
+def _alone(i: int, lines: list[str]) -> bool:
+    """Whether line ``i`` has blank lines (or the page's edge) on both sides."""
+    return not (i and lines[i - 1].strip()) and not (i + 1 < len(lines) and lines[i + 1].strip())
+
+
+def _next_to(i: int, out: dict[int, str], filled: list[int]) -> bool:
+    """Whether the line before or after ``i`` (blank lines aside) was taken."""
+    k = filled.index(i)
+    return (k > 0 and filled[k - 1] in out) or (k + 1 < len(filled) and filled[k + 1] in out)
+
+
+def _is_menu(lines: list[str], filled: list[int], k: int) -> bool:
+    """Whether line ``filled[k]`` is a site menu: a one-line menu with a home word, or a link row
+    of four or more items naming a home or site word."""
+    t = lines[filled[k]].strip()
+    if is_menu_line(t):
+        return True
+    if not is_link_row(t):
+        return False
+    items = [p.strip() for p in re.split(r"\s+[›»→>|/·]\s+|\s*[›»→]\s*", t)]
+    return len(items) >= 4 and any(_is_site_item(p) for p in items)
+
+
+def _is_site_item(text: str) -> bool:
+    """A menu item only a site's own menu holds: home, search, contact, subscribe, sign in...
+
+    >>> _is_site_item("Головна"), _is_site_item("Se connecter"), _is_site_item("Culture"), _is_site_item("Гуменюк")
+    (True, True, False, False)
+    """
+    t = _bare(text)
+    return HOME.fullmatch(t) is not None or SITE_WORDS.search(t) is not None or CALL.match(t) is not None
+
+
+def _spaced_menu(lines: list[str], head: list[int], filled: list[int], out: dict[int, str]) -> None:
+    """A menu printed one item a line in the head: four or more buttons in a row (blank lines
+    between them allowed), half of them one word, one of them a site item; when it starts among the
+    page's first four lines, what stands above it is the site's name and slogan."""
+    k = 0
+    while k < len(head):
+        j = k
+        while j < len(head) and is_button(lines[head[j]]) and (j == k or head[j] - head[j - 1] <= 2):
+            j += 1
+        run = head[k:j]
+        if len(run) >= 4 and 2 * sum(1 for i in run if _words(lines[i]) == 1) >= len(run) and any(
+                _is_site_item(lines[i]) for i in run):
+            for i in head[: j] if run[0] in filled[:4] else run:
+                out.setdefault(i, "navigation")
+            return
+        k = max(j, k + 1)
+
+
+def _teaser_list(lines: list[str], idx: list[int], out: dict[int, str]) -> None:
+    """A short label (one to five words) and two or more headlines under it, among ``idx``."""
+    k = 0
+    while k < len(idx):
+        t = lines[idx[k]].strip()
+        # (A markdown heading heads a section of a paper, not a list of links.)
+        label = 1 <= _words(t) <= 5 and (is_title_like(t) or t.endswith(":")) and not any(map(str.isdigit, t)) \
+            and not _MD_HEADING.match(t)
+        j = k + 1
+        while label and j < len(idx) and is_headline(lines[idx[j]]) and idx[j] - idx[j - 1] <= 3:
+            j += 1
+        if label and j - k >= 3:
+            for i in idx[k:j]:
+                out.setdefault(i, "teaser")
+            k = j
+        else:
+            k += 1

@@ -1,0 +1,160 @@
+"""Site chrome (repair.chrome): each cue alone, then where a line must stand for the cue to count."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.repair import chrome
+
+P1 = ("The council voted on Tuesday to extend the ferry service to the northern islands for another "
+      "five years, ending months of uncertainty for the people who rely on it.")
+P2 = ("Ferry operators had warned that without a new contract they would have to cut the winter timetable "
+      "to two sailings a week, which residents said would empty the islands.")
+P3 = ("The new contract keeps the daily sailing and adds a second boat in the summer months, when the "
+      "islands receive most of their visitors and the single boat is often full.")
+P4 = ("Islanders welcomed the decision but said that the harbour itself still needs repairs that the "
+      "council has not yet found the money for, and that they will keep pressing for them.")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Advertisement", True), ("— ADVERTISEMENT —", True), ("[Anzeige]", True), ("Реклама", True),
+    ("Publicité", True), ("Sponsored content", True),
+    ("Advertising", False), ("Advertisement revenue fell by a third.", False), ("Реклама и общество", False),
+])
+def test_ad_label(text: str, want: bool) -> None:
+    assert chrome.is_ad_label(text) is want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Views: 1 284", True), ("Просмотров: 3 418", True), ("Переглядів: 1 284", True), ("12 comments", True),
+    ("Комментарии (12)", True), ("Temps de lecture : 5 min", True), ("7 min read", True), ("Lesezeit: 4 Min.", True),
+    ("Опубліковано: 12.03.2024", False), ("Views of the committee", False), ("Table 3", False),
+    ("2 Methods", False), ("Comments on the draft law were due by 12 May", False),
+])
+def test_counter(text: str, want: bool) -> None:
+    assert chrome.is_counter(text) is want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Photo: Jane Doe/AP", True), ("Фото: пресс-служба Пермского краеведческого музея", True),
+    ("Photo by Tomás Ekwueme", True), ("Foto: dpa", True),
+    ("Photos taken by the rover show that the crater once held a lake, the team said on Monday.", False),
+    ("Photography became his profession in 1921", False),
+])
+def test_credit(text: str, want: bool) -> None:
+    assert chrome.is_credit(text) is want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Skip to main content", True), ("Перейти к содержимому", True), ("Aller au contenu", True),
+    ("Zum Inhalt springen", True), ("Skip to the end of the story, she said quietly to him.", False),
+])
+def test_skip_link(text: str, want: bool) -> None:
+    assert chrome.is_skip_link(text) is want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Subscribe", True), ("Sign up for Starwatch, our weekly newsletter", True), ("Je m'inscris", True),
+    ("Подписывайтесь на нас в Telegram и ВКонтакте", True),
+    ("Підпишіться на наш Telegram-канал, щоб першими дізнаватися про рішення", True),
+    ("Researchers who sign up for the trial are paid.", False), ("Registered voters fell by 3%.", False),
+    ("The newsletter was founded in 1902 by a group of teachers in the town.", False),
+])
+def test_call(text: str, want: bool) -> None:
+    assert chrome.is_call(text) is want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Enter your email", True), ("Votre adresse e-mail", True), ("Ваш e-mail", True),
+    ("Email: anna@example.org", False), ("Email remains the main channel of complaints.", False),
+])
+def test_email_field(text: str, want: bool) -> None:
+    assert chrome.is_email_field(text) is want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("We use cookies to improve your experience on our site.", True), ("© 2024 Site Ltd. All rights reserved.", True),
+    ("Використання матеріалів сайту дозволяється лише за умови посилання на джерело.", True),
+    ("Nous utilisons des cookies pour mesurer l'audience.", True),
+    ("The ferry timetable will change in May.", False), ("Copyright law protects the author for life.", False),
+])
+def test_notice(text: str, want: bool) -> None:
+    assert chrome.is_notice(text) is want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Главная Новости Общество Экономика Спорт Культура", True), ("Home | News | Sport | Weather | Contact", True),
+    ("Home Office Minister Resigns Over Visa Row", False), ("Home Truths About The Housing Market", False),
+    ("Главная задача экономики — рост", False),
+])
+def test_menu_line(text: str, want: bool) -> None:
+    assert chrome.is_menu_line(text) is want
+
+
+def _kept(lines: list[str], taken: set[int] | None = None) -> list[str]:
+    out = chrome.find_chrome(lines, taken or set())
+    return [t for i, t in enumerate(lines) if t and i not in out and i not in (taken or set())]
+
+
+def test_page_keeps_the_article_and_loses_the_chrome() -> None:
+    page = [
+        "Skip to main content", "The Island Courier", "Home", "News", "Sport", "Culture", "Subscribe", "Sign in", "",
+        "Council extends the island ferry contract", "By Anna Berg", "3 May 2024", "Views: 1 204", "",
+        P1, "", "Advertisement", "", P2, "",
+        "Sign up for our morning briefing", "Enter your email", "Sign up",
+        "By signing up you agree to our privacy policy.", "", P3, "", P4, "",
+        "Most read", "Storm warning issued for the west coast", "New school opens in the harbour town", "",
+        "Comments (3)", "Great news for all of us on the island, thanks to everyone who campaigned for it.",
+        "We use cookies to improve your experience on our site.", "Accept all", "Reject",
+        "© 2024 The Island Courier. All rights reserved.",
+    ]
+    kept = _kept(page)
+    assert kept == ["Council extends the island ferry contract", "By Anna Berg", "3 May 2024", P1, P2, P3, P4]
+
+
+def test_text_about_cookies_and_newsletters_stays() -> None:
+    about = ("Browsers now let users accept or reject third-party cookies, and the privacy policy of most "
+             "news sites has grown to several pages that almost nobody reads to the end.")
+    letter = ("The parish newsletter, founded in 1902, printed the ferry timetable on its back page "
+              "every month until the service was cut.")
+    page = ["Ferry history", "", P1, "", about, "", letter, "", P2, "", P3]
+    assert _kept(page) == [t for t in page if t]
+
+
+def test_a_licence_line_above_the_paper_does_not_end_it() -> None:
+    paper = ["# A study of ferry timetables", "", "Anna Berg, Tom Li", "",
+             "© 2024 The authors. Published under a CC BY 4.0 licence.", "", P1, "", "## Methods", "", P2, "", P3, "",
+             "## References", "", "Berg A. Ferries and islands. Island Studies 5 (2020) 1-10",
+             "Li T. Timetables https://doi.org/10.1234/ab"]
+    kept = _kept(paper)
+    assert P3 in kept and "## References" in kept and paper[-1] in kept and "Anna Berg, Tom Li" in kept
+
+
+def test_authors_one_a_line_are_no_menu() -> None:
+    page = ["Anna Berg", "Tom Li", "Ivan Petrov", "Olga Smirnova", "Contact", "", "A study of ferries", "", P1, "", P2]
+    assert "Anna Berg" in _kept(page) and "A study of ferries" in _kept(page)
+
+
+def test_a_subheading_between_paragraphs_stays() -> None:
+    page = ["Title of the story", "", P1, "", "What happens next", "", P2, "", "Case study: the northern route", "", P3]
+    assert _kept(page) == [t for t in page if t]
+
+
+def test_hard_wrapped_text_is_left_alone() -> None:
+    page = ["Advertisement", P1, "Subscribe", P2]
+    assert chrome.find_chrome(page, hard_wrapped=True) == {}
+
+
+def test_menu_above_the_headline_takes_the_site_name_with_it() -> None:
+    page = ["The Island Courier — news of the northern isles", "Home | News | Sport | Culture | Contact",
+            "Council extends the island ferry contract", "", P1, "", P2]
+    out = chrome.find_chrome(page, taken={1})
+    assert out == {0: "navigation"}
+
+
+def test_comments_after_the_article_go() -> None:
+    page = ["Title of the story", "", P1, "", P2, "", P3, "", "12 comments", "", "anna_b", "",
+            "I have taken this ferry for thirty years and the winter timetable was always the hardest part of it.",
+            "", "tom", "", "Good news, but the harbour repairs should have come first in my opinion, honestly."]
+    kept = _kept(page)
+    assert kept == ["Title of the story", P1, P2, P3]
