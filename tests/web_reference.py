@@ -137,9 +137,10 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
     # (Not in hard-wrapped text: there a line is a piece of a paragraph, not a headline.)
     if hard_wrapped:
         return
-    # The last line not taken yet that reads the same: a head line marked below is never
-    # another's later copy, as each looks only past itself.
-    last_copy = {norm[x]: x for x in live if x not in out}
+    # The last line not taken yet that reads the same, in the head too: a copy further down is a
+    # teaser ("Recent posts") or the title quoted in the text. (A head line marked below is never
+    # another's later copy, as each looks only past itself.)
+    last_copy = {norm[x]: x for x in in_head if x not in out}
     for i in in_head:
         if i in out or len(norm[i].split()) < 4 or not is_title_like(norm[i]):
             continue

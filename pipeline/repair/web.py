@@ -27,7 +27,7 @@ comes after its last; a body paragraph is a line of prose that ends a sentence):
 - a *pointer*: a "Label: Headline" line standing alone between two body paragraphs;
 - a *teaser list*: a short label followed, in the same run, by two or more headline-shaped lines,
   between body paragraphs or in the tail (not in hard-wrapped text, where a run is a paragraph);
-- a *repeated headline*: a headline-shaped line in the head printed again later: the first copy goes.
+- a *repeated headline*: a headline-shaped line in the head printed again later in the head: the first copy goes.
 """
 
 from __future__ import annotations
@@ -385,9 +385,10 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
     # (Not in hard-wrapped text: there a line is a piece of a paragraph, not a headline.)
     if hard_wrapped:
         return
-    # The last line not taken yet that reads the same: a head line marked below is never
-    # another's later copy, as each looks only past itself.
-    last_copy = {norm[x]: x for x in live if x not in out}
+    # The last line not taken yet that reads the same, in the head too: a copy further down is a
+    # teaser ("Recent posts") or the title quoted in the text. (A head line marked below is never
+    # another's later copy, as each looks only past itself.)
+    last_copy = {norm[x]: x for x in in_head if x not in out}
     for i in in_head:
         if i in out or len(norm[i].split()) < 4 or not is_title_like(norm[i]):
             continue
