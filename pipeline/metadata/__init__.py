@@ -81,7 +81,8 @@ def _is_body(text: str, kind: str) -> bool:
 
 
 def _is_body_line(line: str) -> bool:
-    """A line of prose: 300 characters long once squashed, or a sentence of 12 words or more.
+    """A line of prose: 300 characters long once squashed, or a sentence of 12 words or more not set
+    in capitals (a title in capitals may end with an abbreviation's full stop: "... 2019–2022 ГГ.").
     A line with 300 characters that are not spaces is long enough unsquashed (most paragraphs).
 
     ``"It is a long enough sentence with many words in it to be prose."`` -> True; ``"Big News"`` -> False
@@ -89,7 +90,7 @@ def _is_body_line(line: str) -> bool:
     if nonspace_count(line) >= 300:
         return True
     x = squash(line)
-    return len(x) >= 300 or (word_count(x) >= 12 and ends_sentence(x))
+    return len(x) >= 300 or (word_count(x) >= 12 and ends_sentence(x) and not title.in_capitals(x))
 
 
 def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> bool:
@@ -248,6 +249,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
     page_width = doc.repairs.get("lines_unwrapped", 0) > 0
     title_units: list[Unit] = []
     later_titles: list[list[Unit]] = []  # see _may_replace_short_title
+    later_dated: list[bool] = []  # whether a dateline follows each of later_titles
     title_end = -1  # the title's last unit
     repeated = False
 
@@ -319,6 +321,8 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             elif group[0] > title_end + 1 and _may_replace_short_title(doc, fr, headline, title_units,
                                                                       [units[g] for g in group]):
                 later_titles.append([units[g] for g in group])
+                later_dated.append(_dateline_follows([b.text for b in doc.blocks[units[group[-1]].block + 1 :][:3]],
+                                                     cfg.day_first))
             else:
                 lang = _units_lang(doc, [units[g] for g in group])
                 main = _units_lang(doc, title_units)
@@ -334,13 +338,31 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             continue
         u += 1
     if later_titles and (fr.authors or fr.byline_names):
-        # The title stands above its authors: the short line taken first was a rubric, a site's name or
-        # a badge. (The first such line: one after it is the title's subtitle or deck.)
+        # The title stands above its authors: the short line taken first was a rubric, a site's name
+        # or a badge. (The first such line: one after it is the title's subtitle or deck.)
         title_units = later_titles[0]
+    elif True in later_dated:
+        # Or above its date, where no author is named (the first such line: a breadcrumb or a menu
+        # line may come between the site's name and the headline).
+        title_units = later_titles[later_dated.index(True)]
     fr.title = unique_ints(un.block for un in title_units)
     fr.title_text = " ".join(un.text for un in title_units)
     fr.title_lang = _units_lang(doc, title_units) if title_units else None
     return fr
+
+
+# A line with a date and at most this many words is a dateline ("Published: 13 March 2024",
+# "16:40, 12 апреля 2024", "Publicado em 7 de agosto de 2023 por Juliana Prado").
+DATELINE_WORDS = 15
+
+
+def _dateline_follows(after: list[str], day_first: bool) -> bool:
+    """Whether one of the blocks ``after`` a headline (the next three: a standfirst or a rubric may
+    come between a headline and its date, and the standfirst may end the front matter) is a dateline.
+
+    ``(["Its summary in one sentence.", "Published: 13 March 2024"], True)`` -> True
+    """
+    return any(word_count(t) <= DATELINE_WORDS and dates.find_dates(t, day_first) for t in after)
 
 
 # A paragraph this short right above a byline is the standfirst, still front matter.

@@ -68,16 +68,21 @@ _CONTINUES_RE = re.compile(
 # A line in capitals that ends in a small-letter abbreviation ("... 1670-х гг.", "... VOL. 2 ed."):
 # the full stop is the abbreviation's, not a sentence's (prose is not set in capitals).
 _SMALL_ABBREVIATION_END_RE = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZА-ЯЁ]{1,3}\.$")
+# A word of one or two letters and a full stop at the end of a line in capitals: an abbreviation
+# set in capitals with the rest ("2019–2022 ГГ.").
+_SHORT_ABBREVIATION_END_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,2}\.$")
 
 
 def _ends_sentence(t: str) -> bool:
-    """``ends_sentence``, except for a line in capitals ending in a small-letter abbreviation.
+    """``ends_sentence``, except for a line in capitals ending in an abbreviation: in small letters
+    (three at most) or in capitals (two at most).
 
-    ``"ТАМОЖЕННЫЕ КНИГИ ВОЛОГДЫ 1670-х гг."`` -> False; ``"It rained all day."`` -> True
+    ``"ТАМОЖЕННЫЕ КНИГИ ВОЛОГДЫ 1670-х гг."`` -> False; ``"ИЗМЕРЕНИЯ 2019–2022 ГГ."`` -> False;
+    ``"It rained all day."`` -> True; ``"THE END OF AN ERA."`` -> True
     """
     if not ends_sentence(t):
         return False
-    return not (_SMALL_ABBREVIATION_END_RE.search(t) and in_capitals(t))
+    return not ((_SMALL_ABBREVIATION_END_RE.search(t) or _SHORT_ABBREVIATION_END_RE.search(t)) and in_capitals(t))
 
 
 def in_capitals(t: str) -> bool:

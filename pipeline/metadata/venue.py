@@ -16,14 +16,16 @@ from pipeline.metadata.identifiers import issue_pattern
 from pipeline.metadata.text import lang_by_script, nonspace_count, norm_dashes, squash
 
 _YEAR = r"(?:19|20)\d\d"
-# The words a volume and an issue number are printed with. (бр. is Bulgarian and Serbian, heft
-# German, број Macedonian and Serbian.)
-_VOL_WORDS = r"(?<!\w)(?:vol\.?|volume|т\.|том|bd\.|band)\s*"
-_ISSUE_WORDS = r"(?:(?<!\w)(?:no\.?|nr\.?|issue|iss\.|вып\.?|выпуск|бр\.|број|heft|n)\s*|№\s*)"
+# The words a volume and an issue number are printed with, maybe with a colon. (бр. is Bulgarian and
+# Serbian, heft German, број Macedonian and Serbian, cilt and sayı Turkish.)
+_VOL_WORDS = r"(?<!\w)(?:vol\.?|volume|т\.|том|bd\.|band|cilt)\s*:?\s*"
+_ISSUE_WORDS = r"(?:(?<!\w)(?:no\.?|nr\.?|issue|iss\.|вып\.?|выпуск|бр\.|број|heft|sayı|n)\s*:?\s*|№\s*)"
 _VOL_RE = re.compile(rf"{_VOL_WORDS}(\d+[a-z]?)", re.IGNORECASE)
 _ISSUE_RE = re.compile(rf"{_ISSUE_WORDS}(\d+(?:\s*[-/–]\s*\d+)?)(?!\d)", re.IGNORECASE)
 # A volume followed by its issue ("Vol. 33 No. 5", "Т. 9, № 4"), or the two in Chinese ("第 33 卷第 5 期").
-_VOLUME_THEN_ISSUE_RE = re.compile(rf"{_VOL_WORDS}\d+[a-z]?\s*[,.(]?\s*{_ISSUE_WORDS}\d|第\s*\d+\s*卷\s*第\s*\d+\s*期",
+# (A bilingual masthead prints each word in both languages: "Cilt/Volume: 11 Sayı/Issue: 2".)
+_VOLUME_THEN_ISSUE_RE = re.compile(rf"{_VOL_WORDS}\d+[a-z]?\s*[,.(]?\s*(?:[^\W\d_]+/)?{_ISSUE_WORDS}\d|"
+                                   r"第\s*\d+\s*卷\s*第\s*\d+\s*期",
                                    re.IGNORECASE)
 _PAGES_RE = re.compile(r"(?<!\w)(?:pp?\.|с\.|сс\.|pages?|s\.|стр\.)\s*(\d+(?:\s*[-–—]\s*\d+)?)(?!\d)", re.IGNORECASE)
 _YEAR_RE = re.compile(rf"(?<![\d\w])({_YEAR})(?![\d])")

@@ -451,3 +451,36 @@ def test_chinese_dates() -> None:
     assert parse_date("2022 年 10 月") == "2022-10"
     assert parse_date("2022年10月5日") == "2022-10-05"
     assert [d.iso for d in find_dates("收稿日期：2022-05-10；修回日期：2022-07-18")] == ["2022-05-10", "2022-07-18"]
+
+
+@pytest.mark.parametrize(("text", "shaped"), [
+    ("ИЗНОС РЕЛЬСОВ В КРИВЫХ МАЛОГО РАДИУСА: РЕЗУЛЬТАТЫ ИЗМЕРЕНИЙ 2019–2022 ГГ.", True),  # capitals abbreviation
+    ("ТАМОЖЕННЫЕ КНИГИ ВОЛОГДЫ 1670-х гг.", True),
+    ("THE END OF AN ERA.", False),  # a word of three capitals is a word, not an abbreviation
+    ("Measurements were taken in 2019–2022 gg.", False),  # not in capitals: a sentence
+])
+def test_a_capitals_title_may_end_in_an_abbreviation_in_capitals(text: str, shaped: bool) -> None:
+    assert is_title_shaped(text) is shaped
+
+
+def test_a_capitals_title_of_twelve_words_ending_in_an_abbreviation_is_not_the_body() -> None:
+    doc = make_doc([("heading", "Научная статья"), ("heading", "УДК 625.143.4"),
+                    "ИЗНОС РЕЛЬСОВ В КРИВЫХ МАЛОГО РАДИУСА ТРАМВАЙНОЙ СЕТИ ГОРОДА: РЕЗУЛЬТАТЫ ИЗМЕРЕНИЙ 2019–2022 ГГ.",
+                    "А. В. Кочергин1, Е. С. Лаптева2", LONG_RU])
+    md = run(doc)
+    assert md["title"]["text"].startswith("ИЗНОС РЕЛЬСОВ")
+    assert [a["name"] for a in md["authors"]] == ["А. В. Кочергин", "Е. С. Лаптева"]
+
+
+def test_the_headline_above_its_date_wins_over_the_sites_name() -> None:
+    # No byline: the date under the headline says which line is the title.
+    doc = make_doc([("heading", "University of Westmere"), ("heading", "Home / News and events / News / 2024"),
+                    ("heading", "Hearing aids fitted at the surgery cut falls among older people by a quarter"),
+                    "Published: 13 March 2024", LONG_EN])
+    assert run(doc)["title"]["text"].startswith("Hearing aids fitted")
+
+
+def test_a_short_headline_with_a_longer_line_and_its_date_above_both_keeps_its_headline() -> None:
+    doc = make_doc([("heading", "13 March 2024"), ("heading", "Rivers of Gold"), ("heading", "Podcasts"),
+                    ("heading", "How the Mining Boom Reshaped Three Provinces of the North"), LONG_EN])
+    assert run(doc)["title"]["text"] == "Rivers of Gold"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from metadata_docs import LONG_EN, LONG_RU, make_doc, run
 
+from pipeline.metadata import venue
 from pipeline.metadata.venue import (
     build_venue,
     citation_venue,
@@ -117,3 +118,14 @@ def test_issue_words_of_the_other_allowed_languages(line: str, year: str, issue:
 
     info = parse_issue_line(line)
     assert info is not None and (info["year"], info["issue"]) == (year, issue)
+
+
+@pytest.mark.parametrize(("text", "masthead"), [
+    ("Journal of Joining, Vol. 12, No. 3", True),
+    ("Journal of Rural Development Cilt/Volume: 11 Sayı/Issue: 2 Yıl/Year: 2023", True),
+    ("Volume: 11, Issue: 2", True),
+    ("Volume: 11", False),
+    ("The volume of sales rose", False),
+])
+def test_volume_and_issue_with_colons_and_two_languages(text: str, masthead: bool) -> None:
+    assert venue.has_volume_and_issue(text) is masthead
