@@ -158,3 +158,27 @@ def test_comments_after_the_article_go() -> None:
             "", "tom", "", "Good news, but the harbour repairs should have come first in my opinion, honestly."]
     kept = _kept(page)
     assert kept == ["Title of the story", P1, P2, P3]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Комментарии (12)", True), ("12 comments", True), ("6 comentários em “Quem poliniza o pequi?”", True),
+    ("Deixe um comentário Cancelar resposta", True), ("Leave a Reply", True), ("Skomentuj (23)", True),
+    ("Comments are closed for this article", False), ("3 comments on the draft law were received.", False),
+])
+def test_comments_header(text: str, want: bool) -> None:
+    assert chrome.is_comments_header(text) is want
+
+
+def test_pointers_with_the_same_label_go_even_without_blank_lines() -> None:
+    page = ["Title of the story", "", P1, "", "Read also: Five myths about bats we should forget",
+            "Read also: How fire helps some savanna plants to flower", "", P2, "", "Published: 22 January 2025", "", P3,
+            "", "Case study: the northern route and its ferries", "", P4]
+    out = chrome.find_chrome(page)
+    assert out == {4: "teaser", 5: "teaser"}
+
+
+def test_the_text_of_a_newsletter_box_above_its_field_goes() -> None:
+    page = ["Title of the story", "", P1, "", P2, "", "Get new posts by e-mail",
+            "Enter your e-mail address to follow this blog and get new posts by e-mail.", "Email address", "Follow",
+            "", P3, "", P4]
+    assert _kept(page) == ["Title of the story", P1, P2, P3, P4]

@@ -17,7 +17,8 @@ kind of furniture stands:
 - between two paragraphs of the core: a newsletter box (the lines between the two paragraphs, when
   one of them is a call or an e-mail field), a "Label: Headline" pointer alone between blank lines
   (French spacing too), a short label heading two or more headlines (a related-articles list);
-- the heading right above an e-mail field;
+- the heading and text right above an e-mail field (title-like, or short and naming e-mail);
+- "Label: Headline" pointers whose label heads two or more of them ("Read also: ...");
 - in the head (before the core): a skip link, a notice; a navigation menu (a link row or a run of
   four or more short items that names a home or site word) among the first lines, and the site's
   name and slogan above it;
@@ -30,6 +31,7 @@ Not in hard-wrapped text (PDF extractions), where a line is a piece of a paragra
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 
 from pipeline.repair.web import is_body, is_link_row, is_title_like
@@ -46,7 +48,7 @@ AD_LABEL = re.compile(
 # A view or comment counter, or a reading time: "Views: 1 284", "Комментарии (12)", "12 comments",
 # "Temps de lecture : 5 min", "7 min read".
 _COUNT = r"\d[\d \u00a0\u202f,.]*"
-_COUNTED = (r"views?|reads|shares|likes|comments?|просмотр\w*|переглядів|перегляд\w*|комментари\w*|"
+_COUNTED = (r"views?|reads|shares|likes|accesses|downloads|citations|altmetric|comments?|просмотр\w*|переглядів|перегляд\w*|комментари\w*|"
             r"коментар\w*|aufrufe|kommentare|vues|commentaires|visitas|visualiza\w*|comentarios|"
             r"comentários|commenti|visualizzazioni|wyświetle\w*|odsłon\w*|komentarz\w*")
 _READING = (r"reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|"
@@ -93,10 +95,18 @@ NOTICE = re.compile(
     r"(?:enable|activate) javascript|ваш браузер|браузер устарел", _I)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s*(?:19|20)\d\d|copyright\s*(?:©|\(c\)|(?:19|20)\d\d))|(?:19|20)\d\d\s*©", _I)
 # A comments section's header: "Comments", "Комментарии (12)", "12 comments".
+_COMMENT_WORDS = (r"comments?|комментари\w*|коментар\w*|kommentare|commentaires|comentarios|comentários|commenti|"
+                  r"komentarz\w*")
 COMMENTS = re.compile(
-    rf"(?:comments?|комментари\w*|коментар\w*|kommentare|commentaires|comentarios|comentários|commenti|"
-    rf"komentarze)(?:\s*\(\s*{_COUNT}\s*\)|\s*:?\s*{_COUNT})?|{_COUNT}\s+(?:comments?|комментари\w*|коментар\w*)"
-    r"|(?:leave|post|add) a comment|(?:оставить|написать|залишити|написати) коментар\w*", _I)
+    rf"(?:{_COMMENT_WORDS})(?:\s*\(\s*{_COUNT}\s*\)|\s*:?\s*{_COUNT})?|(?:skomentuj|komentuj)\s*\(\s*{_COUNT}\s*\)"
+    rf"|{_COUNT}\s+(?:{_COMMENT_WORDS})", _I)
+# "12 comments on “<the headline>”": the header names the article.
+_COMMENTS_ON = re.compile(rf"{_COUNT}\s+(?:{_COMMENT_WORDS})\s+(?:on|to|em|en|sur|zu|su|к|до|do)\s+\S", _I)
+# The comment form's heading, at the start of its line.
+LEAVE_COMMENT = re.compile(
+    r"(?:leave|post|add|write) a (?:comment|reply)|deixe um comentário|deja un comentario|laisser un commentaire|"
+    r"schreibe einen kommentar|lascia un commento|dodaj komentarz|(?:оставить|оставьте|написать|напишите) комментарий|"
+    r"(?:залишити|залиште|написати|напишіть) коментар", _I)
 # A menu's first item (home) and other words only a site's own menu holds.
 HOME = re.compile(r"home|home ?page|startseite|главная|головна|accueil|inicio|início|strona główna|úvod|domů", _I)
 SITE_WORDS = re.compile(
@@ -221,9 +231,13 @@ def is_comments_header(text: str) -> bool:
 
     >>> is_comments_header("Комментарии (12)"), is_comments_header("12 comments"), is_comments_header("Comments are closed for this article")
     (True, True, False)
+    >>> is_comments_header("6 comentários em “Quem poliniza o pequi?”"), is_comments_header("Deixe um comentário Cancelar resposta")
+    (True, True)
     """
     t = text.strip(_MARKS)
-    return len(t) <= 40 and COMMENTS.fullmatch(t) is not None
+    if len(t) <= 40 and COMMENTS.fullmatch(t) is not None:
+        return True
+    return _words(t) <= 30 and ((_COMMENTS_ON.match(t) is not None and not t.endswith(".")) or (_words(t) <= 6 and LEAVE_COMMENT.match(t) is not None))
 
 
 def is_button(text: str) -> bool:
@@ -362,12 +376,25 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
                 gap = []
             else:
                 gap.append(i)
-    # The heading of a newsletter box stands right above its e-mail field.
+    # The heading and the text of a newsletter box stand right above its e-mail field: a title-like
+    # line, or a short one naming e-mail (at most two lines up).
     for k, i in enumerate(filled):
         if k and len(lines[i]) <= 60 and i not in prose_set and is_email_field(lines[i]):
-            above = filled[k - 1]
-            if above in live and above not in prose_set and is_title_like(lines[above], 15):
+            for above in reversed(filled[max(0, k - 2) : k]):
+                t = lines[above]
+                if above not in live or not (is_title_like(t, 15) or (_words(t) <= CALL_WORDS and EMAIL_FIELD.search(t))):
+                    break
                 out.setdefault(above, "subscribe")
+    # "Read also: <headline>" pointers: a label that heads two or more of them is a site's, not a
+    # subheading's.
+    pointers: dict[int, str] = {}
+    for i in live:
+        if i not in prose_set and i not in out and ":" in lines[i] and (m := _pointer(lines[i])):
+            pointers[i] = m
+    labels = Counter(pointers.values())
+    for i, label in pointers.items():
+        if labels[label] >= 2:
+            out[i] = "teaser"
     for g in gaps:
         rest = [i for i in g if i not in out]
         # (A box is a few lines: a longer gap holding a call is taken only line by line, above.)
@@ -382,11 +409,9 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
             continue
         # (Standing alone between blank lines, as web.find_page_debris asks of its pointers: in a run
         # of lines, "Label: Headline" may be a subheading.)
-        if len(rest) == 1 and len(g) == 1 and _alone(rest[0], lines):
-            m = _POINTER.match(lines[rest[0]].strip())
-            if m and _words(m.group(2)) >= 2 and is_title_like(m.group(2), 15) and _words(m.group(1)) <= 3:
-                out[rest[0]] = "teaser"
-                continue
+        if len(rest) == 1 and len(g) == 1 and _alone(rest[0], lines) and _pointer(lines[rest[0]]):
+            out[rest[0]] = "teaser"
+            continue
         _teaser_list(lines, rest, out)
 
     head = [i for i in live if i < first and i not in out]
@@ -418,6 +443,22 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
         if i not in out and is_button(lines[i]) and _next_to(i, out, filled):
             out[i] = "footer"
     return out
+
+
+def _pointer(text: str) -> str | None:
+    """The label of a "Label: Headline" pointer (one to three words, a colon, a headline of two to
+    fifteen words, three of them words of letters: "Published: 22 January 2025" is a date), in lower
+    case; None for another line.
+
+    >>> _pointer("Leia também: Cinco mitos sobre morcegos"), _pointer("Lire aussi : Prix des lecteurs"), _pointer("Note: it rained.")
+    ('leia também', 'lire aussi', None)
+    >>> _pointer("Published: 22 January 2025")
+    """
+    m = _POINTER.match(text.strip())
+    if m and _words(m.group(2)) >= 2 and is_title_like(m.group(2), 15) and _words(m.group(1)) <= 3 \
+            and sum(1 for w in m.group(2).split() if w.isalpha()) >= 3:
+        return m.group(1).lower()
+    return None
 
 
 def _alone(i: int, lines: list[str]) -> bool:
