@@ -100,3 +100,24 @@ def test_koi8r_box_drawing_stays_koi8r() -> None:
     decoded, enc = decode_bytes(text.encode("koi8_r"))
     assert enc == "koi8-r"
     assert decoded == text
+
+
+PL = ("Biblioteka rzeczy mieści się w dawnym punkcie ksero przy ulicy Reymonta. Na półkach jest już ponad sto "
+      "osiemdziesiąt przedmiotów: wiertarki, namioty, gry planszowe i maszyny do szycia. Zamiast kupować sprzęt, "
+      "którego używa się dwa razy w roku, mieszkańcy mogą go po prostu wypożyczyć za darmo na tydzień. ")
+CS = ("Knihovna věcí sídlí v bývalé kopírovně v Husově ulici. Na policích je už přes sto osmdesát předmětů: "
+      "vrtačky, stany, deskové hry a šicí stroje. Místo nákupu nářadí, které člověk použije dvakrát ročně, "
+      "si ho obyvatelé mohou na týden zdarma půjčit. ")
+FR = ("Très bien, le garçon a mangé à la maison où il était très heureux. Ça va être génial : déjà vu, "
+      "naïve, cœur, où, là, élève, fenêtre, château, forêt, hôpital, noël. ")
+
+
+@pytest.mark.parametrize(("text", "codec", "name"), [
+    (PL * 3, "cp1250", "cp1250"),
+    (CS * 3, "cp1250", "cp1250"),
+    (FR * 3, "cp1252", "cp1252"),  # the Central European codepages read it as letters too: not taken
+    ("Der Bär läuft über die Straße, schöne Grüße. " * 5, "cp1252", "cp1252"),
+])
+def test_central_european_codepages_only_for_their_languages(text: str, codec: str, name: str) -> None:
+    decoded, encoding = decode_bytes(text.encode(codec))
+    assert (decoded, encoding) == (text, name)

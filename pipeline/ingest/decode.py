@@ -11,13 +11,20 @@ import codecs
 import logging
 import re
 import unicodedata
+from typing import Any
 
 from pipeline.textscore import reading_score
 
 log = logging.getLogger(__name__)
 
 # Single-byte codepages charset-normalizer may choose from (order = preference on a tie).
-SINGLE_BYTE_CODEPAGES = ("cp1251", "koi8_r", "cp1252", "cp866", "mac_cyrillic", "iso8859_5", "latin_1")
+SINGLE_BYTE_CODEPAGES = ("cp1251", "koi8_r", "cp1252", "cp866", "mac_cyrillic", "iso8859_5", "latin_1",
+                         "cp1250", "iso8859_2")
+# The Central European codepages read Western text as letters too ("très" as "trčs"): they are taken
+# only where charset-normalizer reads one of these languages in them and reads it better there.
+CENTRAL_EUROPEAN = frozenset(("cp1250", "iso8859_2"))
+CENTRAL_EUROPEAN_LANGUAGES = frozenset(("Polish", "Czech", "Slovak", "Hungarian", "Slovene", "Croatian",
+                                        "Romanian", "Bosnian", "Serbian"))
 
 # Python codec name -> the name recorded in source.encoding.
 _DISPLAY = {
@@ -29,6 +36,8 @@ _DISPLAY = {
     "mac_cyrillic": "mac-cyrillic",
     "iso8859_5": "iso-8859-5",
     "latin_1": "latin-1",
+    "cp1250": "cp1250",
+    "iso8859_2": "iso-8859-2",
 }
 
 # Magic numbers of common binary formats, for a clear reason in the quarantine.
@@ -235,18 +244,38 @@ def _non_ascii_chunks(sample: bytes) -> bytes:
     return b" ".join(chunk for chunk in sample.split() if not chunk.isascii())
 
 
-def _best_reading(raw: bytes, detected: str, margin: float = 0.5) -> str:
+def _central_european_check(results: list[Any]) -> Any:
+    """charset-normalizer's best match (its results come best first), passing over a Central European
+    codepage unless it reads a Central European language there more coherently than in the best
+    other codepage (or as coherently and with less chaos: Czech reads as Czech in cp1252 too, less a
+    few letters). ``None`` when there is no match.
+    """
+    if not results:
+        return None
+    best = results[0]
+    if codecs.lookup(best.encoding).name.replace("-", "_") not in CENTRAL_EUROPEAN:
+        return best
+    others = [r for r in results if codecs.lookup(r.encoding).name.replace("-", "_") not in CENTRAL_EUROPEAN]
+    other = others[0] if others else None
+    if other is None or (best.language in CENTRAL_EUROPEAN_LANGUAGES and (
+            best.coherence > other.coherence or (best.coherence == other.coherence and best.chaos < other.chaos))):
+        return best
+    return others[0]
+
+
+def _best_reading(raw: bytes, detected: str, margin: float = 0.5, exclude: frozenset[str] = frozenset()) -> str:
     """Second opinion on a single-byte codepage: the one whose reading is the most plausible prose.
 
     charset-normalizer is weak on short texts ("Café" comes out as cp1251 "Cafй", a KOI8-R
-    "Ёлка" as ISO-8859-5). Its choice stands unless another reads clearly better.
+    "Ёлка" as ISO-8859-5). Its choice stands unless another reads clearly better. The codepages
+    ``exclude`` are not offered (the Central European ones, unless charset-normalizer chose one).
     >>> _best_reading("Café".encode("cp1252"), "cp1251")
     'cp1252'
     """
     sample = raw[:20000]
     scored = _non_ascii_chunks(sample)
     scores: dict[str, float] = {}
-    for codec in dict.fromkeys((detected, *SINGLE_BYTE_CODEPAGES)):
+    for codec in dict.fromkeys((detected, *(c for c in SINGLE_BYTE_CODEPAGES if c not in exclude))):
         try:
             scores[codec] = reading_score((scored if codec in SINGLE_BYTE_CODEPAGES else sample).decode(codec))
         except (UnicodeDecodeError, LookupError):
@@ -280,11 +309,11 @@ def _detect_single_byte(raw: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     results = from_bytes(raw, cp_isolation=list(SINGLE_BYTE_CODEPAGES), threshold=0.5)
-    best = results.best()
+    best = _central_european_check(list(results))
     if best is None:
         raise NotText("undecodable: not UTF-8, UTF-16 or any supported single-byte codepage")
     codec = codecs.lookup(best.encoding).name.replace("-", "_")
-    codec = _best_reading(raw, codec)
+    codec = _best_reading(raw, codec, exclude=frozenset() if codec in CENTRAL_EUROPEAN else CENTRAL_EUROPEAN)
     text = raw.decode(codec)
     codec, text = _letter_variant(raw, codec, text)
     if codec != "cp1252" and not _CYRILLIC.search(text):
