@@ -182,3 +182,31 @@ def test_the_text_of_a_newsletter_box_above_its_field_goes() -> None:
             "Enter your e-mail address to follow this blog and get new posts by e-mail.", "Email address", "Follow",
             "", P3, "", P4]
     assert _kept(page) == ["Title of the story", P1, P2, P3, P4]
+
+
+def test_a_consent_dialog_at_the_top_goes_with_its_buttons_and_the_menu_row() -> None:
+    consent = ("We and our partners process personal data such as cookie identifiers and IP addresses to "
+               "personalise content and ads, measure them and build statistics. You can accept processing by all "
+               "partners or manage your settings, now or at any time later, under privacy settings at the foot "
+               "of every page of the site.")
+    page = ["We value your privacy", consent, "Go to the site", "Advanced settings", "Island Courier",
+            "News | Island | Sport | Culture | Weather", "Council extends the island ferry contract", "Anna Berg",
+            "3 May 2024", "", P1, "", P2]
+    kept = _kept(page)
+    assert kept[:4] == ["Island Courier", "Council extends the island ferry contract", "Anna Berg", "3 May 2024"]
+
+
+def test_a_comments_header_taken_earlier_still_ends_the_article() -> None:
+    comment = "Finally something sensible from the town budget, I keep my fingers crossed for the next one!"
+    page = ["Title of the story", "", P1, "", P2, "", "Comments (2)", comment, "Reply | Report",
+            "Another comment that reads like prose and ends with a full stop, as comments do.", "Reply | Report",
+            "", "Most read", "1. Storm warning issued for the whole of the west coast. Ferries stay in port?"]
+    out = chrome.find_chrome(page, taken={6, 7, 8, 9, 10})
+    assert 13 in out and 12 in out
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Fot. Paweł Szulc / Opole Teraz", True), ("Фото показывает реку", False), ("Photo: AP", True),
+])
+def test_credit_before_a_name(text: str, want: bool) -> None:
+    assert chrome.is_credit(text) is want

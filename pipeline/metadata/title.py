@@ -157,6 +157,9 @@ def is_tags_line(text: str) -> bool:
     return len(items) >= 3 and all(x[0].islower() for x in items)
 
 
+_YEAR_ITEM_RE = re.compile(r"(?:19|20)\d\d")
+
+
 def is_breadcrumb(text: str) -> bool:
     """True for a navigation line: short items joined by one separator (``›``, ``»``, ``>``, ``→``,
     ``/``, ``|``, ``·``), as printed above a web page's headline. Never a title, whatever else it holds.
@@ -164,8 +167,8 @@ def is_breadcrumb(text: str) -> bool:
     With an arrow, two items are enough and the last one may be long (the page's own headline);
     with a slash, bar or dot every item must be short and there must be three, or two of at most two
     words. ``"Start › Sport › Football"`` -> True; ``"Головна / Політика / Регіони"`` -> True;
-    ``"About | Careers | Advertise with us"`` -> True;
-    ``"Russia / China: a new energy partnership"`` -> False; ``"«Сила Сибири» и газ"`` -> False
+    ``"About | Careers | Advertise with us"`` -> True; ``"Home / News and events / News / 2024"`` -> True;
+    ``"Russia / China: a new energy partnership"`` -> False; ``"Sport | 12 May 2024"`` -> False; ``"«Сила Сибири» и газ"`` -> False
     """
     t = squash(strip_marks(text))
     for sep in _NAV_ARROWS:
@@ -173,6 +176,10 @@ def is_breadcrumb(text: str) -> bool:
             continue
         # The separator stands between spaces: "»" closing a quotation ("«Газ» и нефть") does not count.
         items = [x.strip() for x in re.split(rf"\s+{re.escape(sep)}\s+", t)]
+        # A year as the last of three items or more behind a slash or bar is the archive's ("Home /
+        # News / 2024"); digits anywhere else there are a byline's date or a page's issue.
+        if sep in "/|·•" and len(items) >= 3 and _YEAR_ITEM_RE.fullmatch(items[-1]):
+            items = items[:-1]
         if len(items) < 2 or any(not x or not any(c.isalpha() for c in x) for x in items):
             continue
         if sep == "»" and "«" in t:
@@ -180,8 +187,7 @@ def is_breadcrumb(text: str) -> bool:
         short = [word_count(x) <= _NAV_ITEM_WORDS and len(x) <= _NAV_ITEM_CHARS and not ends_sentence(x)
                  for x in items]
         if sep in "/|·•":
-            # Digits next to a bar are a byline's date or a page's issue, not navigation.
-            if any(c.isdigit() for c in t):
+            if any(c.isdigit() for c in " ".join(items)):
                 continue
             if all(short) and (len(items) >= 3 or all(word_count(x) <= 2 for x in items)):
                 return True

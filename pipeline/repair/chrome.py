@@ -19,7 +19,8 @@ kind of furniture stands:
   (French spacing too), a short label heading two or more headlines (a related-articles list);
 - the heading and text right above an e-mail field (title-like, or short and naming e-mail);
 - "Label: Headline" pointers whose label heads two or more of them ("Read also: ...");
-- in the head (before the core): a skip link, a notice; a navigation menu (a link row or a run of
+- in the head (before the core): a skip link, a notice and the buttons next to it, a link row, a
+  share button (``BUTTON_WORDS``); a navigation menu (a link row or a run of
   four or more short items that names a home or site word) among the first lines, and the site's
   name and slogan above it;
 - in the tail (after the core): every notice, call, counter, label-and-headlines list, the one-to-
@@ -48,7 +49,7 @@ AD_LABEL = re.compile(
 # A view or comment counter, or a reading time: "Views: 1 284", "Комментарии (12)", "12 comments",
 # "Temps de lecture : 5 min", "7 min read".
 _COUNT = r"\d[\d \u00a0\u202f,.]*"
-_COUNTED = (r"views?|reads|shares|likes|accesses|downloads|citations|altmetric|comments?|просмотр\w*|переглядів|перегляд\w*|комментари\w*|"
+_COUNTED = (r"views?|reads|shares|likes|accesses|downloads|citations|altmetric|comments?|skomentuj|komentuj|просмотр\w*|переглядів|перегляд\w*|комментари\w*|"
             r"коментар\w*|aufrufe|kommentare|vues|commentaires|visitas|visualiza\w*|comentarios|"
             r"comentários|commenti|visualizzazioni|wyświetle\w*|odsłon\w*|komentarz\w*")
 _READING = (r"reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|"
@@ -63,7 +64,13 @@ COUNTER = re.compile(
 # A photo credit: "Photo: Jane Doe/AP", "Фото: пресс-служба ...".
 CREDIT = re.compile(
     r"(?:photos?|foto|fotos|фото|image|images|bild|credits?|illustration|иллюстрация|ілюстрація|"
-    r"zdjęcie|fot\.|photograph)\s*:\s*\S|photo(?:graph)? by\s|фото\s+[A-ZА-ЯЁІЇЄ]", _I)
+    r"zdjęcie|fot\.|photograph)\s*:\s*\S|photo(?:graph)? by\s", _I)
+# The credit label straight before a name (two capitalised words): "Fot. Paweł Szulc / Opole Teraz".
+_CREDIT_NAME = re.compile(r"(?:Photo|PHOTO|Foto|FOTO|Fot\.|Фото|ФОТО)\s+[^\W\d_][\w.’'-]*\s+[^\W\d_]")
+# One-word share and action buttons of other languages than web.UI_WORDS holds.
+BUTTON_WORDS = frozenset(
+    "udostępnij skomentuj sdílet sdílej zdieľať compartilhe compartilhar condividi delen dela jaa paylaş megosztás "
+    "поділитися поделиться копировать".split())
 # A link to the content for screen readers and keyboards, at the top of a page.
 SKIP_LINK = re.compile(
     r"(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|article)|(?:aller|passer) au contenu|"
@@ -129,6 +136,9 @@ _POINTER = re.compile(r"^([^\W\d_][^\W\d_'’]*(?: [^\W\d_'’]+){0,2})\s?[:：]
 # Most words a notice or a call may have and still be the site's, not the article's.
 NOTICE_WORDS = 45
 CALL_WORDS = 25
+# A consent dialog among the page's first three or last five lines may have this many words.
+EDGE_NOTICE_WORDS = 100
+EDGE_LINES = (3, 5)
 # Most lines a newsletter box between two paragraphs has (heading, text, field, button, terms).
 BOX_LINES = 6
 
@@ -166,9 +176,14 @@ def is_credit(text: str) -> bool:
 
     >>> is_credit("Фото: пресс-служба музея"), is_credit("Photo by Jane Doe"), is_credit("Photos show that the river rose.")
     (True, True, False)
+    >>> is_credit("Fot. Paweł Szulc / Opole Teraz"), is_credit("Фото показывает реку")
+    (True, False)
     """
     t = text.strip()
-    return _words(t) <= 12 and CREDIT.match(t) is not None
+    if _words(t) > 12:
+        return False
+    m = _CREDIT_NAME.match(t)
+    return CREDIT.match(t) is not None or (m is not None and m.group(0).split()[1][:1].isupper())
 
 
 def is_skip_link(text: str) -> bool:
@@ -207,14 +222,14 @@ def is_email_field(text: str) -> bool:
     return _words(t) <= 5 and "@" not in t and is_title_like(t) and EMAIL_FIELD.search(t) is not None
 
 
-def is_notice(text: str) -> bool:
-    """A site notice: cookies, privacy, unsubscribing, rights reserved, reuse terms; at most NOTICE_WORDS words.
+def is_notice(text: str, max_words: int = NOTICE_WORDS) -> bool:
+    """A site notice: cookies, privacy, unsubscribing, rights reserved, reuse terms; at most ``max_words`` words.
 
     >>> is_notice("We use cookies to improve your experience."), is_notice("© 2024 Site Ltd. All rights reserved.")
     (True, True)
     """
     t = text.strip()
-    return _words(t) <= NOTICE_WORDS and (NOTICE.search(t) is not None or is_copyright(t))
+    return _words(t) <= max_words and (NOTICE.search(t) is not None or is_copyright(t))
 
 
 def is_copyright(text: str) -> bool:
@@ -312,9 +327,12 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
         return out
     notices: dict[int, bool] = {}
 
+    # A consent dialog at the very top or bottom of the page may run longer than a notice elsewhere.
+    edges = set(filled[:EDGE_LINES[0]]) | set(filled[-EDGE_LINES[1]:])
+
     def notice(i: int) -> bool:
         if i not in notices:
-            notices[i] = is_notice(lines[i])
+            notices[i] = is_notice(lines[i], EDGE_NOTICE_WORDS if i in edges else NOTICE_WORDS)
         return notices[i]
 
     # The core: from the first to the last line of prose that is not a notice (a cookie notice or
@@ -332,8 +350,10 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
     # A terminal mark ends the core early when little prose follows it (comments under the article,
     # the copyright footer). (A comments header is at most 40 characters, and a copyright line holds
     # a © or opens with "(c)" or "Copyright": other lines are not read.)
+    # (Lines taken already are read too: an earlier pass may have taken the comments header with the
+    # comments, as a label repeated under each.)
     prose_set = set(prose)
-    for i in live:
+    for i in filled:
         if not first < i < last or i in prose_set:
             continue
         t = lines[i]
@@ -421,8 +441,20 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
         t = lines[i]
         if notice(i):
             out[i] = "notice"
-        elif is_skip_link(t) or (is_button(t) and _is_site_item(t)):
+        elif is_skip_link(t) or (is_button(t) and _is_site_item(t)) or is_link_row(t) or _bare(t).lower() in BUTTON_WORDS:
             out[i] = "navigation"
+    # The buttons of a consent dialog in the head, and its heading (at most six words) right above it.
+    # (A copyright line is no dialog: above it stand a paper's authors.)
+    notices_out = {x: "" for x in out if out[x] == "notice" and not is_copyright(lines[x])}
+    for i in head:
+        if i in out:
+            continue
+        k = filled.index(i)
+        # (The buttons: up to four words, the two lines under the dialog or the one above it.)
+        button = is_title_like(lines[i], 4) and not any(map(str.isdigit, lines[i]))
+        if (button and any(x in notices_out for x in filled[max(0, k - 2) : k + 2] if x != i)) or (
+                k + 1 < len(filled) and filled[k + 1] in notices_out and is_title_like(lines[i], 6)):
+            out[i] = "notice"
     for k, i in enumerate(filled[:4]):
         if i >= first:
             break
@@ -440,7 +472,7 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
             out.setdefault(i, "footer")
     _teaser_list(lines, [i for i in tail if i not in out], out)
     for i in tail:
-        if i not in out and is_button(lines[i]) and _next_to(i, out, filled):
+        if i not in out and (is_button(lines[i]) and _next_to(i, out, filled) or _bare(lines[i]).lower() in BUTTON_WORDS):
             out[i] = "footer"
     return out
 
