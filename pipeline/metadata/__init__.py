@@ -47,6 +47,9 @@ METADATA_KEYS = (
 )
 # How far past the front matter a lead may still name its writer ("..., writes <Name>, ...").
 LEAD_BLOCKS = 3
+# A byline ("By Jane Doe", "Written by ...") may stand this many blocks into the body: under a
+# standfirst, the publication and update dates.
+BYLINE_BLOCKS = 5
 # How many blocks before a second-language abstract its title may stand.
 TRANSLATION_WINDOW = 6
 
@@ -279,6 +282,10 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             # "Jane Doe | 12 March 2024" under a headline: a byline without "By".
             add(fr.byline_blocks, u)
             fr.byline_names.append(dated)
+        elif title_units and (dated_names := au.parse_dated_byline(t, cfg.day_first)):
+            # "Published on 7 August 2023 by Jane Doe": the byline inside the dateline.
+            add(fr.byline_blocks, u)
+            fr.byline_names.extend(dated_names)
         elif (line_authors := au.parse_author_line(t)) and _accept_author_line(
             t, line_authors, bool(title_units), texts[u + 1] if u + 1 < len(texts) else ""
         ):
@@ -457,6 +464,11 @@ def _authors(doc: Document, fr: Front, front_end: int, body_start: int) -> list[
         return authors
     if fr.byline_names:
         return [au.Author(n) for n in unique(fr.byline_names)]
+    # A byline a few blocks under the front matter (below the standfirst and the dates).
+    for i in range(front_end, min(len(doc.blocks), body_start + BYLINE_BLOCKS)):
+        names = au.parse_byline(doc.blocks[i].text)
+        if names:
+            return [au.Author(n) for n in unique(names)]
     for i in range(front_end, min(len(doc.blocks), body_start + LEAD_BLOCKS)):
         name = au.lead_author(doc.blocks[i].text)
         if name:

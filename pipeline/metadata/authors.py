@@ -358,6 +358,29 @@ def parse_byline(text: str) -> list[str] | None:
     return names
 
 
+# A byline word inside a dateline, before a name: "Publicado em 7 de agosto de 2023 por Juliana Prado".
+_INNER_BY_RE = re.compile(r"\s(?:by|por|par|von|di|przez|door)\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
+def parse_dated_byline(text: str, day_first: bool = True) -> list[str] | None:
+    """The names after a byline word that follows a date on the same line, else None.
+
+    ``"Publicado em 7 de agosto de 2023 por Juliana Prado Nogueira — Atualizado em 9 de agosto de 2023"``
+    -> ``["Juliana Prado Nogueira"]``; ``"Published 3 May 2024 by Jane Doe"`` -> ``["Jane Doe"]``;
+    ``"On 3 May 2024 by a narrow margin"`` -> None
+    """
+    t = squash(text)
+    if len(t) > 200:
+        return None
+    found = find_dates(t, day_first)
+    if not found:
+        return None
+    m = _INNER_BY_RE.search(t, found[0].end)
+    if not m:
+        return None
+    return parse_byline("By " + t[m.end() :]) or None
+
+
 def parse_dated_name(text: str, day_first: bool = True) -> str | None:
     """The name of a "<Name> | <date>" or "<date> | <Name>" line (a byline without "By"), else None.
 

@@ -14,22 +14,22 @@ from dataclasses import dataclass
 from pipeline.metadata.text import cue_trie_regex
 
 # Month names and their usual abbreviations, English, Russian and Ukrainian (nominative and genitive),
-# with a few other European languages that share the day-month-year order.
+# with a few other European languages that share the day-month-year order (Portuguese among them).
 MONTHS: dict[str, int] = {}
 for _num, _names in enumerate(
     [
-        "january jan январь января янв janvier janv januar jän enero ene gennaio gen styczeń stycznia січень січня",
-        "february feb febr февраль февраля фев февр février févr februar febrero febbraio luty lutego лютий лютого",
-        "march mar март марта мар mars märz marzo marzec marca березень березня",
+        "january jan январь января янв janvier janv januar jän enero ene gennaio gen janeiro styczeń stycznia січень січня",
+        "february feb febr февраль февраля фев февр février févr februar febrero febbraio fevereiro luty lutego лютий лютого",
+        "march mar март марта мар mars märz marzo março marzec marca березень березня",
         "april apr апрель апреля апр avril avr abril aprile kwiecień kwietnia квітень квітня",
-        "may май мая mai mayo maggio maj maja травень травня",
-        "june jun июнь июня июн juin juni junio giugno czerwiec czerwca червень червня",
-        "july jul июль июля июл juillet juil juli julio luglio lipiec lipca липень липня",
+        "may май мая mai mayo maggio maio maj maja травень травня",
+        "june jun июнь июня июн juin juni junio giugno junho czerwiec czerwca червень червня",
+        "july jul июль июля июл juillet juil juli julio luglio julho lipiec lipca липень липня",
         "august aug август августа авг août august agosto sierpień sierpnia серпень серпня",
-        "september sep sept сентябрь сентября сен сент septembre setiembre septiembre settembre wrzesień września вересень вересня",
-        "october oct октябрь октября окт octobre oktober octubre ottobre październik października жовтень жовтня",
-        "november nov ноябрь ноября ноя нояб novembre noviembre listopad listopada листопад листопада",
-        "december dec декабрь декабря дек décembre dezember diciembre dicembre grudzień grudnia грудень грудня",
+        "september sep sept сентябрь сентября сен сент septembre setiembre septiembre settembre setembro wrzesień września вересень вересня",
+        "october oct октябрь октября окт octobre oktober octubre ottobre outubro październik października жовтень жовтня",
+        "november nov ноябрь ноября ноя нояб novembre noviembre novembro listopad listopada листопад листопада",
+        "december dec декабрь декабря дек décembre dezember diciembre dicembre dezembro grudzień grudnia грудень грудня",
     ],
     start=1,
 ):
@@ -54,11 +54,12 @@ _PATTERNS = [
     # 28.12.2020, 28/12/2020, 12/28/2020 (order decided by day_first, or by a value > 12)
     re.compile(r"(?=\d)(?<![\d.])(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<year>(?:1[6-9]|20)\d\d)(?![\d])"),
     # 5 May 2024, 5 мая 2024 г., 5th of May, 2024
-    re.compile(rf"(?=\d)(?<![\w]){_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}{_YEAR_TAIL}(?!\d)", re.IGNORECASE),
+    # (and the Spanish and Portuguese "7 de agosto de 2023")
+    re.compile(rf"(?=\d)(?<![\w]){_DAY}\s+(?:of\s+|de\s+)?{_MON},?\s+(?:de\s+)?{_YEAR}{_YEAR_TAIL}(?!\d)", re.IGNORECASE),
     # May 5, 2024
     re.compile(rf"(?={_MONTH_FIRST})(?<![\w]){_MON}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
     # May 2024, мая 2024 г.
-    re.compile(rf"(?={_MONTH_FIRST})(?<![\w]){_MON},?\s+{_YEAR}{_YEAR_TAIL}(?!\d)", re.IGNORECASE),
+    re.compile(rf"(?={_MONTH_FIRST})(?<![\w]){_MON},?\s+(?:de\s+)?{_YEAR}{_YEAR_TAIL}(?!\d)", re.IGNORECASE),
     # 2022年10月, 2022 年 10 月 5 日 (Chinese and Japanese)
     re.compile(r"(?=\d)(?<![\d.])(?P<year>(?:1[6-9]|20)\d\d)\s*年\s*(?P<m>0?[1-9]|1[0-2])\s*月"
                r"(?:\s*(?P<d>[0-3]?\d)\s*日)?"),
@@ -228,7 +229,7 @@ PUBLISHED_CUES = (
     r"published(?:\s+online)?(?:\s+on)?|first\s+published|date\s+of\s+publication|publication\s+date|"
     r"posted(?:\s+on)?|issued|release\s+date|"
     r"опубликован[оа]?(?:\s+онлайн)?|дата\s+публикации|дата\s+опубликования|дата\s+выхода(?:\s+в\s+свет)?|"
-    r"размещено|опубліковано|дата\s+публікації|veröffentlicht(?:\s+am)?|publié\s+le|publicado(?:\s+el)?|"
+    r"размещено|опубліковано|дата\s+публікації|veröffentlicht(?:\s+am)?|publié\s+le|publicado(?:\s+(?:el|em|en))?|"
     # Online-first dates and the other allowed languages' words for them.
     r"available\s+online|online\s+publiziert|online\s+veröffentlicht|publiziert(?:\s+am)?|"
     r"mis\s+en\s+ligne(?:\s+le)?|publicado\s+en\s+línea|pubblicato(?:\s+il)?|opublikowano|"

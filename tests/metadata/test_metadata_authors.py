@@ -14,6 +14,7 @@ from pipeline.metadata.authors import (
     link_affiliations,
     parse_author_line,
     parse_byline,
+    parse_dated_byline,
     split_affiliations,
 )
 
@@ -585,3 +586,23 @@ def test_chinese_author_lines(line: str, names: list[str] | None) -> None:
 
     found = parse_author_line(line)
     assert (None if found is None else [a.name for a in found]) == names
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Publicado em 7 de agosto de 2023 por Juliana Prado Nogueira — Atualizado em 9 de agosto de 2023",
+     ["Juliana Prado Nogueira"]),
+    ("Published 3 May 2024 by Jane Doe", ["Jane Doe"]),
+    ("publié le 3 juin 2024 par Camille Rouaud", ["Camille Rouaud"]),
+    ("On 3 May 2024 by a narrow margin", None), ("By Jane Doe", None),  # no date before the byline word
+])
+def test_parse_dated_byline(line: str, names: list[str] | None) -> None:
+    assert parse_dated_byline(line) == names
+
+
+def test_a_byline_under_the_standfirst_and_the_dates() -> None:
+    doc = make_doc([("heading", "Hearing aids fitted at the surgery cut falls among older people by a quarter"),
+                    "Older people who were offered a hearing check had a quarter fewer falls over two years than "
+                    "those who received usual care, a trial found.",
+                    ("heading", "Published: 13 March 2024"), ("heading", "Last updated: 15 March 2024"),
+                    ("heading", "Written by Eleri Vaughan-Price"), LONG_EN])
+    assert [a["name"] for a in run(doc)["authors"]] == ["Eleri Vaughan-Price"]

@@ -217,3 +217,17 @@ def test_online_first_preprint_and_day_with_a_full_stop(line: str, iso: str | No
 def test_a_day_printed_with_a_full_stop() -> None:
     assert parse_date("14. März 2023") == "2023-03-14"
     assert parse_date("28.12.2020") == "2020-12-28"
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Publicado em 7 de agosto de 2023", "2023-08-07"),  # Portuguese, "de" around the month
+    ("5 de mayo de 2024", "2024-05-05"), ("março de 2020", "2020-03"), ("12 dezembro 2021", "2021-12-12"),
+    ("agosto de 2023", "2023-08"),
+])
+def test_spanish_and_portuguese_dates(text: str, iso: str) -> None:
+    assert [d.iso for d in find_dates(text)] == [iso]
+
+
+def test_portuguese_publication_cue() -> None:
+    assert cued_publication_date("Publicado em 7 de agosto de 2023 por Ana — Atualizado em 9 de agosto de 2023") \
+        == "2023-08-07"
