@@ -311,6 +311,10 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             add(fr.affiliation_blocks, u)
             if repeated:
                 fr.translated_blocks.add(units[u].block)
+        elif word_count(t) <= DATELINE_WORDS and dates.cued_publication_date(t, cfg.day_first):
+            # A dateline with its cue ("Published: 22 January 2025"; a byline holding one was read
+            # above) is no title.
+            add(fr.date_blocks, u)
         elif title.is_title_shaped(t) and (headline is None or u == headline or title_units):
             group = [u]
             while (
@@ -346,8 +350,10 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
         u += 1
     if later_titles and (fr.authors or fr.byline_names):
         # The title stands above its authors: the short line taken first was a rubric, a site's name
-        # or a badge. (The first such line: one after it is the title's subtitle or deck.)
-        title_units = later_titles[0]
+        # or a badge. (The first such line: one after it is the title's subtitle or deck. Lines of a
+        # site's menu may come first: the first of five words or more, where there is one.)
+        title_units = next((t for t in later_titles if sum(word_count(un.text) for un in t) >= MENU_ITEM_WORDS + 1
+                            and _first_letter_is_upper(t[0].text)), later_titles[0])
     elif True in later_dated:
         # Or above its date, where no author is named (the first such line: a breadcrumb or a menu
         # line may come between the site's name and the headline).
@@ -371,6 +377,15 @@ def _dateline_follows(after: list[str], day_first: bool) -> bool:
     """
     return any(word_count(t) <= DATELINE_WORDS and dates.find_dates(t, day_first) for t in after)
 
+
+# A site's menu item has at most this many words ("About the journal", "Submit manuscript").
+MENU_ITEM_WORDS = 4
+
+
+def _first_letter_is_upper(text: str) -> bool:
+    """Whether the first letter of ``text`` is a capital (a title's is; a trail's item in lower
+    case, "2. journal of ...", is not). ``"2. Journal"`` -> True; ``"2. journal"`` -> False"""
+    return next((c.isupper() for c in text if c.isalpha()), False)
 
 # A paragraph this short right above a byline is the standfirst, still front matter.
 STANDFIRST_WORDS = 60

@@ -219,11 +219,14 @@ def breadcrumb_target_of_keys(line: str, keys: list[str]) -> int | None:
     """``breadcrumb_target`` with the candidates given as their ``breadcrumb_keys``.
 
     ``("Home Politics No matter how things change", ["putin praised x", "no matter how things change"])``
-    -> ``1``
+    -> ``1``; ``("2. Journal of Reading", ["journal of reading"])`` -> None
     """
     ln = squash(line).casefold()
     for i, cn in enumerate(keys):
-        if len(cn) >= 12 and ln != cn and ln.endswith(cn) and len(ln) - len(cn) <= 80:
+        # (The navigation before the headline holds words: "2. journal of ..." is a numbered trail's
+        # item, the line it ends with a link of the trail, not the headline.)
+        if len(cn) >= 12 and ln != cn and ln.endswith(cn) and len(ln) - len(cn) <= 80 \
+                and any(c.isalpha() for c in ln[: len(ln) - len(cn)]):
             return i
     return None
 

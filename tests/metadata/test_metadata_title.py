@@ -492,3 +492,13 @@ def test_a_short_headline_with_a_longer_line_and_its_date_above_both_keeps_its_h
 ])
 def test_a_breadcrumb_may_end_with_the_archives_year(line: str, nav: bool) -> None:
     assert is_breadcrumb(line) is nav
+
+
+def test_a_publishers_menu_and_dateline_above_the_title_and_its_authors() -> None:
+    doc = make_doc([("heading", "Journal of Literacy Research"), ("heading", "Explore content"),
+                    ("heading", "About the journal"), ("heading", "1. openjournals.org"),
+                    ("heading", "2. journal of literacy research"), ("heading", "Research Article"),
+                    ("heading", "Published: 22 January 2025"),
+                    ("heading", "Reading to a dog: effects of a canine-assisted reading programme on reading fluency"),
+                    "Maren Solberg 1, Daniel K. Achterberg 2 & Owen Fairclough 1", LONG_EN])
+    assert run(doc)["title"]["text"].startswith("Reading to a dog")
