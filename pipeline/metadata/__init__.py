@@ -20,7 +20,7 @@ from itertools import chain
 from typing import Any
 
 from pipeline.config import MetadataConfig
-from pipeline.document import Document
+from pipeline.document import Block, Document
 from pipeline.metadata import authors as au
 from pipeline.metadata import dates, identifiers, notes, title, venue
 from pipeline.metadata import keywords_abstract as ka
@@ -562,6 +562,29 @@ def _venue_info(doc: Document, front_end: int) -> dict[str, Any] | None:
     return None
 
 
+# Most keywords printed one a line under a cue that stands alone.
+MAX_KEYWORD_LINES = 12
+
+
+def _is_keyword_item(text: str) -> bool:
+    """A line that is one keyword: one to five words, no list separator, no digit, no sentence end.
+
+    ``"Reading fluency"`` -> True; ``"Reading fluency, motivation"`` -> False (a list of its own);
+    ``"Similar content being viewed by others today"`` -> False
+    """
+    t = text.strip()
+    return (0 < word_count(t) <= 5 and "\n" not in t and not any(c in t for c in ",;·•|:")
+            and not any(c.isdigit() for c in t) and not ends_sentence(t))
+
+
+def _is_abstract_section(blocks: list[Block], i: int, taken: set[int]) -> bool:
+    """Whether block ``i``, under an "Abstract" cue alone, is the heading of the first section of a
+    structured abstract ("Background", "Objective") with its paragraph under it.
+    """
+    return (i + 1 < len(blocks) and i not in taken and i + 1 not in taken and blocks[i].kind == "heading"
+            and word_count(blocks[i].text) <= 3 and blocks[i + 1].kind != "heading")
+
+
 def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, main_lang: str | None,
                         skip: set[int]) -> tuple[dict[str, list[str]], dict[str, str], dict[int, str], list[tuple[int, str]]]:
     """Keywords and abstracts per language; also which blocks they occupy and where each one sits."""
@@ -580,11 +603,22 @@ def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, 
         block, start, end = p.block, p.start, p.end
         if not content.strip():
             nxt = p.block + 1
-            if nxt >= len(blocks) or nxt in cue_blocks or nxt in skip or blocks[nxt].kind == "heading":
+            if p.kind == "abstract" and _is_abstract_section(blocks, nxt, cue_blocks | skip):
+                nxt += 1  # a structured abstract: "Background" and its paragraph
+            if nxt >= len(blocks) or nxt in cue_blocks or nxt in skip or blocks[nxt].kind == "heading" and not (
+                    p.kind == "keywords" and _is_keyword_item(blocks[nxt].text)):
                 continue
             block, start, end = nxt, 0, len(blocks[nxt].text)
             content = blocks[nxt].text
             labels[nxt] = p.kind
+            if p.kind == "keywords" and _is_keyword_item(content):
+                # One keyword a line under a cue that stands alone: the list runs on while the lines do.
+                k = nxt + 1
+                while k < len(blocks) and k - nxt < MAX_KEYWORD_LINES and k not in cue_blocks and k not in skip \
+                        and _is_keyword_item(blocks[k].text):
+                    content += "; " + blocks[k].text
+                    labels[k] = p.kind
+                    k += 1
         if block not in spans:
             spans[block] = segment_spans(doc, block)
         lang = span_lang(doc, block, start, end, spans[block])

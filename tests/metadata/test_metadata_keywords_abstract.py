@@ -223,3 +223,25 @@ def test_keyword_cues_of_the_other_allowed_languages_and_a_dotted_list_without_a
 
     [part] = find_cues(text)
     assert part.kind == "keywords" and split_keywords(text[part.start:part.end])[0] == items
+
+
+def test_one_keyword_a_line_under_a_cue_alone() -> None:
+    doc = make_doc([("heading", "Reading to a dog and reading fluency in primary school"), ("heading", "Keywords"),
+                    ("heading", "Reading fluency"), ("heading", "Animal-assisted intervention"),
+                    ("heading", "Cluster randomised trial"), ("heading", "Similar content being viewed by others"),
+                    LONG_EN])
+    assert run(doc)["keywords"] == {"en": ["Reading fluency", "Animal-assisted intervention", "Cluster randomised trial"]}
+
+
+def test_a_keyword_list_on_one_line_under_a_cue_alone_stays_one_list() -> None:
+    doc = make_doc([("heading", "Reading to a dog and reading fluency in primary school"), ("heading", "Keywords"),
+                    "reading fluency, dogs, motivation", ("heading", "Methods"), LONG_EN])
+    assert run(doc)["keywords"] == {"en": ["reading fluency", "dogs", "motivation"]}
+
+
+def test_a_structured_abstract_starts_under_its_first_section_heading() -> None:
+    doc = make_doc([("heading", "Reading to a dog and reading fluency in primary school"), ("heading", "Abstract"),
+                    ("heading", "Background"),
+                    "Canine-assisted reading programmes have become popular in primary schools, but evidence is thin.",
+                    ("heading", "Methods"), LONG_EN])
+    assert run(doc)["abstract"]["en"].startswith("Canine-assisted reading programmes")
