@@ -210,3 +210,12 @@ def test_a_comments_header_taken_earlier_still_ends_the_article() -> None:
 ])
 def test_credit_before_a_name(text: str, want: bool) -> None:
     assert chrome.is_credit(text) is want
+
+
+def test_a_contact_line_repeated_under_each_languages_author_block_is_no_label() -> None:
+    from pipeline.repair.web import find_boilerplate
+    page = ["А.Т. Жақыпова1*, Б.Е. Оспанов1", "1Іле өңірлік университеті, Жаркент", "*e-mail: a.z@iou.example.kz", "",
+            "«ҚОРҒАС» ХАЛЫҚАРАЛЫҚ ШЕКАРАЛЫҚ ЫНТЫМАҚТАСТЫҚ ОРТАЛЫҒЫ", "", P1, "",
+            "А.Т. Жакыпова1*, Б.Е. Оспанов1", "1Илейский региональный университет, Жаркент", "*e-mail: a.z@iou.example.kz",
+            "", P2]
+    assert find_boilerplate(page, hard_wrapped=True) == {}

@@ -83,6 +83,11 @@ def _is_body(text: str, kind: str) -> bool:
     return any(_is_body_line(x) for x in text.split("\n") if x.strip())
 
 
+# A line shorter than this ending with a year's abbreviation ("... в 1961–2020 гг.") is a title, not
+# a paragraph of one sentence.
+TITLE_YEAR_WORDS = 20
+
+
 def _is_body_line(line: str) -> bool:
     """A line of prose: 300 characters long once squashed, or a sentence of 12 words or more not set
     in capitals (a title in capitals may end with an abbreviation's full stop: "... 2019–2022 ГГ.").
@@ -93,7 +98,9 @@ def _is_body_line(line: str) -> bool:
     if nonspace_count(line) >= 300:
         return True
     x = squash(line)
-    return len(x) >= 300 or (word_count(x) >= 12 and ends_sentence(x) and not title.in_capitals(x))
+    n = word_count(x)
+    return len(x) >= 300 or (n >= 12 and ends_sentence(x) and not title.in_capitals(x)
+                             and not (n < TITLE_YEAR_WORDS and title.ends_with_year_abbreviation(x)))
 
 
 def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> bool:
@@ -410,6 +417,11 @@ def _may_replace_short_title(doc: Document, fr: Front, headline: int | None, cur
     n_now = sum(word_count(un.text) for un in current)
     if n_now > SHORT_TITLE_WORDS or sum(word_count(un.text) for un in later) <= n_now:
         return False
+    # (The label of a short line in capitals is a guess between the languages of its alphabet: a
+    # rubric in Russian capitals may come out Bulgarian. There the alphabet decides.)
+    now_text = " ".join(un.text for un in current)
+    if title.in_capitals(now_text) and main_script(now_text) == main_script(" ".join(un.text for un in later)):
+        return True
     return _units_lang(doc, later) == _units_lang(doc, current)
 
 

@@ -18,9 +18,10 @@ from pipeline.metadata.notes import EMAIL_RE
 from pipeline.metadata.text import nonspace_count, squash, strip_marks
 
 # Latin Extended-B and Extended Additional (Romanian ș, Vietnamese ễ ơ) alternate capital and small
-# letters code point by code point: the whole ranges are in both classes.
-_UP = "A-ZÀ-ÖØ-ÞĀ-Žƀ-ɏḀ-ỿА-ЯЁЂ-ЏҐЄІЇ"
-_LO = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿа-яёђ-џґєії"
+# letters code point by code point: the whole ranges are in both classes. The Cyrillic letters of
+# Kazakh (and Tatar, Bashkir, Kyrgyz: Ә Ғ Қ Ң Ө Ұ Ү Һ) are listed one by one.
+_UP = "A-ZÀ-ÖØ-ÞĀ-Žƀ-ɏḀ-ỿА-ЯЁЂ-ЏҐЄІЇӘҒҚҢӨҰҮҺ"
+_LO = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿа-яёђ-џґєіїәғқңөұүһ"
 # A capitalised name word ("Li", "Anna", "McDermott", "O'Neil", "Jean-Luc", "Ли", "У").
 NAME_WORD = rf"[{_UP}][{_LO}]*(?:['’][{_UP}{_LO}][{_LO}]+|[{_UP}][{_LO}]+)*(?:-[{_UP}{_LO}][{_LO}]+)*"
 # Initials: "J.", "И.И.", "J.-P.", "A. B."

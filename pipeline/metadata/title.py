@@ -16,7 +16,7 @@ from pipeline.metadata.text import ends_sentence, letters_share, main_script, sq
 
 # Classification codes and serial numbers printed above titles.
 _CODE_LINE_RE = re.compile(
-    r"^(?:удк|udc|ббк|bbk|jel|pacs|msc|grnti|грнти|вак|oecd|e-?issn|p-?issn|issn|isbn)\b", re.IGNORECASE
+    r"^(?:удк|udc|ббк|bbk|jel|pacs|msc|grnti|грнти|ғтамр|әож|вак|oecd|edn|e-?issn|p-?issn|issn|isbn)\b", re.IGNORECASE
 )
 # Article-type (rubric) labels printed above titles: "Original Paper", "Обзорная статья", "Case Study".
 _TYPE_LABEL = (
@@ -67,6 +67,19 @@ _CONTINUES_RE = re.compile(
 
 # A line in capitals that ends in a small-letter abbreviation ("... 1670-х гг.", "... VOL. 2 ed."):
 # the full stop is the abbreviation's, not a sentence's (prose is not set in capitals).
+# A year's or century's abbreviation after its number at the end ("в 1961–2020 гг.", "XIX в."): a title
+# in Russian may end so.
+_YEAR_ABBREVIATION_END_RE = re.compile(r"(?:\d|[IVXL])[-–—\s\d]*(?:гг|вв|г|в)\.$")
+
+
+def ends_with_year_abbreviation(t: str) -> bool:
+    """Whether ``t`` ends with a year's or century's abbreviation after its number.
+
+    ``"в 1961–2020 гг."`` -> True; ``"в XIX в."`` -> True; ``"в городе."`` -> False
+    """
+    return _YEAR_ABBREVIATION_END_RE.search(t.rstrip()) is not None
+
+
 _SMALL_ABBREVIATION_END_RE = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZА-ЯЁ]{1,3}\.$")
 # A word of one or two letters and a full stop at the end of a line in capitals: an abbreviation
 # set in capitals with the rest ("2019–2022 ГГ.").
@@ -78,9 +91,10 @@ def _ends_sentence(t: str) -> bool:
     (three at most) or in capitals (two at most).
 
     ``"ТАМОЖЕННЫЕ КНИГИ ВОЛОГДЫ 1670-х гг."`` -> False; ``"ИЗМЕРЕНИЯ 2019–2022 ГГ."`` -> False;
+    ``"Вскрытие малых рек в 1961–2020 гг."`` -> False (a year's abbreviation after its number);
     ``"It rained all day."`` -> True; ``"THE END OF AN ERA."`` -> True
     """
-    if not ends_sentence(t):
+    if not ends_sentence(t) or ends_with_year_abbreviation(t):
         return False
     return not ((_SMALL_ABBREVIATION_END_RE.search(t) or _SHORT_ABBREVIATION_END_RE.search(t)) and in_capitals(t))
 

@@ -114,13 +114,16 @@ def is_title_like(text: str, max_words: int = 20) -> bool:
 
 
 def is_label(text: str) -> bool:
-    """A short section label: at most six words, no punctuation at the end.
+    """A short section label: at most six words, no punctuation at the end, no e-mail address or link
+    (a contact line repeated under each language's author block is no label).
 
     >>> is_label("Club events"), is_label("Conclusion."), is_label("A very long line of many words here")
     (True, False, False)
+    >>> is_label("*e-mail: a.zhakypova@iou.example.kz")
+    False
     """
     t = text.strip()
-    return is_title_like(t, max_words=6) and len(t) <= 60
+    return is_title_like(t, max_words=6) and len(t) <= 60 and "@" not in t and "://" not in t
 
 
 def _is_menu_item(text: str) -> bool:
@@ -151,6 +154,8 @@ def is_link_row(text: str) -> bool:
 
     >>> is_link_row("Home › World › Europe"), is_link_row("By A. Smith | Updated: 3 May 2024, 18:42")
     (True, False)
+    >>> is_link_row("«ҚОРҒАС» ХАЛЫҚАРАЛЫҚ ОРТАЛЫҒЫ")
+    False
     """
     return _link_row(_norm(text))
 
@@ -160,6 +165,8 @@ def _link_row(t: str) -> bool:
     # body, and a generator's setup costs more than the scans.)
     if len(t) > 150 or not ("/" in t or "|" in t or ">" in t or "»" in t or "›" in t or "→" in t or "·" in t):
         return False
+    if "«" in t:
+        t = t.replace("«", '"').replace("»", '"')  # quotation marks, not a trail's separators: «Газ» и нефть
     parts = [p.strip() for p in _LINK_SEP.split(t)]
     if len(parts) < 2 or (len(parts) < 3 and not ("»" in t or "›" in t or "→" in t)):
         return False

@@ -606,3 +606,8 @@ def test_a_byline_under_the_standfirst_and_the_dates() -> None:
                     ("heading", "Published: 13 March 2024"), ("heading", "Last updated: 15 March 2024"),
                     ("heading", "Written by Eleri Vaughan-Price"), LONG_EN])
     assert [a["name"] for a in run(doc)["authors"]] == ["Eleri Vaughan-Price"]
+
+
+def test_kazakh_letters_in_names() -> None:
+    assert [a.name for a in parse_author_line("А.Т. Жақыпова1* , Б.Е. Оспанов1 , Ли Цзюнь2") or []] == \
+        ["А.Т. Жақыпова", "Б.Е. Оспанов", "Ли Цзюнь"]

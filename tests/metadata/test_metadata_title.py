@@ -502,3 +502,26 @@ def test_a_publishers_menu_and_dateline_above_the_title_and_its_authors() -> Non
                     ("heading", "Reading to a dog: effects of a canine-assisted reading programme on reading fluency"),
                     "Maren Solberg 1, Daniel K. Achterberg 2 & Owen Fairclough 1", LONG_EN])
     assert run(doc)["title"]["text"].startswith("Reading to a dog")
+
+
+@pytest.mark.parametrize(("text", "shaped"), [
+    ("Изменение сроков ледостава и вскрытия малых рек Вологодской области в 1961–2020 гг.", True),
+    ("Торговля Вологды в XVII в.", True),
+])
+def test_a_title_may_end_with_a_years_abbreviation(text: str, shaped: bool) -> None:
+    assert is_title_shaped(text) is shaped
+
+
+def test_a_russian_title_ending_in_a_years_abbreviation_under_a_rubric_and_codes() -> None:
+    doc = make_doc([("heading", "ГИДРОЛОГИЯ СУШИ, ВОДНЫЕ РЕСУРСЫ, ГИДРОХИМИЯ"), ("heading", "Научная статья"),
+                    ("heading", "УДК 556.535.5(470.12)"), ("heading", "EDN: KQWTRZ"),
+                    "Изменение сроков ледостава и вскрытия малых рек Вологодской области в 1961–2020 гг.",
+                    ("heading", "Анна Викторовна Лебедева1, Денис Сергеевич Крутиков2"), LONG_RU])
+    md = run(doc)
+    assert md["title"]["text"].startswith("Изменение сроков ледостава")
+    assert [a["name"] for a in md["authors"]] == ["Анна Викторовна Лебедева", "Денис Сергеевич Крутиков"]
+
+
+@pytest.mark.parametrize("code", ["EDN: KQWTRZ", "ҒТАМР 06.51.51", "ӘОЖ 339.56(574.51)"])
+def test_more_code_lines(code: str) -> None:
+    assert is_code_or_label(code)
