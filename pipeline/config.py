@@ -34,6 +34,7 @@ DEFAULTS: dict[str, Any] = {
         "unwrap": True,
         "cjk_spaces": True,
         "markdown": True,
+        "front_matter": True,
         "web_boilerplate": True,
     },
     "languages": {
@@ -83,6 +84,7 @@ class RepairConfig:
     unwrap: bool = True
     cjk_spaces: bool = True
     markdown: bool = True
+    front_matter: bool = True
     web_boilerplate: bool = True
 
 

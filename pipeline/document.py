@@ -86,6 +86,7 @@ class Document:
     # not part of the text, but metadata may read venue, year and DOI from it.
     furniture: list[str] = field(default_factory=list)
     boilerplate: list[str] = field(default_factory=list)  # web furniture removed, kept for audit
+    front_matter: dict[str, Any] = field(default_factory=dict)  # repair: a markdown file's metadata block, parsed
     footnotes: list[Footnote] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     languages: dict[str, float] = field(default_factory=dict)

@@ -24,6 +24,7 @@ from pipeline.document import Block, Document
 from pipeline.metadata import authors as au
 from pipeline.metadata import dates, identifiers, notes, title, venue
 from pipeline.metadata import keywords_abstract as ka
+from pipeline.metadata.front_matter import read_front_matter
 from pipeline.metadata.text import (
     block_lang,
     ends_sentence,
@@ -389,6 +390,11 @@ def _dateline_follows(after: list[str], day_first: bool) -> bool:
 MENU_ITEM_WORDS = 4
 
 
+def _main_language(doc: Document) -> str | None:
+    """The language with the largest share of the document's letters (the first on a tie), if any."""
+    return max(doc.languages, key=lambda k: doc.languages[k]) if doc.languages else None
+
+
 def _first_letter_is_upper(text: str) -> bool:
     """Whether the first letter of ``text`` is a capital (a title's is; a trail's item in lower
     case, "2. journal of ...", is not). ``"2. Journal"`` -> True; ``"2. journal"`` -> False"""
@@ -745,6 +751,19 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
     if fr.title_text:
         title_obj = {"text": title.clean_title(fr.title_text), "lang": main_lang or "und"}
     translations = [{"text": title.clean_title(text), "lang": lang} for _g, text, lang in fr.translations]
+    if doc.front_matter:
+        # The file's own metadata block states what the rules would read from the text.
+        fm = read_front_matter(doc.front_matter, cfg.day_first)
+        fm_lang = fm.lang or main_lang or _main_language(doc) or "und"
+        if fm.title:
+            title_obj = {"text": fm.title, "lang": fm_lang}
+        if fm.translations:
+            translations = [{"text": t, "lang": lang} for t, lang in fm.translations]
+        authors = fm.authors or authors
+        published = fm.published or published
+        doi = fm.doi or doi
+        keywords = {**keywords, **{(lang or fm_lang): items for lang, items in fm.keywords.items()}}
+        abstracts = {**abstracts, **{(lang or fm_lang): text for lang, text in fm.abstract.items()}}
 
     texts = [b.text for b in blocks] + [n.text for n in doc.footnotes]
     note_urls = [notes.find_urls(n.text) for n in doc.footnotes]  # each footnote read for URLs once

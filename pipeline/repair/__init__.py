@@ -2,7 +2,8 @@
 
 ``repair(doc, cfg)`` runs, in order (each family switched by its ``repair.*`` key):
 
-1. line ends (always): CRLF/CR -> LF, form feeds kept as page breaks;
+1. line ends (always): CRLF/CR -> LF, form feeds kept as page breaks; ``front_matter``: a YAML
+   metadata block at the top (repair.front_matter) out of the text into ``doc.front_matter``;
 2. ``unescape_html``: HTML entities;
 3. ``cyrillic_mojibake``: KOI8-R / cp1251 / cp866 / mac-cyrillic mix-ups, line by line;
 4. ``ftfy``: ftfy under the documented configuration (encoding.FTFY_CONFIG), on lines that need it;
@@ -21,7 +22,7 @@ from collections.abc import Callable
 
 from pipeline.config import RepairConfig
 from pipeline.document import Document
-from pipeline.repair import chars, encoding, layout
+from pipeline.repair import chars, encoding, front_matter, layout
 
 __all__ = ["repair"]
 
@@ -36,6 +37,9 @@ def repair(doc: Document, cfg: RepairConfig) -> Document:
 
     text, n = chars.normalize_line_ends(text)
     counts["line_ends"] += n
+    if cfg.front_matter:
+        doc.front_matter, text, n = front_matter.split_front_matter(text)
+        counts["front_matter_lines"] += n
     # Controls and invisible characters go first: inside a mojibake sequence they would stop
     # it from being recognised, and a second repair would then find it. (They, soft hyphens and
     # odd spaces are all outside encoding's plain set: one scan says when there are none, and

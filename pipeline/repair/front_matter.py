@@ -1,0 +1,80 @@
+"""A metadata block at the top of a markdown file: YAML between two ``---`` lines, as pandoc, Quarto,
+Jekyll and Hugo write it. It is data, not text: read with PyYAML and taken out of the text; the
+metadata stage reads its fields (``Document.front_matter``).
+
+A block that does not parse, is not a mapping or names none of the usual fields (``KNOWN_KEYS``)
+is left in the text as it is: a page may open with a horizontal rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import yaml
+
+__all__ = ["KNOWN_KEYS", "split_front_matter"]
+
+# A front matter block names at least one of these (or one of them with a language suffix, "title-en").
+KNOWN_KEYS = frozenset(("title", "subtitle", "author", "authors", "date", "doi", "abstract", "keywords", "lang",
+                        "language", "description", "tags"))
+# The closing line is looked for this far down: a block is a few dozen lines, and a rule near the top
+# of a long page with another far below is no block.
+MAX_LINES = 300
+_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_LANG_SUFFIX = re.compile(r"^([a-z]+)[-_]([a-z]{2})$")
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
+    """The fields of a front matter block at the top of ``text``, the text without it, and the number
+    of lines taken; ``({}, text, 0)`` when there is no block.
+
+    Values come back as JSON types (a YAML date as its ISO string), keys in lower case.
+    >>> split_front_matter("---\\ntitle: A study\\ndate: 2022-11-30\\n---\\nBody.\\n")
+    ({'title': 'A study', 'date': '2022-11-30'}, 'Body.\\n', 4)
+    >>> split_front_matter("---\\nNot: a block, just a rule\\n")[0]
+    {}
+    """
+    body = text.lstrip("\ufeff")
+    if not body.startswith("---"):
+        return {}, text, 0
+    lines = body.split("\n", MAX_LINES + 1)
+    if lines[0].rstrip() != "---":
+        return {}, text, 0
+    end = next((i for i in range(1, min(len(lines), MAX_LINES)) if _FENCE.match(lines[i])), None)
+    if end is None:
+        return {}, text, 0
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.YAMLError:
+        return {}, text, 0
+    if not isinstance(data, dict):
+        return {}, text, 0
+    fields = {str(k).strip().lower(): _plain(v) for k, v in data.items()}
+    if not any(_base_key(k) in KNOWN_KEYS for k in fields):
+        return {}, text, 0
+    rest = "\n".join(lines[end + 1 :])
+    return fields, rest, end + 1
+
+
+def _base_key(key: str) -> str:
+    """A key without its language suffix: ``"title-en"`` -> ``"title"``."""
+    m = _LANG_SUFFIX.match(key)
+    return m.group(1) if m else key
+
+
+def _plain(value: Any) -> Any:
+    """A YAML value as JSON types: dates as ISO strings, other scalars as they are, containers walked.
+
+    ``[dt.date(2022, 11, 30), {"name": "Ana"}]`` -> ``["2022-11-30", {"name": "Ana"}]``
+    """
+    if isinstance(value, dict):
+        return {str(k).strip().lower(): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)

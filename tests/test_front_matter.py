@@ -1,0 +1,95 @@
+"""A markdown file's YAML front matter: taken out of the text by repair, its fields used by metadata."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import load
+from pipeline.document import Document, Source
+from pipeline.metadata.front_matter import read_front_matter
+from pipeline.repair.front_matter import split_front_matter
+from pipeline.stages import Pipeline
+
+PAPER = """---
+title: "Letras do outro lado do mundo: a imprensa em língua japonesa"
+title-en: "Letters from the other side of the world: the Japanese-language press"
+author:
+  - name: Marina Tiemi Okuyama
+    affiliation: Universidade Estadual do Vale do Ribeira
+    email: marina@uevr.example.br
+  - name: Rafael Couto Bettencourt
+date: 2022-11-30
+date-accepted: 2022-09-21
+doi: https://doi.org/10.51289/RHIM.v14i2.4471
+lang: pt-BR
+keywords: [imprensa étnica, imigração japonesa, nikkei]
+keywords-en: [ethnic press, Japanese immigration, nikkei]
+abstract: |
+  Este artigo analisa a trajetória dos jornais publicados em língua japonesa na cidade de São
+  Paulo entre 1932 e 1941.
+---
+
+# Introdução
+
+A imprensa em língua japonesa no Brasil nasceu com a própria imigração, e os primeiros jornais circularam
+entre os colonos das fazendas de café do interior paulista muito antes de chegarem à capital do estado.
+"""
+
+
+@pytest.mark.parametrize(("text", "has_block"), [
+    ("---\ntitle: A study\n---\nBody.\n", True),
+    ("\ufeff---\ntitle: A study\n...\nBody.\n", True),  # a BOM before, pandoc's "..." closing
+    ("---\nAuthor: Ana Lima\n---\n", True),  # keys in any case
+    ("---\n\nSome text after a rule.\n\n---\nMore text.\n", False),  # not a mapping
+    ("---\nfoo: bar\n---\nBody.\n", False),  # no known field
+    ("---\ntitle: [unclosed\n---\nBody.\n", False),  # not YAML
+    ("---\ntitle: A study\nBody without a closing line.\n", False),
+    ("Body.\n---\ntitle: A study\n---\n", False),  # not at the top
+])
+def test_split_front_matter(text: str, has_block: bool) -> None:
+    fields, rest, n = split_front_matter(text)
+    assert bool(fields) is has_block
+    assert (rest == text and n == 0) if not has_block else (rest.strip() in ("Body.", "") and n > 0)
+
+
+def test_read_front_matter_fields() -> None:
+    fm = read_front_matter(split_front_matter(PAPER)[0])
+    assert fm.title == "Letras do outro lado do mundo: a imprensa em língua japonesa"
+    assert fm.translations == [("Letters from the other side of the world: the Japanese-language press", "en")]
+    assert [(a.name, a.affiliations, a.email) for a in fm.authors] == [
+        ("Marina Tiemi Okuyama", ["Universidade Estadual do Vale do Ribeira"], "marina@uevr.example.br"),
+        ("Rafael Couto Bettencourt", [], None)]
+    assert (fm.published, fm.doi, fm.lang) == ("2022-11-30", "10.51289/rhim.v14i2.4471", "pt")
+    assert fm.keywords == {"": ["imprensa étnica", "imigração japonesa", "nikkei"],
+                           "en": ["ethnic press", "Japanese immigration", "nikkei"]}
+    assert fm.abstract[""].startswith("Este artigo analisa") and fm.abstract[""].endswith("1941.")
+
+
+@pytest.mark.parametrize(("value", "names"), [
+    ("Ana Lima and Rui Sá", ["Ana Lima", "Rui Sá"]), (["Ana Lima", "Rui Sá"], ["Ana Lima", "Rui Sá"]),
+    ([{"name": "Ana Lima", "affiliations": [{"name": "USP"}]}], ["Ana Lima"]), (None, []), ([{"orcid": "x"}], []),
+])
+def test_front_matter_authors(value: object, names: list[str]) -> None:
+    assert [a.name for a in read_front_matter({"author": value}).authors] == names
+
+
+@pytest.mark.parametrize(("value", "iso"), [
+    ("2022-11-30", "2022-11-30"), ("2022-11-30T10:00:00", "2022-11-30"), (2022, "2022"),
+    ("30 November 2022", "2022-11-30"), ("soon", None),
+])
+def test_front_matter_dates(value: object, iso: str | None) -> None:
+    assert read_front_matter({"date": value}).published == iso
+
+
+def test_a_paper_with_front_matter_through_the_pipeline() -> None:
+    doc = Document(source=Source(path="p.md", sha256="0" * 64, size_bytes=len(PAPER), encoding="utf-8"))
+    doc.text = PAPER
+    for name, step in Pipeline(load(None)).steps:
+        if name != "ingest":  # (the text is given: no bytes to decode)
+            doc = step(doc)
+    md = doc.metadata
+    assert md["title"] == {"text": "Letras do outro lado do mundo: a imprensa em língua japonesa", "lang": "pt"}
+    assert [a["name"] for a in md["authors"]] == ["Marina Tiemi Okuyama", "Rafael Couto Bettencourt"]
+    assert md["published"] == "2022-11-30" and md["doi"] == "10.51289/rhim.v14i2.4471"
+    assert md["keywords"]["en"] == ["ethnic press", "Japanese immigration", "nikkei"]
+    assert "title:" not in doc.text and "keywords-en" not in doc.text and doc.text.startswith("Introdução")
