@@ -219,3 +219,16 @@ def test_a_contact_line_repeated_under_each_languages_author_block_is_no_label()
             "А.Т. Жакыпова1*, Б.Е. Оспанов1", "1Илейский региональный университет, Жаркент", "*e-mail: a.z@iou.example.kz",
             "", P2]
     assert find_boilerplate(page, hard_wrapped=True) == {}
+
+
+def test_a_breadcrumb_holds_the_headline_only_above_the_prose() -> None:
+    from pipeline.repair.web import find_boilerplate
+    page = ["UPH University of Natural Sciences in Sandomierz", "", "Home » News » Science", "",
+            "A herbarium 170 years old returns to Sandomierz", "", "Data publikacji: 22.04.2024", "", P1, "", P2, "",
+            "University of Natural Sciences in Sandomierz", "Mickiewicza 14, 27-600 Sandomierz"]
+    out = find_boilerplate(page)
+    assert 4 not in out and 6 not in out
+
+
+def test_counter_with_a_number_word() -> None:
+    assert chrome.is_counter("Liczba wyświetleń: 1 284") and chrome.is_counter("Number of views: 12")

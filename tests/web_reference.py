@@ -220,6 +220,7 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
     top = max(len(norm[i]) for i in live[:8])
     long_lines = [i for i in live if len(norm[i]) < top and norm[i].count(" ") >= 3]
     lower: dict[int, str] = {}
+    first_body = next((i for i in live if is_body(lines[i])), len(lines))
     for bi in live[:8]:
         b = norm[bi]
         if len(b) <= 7:
@@ -227,7 +228,7 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
         b_low = b.lower()
         for hi in long_lines[bisect_right(long_lines, bi) :]:
             h = norm[hi]
-            if len(h) >= len(b) or hi in out:
+            if len(h) >= len(b) or hi in out or hi >= first_body:
                 continue
             h_low = lower.get(hi)
             if h_low is None:

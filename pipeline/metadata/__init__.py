@@ -260,7 +260,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
     page_width = doc.repairs.get("lines_unwrapped", 0) > 0
     title_units: list[Unit] = []
     later_titles: list[list[Unit]] = []  # see _may_replace_short_title
-    later_dated: list[bool] = []  # whether a dateline follows each of later_titles
+    later_dated: list[int | None] = []  # how many blocks down a dateline follows each of later_titles
     title_end = -1  # the title's last unit
     repeated = False
 
@@ -340,8 +340,8 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             elif group[0] > title_end + 1 and _may_replace_short_title(doc, fr, headline, title_units,
                                                                       [units[g] for g in group]):
                 later_titles.append([units[g] for g in group])
-                later_dated.append(_dateline_follows([b.text for b in doc.blocks[units[group[-1]].block + 1 :][:3]],
-                                                     cfg.day_first))
+                later_dated.append(_dateline_distance([b.text for b in doc.blocks[units[group[-1]].block + 1 :][:3]],
+                                                      cfg.day_first))
             else:
                 lang = _units_lang(doc, [units[g] for g in group])
                 main = _units_lang(doc, title_units)
@@ -356,16 +356,19 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             u = group[-1] + 1
             continue
         u += 1
-    if later_titles and (fr.authors or fr.byline_names):
-        # The title stands above its authors: the short line taken first was a rubric, a site's name
-        # or a badge. (The first such line: one after it is the title's subtitle or deck. Lines of a
-        # site's menu may come first: the first of five words or more, where there is one.)
+    anchors = fr.author_blocks + fr.byline_blocks
+    near = [(d, k) for k, t in enumerate(later_titles) if _first_letter_is_upper(t[0].text)
+            and (d := _nearest(later_dated[k], [b - t[-1].block for b in anchors if b > t[-1].block])) is not None]
+    if near:
+        # The title stands above its date or its authors: the short line taken first was a rubric, a
+        # site's name or a badge. The line closest above a dateline or an author line (the first of
+        # those: a site's name or a menu line may stand a few lines above the headline).
+        title_units = later_titles[min(near)[1]]
+    elif later_titles and (fr.authors or fr.byline_names):
+        # Or above its authors. (The first such line: one after it is the title's subtitle or deck.
+        # Lines of a site's menu may come first: the first of five words or more, where there is one.)
         title_units = next((t for t in later_titles if sum(word_count(un.text) for un in t) >= MENU_ITEM_WORDS + 1
                             and _first_letter_is_upper(t[0].text)), later_titles[0])
-    elif True in later_dated:
-        # Or above its date, where no author is named (the first such line: a breadcrumb or a menu
-        # line may come between the site's name and the headline).
-        title_units = later_titles[later_dated.index(True)]
     fr.title = unique_ints(un.block for un in title_units)
     fr.title_text = " ".join(un.text for un in title_units)
     fr.title_lang = _units_lang(doc, title_units) if title_units else None
@@ -377,13 +380,15 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
 DATELINE_WORDS = 15
 
 
-def _dateline_follows(after: list[str], day_first: bool) -> bool:
-    """Whether one of the blocks ``after`` a headline (the next three: a standfirst or a rubric may
-    come between a headline and its date, and the standfirst may end the front matter) is a dateline.
+def _dateline_distance(after: list[str], day_first: bool) -> int | None:
+    """How many blocks down the first dateline among the blocks ``after`` a headline stands (the next
+    three: a standfirst or a rubric may come between a headline and its date, and the standfirst may
+    end the front matter); None when there is none.
 
-    ``(["Its summary in one sentence.", "Published: 13 March 2024"], True)`` -> True
+    ``(["Its summary in one sentence.", "Published: 13 March 2024"], True)`` -> 2
     """
-    return any(word_count(t) <= DATELINE_WORDS and dates.find_dates(t, day_first) for t in after)
+    return next((k for k, t in enumerate(after, 1) if word_count(t) <= DATELINE_WORDS and dates.find_dates(t, day_first)),
+                None)
 
 
 # A site's menu item has at most this many words ("About the journal", "Submit manuscript").
@@ -393,6 +398,12 @@ MENU_ITEM_WORDS = 4
 def _main_language(doc: Document) -> str | None:
     """The language with the largest share of the document's letters (the first on a tie), if any."""
     return max(doc.languages, key=lambda k: doc.languages[k]) if doc.languages else None
+
+
+def _nearest(first: int | None, others: list[int]) -> int | None:
+    """The least of ``first`` (if any) and ``others``; None when there is none. ``(3, [2, 5])`` -> 2"""
+    values = ([first] if first is not None else []) + others
+    return min(values) if values else None
 
 
 def _first_letter_is_upper(text: str) -> bool:

@@ -111,7 +111,7 @@ INSTITUTION_WORDS = re.compile(
     r"université|universidad|università)|大学|学院|研究所"
 )
 BYLINE_RE = re.compile(
-    r"^\s*(?:(?:written|posted|reported|story|words|text|reporting|interview)\s+by|by|авторы?|текст|"
+    r"^\s*(?:(?:written|posted|reported|story|words|text|reporting|interview)\s+by|by|авторы?|текст|tekst|text|"
     r"author(?:s)?|автор\s+(?:статьи|материала)|от|"
     # The same in the other languages of the allowed list: "Par", "Por", "Von", "Di", "Autor:".
     r"par|por|von|di|autor(?:es|in|en|ka|zy)?|auteur(?:e|s|es)?|autore|autori|автори|автор)"

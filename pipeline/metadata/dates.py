@@ -232,7 +232,7 @@ PUBLISHED_CUES = (
     r"размещено|опубліковано|дата\s+публікації|veröffentlicht(?:\s+am)?|publié\s+le|publicado(?:\s+(?:el|em|en))?|"
     # Online-first dates and the other allowed languages' words for them.
     r"available\s+online|online\s+publiziert|online\s+veröffentlicht|publiziert(?:\s+am)?|"
-    r"mis\s+en\s+ligne(?:\s+le)?|publicado\s+en\s+línea|pubblicato(?:\s+il)?|opublikowano|"
+    r"mis\s+en\s+ligne(?:\s+le)?|publicado\s+en\s+línea|pubblicato(?:\s+il)?|opublikowano|data\s+publikacji|"
     r"публикувано|публикувана|"
     # A preprint's identifier line ends with its date: "arXiv:2403.01234v2 [cs.CL] 12 Mar 2024".
     r"arxiv:\d{4}\.\d{4,5}(?:v\d+)?(?:\s+\[[\w.\-]+\])?"

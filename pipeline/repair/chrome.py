@@ -56,7 +56,7 @@ _READING = (r"reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo 
             r"tempo di lettura|czas czytania|время чтения|час читання|время прочтения")
 _MINUTES = r"min\w*|мин\w*|хв\w*"
 COUNTER = re.compile(
-    rf"(?:{_COUNTED})\s*(?::\s*{_COUNT}|\(\s*{_COUNT}\s*\)|{_COUNT})"
+    rf"(?:(?:number of|liczba|количество|кількість)\s+)?(?:{_COUNTED})\s*(?::\s*{_COUNT}|\(\s*{_COUNT}\s*\)|{_COUNT})"
     rf"|{_COUNT}\s+(?:{_COUNTED})"
     rf"|(?:{_READING})\s*:?\s*\d+\s*(?:{_MINUTES})\.?"
     rf"|\d+\s*(?:{_MINUTES})\.?\s+(?:read|reading|de lecture|de lectura|de leitura|di lettura|lesezeit|"

@@ -478,6 +478,9 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
     heads = [(i, n, k) for i in live if (n := len(t := norm[i])) < top and (k := t.count(" ")) >= 3]
     long_lines = [i for i, _, _ in heads]
     lows: dict[int, str] = {}  # the lower case of the lines looked for, made once each
+    # The headline a breadcrumb ends with comes before the page's first paragraph of prose: a line
+    # it holds further down is the site's name in the footer, not the headline.
+    first_body = next((i for i in live if is_body(lines[i])), len(lines))
     for bi in live[:8]:
         b = norm[bi]
         if len(b) <= 7:
@@ -487,7 +490,8 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
         # A line that b holds has no more spaces than b (lower case keeps every space and adds
         # none): most lines are turned down before their lower case is made.
         k_b = b.count(" ")
-        near = [hi for hi, n, k in heads[bisect_right(long_lines, bi) :] if n < n_b and k <= k_b and hi not in out]
+        near = [hi for hi, n, k in heads[bisect_right(long_lines, bi) :]
+                if n < n_b and k <= k_b and hi < first_body and hi not in out]
         for hi in near:
             if hi not in lows:
                 lows[hi] = norm[hi].lower()

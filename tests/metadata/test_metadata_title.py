@@ -525,3 +525,14 @@ def test_a_russian_title_ending_in_a_years_abbreviation_under_a_rubric_and_codes
 @pytest.mark.parametrize("code", ["EDN: KQWTRZ", "ҒТАМР 06.51.51", "ӘОЖ 339.56(574.51)"])
 def test_more_code_lines(code: str) -> None:
     assert is_code_or_label(code)
+
+
+def test_the_headline_nearest_above_its_dateline_and_byline_wins_over_the_sites_name() -> None:
+    doc = make_doc([("heading", "Accessibility statement"), ("heading", "Sandomierz University of Natural Sciences"),
+                    ("heading", "Search the site..."),
+                    ("heading", "A herbarium 170 years old returns to Sandomierz. Students help to digitise it"),
+                    ("heading", "Data publikacji: 22.04.2024"), ("heading", "Tekst: Marta Zielonka | Zdjęcia: Paweł Dudek"),
+                    LONG_EN])
+    md = run(doc)
+    assert md["title"]["text"].startswith("A herbarium 170 years old")
+    assert [a["name"] for a in md["authors"]] == ["Marta Zielonka"] and md["published"] == "2024-04-22"
