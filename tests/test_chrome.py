@@ -232,3 +232,12 @@ def test_a_breadcrumb_holds_the_headline_only_above_the_prose() -> None:
 
 def test_counter_with_a_number_word() -> None:
     assert chrome.is_counter("Liczba wyświetleń: 1 284") and chrome.is_counter("Number of views: 12")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("« Предыдущая запись: Мосты дороги Следующая запись: Разъезд Гать-2 »", True),
+    ("← Previous post: The old depot", True), ("The next post office is 40 km away.", False),
+])
+def test_post_navigation(text: str, want: bool) -> None:
+    page = ["Title of the story", "", text, "", P1, "", P2]
+    assert (2 in chrome.find_chrome(page)) is want

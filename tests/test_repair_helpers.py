@@ -232,3 +232,23 @@ def test_format_and_object_characters_leave_clean_text(ch: str) -> None:
     assert ch not in out.record["text"]
     assert "fox jumps" in out.record["text"]
     assert out.record["repairs"].get("invisible_chars") == 1
+
+
+@pytest.mark.parametrize(("line", "byline"), [
+    ("di Giulia Ferrandi", True), ("by Jane Doe and John Smith", True), ("Автор: Сергей Воронихин", True),
+    ("di solito il mare è calmo", False), ("by the river in 1990", False),
+])
+def test_is_byline(line: str, byline: bool) -> None:
+    from pipeline.repair.front import is_byline
+    assert is_byline(line) is byline
+
+
+def test_a_byline_is_not_joined_to_the_standfirst_above_it() -> None:
+    from pipeline.config import RepairConfig
+    from pipeline.repair.layout import build_blocks
+    text = ("Monti Sibillini, il censimento conta quattordici branchi di lupi\n"
+            "Il monitoraggio con fototrappole stima tra 78 e 95 esemplari e gli allevatori chiedono indennizzi\n"
+            "di Giulia Ferrandi\n14 febbraio 2024\n" + "Testo dell'articolo che continua a lungo. " * 8 + "\n"
+            + "Un altro paragrafo dell'articolo con molte parole. " * 8)
+    blocks = [b.text for b in build_blocks(text, RepairConfig()).blocks]
+    assert "di Giulia Ferrandi" in blocks

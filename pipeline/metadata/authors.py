@@ -360,7 +360,8 @@ def parse_byline(text: str) -> list[str] | None:
 
 
 # A byline word inside a dateline, before a name: "Publicado em 7 de agosto de 2023 por Juliana Prado".
-_INNER_BY_RE = re.compile(r"\s(?:by|por|par|von|di|przez|door)\s+(?=[^\W\d_])", re.IGNORECASE)
+_INNER_BY_RE = re.compile(r"\s(?:by|por|par|von|di|przez|door)\s+(?=[^\W\d_])|"
+                          r"(?:^|[\s|•·—–])(?:автор|author|autor|auteur|autore)\s*:\s*(?=[^\W\d_])", re.IGNORECASE)
 
 
 def parse_dated_byline(text: str, day_first: bool = True) -> list[str] | None:
@@ -368,6 +369,7 @@ def parse_dated_byline(text: str, day_first: bool = True) -> list[str] | None:
 
     ``"Publicado em 7 de agosto de 2023 por Juliana Prado Nogueira — Atualizado em 9 de agosto de 2023"``
     -> ``["Juliana Prado Nogueira"]``; ``"Published 3 May 2024 by Jane Doe"`` -> ``["Jane Doe"]``;
+    ``"Опубликовано 07.10.2023 | Автор: Сергей Воронихин | Рубрика: Дороги"`` -> ``["Сергей Воронихин"]``;
     ``"On 3 May 2024 by a narrow margin"`` -> None
     """
     t = squash(text)

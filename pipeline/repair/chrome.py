@@ -13,7 +13,7 @@ kind of furniture stands:
   copyright line) ends the core early when at most half as much prose follows it as precedes it
   (a licence line at the top of a paper does not end it);
 - anywhere outside prose: an advertisement label, a view/comment counter or reading time, a photo
-  credit, a short call to subscribe or sign in, an e-mail field;
+  credit, a short call to subscribe or sign in, an e-mail field, links to the previous and next posts;
 - between two paragraphs of the core: a newsletter box (the lines between the two paragraphs, when
   one of them is a call or an e-mail field), a "Label: Headline" pointer alone between blank lines
   (French spacing too), a short label heading two or more headlines (a related-articles list);
@@ -101,6 +101,13 @@ NOTICE = re.compile(
     r"(?:your|this|a|the) browser|browser version|javascript (?:is )?(?:disabled|required|turned off)|"
     r"(?:enable|activate) javascript|ваш браузер|браузер устарел", _I)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s*(?:19|20)\d\d|copyright\s*(?:©|\(c\)|(?:19|20)\d\d))|(?:19|20)\d\d\s*©", _I)
+# Links to the blog's previous and next posts.
+POST_NAV = re.compile(
+    r"(?:(?:previous|next|older|newer) (?:post|entry|article)|предыдущая запись|следующая запись|"
+    r"попередній запис|наступний запис|article (?:précédent|suivant)|(?:entrada|artículo) (?:anterior|siguiente)|"
+    r"(?:post|artigo) anterior|próximo (?:post|artigo)|(?:vorheriger|nächster) (?:beitrag|artikel)|"
+    r"articolo (?:precedente|successivo)|(?:poprzedni|następny) (?:wpis|artykuł))"
+    r"(?=\s*(?:[:»«←→–-]|$))", _I)  # (then a colon, an arrow or the line's end: "the next post office" is prose)
 # A comments section's header: "Comments", "Комментарии (12)", "12 comments".
 _COMMENT_WORDS = (r"comments?|комментари\w*|коментар\w*|kommentare|commentaires|comentarios|comentários|commenti|"
                   r"komentarz\w*")
@@ -384,6 +391,8 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
             out[i] = "credit"
         elif is_email_field(t) or is_call(t, 8):
             out[i] = "subscribe"
+        elif _words(t) <= 25 and POST_NAV.search(t):
+            out[i] = "navigation"
 
     # The gaps between paragraphs of the core: a newsletter box, a pointer, a related-articles list.
     gaps: list[list[int]] = []

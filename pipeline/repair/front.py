@@ -98,6 +98,22 @@ def name_list(line: str) -> list[str] | None:
     return names
 
 
+# The word a byline opens with, in the allowed languages: "by", "von", "di", "par", "por", "автор".
+_BYLINE_WORD_RE = re.compile(r"^(?:by|von|di|par|por|door|przez|автор|авторы|author|autor)\s*:?\s+", re.IGNORECASE)
+
+
+def is_byline(line: str) -> bool:
+    """A byline: a byline word, then only personal names (``name_list``).
+
+    A lower-case "di"/"by" line looks like the rest of the line above on a page with a line per
+    paragraph; a byline is a line of its own.
+    >>> is_byline("di Giulia Ferrandi"), is_byline("by Jane Doe and John Smith"), is_byline("di solito il mare è calmo")
+    (True, True, False)
+    """
+    m = _BYLINE_WORD_RE.match(line.strip())
+    return m is not None and name_list(line.strip()[m.end() :]) is not None
+
+
 def is_affiliation_line(line: str) -> bool:
     """A line that names an institution or gives an e-mail address (and does not end a sentence).
 

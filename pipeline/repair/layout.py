@@ -27,7 +27,7 @@ from pipeline.config import RepairConfig
 from pipeline.document import Block, Footnote
 from pipeline.repair.chars import squash
 from pipeline.repair.chrome import find_chrome
-from pipeline.repair.front import ends_open, is_author_line
+from pipeline.repair.front import ends_open, is_author_line, is_byline
 from pipeline.repair.web import find_boilerplate
 
 # ---------------------------------------------------------------------------------------------
@@ -1489,7 +1489,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
                     joins = False  # a line of bare marks ("#", "-", "***") is not part of a sentence
                 elif width is None:
                     # Lines are paragraphs (web, markdown): only an evident mid-sentence break is joined.
-                    joins = not ends_sentence(pt) and starts_lower(t) and not cur.list_item
+                    joins = not ends_sentence(pt) and starts_lower(t) and not cur.list_item and not is_byline(t)
                 else:
                     size = len(pt)
                     ends = not pt[-1].isalpha() and ends_sentence(pt)

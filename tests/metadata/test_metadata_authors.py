@@ -611,3 +611,8 @@ def test_a_byline_under_the_standfirst_and_the_dates() -> None:
 def test_kazakh_letters_in_names() -> None:
     assert [a.name for a in parse_author_line("А.Т. Жақыпова1* , Б.Е. Оспанов1 , Ли Цзюнь2") or []] == \
         ["А.Т. Жақыпова", "Б.Е. Оспанов", "Ли Цзюнь"]
+
+
+def test_dated_byline_with_an_author_label() -> None:
+    assert parse_dated_byline("Опубликовано 07.10.2023 в 19:42 | Автор: Сергей Воронихин | Рубрика: Дороги") == \
+        ["Сергей Воронихин"]
