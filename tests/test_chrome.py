@@ -241,3 +241,17 @@ def test_counter_with_a_number_word() -> None:
 def test_post_navigation(text: str, want: bool) -> None:
     page = ["Title of the story", "", text, "", P1, "", P2]
     assert (2 in chrome.find_chrome(page)) is want
+
+
+@pytest.mark.parametrize("text", [
+    "We use COOKIES on this site.", "ВАШ БРАУЗЕР УСТАРЕЛ", "All Rights Reserved.", "Tous Droits Réservés",
+    "Использование материалов сайта", "NEWSLETTER", "Privacy Policy", "a plain line of prose", "",
+])
+def test_notices_are_found_in_lower_case_as_in_any_case(text: str) -> None:
+    assert (chrome.NOTICE.search(text) is not None) == (chrome._NOTICE_LOW.search(text.lower()) is not None)
+
+
+@pytest.mark.parametrize("text", ["« Предыдущая запись: Мосты »", "Next post →", "Articolo precedente:",
+                                  "Poprzedni wpis: Most", "The river rose."])
+def test_the_post_navigation_gate_passes_every_match(text: str) -> None:
+    assert chrome._may_be_post_nav(text) or chrome.POST_NAV.search(text) is None

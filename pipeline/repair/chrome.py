@@ -100,6 +100,7 @@ NOTICE = re.compile(
     r"newsletter|рассылк\w*|розсилк\w*|"
     r"(?:your|this|a|the) browser|browser version|javascript (?:is )?(?:disabled|required|turned off)|"
     r"(?:enable|activate) javascript|ваш браузер|браузер устарел", _I)
+_NOTICE_LOW = re.compile(NOTICE.pattern)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s*(?:19|20)\d\d|copyright\s*(?:©|\(c\)|(?:19|20)\d\d))|(?:19|20)\d\d\s*©", _I)
 # Links to the blog's previous and next posts.
 POST_NAV = re.compile(
@@ -108,6 +109,16 @@ POST_NAV = re.compile(
     r"(?:post|artigo) anterior|próximo (?:post|artigo)|(?:vorheriger|nächster) (?:beitrag|artikel)|"
     r"articolo (?:precedente|successivo)|(?:poprzedni|następny) (?:wpis|artykuł))"
     r"(?=\s*(?:[:»«←→–-]|$))", _I)  # (then a colon, an arrow or the line's end: "the next post office" is prose)
+_POST_NAV_WORDS = ("previous", "next", "older", "newer", "запис", "article", "entrada", "artículo", "post",
+                   "artigo", "beitrag", "artikel", "articolo", "wpis", "artykuł")
+
+
+def _may_be_post_nav(text: str) -> bool:
+    """Whether ``text`` holds a word every ``POST_NAV`` match holds (a cheap test before the pattern)."""
+    low = text.lower()
+    return any(w in low for w in _POST_NAV_WORDS)
+
+
 # A comments section's header: "Comments", "Комментарии (12)", "12 comments".
 _COMMENT_WORDS = (r"comments?|комментари\w*|коментар\w*|kommentare|commentaires|comentarios|comentários|commenti|"
                   r"komentarz\w*")
@@ -236,7 +247,9 @@ def is_notice(text: str, max_words: int = NOTICE_WORDS) -> bool:
     (True, True)
     """
     t = text.strip()
-    return _words(t) <= max_words and (NOTICE.search(t) is not None or is_copyright(t))
+    # (The lower-case copy is searched without case folding: the same matches, for a third of the work
+    # on the long lines of prose this is asked about.)
+    return _words(t) <= max_words and (_NOTICE_LOW.search(t.lower()) is not None or is_copyright(t))
 
 
 def is_copyright(text: str) -> bool:
@@ -391,7 +404,7 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
             out[i] = "credit"
         elif is_email_field(t) or is_call(t, 8):
             out[i] = "subscribe"
-        elif _words(t) <= 25 and POST_NAV.search(t):
+        elif _words(t) <= 25 and _may_be_post_nav(t) and POST_NAV.search(t):
             out[i] = "navigation"
 
     # The gaps between paragraphs of the core: a newsletter box, a pointer, a related-articles list.
