@@ -252,3 +252,20 @@ def test_a_byline_is_not_joined_to_the_standfirst_above_it() -> None:
             + "Un altro paragrafo dell'articolo con molte parole. " * 8)
     blocks = [b.text for b in build_blocks(text, RepairConfig()).blocks]
     assert "di Giulia Ferrandi" in blocks
+
+
+@pytest.mark.parametrize(("line", "issn"), [
+    ("ISSN 2542-3150 (Print)                ISSN 2542-3169 (Online)", True), ("e-ISSN: 2791-6340", True),
+    ("Print ISSN 1234-567X", True), ("The ISSN of the journal changed in 2020.", False), ("ISSN", False),
+])
+def test_issn_line(line: str, issn: bool) -> None:
+    assert bool(layout.ISSN_LINE.match(line)) is issn
+
+
+def test_an_issn_line_at_the_top_is_furniture_and_a_pandoc_div_fence_goes() -> None:
+    from pipeline.config import RepairConfig
+    text = ("ISSN 2542-3150 (Print) ISSN 2542-3169 (Online)\n\nA Study of Rivers\n\n::: {.license}\n"
+            "Published under CC BY 4.0.\n:::\n\n" + "Rivers freeze later than they did. " * 10)
+    result = layout.build_blocks(text, RepairConfig())
+    assert result.furniture == ["ISSN 2542-3150 (Print) ISSN 2542-3169 (Online)"]
+    assert not any(":::" in b.text for b in result.blocks)

@@ -323,6 +323,10 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             # A dateline with its cue ("Published: 22 January 2025"; a byline holding one was read
             # above) is no title.
             add(fr.date_blocks, u)
+        elif not title_units and u + 1 < len(texts) and venue.has_volume_and_issue(texts[u + 1]) \
+                and not venue.has_volume_and_issue(t):
+            # The journal's name right above its volume and issue line (a masthead), not the title.
+            add(fr.header_blocks, u)
         elif title.is_title_shaped(t) and (headline is None or u == headline or title_units):
             group = [u]
             while (
@@ -390,6 +394,20 @@ def _dateline_distance(after: list[str], day_first: bool) -> int | None:
     return next((k for k, t in enumerate(after, 1) if word_count(t) <= DATELINE_WORDS and dates.find_dates(t, day_first)),
                 None)
 
+
+# How far down the article's history lines (received, accepted, published) are looked for.
+HISTORY_BLOCKS = 30
+# A "Received" cue anywhere in a block ("Article Info Received: 14.02.2023 Accepted: ...").
+_RECEIVED_RE = re.compile(r"\b(?:received|submitted|поступила|получено|принята|eingegangen|reçu|recibido|recebido|"
+                          r"ricevuto|otrzymano)\b", re.IGNORECASE)
+
+
+def _holds_history(text: str) -> bool:
+    """Whether a block holds the article's history: a received date's cue and a date.
+
+    ``"Article Info Received: 14.02.2023 Accepted: 02.05.2023 Published: 30.06.2023"`` -> True
+    """
+    return _RECEIVED_RE.search(text) is not None and bool(dates.find_dates(text))
 
 # A site's menu item has at most this many words ("About the journal", "Submit manuscript").
 MENU_ITEM_WORDS = 4
@@ -527,7 +545,11 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
     #    matter, abstracts, a "Received ...; published ..." line) or the lead.
     #    Only a block with a year can hold a date: the others are not squashed at all.
     near = [squash(b.text) for b in doc.blocks[: body_start + LEAD_BLOCKS] if dates.has_year(b.text)]
-    for text in list(doc.furniture) + near:
+    # The article's history ("Received ... / Published: 30.06.2023") may follow both abstracts and
+    # their keywords: a short line with a cue in the first HISTORY_BLOCKS blocks counts too.
+    history = [squash(b.text) for b in doc.blocks[body_start + LEAD_BLOCKS : HISTORY_BLOCKS]
+               if dates.has_year(b.text) and (word_count(b.text) <= DATELINE_WORDS or _holds_history(b.text))]
+    for text in list(doc.furniture) + near + history:
         d = dates.cued_publication_date(text, df)
         if d:
             return d

@@ -55,6 +55,10 @@ LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪◦‣]\s+|\d{1,3}[.)]\s+(?=\S))")
 BULLET = re.compile(r"^\s*(?:[-*+•▪◦‣]\s+)+")
 REFERENCE_ENTRY = re.compile(r"^\s*(?:[-*+]\s+)?\[\d{1,4}\]\s+\S")
 MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+# A pandoc fenced div's fence: ":::", "::: {.license}", "::: note".
+MD_DIV_FENCE = re.compile(r"^\s{0,3}:{3,}\s*(?:\{[^}]*\}|[\w-]+)?\s*:*\s*$")
+# A journal's ISSN line at the top of its first page: "ISSN 2542-3150 (Print)", "e-ISSN: 2791-6340".
+ISSN_LINE = re.compile(r"(?:(?:print|online|[ep])[-\s]?)?issn\s*:?\s*\d{4}-?\d{3}[\dx]", re.IGNORECASE)
 PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*)?(?:(?:page|p\.|стр\.?|с\.)\s*)?\d{1,4}(?:\s*(?:of|из|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$",
     re.IGNORECASE,
@@ -946,7 +950,7 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
     # The first page's journal header (venue, year, volume, issue, pages), printed once at the top;
     # later pages may repeat a prefix of it as their running header (no pages, or no page range).
     first = [i for i in range(min(n, 40)) if lines[i].text][:3]
-    heads = [i for i in first if i not in drop and is_journal_header(lines[i].text)]
+    heads = [i for i in first if i not in drop and (is_journal_header(lines[i].text) or ISSN_LINE.match(lines[i].text))]
     for i in heads:
         drop[i] = lines[i].text
         counts["journal_headers"] += 1
@@ -1452,7 +1456,8 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
                 pending_break = True
             continue
         # (The checks that follow are gated by a character their pattern cannot match without.)
-        if cfg.markdown and t[0] in "-*_" and MD_RULE.match(t) and not FOOTNOTE_SEPARATOR.match(ln.raw):
+        if cfg.markdown and (t[0] in "-*_" and MD_RULE.match(t) and not FOOTNOTE_SEPARATOR.match(ln.raw)
+                             or t[0] == ":" and MD_DIV_FENCE.match(t)):
             counts["markdown"] += 1
             if cur is not None:
                 paras.append(cur)

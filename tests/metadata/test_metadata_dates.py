@@ -231,3 +231,10 @@ def test_spanish_and_portuguese_dates(text: str, iso: str) -> None:
 def test_portuguese_publication_cue() -> None:
     assert cued_publication_date("Publicado em 7 de agosto de 2023 por Ana — Atualizado em 9 de agosto de 2023") \
         == "2023-08-07"
+
+
+def test_the_history_block_after_both_abstracts() -> None:
+    doc = make_doc([("heading", "A Study of Hazelnut Growers"), ("heading", "ÖZ"), LONG_EN, ("heading", "ABSTRACT"),
+                    LONG_EN, "Keywords: climate change, hazelnut", "JEL: Q12", LONG_EN,
+                    "Article Info Received: 14.02.2023 Accepted: 02.05.2023 Published: 30.06.2023", LONG_EN])
+    assert run(doc)["published"] == "2023-06-30"

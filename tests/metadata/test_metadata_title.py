@@ -536,3 +536,11 @@ def test_the_headline_nearest_above_its_dateline_and_byline_wins_over_the_sites_
     md = run(doc)
     assert md["title"]["text"].startswith("A herbarium 170 years old")
     assert [a["name"] for a in md["authors"]] == ["Marta Zielonka"] and md["published"] == "2024-04-22"
+
+
+def test_the_journals_name_above_its_volume_line_is_not_the_title() -> None:
+    doc = make_doc([("heading", "Journal of Agricultural Economics and Rural Development of the Black Sea Region"),
+                    ("heading", "Cilt/Volume: 11 Sayı/Issue: 2 Yıl/Year: 2023 ss./pp.: 143-146"),
+                    ("heading", "Hazelnut Growers’ Perceptions of Climate Change and Adaptation Strategies"),
+                    ("heading", "Ayşe Nur KARADENİZ1*, Mehmet Ali ÖZTÜRK2"), LONG_EN])
+    assert run(doc)["title"]["text"].startswith("Hazelnut Growers")
