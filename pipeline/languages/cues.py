@@ -14,6 +14,8 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import islice
+from typing import NamedTuple
 
 from pipeline.languages.script import Run
 
@@ -245,12 +247,19 @@ def stopword_scores(tokens: Iterable[str], langs: Sequence[str]) -> dict[str, fl
 
     ``stopword_scores(["the", "role", "of", "die"], ["en", "de"]) -> {"en": 2.0, "de": 1.0}``.
     """
-    owners_of = _owners_among(tuple(langs))
-    return _scores(_hit_counts(tokens, owners_of), langs, owners_of)
+    cands = tuple(langs)
+    toks = tokens if isinstance(tokens, list | tuple) else list(tokens)  # read twice on the slow path
+    among = _groups_among(cands)
+    scores = _code_scores(_hit_codes(toks, among), cands, among)
+    if scores is None:
+        owners_of = _owners_among(cands)
+        scores = _scores(_hit_counts(toks, owners_of), cands, owners_of)
+    return scores
 
 
 def _hit_counts(tokens: Iterable[str], owners_of: dict[str, tuple[str, ...]]) -> dict[str, int]:
-    """How often each function word of ``owners_of`` occurs in ``tokens``."""
+    """How often each function word of ``owners_of`` occurs in ``tokens`` (the exact path, for
+    the scores _code_scores cannot give): ``["the", "role", "of", "the"]`` -> ``{"the": 2, "of": 1}``."""
     # Function words only, counted in a plain dict: cheaper than a Counter for a few dozen hits.
     counts: dict[str, int] = {}
     get = counts.get
@@ -265,6 +274,34 @@ def _scores(counts: dict[str, int], langs: Sequence[str], owners_of: dict[str, t
     for tok in sorted(counts):  # sorted: float sums independent of hash order (and of how counted)
         owners = owners_of[tok]
         share = counts[tok] / len(owners)
+        for lang in owners:
+            scores[lang] += share
+    return scores
+
+
+def _hit_codes(tokens: Iterable[str], among: _Groups) -> str:
+    """The function words of ``tokens``, each as the one-character code of its owner group (see
+    ``_groups_among``), in order: found and looked up in C, with no Python step per word or per hit.
+    ``["the", "role", "of", "die"]`` over en, de -> ``"AAB"`` (``A`` en, ``B`` de)."""
+    return "".join(map(among.code_of.__getitem__, filter(among.words.__contains__, tokens)))
+
+
+def _code_scores(codes: str, langs: Sequence[str], among: _Groups) -> dict[str, float] | None:
+    """``_scores`` from the hit codes, or None when a word shared by three (five, six, seven)
+    candidates was hit: ``"AAB"`` over en, de -> ``{"en": 2.0, "de": 1.0}``.
+
+    Why the same floats: a hit shared by 1, 2, 4 ... (a power of two) languages adds a whole number
+    of halves, quarters ..., and sums of such numbers (far below 2**50) are exact in any order and
+    grouping, so a group's hits can be added at once. A third is not exact: then the sums depend on
+    the order _scores adds them in (sorted words), and the caller takes that path.
+    """
+    scores = dict.fromkeys(langs, 0.0)
+    for code in set(codes):
+        owners = among.owners[code]
+        k = len(owners)
+        if k & (k - 1):  # not a power of two
+            return None
+        share = codes.count(code) / k
         for lang in owners:
             scores[lang] += share
     return scores
@@ -288,16 +325,18 @@ def run_stopword_scores(run: Run, langs: Sequence[str], limit: int | None = None
     key = ("stopwords", limit, cands)
     scores = run.memo.get(key)
     if scores is None:
-        owners_of = _owners_among(cands)
-        counts = run.memo.get(("hits", limit, cands))
-        if counts is None and limit is None and len(toks) > HEAD_TOKENS:
-            head = run.memo["hits", HEAD_TOKENS, cands] = _hit_counts(toks[:HEAD_TOKENS], owners_of)
-            counts = dict(head)
-            for tok, n in _hit_counts(toks[HEAD_TOKENS:], owners_of).items():
-                counts[tok] = counts.get(tok, 0) + n
-        elif counts is None:
-            counts = _hit_counts(toks if limit is None else toks[:limit], owners_of)
-        scores = run.memo[key] = _scores(counts, langs, owners_of)
+        among = _groups_among(cands)
+        codes = run.memo.get(("hits", limit, cands))
+        if codes is None and limit is None and len(toks) > HEAD_TOKENS:
+            head = run.memo["hits", HEAD_TOKENS, cands] = _hit_codes(islice(toks, HEAD_TOKENS), among)
+            codes = head + _hit_codes(islice(toks, HEAD_TOKENS, None), among)
+        elif codes is None:
+            codes = _hit_codes(toks if limit is None else islice(toks, limit), among)
+        scores = _code_scores(codes, cands, among)
+        if scores is None:  # the exact order of the sums matters: word by word
+            owners_of = _owners_among(cands)
+            scores = _scores(_hit_counts(toks if limit is None else toks[:limit], owners_of), cands, owners_of)
+        run.memo[key] = scores
     return dict(scores)
 
 
@@ -333,3 +372,25 @@ def best_by_stopwords(tokens: Iterable[str], langs: Sequence[str]) -> tuple[str 
         return None, 0.0, 0.0
     second = scores[ranked[1]] if len(ranked) > 1 else 0.0
     return ranked[0], scores[ranked[0]], second
+
+
+class _Groups(NamedTuple):
+    """The function words of some candidates by owner group (the candidates among which the word
+    is shared), each group named by a one-character code."""
+
+    words: frozenset[str]  # every function word of the candidates (a set: the cheapest `in`)
+    code_of: dict[str, str]  # function word -> its group's code
+    owners: dict[str, tuple[str, ...]]  # code -> the group (in candidate order)
+
+
+@functools.lru_cache(maxsize=64)
+def _groups_among(langs: tuple[str, ...]) -> _Groups:
+    """The function words of ``langs`` by owner group (what ``_owners_among`` gives each).
+
+    ``_groups_among(("es", "pt")).owners`` -> ``("es",)``, ``("pt",)`` and ``("es", "pt")`` (of
+    "de" and others) under three codes.
+    """
+    owners_of = _owners_among(langs)
+    groups = dict.fromkeys(owners_of.values())
+    code = {g: chr(ord("A") + i) for i, g in enumerate(groups)}
+    return _Groups(frozenset(owners_of), {tok: code[g] for tok, g in owners_of.items()}, {c: g for g, c in code.items()})
