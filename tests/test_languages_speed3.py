@@ -83,3 +83,33 @@ def test_code_scores_refuse_groups_of_three() -> None:
     codes = cues._hit_codes(["la"], among)
     assert cues._code_scores(codes, ("fr", "es", "it"), among) is None
     assert cues._code_scores("", ("fr", "es", "it"), among) == {"fr": 0.0, "es": 0.0, "it": 0.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "x‐\x02y and z",
+        "x’\x01y and z",
+        "x\x01y\x02z plain",
+        "it’s a ‐ test -- of ’’ joiners",
+        "no wide joiners here — only “quotes”",
+        "a lone \ud800 surrogate’s",
+        "Кириллица’s",
+        "中文’s",
+        "tab\tand\u2003em space’s",
+    ],
+)
+def test_plain_words_with_wide_joiners_are_the_regex_words(text: str) -> None:
+    """The wide joiners and their stand-ins are looked for as characters and integers: the same
+    blocks are taken, and read as the regular expression reads them."""
+    from pipeline.languages import script as sc
+
+    got = sc._plain_words(text)
+    taken = all(c.isascii() or sc._NOT_PLAIN_PUNCT.search(c) is None for c in text) and not (
+        any(w in text for w in "’‐") and any(c in text for c in "\x01\x02")
+    )
+    assert (got is not None) == taken
+    if got is not None:
+        toks = sc._LAT_WORD.findall(text.lower())
+        assert got == (toks, sc.count_letters(toks))
