@@ -113,3 +113,53 @@ def test_plain_words_with_wide_joiners_are_the_regex_words(text: str) -> None:
     if got is not None:
         toks = sc._LAT_WORD.findall(text.lower())
         assert got == (toks, sc.count_letters(toks))
+
+
+def _violations_reference(text: str, langs: list[str]) -> dict[str, int]:
+    low = text.lower()
+    return {lang: len(rx.findall(low)) if (rx := cues.CYR_FORBIDDEN_RE.get(lang)) else 0 for lang in langs}
+
+
+def test_cp1251_lower_case_is_the_str_lower_case_of_every_character() -> None:
+    for b, ch in enumerate(bytes([b]).decode("cp1251", "replace") for b in range(256)):
+        if ch == "\ufffd":
+            continue  # 0x98: no character
+        assert ch.lower().encode("cp1251") == bytes([cues._CP1251_LOWER[b]]), hex(b)
+
+
+def test_cp1251_range_is_every_cp1251_character_the_forbidden_pattern_reads() -> None:
+    assert set(cues._CYR_RANGE) == {c for c in cues._CP1251_CHARS if "\u0400" <= c <= "\u052f"}
+    for lang, abc in cues._CYR_SETS.items():
+        kept = bytes(range(256)).translate(None, cues._CP1251_FORBIDDEN[lang]).decode("cp1251")
+        assert set(kept) == {c for c in cues._CP1251_CHARS if cues.CYR_FORBIDDEN_RE[lang].fullmatch(c)} - set(abc)
+
+
+_CYR_LANGS = list(cues._CYR_SETS)
+_VIOLATION_TEXTS = [
+    "",
+    "мысли о дипломатии",
+    "Объект съезд ЪЕ ъ ъя ъъ във държава",
+    "шофьор синьо ЬО ь, мальчик",
+    "Ключові слова: Україна, ЄС, Ґанок, їжак",
+    "Ўсё ў парадку, беларуская мова",
+    "Љубљана, Његош, Ђорђе, Ћуприја, Џеп, Ѓорѓи, Ќе, Ѕвезда",
+    "ѐ ѝ Ѐ Ѝ (not cp1251)",
+    "Қазақ тілі әліпбиі",
+    "Café Straße — «кавычки» № 5 „тест“ …",
+    "lone \ud800 surrogate и ы",
+    "中文 и ы",
+    "tab\tnbsp\xa0em\u2003 и ы",
+    "İstanbul и ы ΣΑΣ",
+]
+
+
+@pytest.mark.parametrize("text", _VIOLATION_TEXTS)
+@pytest.mark.parametrize("langs", [_CYR_LANGS, ["ru", "uk", "bg"], ["en", "ru"], ["en"], []])
+def test_cyrillic_violations_from_cp1251_bytes_are_the_pattern_counts(text: str, langs: list[str]) -> None:
+    assert cues.cyrillic_violations(text, langs) == _violations_reference(text, langs)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(cues._CP1251_CHARS + "ѐѝ\u0400\u052fәİΣ"), max_size=80))
+def test_cyrillic_violations_from_cp1251_bytes_on_random_text(text: str) -> None:
+    assert cues.cyrillic_violations(text, _CYR_LANGS) == _violations_reference(text, _CYR_LANGS)

@@ -34,11 +34,13 @@ _CYR_ALPHABET: dict[str, str] = {
     "tt": "аәбвгдеёжҗзийклмнңоөпрстуүфхһцчшщъыьэюя",
     "ba": "аәбвгғдҙеёжзийкҡлмнңоөпрсҫтуүфхһцчшщъыьэюя",
 }
-# Letter patterns a language never writes although it has the letters.
-_CYR_PATTERNS: dict[str, str] = {
-    "ru": "ъ(?![еёюя])",  # the hard sign only before е ё ю я (объект, съезд); Bulgarian: във, държава
-    "bg": "ь(?!о)",  # the soft sign only before о (шофьор, синьо)
+# Letters a language writes only before certain others: (letter, the letters it may precede).
+_CYR_BEFORE: dict[str, tuple[str, str]] = {
+    "ru": ("ъ", "еёюя"),  # the hard sign only before е ё ю я (объект, съезд); Bulgarian: във, държава
+    "bg": ("ь", "о"),  # the soft sign only before о (шофьор, синьо)
 }
+# Letter patterns a language never writes although it has the letters.
+_CYR_PATTERNS: dict[str, str] = {lang: f"{c}(?![{after}])" for lang, (c, after) in _CYR_BEFORE.items()}
 _CYR_SETS = {lang: frozenset(abc) for lang, abc in _CYR_ALPHABET.items()}
 _CYR_PATTERN_RE = {lang: re.compile(p) for lang, p in _CYR_PATTERNS.items()}
 # The same rule as one regex per language (the reference form; cyrillic_violations counts faster).
@@ -111,6 +113,11 @@ def cyrillic_violations(text: str, langs: Iterable[str]) -> dict[str, int]:
     (``ы`` is neither Ukrainian nor Bulgarian). Languages without a table get 0.
     """
     langs = tuple(langs)
+    if not any(map(_CYR_SETS.__contains__, langs)):
+        return dict.fromkeys(langs, 0)
+    fast = _cp1251_violations(text, langs)
+    if fast is not None:
+        return fast
     low = text.lower()
     # One count of the text's Cyrillic letters serves every language (CYR_FORBIDDEN_RE's matches are
     # single letters: those outside the alphabet, plus the pattern's), instead of one search each;
@@ -128,6 +135,62 @@ def cyrillic_violations(text: str, langs: Iterable[str]) -> dict[str, int]:
         v = sum(n for c, n in letters if c not in abc)
         rx = _CYR_PATTERN_RE.get(lang)
         out[lang] = v + len(rx.findall(low)) if rx else v
+    return out
+
+
+def _cp1251_keep_only(chars: str) -> bytes:
+    """A ``bytes.translate`` deletion set for cp1251 bytes that keeps only ``chars``:
+    ``_cp1251_keep_only("ы")`` -> every byte but ``\\xfb``."""
+    kept = chars.encode("cp1251")
+    return bytes(b for b in range(256) if b not in kept)
+
+
+# Every character cp1251 writes, in byte order (one byte each; 0x98 writes none).
+_CP1251_CHARS = bytes(range(256)).decode("cp1251", "ignore")
+
+
+# cp1251 holds the Cyrillic letters of Russian, Ukrainian, Belarusian, Bulgarian, Serbian and
+# Macedonian (all but ѐ ѝ) with ASCII and common punctuation, one byte each: a text it can write is
+# counted in its bytes (C passes) instead of by regular expressions and a Counter of letters.
+_CP1251_LOWER = bytes(
+    ch.lower().encode("cp1251")[0] if ch else b for b, ch in enumerate(bytes([b]).decode("cp1251", "ignore") for b in range(256))
+)
+_CYR_RANGE = "".join(c for c in _CP1251_CHARS if "\u0400" <= c <= "\u052f")  # what CYR_FORBIDDEN_RE reads
+# Per language: keep only the (lower-case) letters of the range outside its alphabet.
+_CP1251_FORBIDDEN = {lang: _cp1251_keep_only("".join(c for c in _CYR_RANGE if c not in abc)) for lang, abc in _CYR_SETS.items()}
+# Keep only the letters some alphabet lacks (a few in a hundred: the per-language passes read those).
+_CP1251_TELLING = _cp1251_keep_only("".join(c for c in _CYR_RANGE if not all(c in abc for abc in _CYR_SETS.values())))
+_CP1251_BEFORE = {
+    lang: (c.encode("cp1251"), [(c + a).encode("cp1251") for a in after]) for lang, (c, after) in _CYR_BEFORE.items()
+}
+
+
+def _cp1251_violations(text: str, langs: tuple[str, ...]) -> dict[str, int] | None:
+    """``cyrillic_violations`` of a text cp1251 can write (else None), from its bytes: lower-cased
+    by one ``translate`` (every cp1251 character lower-cases to one that is one: tested), the
+    letters some alphabet lacks kept by another, then one short pass per language; a pattern
+    letter counted less its allowed pairs (two different letters: no count overlaps).
+
+    ``_cp1251_violations("Мысли о дипломатии", ("ru", "uk")) -> {"ru": 0, "uk": 1}``.
+    """
+    try:
+        low = text.encode("cp1251").translate(_CP1251_LOWER)
+    except UnicodeEncodeError:
+        return None
+    telling = low.translate(None, _CP1251_TELLING)
+    out = {}
+    for lang in langs:
+        forbidden = _CP1251_FORBIDDEN.get(lang)
+        if forbidden is None:
+            out[lang] = 0
+            continue
+        v = len(telling.translate(None, forbidden))
+        before = _CP1251_BEFORE.get(lang)
+        if before is not None:
+            c, pairs = before
+            n = low.count(c)
+            v += n - sum(map(low.count, pairs)) if n else 0
+        out[lang] = v
     return out
 
 
