@@ -163,3 +163,31 @@ def test_cyrillic_violations_from_cp1251_bytes_are_the_pattern_counts(text: str,
 @given(st.text(alphabet=st.sampled_from(cues._CP1251_CHARS + "ѐѝ\u0400\u052fәİΣ"), max_size=80))
 def test_cyrillic_violations_from_cp1251_bytes_on_random_text(text: str) -> None:
     assert cues.cyrillic_violations(text, _CYR_LANGS) == _violations_reference(text, _CYR_LANGS)
+
+
+def test_signature_letters_in_either_case_are_every_character_lowering_to_one() -> None:
+    import sys
+
+    for lang, letters in cues._SIGNATURE.items():
+        lowering_to = {c for c in map(chr, range(sys.maxunicode + 1)) if any(s in c.lower() for s in letters)}
+        assert lowering_to == set(cues._SIGNATURE_ANY_CASE[lang]), lang
+
+
+@pytest.mark.parametrize("text", _VIOLATION_TEXTS + ["ІНСТИТУТ " * 10, "Їжак і є " * 10, "ЎЎЎ " * 30, "и" * 80])
+def test_compatible_with_signature_in_either_case_is_the_lower_case_check(text: str) -> None:
+    langs = _CYR_LANGS
+    v = cues.cyrillic_violations(text, langs)
+    for letters in (0, 59, 60, len(text)):
+        got = cues.compatible(text, letters, langs, "Cyrl", violations=v)
+        ref = dict(v)
+        if letters >= cues.SIGNATURE_MIN_LETTERS:
+            low = text.lower()
+            for lang, signature in cues._SIGNATURE.items():
+                if lang in ref and not any(map(low.__contains__, signature)):
+                    ref[lang] += letters
+        best = min(ref.values())
+        tol = int(letters * 0.005)
+        if letters >= cues.NO_FIT_MIN_LETTERS and best > cues.NO_FIT_SHARE * letters:
+            assert got == []
+        else:
+            assert got == [lang for lang in langs if ref[lang] <= best + tol]

@@ -52,6 +52,9 @@ CYR_FORBIDDEN_RE = {
 # Letters so frequent in a language that a long text without any of them is not in it
 # (Ukrainian і/ї/є ~6.5% of letters: none in 60 letters happens about once in 50 texts).
 _SIGNATURE = {"uk": "іїє", "be": "іў"}  # looked for with `in`, a far faster scan than a regex
+# The same letters in either case: what a text holds when its lower case holds one of them (no
+# other character lower-cases to one: tested over every character), so no lower-cased copy is made.
+_SIGNATURE_ANY_CASE = {lang: letters + letters.upper() for lang, letters in _SIGNATURE.items()}
 SIGNATURE_MIN_LETTERS = 60
 TOLERANCE_MIN_LETTERS = 40
 # When even the best candidate breaks its alphabet in more than this share of the letters (of a text
@@ -240,9 +243,8 @@ def compatible(
         return list(langs)
     v = dict(violations) if violations is not None else cyrillic_violations(text, langs)
     if letters >= SIGNATURE_MIN_LETTERS:
-        low = text.lower()
-        for lang, signature in _SIGNATURE.items():
-            if lang in v and not any(map(low.__contains__, signature)):
+        for lang, signature in _SIGNATURE_ANY_CASE.items():
+            if lang in v and not any(map(text.__contains__, signature)):
                 v[lang] += letters  # a long text without the language's everyday letters
     best = min(v.values())
     if letters >= NO_FIT_MIN_LETTERS and best > NO_FIT_SHARE * letters:
