@@ -191,3 +191,30 @@ def test_compatible_with_signature_in_either_case_is_the_lower_case_check(text: 
             assert got == []
         else:
             assert got == [lang for lang in langs if ref[lang] <= best + tol]
+
+
+def test_cp1251_word_bytes_are_the_letters_of_the_word_pattern() -> None:
+    from pipeline.languages import label
+
+    for b in range(256):
+        ch = bytes([b]).decode("cp1251", "replace")
+        kept = b != 32 and label._CP1251_WORD_BYTES[b] == b
+        assert kept == bool(label._WORD_RE.fullmatch(ch)), hex(b)
+        assert label._CP1251_WORD_BYTES[b] in (b, 32)
+
+
+@pytest.mark.parametrize("text", [*_VIOLATION_TEXTS, "слово_слово 2024г. ½ ² №5 ю-ю", "µ ª º мкм"])
+def test_lower_words_from_cp1251_bytes_are_the_unicode_words(text: str) -> None:
+    from pipeline.languages import label
+
+    low = text.lower()
+    assert label.lower_words(low) == label._WORD_RE.findall(low)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(cues._CP1251_CHARS + "ѐé\u00a0\u2003_2"), max_size=80))
+def test_lower_words_from_cp1251_bytes_on_random_text(text: str) -> None:
+    from pipeline.languages import label
+
+    low = text.lower()
+    assert label.lower_words(low) == label._WORD_RE.findall(low)
