@@ -14,6 +14,8 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import islice
+from typing import NamedTuple
 
 from pipeline.languages.script import Run
 
@@ -32,11 +34,13 @@ _CYR_ALPHABET: dict[str, str] = {
     "tt": "аәбвгдеёжҗзийклмнңоөпрстуүфхһцчшщъыьэюя",
     "ba": "аәбвгғдҙеёжзийкҡлмнңоөпрсҫтуүфхһцчшщъыьэюя",
 }
-# Letter patterns a language never writes although it has the letters.
-_CYR_PATTERNS: dict[str, str] = {
-    "ru": "ъ(?![еёюя])",  # the hard sign only before е ё ю я (объект, съезд); Bulgarian: във, държава
-    "bg": "ь(?!о)",  # the soft sign only before о (шофьор, синьо)
+# Letters a language writes only before certain others: (letter, the letters it may precede).
+_CYR_BEFORE: dict[str, tuple[str, str]] = {
+    "ru": ("ъ", "еёюя"),  # the hard sign only before е ё ю я (объект, съезд); Bulgarian: във, държава
+    "bg": ("ь", "о"),  # the soft sign only before о (шофьор, синьо)
 }
+# Letter patterns a language never writes although it has the letters.
+_CYR_PATTERNS: dict[str, str] = {lang: f"{c}(?![{after}])" for lang, (c, after) in _CYR_BEFORE.items()}
 _CYR_SETS = {lang: frozenset(abc) for lang, abc in _CYR_ALPHABET.items()}
 _CYR_PATTERN_RE = {lang: re.compile(p) for lang, p in _CYR_PATTERNS.items()}
 # The same rule as one regex per language (the reference form; cyrillic_violations counts faster).
@@ -48,6 +52,9 @@ CYR_FORBIDDEN_RE = {
 # Letters so frequent in a language that a long text without any of them is not in it
 # (Ukrainian і/ї/є ~6.5% of letters: none in 60 letters happens about once in 50 texts).
 _SIGNATURE = {"uk": "іїє", "be": "іў"}  # looked for with `in`, a far faster scan than a regex
+# The same letters in either case: what a text holds when its lower case holds one of them (no
+# other character lower-cases to one: tested over every character), so no lower-cased copy is made.
+_SIGNATURE_ANY_CASE = {lang: letters + letters.upper() for lang, letters in _SIGNATURE.items()}
 SIGNATURE_MIN_LETTERS = 60
 TOLERANCE_MIN_LETTERS = 40
 # When even the best candidate breaks its alphabet in more than this share of the letters (of a text
@@ -109,6 +116,11 @@ def cyrillic_violations(text: str, langs: Iterable[str]) -> dict[str, int]:
     (``ы`` is neither Ukrainian nor Bulgarian). Languages without a table get 0.
     """
     langs = tuple(langs)
+    if not any(map(_CYR_SETS.__contains__, langs)):
+        return dict.fromkeys(langs, 0)
+    fast = _cp1251_violations(text, langs)
+    if fast is not None:
+        return fast
     low = text.lower()
     # One count of the text's Cyrillic letters serves every language (CYR_FORBIDDEN_RE's matches are
     # single letters: those outside the alphabet, plus the pattern's), instead of one search each;
@@ -126,6 +138,62 @@ def cyrillic_violations(text: str, langs: Iterable[str]) -> dict[str, int]:
         v = sum(n for c, n in letters if c not in abc)
         rx = _CYR_PATTERN_RE.get(lang)
         out[lang] = v + len(rx.findall(low)) if rx else v
+    return out
+
+
+def _cp1251_keep_only(chars: str) -> bytes:
+    """A ``bytes.translate`` deletion set for cp1251 bytes that keeps only ``chars``:
+    ``_cp1251_keep_only("ы")`` -> every byte but ``\\xfb``."""
+    kept = chars.encode("cp1251")
+    return bytes(b for b in range(256) if b not in kept)
+
+
+# Every character cp1251 writes, in byte order (one byte each; 0x98 writes none).
+_CP1251_CHARS = bytes(range(256)).decode("cp1251", "ignore")
+
+
+# cp1251 holds the Cyrillic letters of Russian, Ukrainian, Belarusian, Bulgarian, Serbian and
+# Macedonian (all but ѐ ѝ) with ASCII and common punctuation, one byte each: a text it can write is
+# counted in its bytes (C passes) instead of by regular expressions and a Counter of letters.
+_CP1251_LOWER = bytes(
+    ch.lower().encode("cp1251")[0] if ch else b for b, ch in enumerate(bytes([b]).decode("cp1251", "ignore") for b in range(256))
+)
+_CYR_RANGE = "".join(c for c in _CP1251_CHARS if "\u0400" <= c <= "\u052f")  # what CYR_FORBIDDEN_RE reads
+# Per language: keep only the (lower-case) letters of the range outside its alphabet.
+_CP1251_FORBIDDEN = {lang: _cp1251_keep_only("".join(c for c in _CYR_RANGE if c not in abc)) for lang, abc in _CYR_SETS.items()}
+# Keep only the letters some alphabet lacks (a few in a hundred: the per-language passes read those).
+_CP1251_TELLING = _cp1251_keep_only("".join(c for c in _CYR_RANGE if not all(c in abc for abc in _CYR_SETS.values())))
+_CP1251_BEFORE = {
+    lang: (c.encode("cp1251"), [(c + a).encode("cp1251") for a in after]) for lang, (c, after) in _CYR_BEFORE.items()
+}
+
+
+def _cp1251_violations(text: str, langs: tuple[str, ...]) -> dict[str, int] | None:
+    """``cyrillic_violations`` of a text cp1251 can write (else None), from its bytes: lower-cased
+    by one ``translate`` (every cp1251 character lower-cases to one that is one: tested), the
+    letters some alphabet lacks kept by another, then one short pass per language; a pattern
+    letter counted less its allowed pairs (two different letters: no count overlaps).
+
+    ``_cp1251_violations("Мысли о дипломатии", ("ru", "uk")) -> {"ru": 0, "uk": 1}``.
+    """
+    try:
+        low = text.encode("cp1251").translate(_CP1251_LOWER)
+    except UnicodeEncodeError:
+        return None
+    telling = low.translate(None, _CP1251_TELLING)
+    out = {}
+    for lang in langs:
+        forbidden = _CP1251_FORBIDDEN.get(lang)
+        if forbidden is None:
+            out[lang] = 0
+            continue
+        v = len(telling.translate(None, forbidden))
+        before = _CP1251_BEFORE.get(lang)
+        if before is not None:
+            c, pairs = before
+            n = low.count(c)
+            v += n - sum(map(low.count, pairs)) if n else 0
+        out[lang] = v
     return out
 
 
@@ -175,9 +243,8 @@ def compatible(
         return list(langs)
     v = dict(violations) if violations is not None else cyrillic_violations(text, langs)
     if letters >= SIGNATURE_MIN_LETTERS:
-        low = text.lower()
-        for lang, signature in _SIGNATURE.items():
-            if lang in v and not any(map(low.__contains__, signature)):
+        for lang, signature in _SIGNATURE_ANY_CASE.items():
+            if lang in v and not any(map(text.__contains__, signature)):
                 v[lang] += letters  # a long text without the language's everyday letters
     best = min(v.values())
     if letters >= NO_FIT_MIN_LETTERS and best > NO_FIT_SHARE * letters:
@@ -245,12 +312,19 @@ def stopword_scores(tokens: Iterable[str], langs: Sequence[str]) -> dict[str, fl
 
     ``stopword_scores(["the", "role", "of", "die"], ["en", "de"]) -> {"en": 2.0, "de": 1.0}``.
     """
-    owners_of = _owners_among(tuple(langs))
-    return _scores(_hit_counts(tokens, owners_of), langs, owners_of)
+    cands = tuple(langs)
+    toks = tokens if isinstance(tokens, list | tuple) else list(tokens)  # read twice on the slow path
+    among = _groups_among(cands)
+    scores = _code_scores(_hit_codes(toks, among), cands, among)
+    if scores is None:
+        owners_of = _owners_among(cands)
+        scores = _scores(_hit_counts(toks, owners_of), cands, owners_of)
+    return scores
 
 
 def _hit_counts(tokens: Iterable[str], owners_of: dict[str, tuple[str, ...]]) -> dict[str, int]:
-    """How often each function word of ``owners_of`` occurs in ``tokens``."""
+    """How often each function word of ``owners_of`` occurs in ``tokens`` (the exact path, for
+    the scores _code_scores cannot give): ``["the", "role", "of", "the"]`` -> ``{"the": 2, "of": 1}``."""
     # Function words only, counted in a plain dict: cheaper than a Counter for a few dozen hits.
     counts: dict[str, int] = {}
     get = counts.get
@@ -265,6 +339,34 @@ def _scores(counts: dict[str, int], langs: Sequence[str], owners_of: dict[str, t
     for tok in sorted(counts):  # sorted: float sums independent of hash order (and of how counted)
         owners = owners_of[tok]
         share = counts[tok] / len(owners)
+        for lang in owners:
+            scores[lang] += share
+    return scores
+
+
+def _hit_codes(tokens: Iterable[str], among: _Groups) -> str:
+    """The function words of ``tokens``, each as the one-character code of its owner group (see
+    ``_groups_among``), in order: found and looked up in C, with no Python step per word or per hit.
+    ``["the", "role", "of", "die"]`` over en, de -> ``"AAB"`` (``A`` en, ``B`` de)."""
+    return "".join(map(among.code_of.__getitem__, filter(among.words.__contains__, tokens)))
+
+
+def _code_scores(codes: str, langs: Sequence[str], among: _Groups) -> dict[str, float] | None:
+    """``_scores`` from the hit codes, or None when a word shared by three (five, six, seven)
+    candidates was hit: ``"AAB"`` over en, de -> ``{"en": 2.0, "de": 1.0}``.
+
+    Why the same floats: a hit shared by 1, 2, 4 ... (a power of two) languages adds a whole number
+    of halves, quarters ..., and sums of such numbers (far below 2**50) are exact in any order and
+    grouping, so a group's hits can be added at once. A third is not exact: then the sums depend on
+    the order _scores adds them in (sorted words), and the caller takes that path.
+    """
+    scores = dict.fromkeys(langs, 0.0)
+    for code in set(codes):
+        owners = among.owners[code]
+        k = len(owners)
+        if k & (k - 1):  # not a power of two
+            return None
+        share = codes.count(code) / k
         for lang in owners:
             scores[lang] += share
     return scores
@@ -288,16 +390,18 @@ def run_stopword_scores(run: Run, langs: Sequence[str], limit: int | None = None
     key = ("stopwords", limit, cands)
     scores = run.memo.get(key)
     if scores is None:
-        owners_of = _owners_among(cands)
-        counts = run.memo.get(("hits", limit, cands))
-        if counts is None and limit is None and len(toks) > HEAD_TOKENS:
-            head = run.memo["hits", HEAD_TOKENS, cands] = _hit_counts(toks[:HEAD_TOKENS], owners_of)
-            counts = dict(head)
-            for tok, n in _hit_counts(toks[HEAD_TOKENS:], owners_of).items():
-                counts[tok] = counts.get(tok, 0) + n
-        elif counts is None:
-            counts = _hit_counts(toks if limit is None else toks[:limit], owners_of)
-        scores = run.memo[key] = _scores(counts, langs, owners_of)
+        among = _groups_among(cands)
+        codes = run.memo.get(("hits", limit, cands))
+        if codes is None and limit is None and len(toks) > HEAD_TOKENS:
+            head = run.memo["hits", HEAD_TOKENS, cands] = _hit_codes(islice(toks, HEAD_TOKENS), among)
+            codes = head + _hit_codes(islice(toks, HEAD_TOKENS, None), among)
+        elif codes is None:
+            codes = _hit_codes(toks if limit is None else islice(toks, limit), among)
+        scores = _code_scores(codes, cands, among)
+        if scores is None:  # the exact order of the sums matters: word by word
+            owners_of = _owners_among(cands)
+            scores = _scores(_hit_counts(toks if limit is None else toks[:limit], owners_of), cands, owners_of)
+        run.memo[key] = scores
     return dict(scores)
 
 
@@ -333,3 +437,25 @@ def best_by_stopwords(tokens: Iterable[str], langs: Sequence[str]) -> tuple[str 
         return None, 0.0, 0.0
     second = scores[ranked[1]] if len(ranked) > 1 else 0.0
     return ranked[0], scores[ranked[0]], second
+
+
+class _Groups(NamedTuple):
+    """The function words of some candidates by owner group (the candidates among which the word
+    is shared), each group named by a one-character code."""
+
+    words: frozenset[str]  # every function word of the candidates (a set: the cheapest `in`)
+    code_of: dict[str, str]  # function word -> its group's code
+    owners: dict[str, tuple[str, ...]]  # code -> the group (in candidate order)
+
+
+@functools.lru_cache(maxsize=64)
+def _groups_among(langs: tuple[str, ...]) -> _Groups:
+    """The function words of ``langs`` by owner group (what ``_owners_among`` gives each).
+
+    ``_groups_among(("es", "pt")).owners`` -> ``("es",)``, ``("pt",)`` and ``("es", "pt")`` (of
+    "de" and others) under three codes.
+    """
+    owners_of = _owners_among(langs)
+    groups = dict.fromkeys(owners_of.values())
+    code = {g: chr(ord("A") + i) for i, g in enumerate(groups)}
+    return _Groups(frozenset(owners_of), {tok: code[g] for tok, g in owners_of.items()}, {c: g for g, c in code.items()})

@@ -107,20 +107,30 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 _ASCII_WORD_RE = re.compile(r"[a-z]+")
 # Byte -> itself for an ASCII letter, else a space: the words of a text whose letters are all ASCII.
 _LETTER_BYTES = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+# cp1251 byte -> itself for a character _WORD_RE reads as a letter (ASCII and Cyrillic letters), else
+# a space (0x98 writes no character: a space).
+_CP1251_WORD_BYTES = bytes(
+    b if _WORD_RE.fullmatch(bytes([b]).decode("cp1251", "replace")) else 32 for b in range(256)
+)
 
 
 def lower_words(low: str) -> list[str]:
     """``_WORD_RE.findall(low)`` for lower-case text. When every letter is ASCII (English text,
     whatever its quotes and dashes), the words are the runs of ASCII letters: read from the UTF-8
-    bytes by one ``translate`` and a ``split``, without a Unicode category test per character.
+    bytes by one ``translate`` and a ``split``, without a Unicode category test per character; so
+    are a text's that cp1251 can write (Cyrillic), from its cp1251 bytes.
 
     ``lower_words("it’s “the” role_of 2024 state") -> ["it", "s", "the", "role", "of", "state"]``.
     """
     if low.isascii():
         return _ASCII_WORD_RE.findall(low)
     b = low.encode("utf-8", "surrogatepass")  # a lone surrogate: no letter, like its bytes
-    if _WORD_RE.search(non_ascii(b)) is not None:
-        return _WORD_RE.findall(low)  # a letter beyond ASCII: its bytes would be no word
+    if _WORD_RE.search(non_ascii(b)) is not None:  # a letter beyond ASCII: its UTF-8 bytes are no word
+        try:  # (Cyrillic text: its letters one byte each in cp1251, read as the ASCII ones are)
+            data = low.encode("cp1251")
+        except UnicodeEncodeError:
+            return _WORD_RE.findall(low)
+        return data.translate(_CP1251_WORD_BYTES).decode("cp1251").split()
     return b.translate(_LETTER_BYTES).decode().split()
 
 

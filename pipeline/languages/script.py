@@ -407,6 +407,8 @@ _NOT_PLAIN_PUNCT = re.compile(f"[^{_PLAIN_PUNCT}]")
 # The two non-ASCII joiners stand in the bytes as these control characters while words are read
 # (a block that holds either control character itself takes the slow path).
 _WIDE_JOINERS = (("\u2019".encode(), b"\x01", "\x01", "\u2019"), ("\u2010".encode(), b"\x02", "\x02", "\u2010"))
+_WIDE_JOINER_CHARS = "".join(orig for _, _, _, orig in _WIDE_JOINERS)
+_STAND_IN_CODES = tuple(byte[0] for _, byte, _, _ in _WIDE_JOINERS)  # as integers (see _plain_words)
 _BYTE_JOINERS = b"'-\x01\x02"
 
 
@@ -437,10 +439,13 @@ def _plain_words(masked: str) -> tuple[list[str], int] | None:
     table, joiners = _WORD_BYTES, _ASCII_JOINER_BYTES
     if not masked.isascii():
         # Only the non-ASCII characters are looked at (a few in a thousand, in English text).
-        if _NOT_PLAIN_PUNCT.search(non_ascii(b)) is not None:
+        others = non_ascii(b)
+        if _NOT_PLAIN_PUNCT.search(others) is not None:
             return None
-        if any(wide in b for wide, _, _, _ in _WIDE_JOINERS):
-            if b"\x01" in b or b"\x02" in b:
+        # (Looked for in the few non-ASCII characters, and the control characters as integers: `in`
+        # with a bytes needle first tries it as an integer and formats the TypeError it clears.)
+        if any(map(others.__contains__, _WIDE_JOINER_CHARS)):
+            if any(map(b.__contains__, _STAND_IN_CODES)):
                 return None
             for wide, byte, _, _ in _WIDE_JOINERS:
                 b = b.replace(wide, byte)
@@ -450,7 +455,7 @@ def _plain_words(masked: str) -> tuple[list[str], int] | None:
     # joiner is where words end. After the pairs, no two joiners touch (a replace leaves none of its
     # pair, and turning joiners into spaces makes no new pair), so what is left is a joiner beside a
     # space or between two letters.
-    present = [j for j in joiners if j in t]
+    present = [j for j in joiners if t.find(j) >= 0]  # find: see `in` above
     for j in present:
         for k in present:
             t = t.replace(j + k, b"  ")
