@@ -397,6 +397,7 @@ def _dateline_distance(after: list[str], day_first: bool) -> int | None:
 
 # How far down the article's history lines (received, accepted, published) are looked for.
 HISTORY_BLOCKS = 30
+HISTORY_CHARS = 400
 # A "Received" cue anywhere in a block ("Article Info Received: 14.02.2023 Accepted: ...").
 _RECEIVED_RE = re.compile(r"\b(?:received|submitted|поступила|получено|принята|eingegangen|reçu|recibido|recebido|"
                           r"ricevuto|otrzymano)\b", re.IGNORECASE)
@@ -547,8 +548,10 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
     near = [squash(b.text) for b in doc.blocks[: body_start + LEAD_BLOCKS] if dates.has_year(b.text)]
     # The article's history ("Received ... / Published: 30.06.2023") may follow both abstracts and
     # their keywords: a short line with a cue in the first HISTORY_BLOCKS blocks counts too.
+    # (A history block is a few lines: a long paragraph is not read.)
     history = [squash(b.text) for b in doc.blocks[body_start + LEAD_BLOCKS : HISTORY_BLOCKS]
-               if dates.has_year(b.text) and (word_count(b.text) <= DATELINE_WORDS or _holds_history(b.text))]
+               if len(b.text) <= HISTORY_CHARS and dates.has_year(b.text)
+               and (word_count(b.text) <= DATELINE_WORDS or _holds_history(b.text))]
     for text in list(doc.furniture) + near + history:
         d = dates.cued_publication_date(text, df)
         if d:
