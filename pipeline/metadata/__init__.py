@@ -344,8 +344,8 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             elif group[0] > title_end + 1 and _may_replace_short_title(doc, fr, headline, title_units,
                                                                       [units[g] for g in group]):
                 later_titles.append([units[g] for g in group])
-                later_dated.append(_dateline_distance([b.text for b in doc.blocks[units[group[-1]].block + 1 :][:3]],
-                                                      cfg.day_first))
+                end = units[group[-1]].block
+                later_dated.append(_dateline_distance([b.text for b in doc.blocks[end + 1 : end + 4]], cfg.day_first))
             else:
                 lang = _units_lang(doc, [units[g] for g in group])
                 main = _units_lang(doc, title_units)
@@ -416,7 +416,7 @@ MENU_ITEM_WORDS = 4
 
 def _main_language(doc: Document) -> str | None:
     """The language with the largest share of the document's letters (the first on a tie), if any."""
-    return max(doc.languages, key=lambda k: doc.languages[k]) if doc.languages else None
+    return max(doc.languages, key=doc.languages.__getitem__) if doc.languages else None
 
 
 def _nearest(first: int | None, others: list[int]) -> int | None:

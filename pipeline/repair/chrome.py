@@ -35,7 +35,8 @@ import re
 from collections import Counter
 from collections.abc import Collection
 
-from pipeline.repair.web import is_body, is_link_row, is_title_like
+from pipeline.repair.web import _LINK_SEP, _MD_HEADING, is_body, is_link_row, is_title_like
+from pipeline.repair.web import _is_menu_item as is_button
 
 __all__ = ["find_chrome"]
 
@@ -49,9 +50,11 @@ AD_LABEL = re.compile(
 # A view or comment counter, or a reading time: "Views: 1 284", "Комментарии (12)", "12 comments",
 # "Temps de lecture : 5 min", "7 min read".
 _COUNT = r"\d[\d \u00a0\u202f,.]*"
-_COUNTED = (r"views?|reads|shares|likes|accesses|downloads|citations|altmetric|comments?|skomentuj|komentuj|просмотр\w*|переглядів|перегляд\w*|комментари\w*|"
-            r"коментар\w*|aufrufe|kommentare|vues|commentaires|visitas|visualiza\w*|comentarios|"
-            r"comentários|commenti|visualizzazioni|wyświetle\w*|odsłon\w*|komentarz\w*")
+_COMMENT_WORDS = (r"comments?|комментари\w*|коментар\w*|kommentare|commentaires|comentarios|comentários|commenti|"
+                  r"komentarz\w*")
+_COUNTED = (rf"views?|reads|shares|likes|accesses|downloads|citations|altmetric|{_COMMENT_WORDS}|skomentuj|komentuj|"
+            r"просмотр\w*|переглядів|перегляд\w*|aufrufe|vues|visitas|visualiza\w*|visualizzazioni|wyświetle\w*|"
+            r"odsłon\w*")
 _READING = (r"reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|"
             r"tempo di lettura|czas czytania|время чтения|час читання|время прочтения")
 _MINUTES = r"min\w*|мин\w*|хв\w*"
@@ -120,8 +123,6 @@ def _may_be_post_nav(text: str) -> bool:
 
 
 # A comments section's header: "Comments", "Комментарии (12)", "12 comments".
-_COMMENT_WORDS = (r"comments?|комментари\w*|коментар\w*|kommentare|commentaires|comentarios|comentários|commenti|"
-                  r"komentarz\w*")
 COMMENTS = re.compile(
     rf"(?:{_COMMENT_WORDS})(?:\s*\(\s*{_COUNT}\s*\)|\s*:?\s*{_COUNT})?|(?:skomentuj|komentuj)\s*\(\s*{_COUNT}\s*\)"
     rf"|{_COUNT}\s+(?:{_COMMENT_WORDS})", _I)
@@ -147,7 +148,6 @@ _TITLE_CASE_SMALL = frozenset(
 _DECOR = " \t-–—_*#[](){}|:•·"
 _MARKS = " \t-–—_*#|•·"  # (a counter's brackets are its own)
 _REFERENCE = re.compile(r"https?://|\bdoi\b|\((?:19|20)\d\d[a-z]?\)|\bet al\b|\d\s*[-–]\s*\d+\.?$", _I)
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
 # A pointer: a one-to-three-word label, a colon (maybe after a space, French style), a headline.
 _POINTER = re.compile(r"^([^\W\d_][^\W\d_'’]*(?: [^\W\d_'’]+){0,2})\s?[:：]\s+(\S.*)$")
@@ -275,16 +275,6 @@ def is_comments_header(text: str) -> bool:
     return _words(t) <= 30 and ((_COMMENTS_ON.match(t) is not None and not t.endswith(".")) or (_words(t) <= 6 and LEAVE_COMMENT.match(t) is not None))
 
 
-def is_button(text: str) -> bool:
-    """A button or link label: one to three words, no digits, no sentence end.
-
-    >>> is_button("Accept all"), is_button("Tout refuser"), is_button("It rained."), is_button("Top 10")
-    (True, True, False, False)
-    """
-    t = text.strip()
-    return 1 <= _words(t) <= 3 and is_title_like(t) and not any(map(str.isdigit, t))
-
-
 def is_menu_line(text: str) -> bool:
     """A site menu on one line: a home word, then four or more items, each one or two capitalised
     words, joined by separators or by spaces alone.
@@ -342,6 +332,7 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
     if hard_wrapped:
         return out
     filled = [i for i, t in enumerate(lines) if t and not t.isspace()]
+    pos = {i: k for k, i in enumerate(filled)}  # each filled line's place among them
     live = [i for i in filled if i not in taken]
     if not live:
         return out
@@ -467,11 +458,11 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
             out[i] = "navigation"
     # The buttons of a consent dialog in the head, and its heading (at most six words) right above it.
     # (A copyright line is no dialog: above it stand a paper's authors.)
-    notices_out = {x: "" for x in out if out[x] == "notice" and not is_copyright(lines[x])}
+    notices_out = {x for x in out if out[x] == "notice" and not is_copyright(lines[x])}
     for i in head:
         if i in out:
             continue
-        k = filled.index(i)
+        k = pos[i]
         # (The buttons: up to four words, the two lines under the dialog or the one above it.)
         button = is_title_like(lines[i], 4) and not any(map(str.isdigit, lines[i]))
         if (button and any(x in notices_out for x in filled[max(0, k - 2) : k + 2] if x != i)) or (
@@ -494,7 +485,7 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
             out.setdefault(i, "footer")
     _teaser_list(lines, [i for i in tail if i not in out], out)
     for i in tail:
-        if i not in out and (is_button(lines[i]) and _next_to(i, out, filled) or _bare(lines[i]).lower() in BUTTON_WORDS):
+        if i not in out and (is_button(lines[i]) and _next_to(pos[i], out, filled) or _bare(lines[i]).lower() in BUTTON_WORDS):
             out[i] = "footer"
     return out
 
@@ -520,9 +511,8 @@ def _alone(i: int, lines: list[str]) -> bool:
     return not (i and lines[i - 1].strip()) and not (i + 1 < len(lines) and lines[i + 1].strip())
 
 
-def _next_to(i: int, out: dict[int, str], filled: list[int]) -> bool:
-    """Whether the line before or after ``i`` (blank lines aside) was taken."""
-    k = filled.index(i)
+def _next_to(k: int, out: Collection[int], filled: list[int]) -> bool:
+    """Whether the line before or after ``filled[k]`` (blank lines aside) was taken."""
     return (k > 0 and filled[k - 1] in out) or (k + 1 < len(filled) and filled[k + 1] in out)
 
 
@@ -534,7 +524,7 @@ def _is_menu(lines: list[str], filled: list[int], k: int) -> bool:
         return True
     if not is_link_row(t):
         return False
-    items = [p.strip() for p in re.split(r"\s+[›»→>|/·]\s+|\s*[›»→]\s*", t)]
+    items = [p.strip() for p in _LINK_SEP.split(t)]
     return len(items) >= 4 and any(_is_site_item(p) for p in items)
 
 

@@ -127,6 +127,11 @@ def is_label(text: str) -> bool:
 
 
 def _is_menu_item(text: str) -> bool:
+    """A menu item or a button: one to three words, no digits, no sentence end.
+
+    >>> _is_menu_item("Accept all"), _is_menu_item("Tout refuser"), _is_menu_item("It rained."), _is_menu_item("Top 10")
+    (True, True, False, False)
+    """
     t = text.strip()
     return 1 <= len(t.split()) <= 3 and is_title_like(t) and not any(map(str.isdigit, t))
 
