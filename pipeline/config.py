@@ -38,7 +38,7 @@ DEFAULTS: dict[str, Any] = {
         "web_boilerplate": True,
     },
     "languages": {
-        "allowed": ["en", "ru", "zh", "ja", "ko", "uk", "bg", "be", "sr", "mk", "de", "fr", "es", "it", "pt", "pl"],
+        "allowed": ["en", "ru", "zh", "ja", "ko", "uk", "bg", "be", "sr", "mk", "de", "fr", "es", "it", "pt", "pl", "tr", "kk"],
         "detect_min_letters": 40,
         "detect_max_chars": 500,
         "seed": 0,

@@ -262,7 +262,21 @@ def test_only_allowed_languages_are_answered() -> None:
     assert [s.lang for s in run([uk, kk], cfg=cfg).segments] == ["und", "und"]
     # ... while a word whose letters fit Russian takes the only Cyrillic language allowed.
     assert [s.lang for s in run(["Вступ"], cfg=cfg).segments] == ["ru"]
-    assert [s.lang for s in run([uk, kk]).segments] == ["uk", "und"]
+    assert [s.lang for s in run([uk, kk]).segments] == ["uk", "kk"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Қазақстан Республикасының мемлекеттік тілі – қазақ тілі, ол халықтың рухани байлығы.", "kk"),
+    ("Мақалада өңірдің экономикалық дамуы және шекара маңындағы сауда бойынша деректер талданады.", "kk"),
+    ("В статье анализируются данные о развитии приграничной торговли и экономики региона.", "ru"),
+    ("Bu çalışmada bölgedeki üreticilerin iklim değişikliği algısı ve uyum stratejileri incelenmiştir.", "tr"),
+    ("Araştırma sonuçları, üreticilerin çoğunun kuraklık ve don olaylarını daha sık yaşadığını göstermektedir.",
+     "tr"),
+    ("The study examines how producers perceive climate change and which strategies they adopt.", "en"),
+    ("Die Studie untersucht, wie die Erzeuger den Klimawandel wahrnehmen und welche Strategien sie wählen.", "de"),
+])
+def test_kazakh_and_turkish_are_told_from_their_neighbours(text: str, lang: str) -> None:
+    assert [s.lang for s in run([text]).segments] == [lang]
 
 
 def test_japanese_and_chinese() -> None:

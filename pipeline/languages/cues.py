@@ -51,7 +51,7 @@ CYR_FORBIDDEN_RE = {
 
 # Letters so frequent in a language that a long text without any of them is not in it
 # (Ukrainian і/ї/є ~6.5% of letters: none in 60 letters happens about once in 50 texts).
-_SIGNATURE = {"uk": "іїє", "be": "іў"}  # looked for with `in`, a far faster scan than a regex
+_SIGNATURE = {"uk": "іїє", "be": "іў", "kk": "әғқңөұүі"}  # looked for with `in`, a far faster scan than a regex
 # The same letters in either case: what a text holds when its lower case holds one of them (no
 # other character lower-cases to one: tested over every character), so no lower-cased copy is made.
 _SIGNATURE_ANY_CASE = {lang: letters + letters.upper() for lang, letters in _SIGNATURE.items()}
@@ -72,6 +72,7 @@ _LATIN_NATIVE: dict[str, str] = {
     "pt": "áâãàçéêíóôõú",
     "pl": "ąćęłńóśźż",
     "nl": "áéëèïöüó",
+    "tr": "çğıöşüâî",
 }
 _BASIC_LATIN = set("abcdefghijklmnopqrstuvwxyz")
 
@@ -104,6 +105,10 @@ _STOPWORDS_TEXT: dict[str, str] = {
     "be": "і ў у на не што з да для ад пра як гэта але або яго яе іх ён яна яны таксама быў была былі "
     "будзе які якая якія можа яшчэ ўжо пасля",
     "sr": "и у на не да се је су од за са као што из по ће то који која које али или његов њихов до при кроз",
+    "kk": "және мен бен пен да де та те бұл осы сол ол олар үшін деп болып болады екі бір бойынша туралы "
+    "арқылы сияқты немесе ретінде жылы жылдары тек әр барлық оның олардың мұнда қазіргі",
+    "tr": "ve bir bu ile için da de olarak olan daha gibi çok en ama veya ya sonra kadar göre ancak her "
+    "bu şekilde ise nin nın onun bunun olup olduğu olduğunu yapılan arasında üzerinde ayrıca",
     "mk": "и во на не да се е од за со како што по ќе тоа кој која кои но или негов нивни до при преку го ја ги",
 }
 STOPWORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _STOPWORDS_TEXT.items()}
@@ -218,6 +223,17 @@ def _telling_letters(langs: frozenset[str]) -> re.Pattern[str]:
     return re.compile(f"[{re.escape(telling)}]")
 
 
+def lacks_signature(text: str, lang: str) -> bool:
+    """Whether ``text`` holds none of the letters ``lang`` cannot do without (a test for texts of
+    ``SIGNATURE_MIN_LETTERS`` letters or more; languages without such letters never lack them).
+
+    ``lacks_signature("Статията анализира промените", "kk")`` -> True (no ә ғ қ ң ө ұ ү і);
+    ``lacks_signature("Қазақ тілі", "kk")`` -> False; ``lacks_signature("слово", "ru")`` -> False
+    """
+    signature = _SIGNATURE_ANY_CASE.get(lang)
+    return signature is not None and not any(map(text.__contains__, signature))
+
+
 def compatible(
     text: str,
     letters: int,
@@ -243,8 +259,8 @@ def compatible(
         return list(langs)
     v = dict(violations) if violations is not None else cyrillic_violations(text, langs)
     if letters >= SIGNATURE_MIN_LETTERS:
-        for lang, signature in _SIGNATURE_ANY_CASE.items():
-            if lang in v and not any(map(text.__contains__, signature)):
+        for lang in v:
+            if lacks_signature(text, lang):
                 v[lang] += letters  # a long text without the language's everyday letters
     best = min(v.values())
     if letters >= NO_FIT_MIN_LETTERS and best > NO_FIT_SHARE * letters:

@@ -41,6 +41,14 @@ def mixed(run: Run, cands: Sequence[str]) -> bool:
         return False
     if run.script == CYRL:
         v = cues.run_cyrillic_violations(run, cands)
+        if run.letters >= cues.SIGNATURE_MIN_LETTERS:
+            # A language whose everyday letters the run lacks is out, though its alphabet holds all
+            # the others' letters (Kazakh writes ъ ы э щ too: a Bulgarian-then-Russian run breaks it
+            # nowhere).
+            text = run.text()
+            v = {lang: n for lang, n in v.items() if not cues.lacks_signature(text, lang)}
+            if len(v) < 2:
+                return False
         return min(v.values()) >= MIN_VIOLATIONS
     if run.script == LATN:
         scores = sorted(cues.run_stopword_scores(run, cands).values(), reverse=True)

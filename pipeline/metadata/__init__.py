@@ -453,10 +453,13 @@ def _may_replace_short_title(doc: Document, fr: Front, headline: int | None, cur
     n_now = sum(word_count(un.text) for un in current)
     if n_now > SHORT_TITLE_WORDS or sum(word_count(un.text) for un in later) <= n_now:
         return False
-    # (The label of a short line in capitals is a guess between the languages of its alphabet: a
-    # rubric in Russian capitals may come out Bulgarian. There the alphabet decides.)
+    # (The label of a short line is a guess between the languages of its alphabet: a rubric in Russian
+    # capitals may come out Bulgarian, a site's name with two Kazakh words over a Russian page Kazakh.
+    # There the alphabet decides. Latin-script languages have function words enough to tell them
+    # apart, and a short English line over a longer French one may be a title and its translation.)
     now_text = " ".join(un.text for un in current)
-    if title.in_capitals(now_text) and main_script(now_text) == main_script(" ".join(un.text for un in later)):
+    script = main_script(now_text)
+    if script == main_script(" ".join(un.text for un in later)) and (script != "latin" or title.in_capitals(now_text)):
         return True
     return _units_lang(doc, later) == _units_lang(doc, current)
 

@@ -192,9 +192,22 @@ _SPLIT_RE = re.compile(r"\s*(?:;|,|\s&\s|\sand\s|\sи\s)\s*")
 def title_case_caps(text: str) -> str:
     """The text with every all-capitals word of two or more letters written in title case (same length).
 
-    ``"ИВАНОВ И.И., ПЕТРОВ П.П."`` -> ``"Иванов И.И., Петров П.П."``
+    ``"ИВАНОВ И.И., ПЕТРОВ П.П."`` -> ``"Иванов И.И., Петров П.П."``; ``"KARADENİZ"`` -> ``"Karadeniz"``
+    (Turkish dotted İ lower-cases to two characters, i and a dot above: here it is i)
     """
-    return _CAPS_WORD_RE.sub(lambda m: m.group(0).capitalize(), text)
+    return _CAPS_WORD_RE.sub(lambda m: m.group(0)[0] + m.group(0)[1:].replace("İ", "I").lower(), text)
+
+
+def _given_names_then_surname_in_capitals(name: str) -> bool:
+    """Whether a name as printed has its surname, and only that word, in capitals after given names
+    in title case (a common convention in Turkish, French, Romanian and Spanish journals).
+
+    ``"Ayşe Nur KARADENİZ"`` -> True; ``"Jean-Luc MARTIN"`` -> True; ``"Anna Berg"`` -> False;
+    ``"ANNA BERG"`` -> False; ``"NASA Team"`` -> False
+    """
+    words = name.split()
+    caps = [w for w in words if _CAPS_WORD_RE.fullmatch(w.replace("-", ""))]
+    return len(caps) == 1 and words[-1] is caps[0] and len(words) >= 2
 
 
 # Chinese names: two to four Han characters, each with optional markers, separated by a full-width
@@ -241,6 +254,16 @@ def parse_author_line(text: str) -> list[Author] | None:
             for a in found:
                 a.name = t[a.span[0] : a.span[1]]
         return found
+    if _CAPS_WORD_RE.search(t):
+        # "Ayşe Nur KARADENİZ1*, Mehmet Ali ÖZTÜRK2": given names, then the surname in capitals. Read
+        # on a title-case copy (same length); each name must have that shape, and is given as a
+        # careful reader writes it, "Ayşe Nur Karadeniz".
+        cased = title_case_caps(t)
+        found = _parse_author_line(cased)
+        if found and all(_given_names_then_surname_in_capitals(t[a.span[0]: a.span[1]]) for a in found):
+            for a in found:
+                a.name = cased[a.span[0]: a.span[1]]
+            return found
     return _parse_author_line(t)
 
 

@@ -46,6 +46,15 @@ def test_is_name(text: str, name: bool) -> None:
         ("Ushering in a New Era with New Thought", None),
         ("China and Russia", None),
         ("Global Corporations and Economy", None),
+        # Given names, then the surname in capitals: given in title case.
+        ("Ayşe Nur KARADENİZ1* , Mehmet Ali ÖZTÜRK2 , Gökhan İLERİ3",
+         [("Ayşe Nur Karadeniz", ["1", "*"]), ("Mehmet Ali Öztürk", ["2"]), ("Gökhan İleri", ["3"])]),
+        ("Jean-Luc MARTIN1, Marie DUPONT2", [("Jean-Luc Martin", ["1"]), ("Marie Dupont", ["2"])]),
+        # ... but not two capitals words in a name, a capitals word first, or an organisation.
+        ("Anna MARIA KOWALSKA1, Jan NOWAK2", None),
+        ("NASA Team, ESA Group", None),
+        ("MARTIN Jean-Luc, DUPONT Marie", None),
+        ("Climate Change and EU Policy", None),
     ],
 )
 def test_parse_author_line(line: str, expected: list[tuple[str, list[str]]] | None) -> None:

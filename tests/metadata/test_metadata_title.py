@@ -544,3 +544,25 @@ def test_the_journals_name_above_its_volume_line_is_not_the_title() -> None:
                     ("heading", "Hazelnut Growers’ Perceptions of Climate Change and Adaptation Strategies"),
                     ("heading", "Ayşe Nur KARADENİZ1*, Mehmet Ali ÖZTÜRK2"), LONG_EN])
     assert run(doc)["title"]["text"].startswith("Hazelnut Growers")
+
+
+def test_a_sites_name_labelled_as_a_neighbouring_language_gives_way_to_the_headline() -> None:
+    # Two Kazakh words make the site's name "kk", the headline under it is Russian: in one alphabet a
+    # short line's label is a guess, so the headline above the dateline is the title all the same.
+    doc = make_doc([("heading", [("kk", "Өскемен Ақпарат — новости региона")]),
+                    ("other", "Главная • Новости • Регионы • Общество • Экономика"),
+                    ("heading", "Жители города смогут проверить качество воздуха у своего дома через приложение"),
+                    ("heading", "16:40, 12 апреля 2024"), LONG_RU])
+    md = run(doc)
+    assert md["title"]["text"].startswith("Жители города смогут")
+    assert md["published"] == "2024-04-12"
+
+
+def test_a_short_english_line_over_a_longer_french_one_is_not_replaced_by_it() -> None:
+    # Latin-script languages are told apart by their words: the longer French line under a short
+    # English title stays its translation, not the title.
+    doc = make_doc([("heading", "Urban Heat Islands"), ("other", "Home • News • Science"),
+                    ("heading", [("fr", "Les îlots de chaleur urbains dans les villes moyennes de la France")]),
+                    ("heading", "By Jane Doe"), LONG_EN])
+    md = run(doc)
+    assert md["title"]["text"] == "Urban Heat Islands"
