@@ -496,7 +496,10 @@ def _accept_author_line(text: str, authors: list[au.Author], after_title: bool, 
     more names under the title followed by the article's dates count too (the affiliations printed as
     footnotes elsewhere: "Received: ... Published: ...").
     """
-    if any(a.markers for a in authors) or re.search(au.INITIALS, text):
+    initials = re.search(au.INITIALS, text) is not None
+    if not initials and not after_title and text == text.upper():
+        return False  # names in capitals without initials only under the title: "ЗЕМЕЛЬНАЯ РЕФОРМА*" is one
+    if any(a.markers for a in authors) or initials:
         return True
     if not after_title:
         return False

@@ -64,6 +64,11 @@ _ACADEMIC_TITLES_RE = re.compile(
 # Bold marks around names, as papers converted to markdown print them: opening at a word's start and
 # closing right after a letter ("Tom Ray**, Bo Li***" holds markers, not bold).
 _BOLD_RE = re.compile(r"(?<!\S)\*\*([^*\s][^*]*?[^\W\d_])\*\*")
+# Italic marks around names ("*Анна Ли*[^1], *Олег Ким*[^2]"), the same way; not a marker's star.
+_ITALIC_RE = re.compile(r"(?<![\S*])\*([^*\s][^*]*?[^\W\d_])\*(?!\*)")
+_MD_FOOTNOTE_REF_RE = re.compile(r"\s*\[\^(\w{1,3})\]")
+# A symbol marker after a space, before the item's end: "Голованова¹ *, Петров² **".
+_SPACED_SYMBOL_RE = re.compile(r"(?<=[^\W_])\s+(?=[*†‡§#]+\s*(?:[,;]|$))")
 # LaTeX superscripts as markers ("$^{1,2}$").
 _LATEX_SUPERSCRIPT_RE = re.compile(r"\s*\$\^\{?([0-9,*†‡§#\s]+)\}?\$")
 _ORG_TOKEN_RE = re.compile(rf"[{_UP}][\w&.-]{{1,30}}")
@@ -246,14 +251,20 @@ def parse_author_line(text: str) -> list[Author] | None:
     t = _without_titles(squash(text).translate(_SUPER))
     if "\u4e00" <= t[:1] <= "\u9fff":
         return _parse_han_author_line(t)
-    if re.search(INITIALS, t) and t == t.upper():
-        # Names printed in capitals are unmistakable only with initials; match on a title-case copy
-        # (same length) and report the names as printed.
-        found = _parse_author_line(title_case_caps(t))
-        if found:
+    if t == t.upper() and _CAPS_WORD_RE.search(t):
+        # Names printed in capitals are unmistakable with initials; match on a title-case copy (same
+        # length) and report the names as printed. Without initials a heading in capitals has their
+        # shape too: there every name must carry its marker ("HELEN MARCHBANKS*"), and is given in
+        # title case.
+        cased = title_case_caps(t)
+        found = _parse_author_line(cased)
+        if found and re.search(INITIALS, t):
             for a in found:
                 a.name = t[a.span[0] : a.span[1]]
-        return found
+            return found
+        if found and all(a.markers for a in found):
+            return found
+        return None
     if _CAPS_WORD_RE.search(t):
         # "Ayşe Nur KARADENİZ1*, Mehmet Ali ÖZTÜRK2": given names, then the surname in capitals. Read
         # on a title-case copy (same length); each name must have that shape, and is given as a
@@ -275,10 +286,16 @@ def _without_titles(t: str) -> str:
     """
     if "$" in t:
         t = _LATEX_SUPERSCRIPT_RE.sub(lambda m: m.group(1).replace(" ", ""), t)
-    if "**" in t:  # bold marks in pairs around a name; a lone "**" is a marker ("Tom Ray**")
-        t = squash(_BOLD_RE.sub(r" \1 ", t))
-        # The bold marks' spaces leave "Name 1,2": a marker goes back to its name.
-        t = re.sub(r"(?<=[^\W\d_]) (?=[0-9][0-9,*†‡§#]*(?:\s|$))", "", t)
+    if "[^" in t:  # markdown footnote references as markers: "Анна Ли[^1]"
+        t = _MD_FOOTNOTE_REF_RE.sub(r"\1", t)
+    if "*" in t:
+        # A symbol marker set off by a space ("Голованова¹ *") goes back to its name, then bold and
+        # italic marks in pairs around a name go (a lone "*" or "**" is a marker: "Tom Ray**").
+        t = _SPACED_SYMBOL_RE.sub("", t)
+        emphasis = _ITALIC_RE.sub(r" \1 ", _BOLD_RE.sub(r" \1 ", t))
+        if emphasis != t:
+            # The marks' spaces leave "Name 1,2": a marker goes back to its name.
+            t = re.sub(r"(?<=[^\W\d_]) (?=[0-9][0-9,*†‡§#]*(?:\s|$))", "", squash(emphasis))
     return _ACADEMIC_TITLES_RE.sub("", t)
 
 
@@ -315,12 +332,21 @@ def _parse_author_line(t: str) -> list[Author] | None:
         if not m or not m.group("name"):
             return None
         name = m.group("name").strip()
-        if not is_name(name):
-            return None
-        markers = split_markers(m.group("markers") or "")
-        author = Author(name, markers)
-        author.span = (m.start("name"), m.start("name") + len(name))
-        authors.append(author)
+        parts = _initialled_names(name)
+        if len(parts) > 1:
+            # Names side by side with nothing printed between ("И. И. Иванов П. П. Петров"): the
+            # markers after the last are its own.
+            for k, (a, b) in enumerate(parts):
+                author = Author(name[a:b], split_markers(m.group("markers") or "") if k == len(parts) - 1 else [])
+                author.span = (m.start("name") + a, m.start("name") + b)
+                authors.append(author)
+        else:
+            if not is_name(name):
+                return None
+            markers = split_markers(m.group("markers") or "")
+            author = Author(name, markers)
+            author.span = (m.start("name"), m.start("name") + len(name))
+            authors.append(author)
         pos = m.end()
         sep = _ITEM_SEP_RE.match(t, pos)
         if sep is None:
@@ -332,6 +358,24 @@ def _parse_author_line(t: str) -> list[Author] | None:
     if pos < len(t.rstrip()) or not authors:
         return None
     return authors
+
+
+def _initialled_names(text: str) -> list[tuple[int, int]]:
+    """Spans of two or more names with initials run together, each an initials token and a surname
+    in the same order ("И. И. Иванов П. П. Петров", "Ivanov I. I. Petrov P. P."); ``[]`` otherwise.
+
+    ``"И. И. Иванов П. П. Петров"`` -> ``[(0, 11), (12, 24)]``; ``"Anna Maria Berg"`` -> ``[]``
+    """
+    tokens = [(m.start(), m.end(), _INITIALS_RE.fullmatch(m.group()) is not None) for m in _NAME_TOKEN_RE.finditer(text)]
+    if len(tokens) < 4 or len(tokens) % 2:
+        return []
+    first_initial = tokens[0][2]
+    pairs = [tokens[k : k + 2] for k in range(0, len(tokens), 2)]
+    if not all(p[0][2] == first_initial and p[1][2] != first_initial for p in pairs):
+        return []
+    if not all(_NAME_WORD_RE.fullmatch(text[t[0]: t[1]]) for p in pairs for t in p if not t[2]):
+        return []
+    return [(p[0][0], p[1][1]) for p in pairs]
 
 
 def parse_byline(text: str) -> list[str] | None:

@@ -55,6 +55,19 @@ def test_is_name(text: str, name: bool) -> None:
         ("NASA Team, ESA Group", None),
         ("MARTIN Jean-Luc, DUPONT Marie", None),
         ("Climate Change and EU Policy", None),
+        # A symbol marker after a space; markdown italics and footnote references around names.
+        ("Е. В. Голованова¹ *, А. С. Петров²", [("Е. В. Голованова", ["1", "*"]), ("А. С. Петров", ["2"])]),
+        ("*Анна Петрова*[^1], *Олег Ли*[^2]", [("Анна Петрова", ["1"]), ("Олег Ли", ["2"])]),
+        ("Anna Berg *, Tom Ray *", [("Anna Berg", ["*"]), ("Tom Ray", ["*"])]),
+        ("Tom Ray**, Bo Li***", [("Tom Ray", ["**"]), ("Bo Li", ["***"])]),
+        # Capitals without initials: only with a marker on every name.
+        ("HELEN MARCHBANKS*", [("Helen Marchbanks", ["*"])]),
+        ("ECONOMIC GROWTH", None),
+        ("ANNA BERG1, ECONOMIC GROWTH", None),
+        # Names with initials side by side, nothing printed between them.
+        ("И. И. Иванов П. П. Петров", [("И. И. Иванов", []), ("П. П. Петров", [])]),
+        ("Иванов И. И. Петров П. П.2", [("Иванов И. И.", []), ("Петров П. П.", ["2"])]),
+        ("И. И. Иванов Петров", [("И. И. Иванов Петров", [])]),
     ],
 )
 def test_parse_author_line(line: str, expected: list[tuple[str, list[str]]] | None) -> None:

@@ -566,3 +566,16 @@ def test_a_short_english_line_over_a_longer_french_one_is_not_replaced_by_it() -
                     ("heading", "By Jane Doe"), LONG_EN])
     md = run(doc)
     assert md["title"]["text"] == "Urban Heat Islands"
+
+
+def test_a_short_title_in_capitals_with_a_footnote_star_is_the_title_not_an_author() -> None:
+    doc = make_doc([("heading", "ЗЕМЕЛЬНАЯ РЕФОРМА*"), ("heading", "А. А. Смирнова1, В. В. Орлов2"), LONG_RU])
+    md = run(doc)
+    assert md["title"]["text"].startswith("ЗЕМЕЛЬНАЯ РЕФОРМА")
+    assert [a["name"] for a in md["authors"]] == ["А. А. Смирнова", "В. В. Орлов"]
+
+
+def test_names_in_capitals_with_markers_under_the_title_are_its_authors() -> None:
+    doc = make_doc([("heading", "The Barometer and the Parish: Weather Diaries in Provincial England"),
+                    ("heading", "HELEN MARCHBANKS*"), LONG_EN])
+    assert [a["name"] for a in run(doc)["authors"]] == ["Helen Marchbanks"]
