@@ -334,8 +334,13 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
                 and title.continues_title("\n".join(texts[g] for g in group), texts[group[-1] + 1], page_width)
                 and not _is_other_front_line(texts[group[-1] + 1], cfg,
                                              texts[group[-1] + 2] if group[-1] + 2 < len(texts) else "")
-                # In another language, the line is the title's translation (both in Latin letters).
-                and _units_lang(doc, [units[group[-1] + 1]]) in ("und", _units_lang(doc, [units[g] for g in group]))
+                # In another language, the line is the title's translation (both in Latin letters);
+                # a word or two has no language to tell ("Towns" came out German), but may be a
+                # section's cue ("Introduction", "Abstract").
+                and (_units_lang(doc, [units[group[-1] + 1]]) in ("und", _units_lang(doc, [units[g] for g in group]))
+                     or word_count(texts[group[-1] + 1]) <= 2)
+                and not (word_count(texts[group[-1] + 1]) <= 2
+                         and any(c.cue_start == 0 for c in ka.find_cues(texts[group[-1] + 1])))
             ):
                 group.append(group[-1] + 1)
             if not title_units:

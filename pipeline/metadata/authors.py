@@ -23,7 +23,8 @@ from pipeline.metadata.text import nonspace_count, squash, strip_marks
 _UP = "A-ZÀ-ÖØ-ÞĀ-Žƀ-ɏḀ-ỿА-ЯЁЂ-ЏҐЄІЇӘҒҚҢӨҰҮҺ"
 _LO = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿа-яёђ-џґєіїәғқңөұүһ"
 # A capitalised name word ("Li", "Anna", "McDermott", "O'Neil", "Jean-Luc", "Ли", "У").
-NAME_WORD = rf"[{_UP}][{_LO}]*(?:['’][{_UP}{_LO}][{_LO}]+|[{_UP}][{_LO}]+)*(?:-[{_UP}{_LO}][{_LO}]+)*"
+# (A double name's hyphen may be printed as U+2010 or the non-breaking U+2011: "Wójcik‑Reid".)
+NAME_WORD = rf"[{_UP}][{_LO}]*(?:['’][{_UP}{_LO}][{_LO}]+|[{_UP}][{_LO}]+)*(?:[-‐‑][{_UP}{_LO}][{_LO}]+)*"
 # Initials: "J.", "И.И.", "J.-P.", "A. B."
 INITIALS = rf"[{_UP}]\.(?:\s?-?[{_UP}]\.)*"
 PARTICLES = r"(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|bin|ibn|al|el|y|zu)"

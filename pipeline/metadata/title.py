@@ -57,6 +57,7 @@ _NAV_ITEM_WORDS = 4
 _NAV_ITEM_CHARS = 32
 # A title line at least this long that is followed by a shorter one was wrapped at the page width.
 WRAP_MIN = 45
+WRAP_SLACK = 1.1
 # Words a wrapped title line may end with, so that the next line must continue it.
 _CONTINUES_RE = re.compile(
     r"(?:\b(?:and|or|of|the|a|an|in|on|for|to|with|from|by|at|between|и|или|в|во|на|о|об|с|со|к|ко|по|для|"
@@ -266,11 +267,15 @@ def continues_title(first: str, nxt: str, page_width: bool = True) -> bool:
     starts_lower = b[0].islower()
     # Titles set in capitals wrap without any other sign; two capital lines in a row are one title.
     both_caps = in_capitals(a) and in_capitals(b)
-    # A long line followed by a shorter one is a title wrapped at the page width; a short complete
-    # headline over a longer line is a headline over its subtitle.
-    wrapped = (page_width and len(last) >= WRAP_MIN and len(b) <= len(last) and word_count(b) >= 3
+    # A long line followed by one no longer (a tenth of slack: proportional type fills a line
+    # unevenly) is a title wrapped at the page width; a short complete headline over a longer line is
+    # a headline over its subtitle.
+    wrapped = (page_width and len(last) >= WRAP_MIN and len(b) <= len(last) * WRAP_SLACK and word_count(b) >= 3
                and not re.search(r"[?!:]$", last))
-    return starts_lower or both_caps or wrapped or bool(_CONTINUES_RE.search(a))
+    # The last word alone on the line under a full line ("... in Three English" / "Towns").
+    last_word = (page_width and len(last) >= WRAP_MIN and word_count(b) == 1 and b[0].isalpha()
+                 and not re.search(r"[?!:.]$", last) and not is_code_or_label(b))
+    return starts_lower or both_caps or wrapped or last_word or bool(_CONTINUES_RE.search(a))
 
 
 def clean_title(text: str) -> str:

@@ -32,6 +32,10 @@ _YEAR_RE = re.compile(rf"(?<![\d\w])({_YEAR})(?![\d])")
 # "<name> 2024, 3" (a running header): the name, then the year, a comma and the issue number.
 _HEADER_RE = re.compile(rf"(?P<name>\S.*?)[\s.,]+(?P<year>{_YEAR})\s*,\s*(?:№\s*)?(?P<issue>\d{{1,3}}(?:[-/]\d{{1,3}})?)"
                         rf"(?=\s|$|\.)")
+# "<name> (2023) 41:612–634" (a journal's page-1 header: the year in brackets, volume:pages or
+# volume:article number), the whole line.
+_YEAR_VOL_PAGES_RE = re.compile(rf"(?P<name>[^\d()]{{3,}}?)\s+\((?P<year>{_YEAR})\)\s+(?P<vol>\d{{1,4}})\s*:\s*"
+                                r"(?P<pages>\d{1,6}(?:\s*[-–—]\s*\d{1,6})?)\s*$")
 # "<name>, 12(3), 50-64" (the usual English citation of a journal article).
 _VOL_ISSUE_RE = re.compile(r"(?P<name>[^\d,;]{3,}?),?\s+(?P<vol>\d+)\s*\((?P<issue>\d+(?:[-/]\d+)?)\)"
                            r"(?:,?\s*(?P<pages>\d+\s*[-–—]\s*\d+))?")
@@ -80,7 +84,8 @@ def parse_issue_line(line: str) -> dict[str, Any] | None:
     ``{"names": ["Вестник востоковедения", "Oriental Studies Bulletin"], "year": "2024",
     "volume": None, "issue": "3", "pages": None}``;
     ``"Вестник МГИМО. 2023. Т. 16, № 2. С. 7–29"`` -> names ``["Вестник МГИМО"]``, year 2023, volume 16,
-    issue 2, pages ``"7-29"``; ``"The year 2019 marked the 70th anniversary"`` -> None
+    issue 2, pages ``"7-29"``; ``"Journal of Place (2023) 41:612–634"`` -> volume 41, pages ``"612-634"``;
+    ``"The year 2019 marked the 70th anniversary"`` -> None
     """
     # Every reading needs a year; squashing neither makes nor breaks "19"/"20", and keeps every
     # character that is not a space: both tested on the line as given, before squashing it.
@@ -97,6 +102,11 @@ def parse_issue_line(line: str) -> dict[str, Any] | None:
         if names and (not rest or rest.isdigit()):
             return {"names": names, "year": headers[0].group("year"), "volume": None,
                     "issue": headers[0].group("issue"), "pages": None}
+    if "(" in text and (ypp := _YEAR_VOL_PAGES_RE.fullmatch(text)):
+        name = clean_name(ypp.group("name"))
+        if name:
+            return {"names": [name], "year": ypp.group("year"), "volume": ypp.group("vol"), "issue": None,
+                    "pages": norm_pages(ypp.group("pages"))}
     # An issue line with labelled parts.
     year_m = _YEAR_RE.search(text)
     vol_m = _VOL_RE.search(text)

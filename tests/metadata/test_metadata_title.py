@@ -579,3 +579,24 @@ def test_names_in_capitals_with_markers_under_the_title_are_its_authors() -> Non
     doc = make_doc([("heading", "The Barometer and the Parish: Weather Diaries in Provincial England"),
                     ("heading", "HELEN MARCHBANKS*"), LONG_EN])
     assert [a["name"] for a in run(doc)["authors"]] == ["Helen Marchbanks"]
+
+
+def test_a_title_wrapped_over_three_lines_of_a_pdf_page_ends_with_its_last_word() -> None:
+    # The second line is a character longer than the first (proportional type), the third one word.
+    doc = make_doc([("heading", "Waiting for a Plot: Allotment Waiting Lists, Local"),
+                    ("heading", "Government and Neighbourhood Trust in Three English"),
+                    ("heading", [("de", "Towns")]),
+                    ("heading", "Hannah Wójcik‑Reid1 · Tomasz Ilyin2 · Grace Adebayo‑Moss1"), LONG_EN])
+    doc.repairs["lines_unwrapped"] = 3  # text wrapped at a page width
+    md = run(doc)
+    assert md["title"]["text"].endswith("Three English Towns")
+    assert [a["name"] for a in md["authors"]] == ["Hannah Wójcik‑Reid", "Tomasz Ilyin", "Grace Adebayo‑Moss"]
+
+
+@pytest.mark.parametrize("after", ["Abstract", "Аннотация", "Introduction", "Keywords: trust, waiting lists"])
+def test_a_section_word_under_a_full_title_line_is_not_its_last_word(after: str) -> None:
+    doc = make_doc([("heading", "Waiting for a Plot: Allotment Waiting Lists, Local"),
+                    ("heading", "Government and Neighbourhood Trust in Three Towns"),
+                    ("heading", after), LONG_EN])
+    doc.repairs["lines_unwrapped"] = 3
+    assert run(doc)["title"]["text"].endswith("Trust in Three Towns")

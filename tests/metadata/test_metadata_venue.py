@@ -129,3 +129,18 @@ def test_issue_words_of_the_other_allowed_languages(line: str, year: str, issue:
 ])
 def test_volume_and_issue_with_colons_and_two_languages(text: str, masthead: bool) -> None:
     assert venue.has_volume_and_issue(text) is masthead
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Journal of Community and Place (2023) 41:612–634", ("Journal of Community and Place", "2023", "41", "612-634")),
+    ("Climatic Change (2021) 165:12", ("Climatic Change", "2021", "165", "12")),
+])
+def test_a_journal_header_with_the_year_in_brackets_and_volume_colon_pages(line: str, expected: tuple) -> None:
+    info = parse_issue_line(line)
+    assert info is not None
+    assert (info["names"][0], info["year"], info["volume"], info["pages"]) == expected
+
+
+@pytest.mark.parametrize("line", ["The floods (2021) were bad: 12 died", "Smith J (2020) Rivers 12:1-10"])
+def test_prose_with_a_year_in_brackets_is_no_journal_header(line: str) -> None:
+    assert parse_issue_line(line) is None
