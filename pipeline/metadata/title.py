@@ -22,7 +22,9 @@ _CODE_LINE_RE = re.compile(
 _TYPE_LABEL = (
     r"(?:(?:научная|оригинальная|обзорная|исследовательская|редакционная|дискуссионная|теоретическая|"
     r"эмпирическая|аналитическая|проблемная|наукова|оригінальна|оглядова)\s+(?:статья|стаття)|"
-    r"(?:научный|аналитический|краткий)\s+обзор|(?:краткое|научное)\s+сообщение|"
+    r"(?:научный|аналитический|краткий|систематический|литературный)\s+обзор|(?:краткое|научное)\s+сообщение|"
+    r"обзор\s+литературы|(?:оригинальное|клиническое|экспериментальное)\s+исследование|клинический\s+случай|"
+    r"(?:оригінальне|клінічне)\s+дослідження|клінічний\s+випадок|огляд\s+літератури|"
     r"(?:(?:original|research|review|regular|short|brief|full|editorial|invited|case|scientific|empirical|"
     r"theoretical|conceptual|technical|discussion|policy|position|perspective|special|systematic|mini|data|"
     r"method|methods)\s+){1,3}(?:article|paper|communication|report|study|review|note|essay|letter)|"

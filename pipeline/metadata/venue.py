@@ -36,6 +36,9 @@ _HEADER_RE = re.compile(rf"(?P<name>\S.*?)[\s.,]+(?P<year>{_YEAR})\s*,\s*(?:№\
 # volume:article number), the whole line.
 _YEAR_VOL_PAGES_RE = re.compile(rf"(?P<name>[^\d()]{{3,}}?)\s+\((?P<year>{_YEAR})\)\s+(?P<vol>\d{{1,4}})\s*:\s*"
                                 r"(?P<pages>\d{1,6}(?:\s*[-–—]\s*\d{1,6})?)\s*$")
+# "<name> 2024; 12 (2): 31–34" (Vancouver style: year; volume (issue): pages), at the line's end.
+_VANCOUVER_RE = re.compile(rf"(?:^|(?P<name>.*?[^\W\d_].*?)[\s.,]+)(?P<year>{_YEAR})\s*;\s*(?P<vol>\d{{1,4}})\s*"
+                           r"(?:\((?P<issue>\d{1,3}(?:[-/–]\d{1,3})?)\))?\s*:\s*(?P<pages>\d{1,6}(?:\s*[-–—]\s*\d{1,6})?)\.?$")
 # "<name>, 12(3), 50-64" (the usual English citation of a journal article).
 _VOL_ISSUE_RE = re.compile(r"(?P<name>[^\d,;]{3,}?),?\s+(?P<vol>\d+)\s*\((?P<issue>\d+(?:[-/]\d+)?)\)"
                            r"(?:,?\s*(?P<pages>\d+\s*[-–—]\s*\d+))?")
@@ -102,6 +105,10 @@ def parse_issue_line(line: str) -> dict[str, Any] | None:
         if names and (not rest or rest.isdigit()):
             return {"names": names, "year": headers[0].group("year"), "volume": None,
                     "issue": headers[0].group("issue"), "pages": None}
+    if ";" in text and (vanc := _VANCOUVER_RE.search(text)):
+        name = clean_name(vanc.group("name") or "") if vanc.group("name") else None
+        return {"names": [name] if name else [], "year": vanc.group("year"), "volume": vanc.group("vol"),
+                "issue": vanc.group("issue"), "pages": norm_pages(vanc.group("pages"))}
     if "(" in text and (ypp := _YEAR_VOL_PAGES_RE.fullmatch(text)):
         name = clean_name(ypp.group("name"))
         if name:

@@ -522,7 +522,8 @@ def test_a_russian_title_ending_in_a_years_abbreviation_under_a_rubric_and_codes
     assert [a["name"] for a in md["authors"]] == ["Анна Викторовна Лебедева", "Денис Сергеевич Крутиков"]
 
 
-@pytest.mark.parametrize("code", ["EDN: KQWTRZ", "ҒТАМР 06.51.51", "ӘОЖ 339.56(574.51)"])
+@pytest.mark.parametrize("code", ["EDN: KQWTRZ", "ҒТАМР 06.51.51", "ӘОЖ 339.56(574.51)", "ОРИГИНАЛЬНОЕ ИССЛЕДОВАНИЕ",
+                                  "Клинический случай", "Обзор литературы", "ОРИГІНАЛЬНЕ ДОСЛІДЖЕННЯ"])
 def test_more_code_lines(code: str) -> None:
     assert is_code_or_label(code)
 

@@ -144,3 +144,19 @@ def test_a_journal_header_with_the_year_in_brackets_and_volume_colon_pages(line:
 @pytest.mark.parametrize("line", ["The floods (2021) were bad: 12 died", "Smith J (2020) Rivers 12:1-10"])
 def test_prose_with_a_year_in_brackets_is_no_journal_header(line: str) -> None:
     assert parse_issue_line(line) is None
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("CLINICAL DIABETOLOGY AND METABOLISM 2024; 12 (2): 31–34",
+     (["CLINICAL DIABETOLOGY AND METABOLISM"], "2024", "12", "2", "31-34")),
+    ("2024; 12 (2): 31–34", ([], "2024", "12", "2", "31-34")),
+    ("Lancet. 2019;394:1234-1240.", (["Lancet"], "2019", "394", None, "1234-1240")),
+])
+def test_a_vancouver_issue_line(line: str, expected: tuple) -> None:
+    info = parse_issue_line(line)
+    assert info is not None
+    assert (info["names"], info["year"], info["volume"], info["issue"], info["pages"]) == expected
+
+
+def test_a_sentence_with_a_year_and_a_semicolon_is_no_vancouver_line() -> None:
+    assert parse_issue_line("We met in 2019; 12 people came: 5 left") is None
