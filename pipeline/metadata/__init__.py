@@ -309,7 +309,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
                 fr.translated_blocks.add(block)
             else:
                 fr.authors.extend(joined[0])
-        elif title_units and not repeated and (with_role := au.parse_author_with_role(t)):
+        elif (title_units or au.role_follows_name(t)) and not repeated and (with_role := au.parse_author_with_role(t)):
             add(fr.author_blocks, u)
             author, aff = with_role
             fr.authors.append(author)

@@ -49,6 +49,9 @@ _NAME_WITH_ROLE_RE = re.compile(
     rf"^(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,4}}?)\s*(?P<markers>{_MARKER})?\s*(?:[—–]|\s-\s|,)\s*(?P<rest>.+)$"
 )
 _INITIALS_END_RE = re.compile(rf"{INITIALS}$")
+# A name and, after a space alone, a description in lower case (checked to open with a role word).
+_NAME_THEN_ROLE_RE = re.compile(
+    rf"^(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,3}})\s*(?P<markers>{_MARKER})?\s+(?P<rest>[^\W\d_A-ZА-ЯЁ].+)$")
 # An item ends at a separator (a comma, "and", a middle dot between spaces), or, after its markers,
 # where the next name starts ("Иван Петров1 Анна Смит2": no other separator printed).
 _AUTHOR_ITEM_RE = re.compile(
@@ -108,6 +111,13 @@ ROLE_WORDS = {
         "исследователь научный сотрудник эксперт аналитик заведующий зав руководитель декан ректор посол "
         "министр аспирант студент кандидат доктор член председатель заместитель старший младший ведущий главный"
     ).split()
+}
+# Degree and post words that open an author's description in the languages of the allowed list
+# (ROLE_WORDS has most of the English and Russian ones).
+DEGREE_WORDS = {
+    "кандидатка", "докторка", "аспірант", "аспірантка", "доцентка", "професорка", "викладач", "викладачка",
+    "старший", "молодший", "провідний", "завідувач", "завідувачка", "магістрант", "магистрант", "соискатель",
+    "здобувач", "docent", "doktor", "dr.", "prof.", "ph.d.", "msc", "candidate", "lecturer", "docente",
 }
 INSTITUTION_WORDS = re.compile(
     r"(?i)\b(?:universit\w*|institut\w*|school|college|academy|academia|department|faculty|centre|center|"
@@ -300,6 +310,42 @@ def _without_titles(t: str) -> str:
     return _ACADEMIC_TITLES_RE.sub("", t)
 
 
+def _name_and_description(t: str) -> tuple[re.Match[str], str] | None:
+    """The name at the start of an author's line and the description after it (see
+    ``parse_author_with_role``): after a dash or a comma, or, when it opens with a role or degree
+    word, after a space ("Остроухова Марина Викторовна кандидат юридических наук"). A surname in
+    capitals after the given names ("Оксана ГРЕБЕНЮК, кандидат ...") is read in title case."""
+    cased = title_case_caps(t) if _CAPS_WORD_RE.search(t) else t
+    for m in (_NAME_WITH_ROLE_RE.match(cased), _NAME_THEN_ROLE_RE.match(cased)):
+        if m is None or not is_name(m.group("name")):
+            continue
+        if cased is not t and not _given_names_then_surname_in_capitals(t[m.start("name"): m.end("name")]) \
+                and t[m.start("name"): m.end("name")] != m.group("name"):
+            continue
+        rest = m.group("rest").strip()
+        if m.re is _NAME_THEN_ROLE_RE and not _opens_with_role(rest):
+            continue
+        return m, rest
+    return None
+
+
+def _opens_with_role(rest: str) -> bool:
+    """Whether a description starts with a role or degree word: ``"кандидат юридических наук"`` -> True."""
+    first = rest.split(None, 1)[0].lower().strip(".,;") if rest else ""
+    return first in ROLE_WORDS or first in DEGREE_WORDS
+
+
+def role_follows_name(text: str) -> bool:
+    """Whether a line is a name followed by its role or degree, which makes it an author line even
+    above the title (some journals print the authors first).
+
+    ``"Оксана ГРЕБЕНЮК, кандидат педагогічних наук, доцент"`` -> True;
+    ``"John Smith, Department of Politics, University of York"`` -> False (no role word first)
+    """
+    found = _name_and_description(squash(text).translate(_SUPER))
+    return found is not None and _opens_with_role(found[1])
+
+
 def parse_author_with_role(text: str) -> tuple[Author, str | None] | None:
     """An author line that goes on with a description: ``<Name> — <degree, post, institution>`` or
     ``<Name>, <institution>``. Returns the author and the affiliation when the description names an
@@ -309,11 +355,10 @@ def parse_author_with_role(text: str) -> tuple[Author, str | None] | None:
     ``(Author("John Smith"), "Department of Politics, University of York")``;
     ``"Иван Петров — доктор политических наук, профессор"`` -> ``(Author("Иван Петров"), None)``
     """
-    t = squash(text).translate(_SUPER)
-    m = _NAME_WITH_ROLE_RE.match(t)
-    if not m or not is_name(m.group("name")):
+    found = _name_and_description(squash(text).translate(_SUPER))
+    if found is None:
         return None
-    rest = m.group("rest").strip()
+    m, rest = found
     words = {w.lower().strip(".,;") for w in rest.split()}
     has_institution = bool(INSTITUTION_WORDS.search(rest))
     if not has_institution and not words & ROLE_WORDS:

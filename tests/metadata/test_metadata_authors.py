@@ -227,6 +227,9 @@ def test_capitals_with_initials_and_the_transliterated_repeat() -> None:
         ("John Smith, Department of Politics, University of York", "John Smith", "Department of Politics, University of York"),
         ("Иван Петров — доктор политических наук, профессор", "Иван Петров", None),
         ("Anna Lee1, Institute of Asian Studies, Seoul", "Anna Lee", "Institute of Asian Studies, Seoul"),
+        # A surname in capitals after the given name; a degree after a space alone.
+        ("Оксана ГРЕБЕНЮК, кандидат педагогічних наук, доцент", "Оксана Гребенюк", None),
+        ("Остроухова Марина Викторовна кандидат юридических наук, доцент", "Остроухова Марина Викторовна", None),
     ],
 )
 def test_author_followed_by_a_description(line: str, name: str, affiliation: str | None) -> None:
@@ -241,6 +244,30 @@ def test_description_without_institution_or_role_is_not_an_author() -> None:
 
     assert parse_author_with_role("Global Trends, Regional Answers") is None
     assert parse_author_with_role("China and Russia — a new era") is None
+    # After a space alone, only a role or degree word opens the description.
+    assert parse_author_with_role("Economic Growth in the region of the Urals") is None
+    assert parse_author_with_role("Trade Policy and university reform") is None
+
+
+@pytest.mark.parametrize("line, follows", [
+    ("Оксана ГРЕБЕНЮК, кандидат педагогічних наук, доцент", True),
+    ("Иван Петров — доктор политических наук, профессор", True),
+    ("John Smith, Department of Politics, University of York", False),
+    ("Global Trends, Regional Answers", False),
+])
+def test_role_follows_name(line: str, follows: bool) -> None:
+    from pipeline.metadata.authors import role_follows_name
+
+    assert role_follows_name(line) is follows
+
+
+def test_authors_with_their_degrees_above_the_title_are_read() -> None:
+    doc = make_doc([("heading", "УДК 378.011.3"), ("heading", "Оксана ГРЕБЕНЮК, кандидат педагогічних наук, доцент"),
+                    ("heading", "Віталій ЯРОШЕНКО, аспірант кафедри музичного мистецтва"),
+                    ("heading", "ХОРОВЕ ДИРИГУВАННЯ В ПІДГОТОВЦІ МАЙБУТНІХ УЧИТЕЛІВ МУЗИЧНОГО МИСТЕЦТВА"), LONG_RU])
+    md = run(doc)
+    assert [a["name"] for a in md["authors"]] == ["Оксана Гребенюк", "Віталій Ярошенко"]
+    assert md["title"]["text"].startswith("ХОРОВЕ ДИРИГУВАННЯ")
 
 
 @pytest.mark.parametrize(
