@@ -255,3 +255,64 @@ def test_notices_are_found_in_lower_case_as_in_any_case(text: str) -> None:
                                   "Poprzedni wpis: Most", "The river rose."])
 def test_the_post_navigation_gate_passes_every_match(text: str) -> None:
     assert chrome._may_be_post_nav(text) or chrome.POST_NAV.search(text) is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Обновлено: 14 августа 2025, 19:05", True), ("Aggiornato il 15 febbraio 2024 alle 09:12", True),
+    ("Ostatnia modyfikacja: 23.04.2024, 10:41", True), ("Updated 13 March 2024", True), ("Mis à jour le 3 mai 2024", True),
+    ("Updated", False), ("Updated guidance was issued in 2023 after the floods hit the valley towns.", False),
+    ("Обновлено расписание автобусов", False),
+])
+def test_update_line(text: str, want: bool) -> None:
+    assert chrome.is_update_line(text) is want
+
+
+@pytest.mark.parametrize(("text", "want"), [("3 мин. на чтение", True), ("5 хв на читання", True)])
+def test_more_reading_times(text: str, want: bool) -> None:
+    assert chrome.is_counter(text) is want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Topics", "alone"), ("Теги", "alone"), ("Tags:", "alone"), ("Tags: elections, turnout", "line"),
+    ("Теги: археология Псков клады XVII век нумизматика", "line"), ("Tagi: Opole, biblioteka rzeczy", "line"),
+    ("Topics: what the study found and why it matters.", None), ("Topical issues", None),
+])
+def test_tags_label(text: str, want: str | None) -> None:
+    assert chrome.tags_label(text) == want
+
+
+def _page(*middle: str) -> list[str]:
+    return [P1, "", *middle, "", P2, "", P3, "", P4]
+
+
+def test_a_share_box_and_a_tag_list_between_paragraphs_go_with_their_items() -> None:
+    page = [P1, "", P2, "", "Topics", "Craft", "Printing", "Lancashire", "", "Share this article", "Facebook", "X",
+            "Email", "Copy link", "", P3, "", P4]
+    out = chrome.find_chrome(page)
+    assert {i for i, why in out.items() if why == "tags"} == {4, 5, 6, 7}
+    assert {9, 10, 11, 12, 13} <= set(out) and out[9] == "share"  # ("Email" may read as a sign-up field)
+    assert not {0, 2, 15, 17} & set(out)
+
+
+def test_a_topics_heading_over_prose_is_no_tag_list() -> None:
+    page = [P1, "", "Topics", P2, "", P3]
+    assert 2 not in chrome.find_chrome(page)
+
+
+def test_a_newsletter_box_takes_its_own_sentence_but_not_the_next_sections_heading() -> None:
+    page = [P1, "", P2, "", "Newsletter", "Get the long read in your inbox",
+            "One essay every Sunday, handpicked by our editors. No spam, ever.", "Enter your email", "Sign up",
+            "By signing up you agree to our Terms and Privacy Policy.", "", "The apprentices", "", P3, "", P4]
+    out = chrome.find_chrome(page)
+    assert {4, 5, 6, 7, 8, 9} <= set(out)
+    assert 11 not in out
+
+
+def test_update_line_under_the_headline_and_a_byline_in_the_tail() -> None:
+    page = ["Big story of the day", "12 March 2024", "Updated 13 March 2024, 09:05", "", P1, "", P2, "", P3,
+            "Автор: Ерлан Жумабаев", "Теги: экология, воздух", "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter",
+            "Galeria zdjęć (12)"]
+    out = chrome.find_chrome(page)
+    assert out.get(2) == "updated" and 1 not in out
+    assert 9 not in out  # the byline stays for the metadata stage
+    assert {10, 11, 12} <= set(out)

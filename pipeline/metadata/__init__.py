@@ -51,6 +51,9 @@ LEAD_BLOCKS = 3
 # A byline ("By Jane Doe", "Written by ...") may stand this many blocks into the body: under a
 # standfirst, the publication and update dates.
 BYLINE_BLOCKS = 5
+# Or among the last this many blocks, with the cue's colon within this many characters.
+TAIL_BYLINE_BLOCKS = 6
+TAIL_BYLINE_CUE_CHARS = 12
 # How many blocks before a second-language abstract its title may stand.
 TRANSLATION_WINDOW = 6
 
@@ -547,6 +550,11 @@ def _authors(doc: Document, fr: Front, front_end: int, body_start: int) -> list[
         name = au.lead_author(doc.blocks[i].text)
         if name:
             return [au.Author(name)]
+    # A byline with its cue and a colon under the article ("Автор: Ерлан Жумабаев" above the tags):
+    # among the last blocks, the cue spelt out, not a bare "by".
+    for b in doc.blocks[max(front_end, len(doc.blocks) - TAIL_BYLINE_BLOCKS):]:
+        if ":" in b.text[:TAIL_BYLINE_CUE_CHARS] and (names := au.parse_byline(b.text)):
+            return [au.Author(n) for n in unique(names)]
     return []
 
 

@@ -35,6 +35,7 @@ import re
 from collections import Counter
 from collections.abc import Collection
 
+from pipeline.repair.front import is_byline
 from pipeline.repair.web import _LINK_SEP, _MD_HEADING, is_body, is_link_row, is_title_like
 from pipeline.repair.web import _is_menu_item as is_button
 
@@ -63,7 +64,7 @@ COUNTER = re.compile(
     rf"|{_COUNT}\s+(?:{_COUNTED})"
     rf"|(?:{_READING})\s*:?\s*\d+\s*(?:{_MINUTES})\.?"
     rf"|\d+\s*(?:{_MINUTES})\.?\s+(?:read|reading|de lecture|de lectura|de leitura|di lettura|lesezeit|"
-    rf"чтения|читання|czytania)", _I)
+    rf"чтения|читання|czytania|на чтение|на прочтение|на читання|czytania)", _I)
 # A photo credit: "Photo: Jane Doe/AP", "Фото: пресс-служба ...".
 CREDIT = re.compile(
     r"(?:photos?|foto|fotos|фото|image|images|bild|credits?|illustration|иллюстрация|ілюстрація|"
@@ -102,9 +103,28 @@ NOTICE = re.compile(
     r"ссылка на (?:сайт|источник)|посилання на (?:сайт|джерело)|"
     r"newsletter|рассылк\w*|розсилк\w*|"
     r"(?:your|this|a|the) browser|browser version|javascript (?:is )?(?:disabled|required|turned off)|"
-    r"(?:enable|activate) javascript|ваш браузер|браузер устарел", _I)
+    r"(?:enable|activate) javascript|ваш браузер|браузер устарел|"
+    # "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter": a keyboard shortcut is the site's.
+    r"ctrl\s*\+\s*enter", _I)
 _NOTICE_LOW = re.compile(NOTICE.pattern)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s*(?:19|20)\d\d|copyright\s*(?:©|\(c\)|(?:19|20)\d\d))|(?:19|20)\d\d\s*©", _I)
+# An update line: the cue, then the date and time it names (never the publication date).
+UPDATED = re.compile(
+    r"(?:(?:last )?updated(?: on)?|обновлено|обновлен[оа]?|оновлено|aktualisiert(?: am)?|mis à jour(?: le)?|"
+    r"actualizado(?: el)?|atualizado(?: em)?|aggiornato(?: il)?|ostatnia modyfikacja|zaktualizowano|"
+    r"aktualizacja|modifié le|última actualización|ultimo aggiornamento)\s*:?\s+\d", _I)
+# A share box's label, then its buttons one a line.
+SHARE = re.compile(
+    r"(?:share(?: this)?(?: article| story| post| page)?(?: on)?|поделиться(?: в соцсетях)?|поділитися|"
+    r"partager(?: cet article)?|compartir(?: este artículo)?|compartilhe|compartilhar|condividi|teilen|"
+    r"artikel teilen|udostępnij)\s*:?", _I)
+# A tags or topics label, with its items on the line or one a line under it.
+TAGS = re.compile(
+    r"(?:tags?|topics|related topics|filed under|теги|тэги|метки|темы|теґи|мітки|теми|schlagwörter|themen|"
+    r"étiquettes|mots-clés|sujets|etiquetas|temas|argomenti|tag|tagi|tematy)", _I)
+TAG_ITEM_WORDS = 3
+# A short label and a count in brackets, a link under the article: "Galeria zdjęć (12)", "Photos (24)".
+_COUNTED_LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}\s*\(\d{1,4}\)")
 # Links to the blog's previous and next posts.
 POST_NAV = re.compile(
     r"(?:(?:previous|next|older|newer) (?:post|entry|article)|предыдущая запись|следующая запись|"
@@ -261,6 +281,44 @@ def is_copyright(text: str) -> bool:
     return _COPYRIGHT.search(text.strip()) is not None
 
 
+def is_update_line(text: str) -> bool:
+    """An update line: the cue, a date and maybe its time, at most twelve words.
+
+    >>> is_update_line("Обновлено: 14 августа 2025, 19:05"), is_update_line("Aggiornato il 15 febbraio 2024 alle 09:12")
+    (True, True)
+    >>> is_update_line("Updated guidance was issued in 2023 after the floods hit the valley towns."), is_update_line("Updated")
+    (False, False)
+    """
+    t = _bare(text)
+    return _words(t) <= 12 and UPDATED.match(t) is not None
+
+
+def is_share_label(text: str) -> bool:
+    """A share box's label as the whole line.
+
+    >>> is_share_label("Share this article"), is_share_label("Поделиться:"), is_share_label("Share the load")
+    (True, True, False)
+    """
+    return SHARE.fullmatch(_bare(text)) is not None
+
+
+def tags_label(text: str) -> str | None:
+    """``"alone"`` for a tags label standing alone ("Topics"), ``"line"`` for a label and its items on
+    one line ("Теги: археология Псков клады"), else None.
+
+    >>> tags_label("Topics"), tags_label("Tags: elections, turnout"), tags_label("Topics: what the study found and why it matters.")
+    ('alone', 'line', None)
+    """
+    t = _bare(text)
+    if TAGS.fullmatch(t):
+        return "alone"
+    label, colon, items = t.partition(":")
+    if colon and TAGS.fullmatch(label.strip()) and items.strip() and _words(items) <= 20 \
+            and not items.rstrip().endswith((".", "!", "?")):
+        return "line"
+    return None
+
+
 def is_comments_header(text: str) -> bool:
     """A comments section's header as the whole line.
 
@@ -397,6 +455,30 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
             out[i] = "subscribe"
         elif _words(t) <= 25 and _may_be_post_nav(t) and POST_NAV.search(t):
             out[i] = "navigation"
+        elif is_update_line(t):
+            out[i] = "updated"
+    # A share box and a tag list, wherever they stand outside prose: the label and the short lines
+    # right under it (one button or tag a line).
+    for k, i in enumerate(filled):
+        if i not in live or i in out or i in prose_set or len(lines[i]) > 150:
+            continue
+        share = is_share_label(lines[i])
+        tags = None if share else tags_label(lines[i])
+        if tags == "line":
+            out[i] = "tags"
+            continue
+        if not (share or tags):
+            continue
+        run = []
+        for x in filled[k + 1 : k + 1 + BOX_LINES + 4]:
+            if x - (run[-1] if run else i) != 1 or x in prose_set or _words(lines[x]) > (2 if share else TAG_ITEM_WORDS):
+                break
+            run.append(x)
+        if share or len(run) >= 2:
+            out[i] = "share" if share else "tags"
+            for x in run:
+                if x in live:
+                    out.setdefault(x, "share" if share else "tags")
 
     # The gaps between paragraphs of the core: a newsletter box, a pointer, a related-articles list.
     gaps: list[list[int]] = []
@@ -430,13 +512,15 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
             out[i] = "teaser"
     for g in gaps:
         rest = [i for i in g if i not in out]
-        # (A box is a few lines: a longer gap holding a call is taken only line by line, above.)
-        if len(g) <= BOX_LINES and any(is_call(lines[i]) or is_email_field(lines[i]) for i in g):
-            for i in rest:
-                if _words(lines[i]) <= CALL_WORDS or notice(i):
+        # (A box is a few lines: a longer gap holding a call is taken only line by line, above. And
+        # its lines stand together: a heading after a blank line opens the next section.)
+        box = _box_lines(lines, g) if len(g) <= BOX_LINES else []
+        if box:
+            for i in box:
+                if i not in out and (_words(lines[i]) <= CALL_WORDS or notice(i)):
                     out[i] = "subscribe"
             # The terms under the box read as prose.
-            for i in (live[live.index(g[0]) - 1], live[live.index(g[-1]) + 1]):
+            for i in (live[live.index(box[0]) - 1], live[live.index(box[-1]) + 1]):
                 if notice(i) and first < i < last:
                     out[i] = "subscribe"
             continue
@@ -446,6 +530,11 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
             out[rest[0]] = "teaser"
             continue
         _teaser_list(lines, rest, out)
+    # A box's own sentence reads as prose: a short one with box lines right above and right under it.
+    for i in prose:
+        if (out.get(i - 1) == "subscribe" and out.get(i + 1) == "subscribe" and _words(lines[i]) <= CALL_WORDS
+                and not lines[i - 1].isspace() and not lines[i + 1].isspace()):
+            out[i] = "subscribe"
 
     head = [i for i in live if i < first and i not in out]
     tail = [i for i in live if i > last and i not in out]
@@ -481,13 +570,26 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
     # The tail: notices, calls, lists and the buttons next to them.
     for i in tail:
         t = lines[i]
-        if notice(i) or is_call(t) or is_comments_header(t) or is_link_row(t):
+        if notice(i) or is_call(t) or is_comments_header(t) or is_link_row(t) or _COUNTED_LABEL.fullmatch(t.strip()):
             out.setdefault(i, "footer")
     _teaser_list(lines, [i for i in tail if i not in out], out)
     for i in tail:
         if i not in out and (is_button(lines[i]) and _next_to(pos[i], out, filled) or _bare(lines[i]).lower() in BUTTON_WORDS):
             out[i] = "footer"
-    return out
+    # A byline is the article's, wherever it stands ("Автор: Ерлан Жумабаев" above the tags).
+    return {i: why for i, why in out.items() if not is_byline(lines[i])}
+
+
+def _box_lines(lines: list[str], gap: list[int]) -> list[int]:
+    """The lines of a newsletter box in a gap between paragraphs: each run of lines with no blank line
+    between them that holds a call or an e-mail field (``[]`` when none does)."""
+    runs: list[list[int]] = []
+    for i in gap:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [i for run in runs if any(is_call(lines[x]) or is_email_field(lines[x]) for x in run) for i in run]
 
 
 def _pointer(text: str) -> str | None:

@@ -665,3 +665,16 @@ def test_kazakh_letters_in_names() -> None:
 def test_dated_byline_with_an_author_label() -> None:
     assert parse_dated_byline("Опубликовано 07.10.2023 в 19:42 | Автор: Сергей Воронихин | Рубрика: Дороги") == \
         ["Сергей Воронихин"]
+
+
+def test_a_byline_with_its_cue_under_the_article_is_read() -> None:
+    doc = make_doc([("heading", "Жители города смогут проверить качество воздуха через приложение"), LONG_RU, LONG_RU,
+                    LONG_RU, ("paragraph", "Автор: Ерлан Жумабаев")])
+    assert [a["name"] for a in run(doc)["authors"]] == ["Ерлан Жумабаев"]
+
+
+def test_a_by_sentence_under_the_article_is_no_byline() -> None:
+    # (Further down than a byline under the headline may stand, and without a cue's colon.)
+    doc = make_doc([("heading", "Council approves the new ferry timetable for the islands"), *[LONG_EN] * 8,
+                    ("paragraph", "by Jane Doe")])
+    assert run(doc)["authors"] == []
