@@ -211,7 +211,14 @@ def find_references(blocks: list[Block], cues: list[list[CuePart]] | None = None
             if numbered and not _REF_MARKER_RE.match(b.text) and is_title_shaped(b.text):
                 break
             idx.append(j)
-    idx = sorted(set(idx) | {i for i, b in enumerate(blocks) if b.kind == "reference" and not is_history_note(b.text)})
+    # (Repair reads a list to its next heading: an abstract or keywords block after it, a summary in
+    # another language printed after the references, is no entry.)
+    def opens_with_cue(i: int) -> bool:
+        parts = cues[i] if cues is not None else find_cues(blocks[i].text)
+        return any(c.cue_start == 0 and c.kind != "stop" for c in parts)
+
+    idx = sorted(set(idx) | {i for i, b in enumerate(blocks) if b.kind == "reference" and not is_history_note(b.text)
+                             and not opens_with_cue(i)})
     entries: list[str] = []
     for j in idx:
         entries.extend(e for e in split_entries(blocks[j].text) if is_reference_entry(e))

@@ -100,6 +100,27 @@ def test_reference_blocks_marked_by_repair_count_too() -> None:
     assert find_references(blocks).entries == ["Smith J. Trade. 2020."]
 
 
+def test_a_summary_repair_kept_in_the_reference_list_is_no_entry() -> None:
+    # Repair reads a list on to its next heading; the summary in another language printed after it
+    # opens with its cue and is no reference.
+    blocks = [Block("heading", "References"), Block("reference", "1. Smith J. Trade. 2020."),
+              Block("reference", "Аннотация. " + LONG_RU), Block("reference", "Ключевые слова: торговля, право"),
+              Block("reference", "2. Doe J. Rivers. 2021.")]
+    refs = find_references(blocks)
+    assert refs.blocks == [1, 4]
+    assert refs.entries == ["Smith J. Trade. 2020.", "Doe J. Rivers. 2021."]
+
+
+def test_the_summary_after_the_references_gives_that_languages_abstract_and_keywords() -> None:
+    doc = make_doc([("heading", "ХОРОВЕ ДИРИГУВАННЯ В ПІДГОТОВЦІ МАЙБУТНІХ УЧИТЕЛІВ"), "Анотація. " + LONG_RU,
+                    LONG_RU, ("heading", "References"), ("reference", "1. Bondar T. Conducting. Kyiv, 2016."),
+                    ("reference", "Abstract. " + LONG_EN),
+                    ("reference", "Key words: choral conducting, blended learning, music teachers.")])
+    md = run(doc)
+    assert md["abstract"].get("en", "").startswith("The two countries")
+    assert md["keywords"].get("en") == ["choral conducting", "blended learning", "music teachers"]
+
+
 # --- whole documents ---
 
 
