@@ -230,11 +230,23 @@ def find_cues(text: str, block: int = 0) -> list[CuePart]:
 
 
 def clean_abstract(text: str) -> str:
-    """Abstract text with whitespace squashed and stray markdown marks removed.
+    """Abstract text with whitespace squashed, stray markdown marks removed, and the run-in label of a
+    structured abstract's first section dropped.
 
-    ``"**Abstract:** China and\\nRussia ..."`` after the cue -> ``"China and Russia ..."``
+    ``"**Abstract:** China and\\nRussia ..."`` after the cue -> ``"China and Russia ..."``;
+    ``"Цель. Оценить распространенность ..."`` -> ``"Оценить распространенность ..."``
     """
-    return squash(strip_marks(text).replace("**", ""))
+    t = squash(strip_marks(text).replace("**", ""))
+    m = _SECTION_LABEL_RE.match(t)
+    return t[m.end():] if m and t[m.end():m.end() + 1].isupper() else t
+
+
+# The first section of a structured abstract, run in: "Цель.", "Aim:", "Objective.", "Background:".
+_SECTION_LABEL_RE = re.compile(
+    r"(?:цель|цели|цель исследования|цель работы|актуальность|обоснование|введение|мета|мета дослідження|"
+    r"актуальність|aims?|objectives?|purpose|background|introduction|context|rationale|"
+    r"ziel|hintergrund|objectif|contexte|objetivo|antecedentes|introducción|obiettivo|contesto|cel)"
+    r"\s*[.:]\s+", re.IGNORECASE)
 
 
 def split_keywords(text: str) -> tuple[list[str], str]:

@@ -245,3 +245,17 @@ def test_a_structured_abstract_starts_under_its_first_section_heading() -> None:
                     "Canine-assisted reading programmes have become popular in primary schools, but evidence is thin.",
                     ("heading", "Methods"), LONG_EN])
     assert run(doc)["abstract"]["en"].startswith("Canine-assisted reading programmes")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Цель. Оценить распространенность дефицита витамина B12.", "Оценить распространенность дефицита витамина B12."),
+    ("Aim. To assess the prevalence of vitamin B12 deficiency.", "To assess the prevalence of vitamin B12 deficiency."),
+    ("Background: Reading programmes are popular.", "Reading programmes are popular."),
+    ("Мета дослідження: Визначити чинники.", "Визначити чинники."),
+    # Not a label: the word opens the sentence, or what follows is not a new sentence.
+    ("Aims and scope of the journal are broad.", "Aims and scope of the journal are broad."),
+    ("Purpose: to see what happens.", "Purpose: to see what happens."),
+    ("The aim. Of this paper is odd.", "The aim. Of this paper is odd."),
+])
+def test_clean_abstract_drops_a_structured_abstracts_first_label(text: str, want: str) -> None:
+    assert clean_abstract(text) == want
