@@ -21,11 +21,12 @@ KEYWORD_CUES = (
     "index terms", "ключові слова", "mots-clés", "mots clés", "schlüsselwörter", "schlagwörter", "palabras clave",
     "parole chiave", "palavras-chave", "słowa kluczowe", "klíčová slova", "关键词", "關鍵詞", "キーワード",
     "ключови думи", "кључне речи", "ključne reči", "клучни зборови", "ключавыя словы",
+    "anahtar kelimeler", "anahtar sözcükler", "түйін сөздер", "түйінді сөздер", "тірек сөздер",
 )
 ABSTRACT_CUES = (
     "аннотация", "abstract", "резюме", "реферат", "анотація", "анотация", "summary", "résumé", "zusammenfassung",
     "resumen", "riassunto", "resumo", "streszczenie", "abstrakt", "摘要", "要旨", "概要",
-    "апстракт", "сажетак", "анатацыя",
+    "апстракт", "сажетак", "анатацыя", "özet", "öz", "аңдатпа", "түйін",
 )
 # The language a cue word is in, where only one language of the allowed list uses it ("резюме" is
 # Russian and Bulgarian, "abstrakt" German, Polish and Czech: left out).
@@ -43,6 +44,8 @@ _CUE_LANG = {
     "sr": ("кључне речи", "ključne reči", "сажетак"),
     "mk": ("клучни зборови",),
     "be": ("ключавыя словы", "анатацыя"),
+    "tr": ("anahtar kelimeler", "anahtar sözcükler", "özet", "öz"),
+    "kk": ("түйін сөздер", "түйінді сөздер", "тірек сөздер", "аңдатпа", "түйін"),
 }
 def cue_language(cue: str) -> str | None:
     """The language a cue word is printed in, when only one language uses it.

@@ -259,3 +259,21 @@ def test_a_structured_abstract_starts_under_its_first_section_heading() -> None:
 ])
 def test_clean_abstract_drops_a_structured_abstracts_first_label(text: str, want: str) -> None:
     assert clean_abstract(text) == want
+
+
+@pytest.mark.parametrize(("text", "kind", "lang"), [
+    ("ÖZ", "abstract", "tr"), ("Anahtar Kelimeler: iklim değişikliği, fındık", "keywords", "tr"),
+    ("Аңдатпа. Мақалада", "abstract", "kk"), ("Түйін сөздер: сауда, шекара", "keywords", "kk"),
+])
+def test_turkish_and_kazakh_cues(text: str, kind: str, lang: str) -> None:
+    from pipeline.metadata.keywords_abstract import cue_language, find_cues
+
+    (part,) = find_cues(text)[:1]
+    assert part.kind == kind and cue_language(part.cue) == lang
+
+
+@pytest.mark.parametrize("text", ["Özellikle bu çalışmada", "Öz şu anda"])
+def test_a_word_starting_with_a_cue_is_no_cue(text: str) -> None:
+    from pipeline.metadata.keywords_abstract import find_cues
+
+    assert find_cues(text) == []
