@@ -35,6 +35,7 @@ DEFAULTS: dict[str, Any] = {
         "cjk_spaces": True,
         "markdown": True,
         "front_matter": True,
+        "column_grids": True,
         "web_boilerplate": True,
     },
     "languages": {
@@ -85,6 +86,7 @@ class RepairConfig:
     cjk_spaces: bool = True
     markdown: bool = True
     front_matter: bool = True
+    column_grids: bool = True
     web_boilerplate: bool = True
 
 

@@ -121,6 +121,7 @@ DEGREE_WORDS = {
 }
 INSTITUTION_WORDS = re.compile(
     r"(?i)\b(?:universit\w*|institut\w*|school|college|academy|academia|department|faculty|centre|center|"
+    r"dept\.|inst\.|univ\.|"
     r"laborator\w*|hospital|clinic|ministry|council|foundation|agency|corporation|company|inc\.?|ltd\.?|gmbh|"
     r"университет\w*|институт\w*|академи\w*|кафедр\w*|факультет\w*|центр\w*|лаборатор\w*|школ\w*|"
     r"колледж\w*|министерств\w*|фонд\w*|учреждени\w*|универс\w*|інститут\w*|hochschule|universität|"

@@ -9,7 +9,8 @@
 4. ``ftfy``: ftfy under the documented configuration (encoding.FTFY_CONFIG), on lines that need it;
 5. (always) C0 controls and zero-width characters (before 2.), leftover C1 controls, soft
    hyphens, no-break spaces;
-6. ``web_boilerplate``, ``page_furniture``, ``footnotes``, ``unwrap``/``dehyphenate``,
+6. ``column_grids``: side-by-side cells on the first page read column by column (repair.columns);
+7. ``web_boilerplate``, ``page_furniture``, ``footnotes``, ``unwrap``/``dehyphenate``,
    ``markdown``, ``cjk_spaces``: layout.build_blocks.
 
 Every change is counted in ``doc.repairs`` by kind.
@@ -22,7 +23,7 @@ from collections.abc import Callable
 
 from pipeline.config import RepairConfig
 from pipeline.document import Document
-from pipeline.repair import chars, encoding, front_matter, layout
+from pipeline.repair import chars, columns, encoding, front_matter, layout
 
 __all__ = ["repair"]
 
@@ -86,6 +87,10 @@ def repair(doc: Document, cfg: RepairConfig) -> Document:
                 f"repair: {n} line(s) still look like mojibake and were left as they were (line {', '.join(map(str, first))}"
                 f"{', ...' if n > len(first) else ''})"
             )
+    if cfg.column_grids:
+        # (Before the layout pass squashes the spaces that tell the columns apart.)
+        text, n = columns.split_column_grids(text)
+        counts["column_grids"] += n
     result = layout.build_blocks(text, cfg)
     # Joining lines can put side by side what ftfy reads as one damaged sequence ("Â" at a line
     # end, "\x9a" on the next line): blocks get one more look, unless one scan finds them all plain.

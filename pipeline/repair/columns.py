@@ -1,0 +1,132 @@
+"""Column grids: side-by-side cells a PDF extraction printed on shared lines, read column by column.
+
+A conference paper prints its authors side by side, each with an affiliation and an e-mail under
+the name; ``pdftotext -layout`` keeps the columns by padding the lines with spaces::
+
+      Sigrun Aasheim                 Pekka Rautiainen              Hanna-Liisa Kõiv
+    Dept. of Electrical Eng.        Northern Wind Test Centre      Inst. of Energy Technology
+    sigrun@tpu.example.no           Oulu, Finland                  hanna@ttc.example.ee
+
+Squashing the spaces reads across the columns ("Sigrun Aasheim Pekka Rautiainen Hanna-Liisa Kõiv"),
+which is no one's name. Here such a grid is rewritten the way a reader takes it: the first
+column's cells top to bottom, then the second's, each cell a paragraph of its own.
+
+A grid is two to ``MAX_ROWS`` consecutive lines among the page's first ``FRONT_LINES`` lines, each
+cut by gaps of three or more spaces into two to four cells of words (letters, not a table's
+figures), whose centres line up, row after row, with the columns of its widest row (a row may
+leave a column empty). A table of figures, a line of prose with a wide gap, or one lone wide row
+is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_column_grids"]
+
+_GAP = re.compile(r" {3,}")
+MIN_COLUMNS = 2
+MAX_COLUMNS = 4
+MIN_ROWS = 2
+MAX_ROWS = 8
+# Grids of authors stand on the first page; the lines this far into the text are looked at.
+FRONT_LINES = 80
+# How far (in characters) a cell's centre may stand from its column's.
+ALIGN = 12
+# A cell of words: at least this many letters, and letters at least this share of its characters
+# other than spaces (a table's "12.5   0.83   41" is no grid).
+MIN_LETTERS = 2
+MIN_LETTER_SHARE = 0.6
+
+
+def _cells(line: str) -> list[tuple[float, str]]:
+    """The cells of a line: ``(centre column, text)`` for each piece between gaps of 3+ spaces.
+
+    ``"  Anna Berg      Tom Ray"`` -> ``[(6.0, "Anna Berg"), (19.0, "Tom Ray")]``
+    """
+    out = []
+    pos = 0
+    for piece in _GAP.split(line):
+        start = line.index(piece, pos) if piece else pos
+        text = piece.strip()
+        if text:
+            lead = len(piece) - len(piece.lstrip())
+            s = start + lead
+            out.append((s + len(text) / 2, text))
+        pos = start + len(piece)
+    return out
+
+
+def _wordy(text: str) -> bool:
+    letters = sum(c.isalpha() for c in text)
+    chars = sum(not c.isspace() for c in text)
+    return letters >= MIN_LETTERS and letters >= MIN_LETTER_SHARE * chars
+
+
+def _row(line: str) -> list[tuple[float, str]] | None:
+    """A line's cells if it may be a grid row (2 to 4 cells of words), else None."""
+    if "   " not in line.strip():
+        return None
+    cells = _cells(line)
+    if not MIN_COLUMNS <= len(cells) <= MAX_COLUMNS or not all(_wordy(t) for _c, t in cells):
+        return None
+    return cells
+
+
+def _columns(rows: list[list[tuple[float, str]]]) -> list[list[str]] | None:
+    """The rows' cells sorted into the columns of the widest row, or None when a cell stands near no
+    column or two cells of a row near the same one."""
+    anchors = [c for c, _t in max(rows, key=len)]
+    cols: list[list[str]] = [[] for _ in anchors]
+    for row in rows:
+        used = set()
+        for centre, text in row:
+            k = min(range(len(anchors)), key=lambda j: abs(anchors[j] - centre))
+            if abs(anchors[k] - centre) > ALIGN or k in used:
+                return None
+            used.add(k)
+            cols[k].append(text)
+    return cols
+
+
+def split_column_grids(text: str) -> tuple[str, int]:
+    """The text with each column grid among its first lines read column by column (see the module
+    docstring); returns ``(text, grids rewritten)``.
+
+    >>> t = "Title\\n\\n  Anna Berg        Tom Ray\\nUniv. of Oslo     Univ. of Bergen\\n\\nAbstract"
+    >>> split_column_grids(t)
+    ('Title\\n\\nAnna Berg\\n\\nUniv. of Oslo\\n\\nTom Ray\\n\\nUniv. of Bergen\\n\\nAbstract', 1)
+    """
+    if "   " not in text:
+        return text, 0
+    lines = text.split("\n")
+    out: list[str] = []
+    grids = 0
+    i = 0
+    front = min(len(lines), FRONT_LINES)
+    while i < len(lines):
+        if i >= front:
+            out.extend(lines[i:])
+            break
+        rows: list[list[tuple[float, str]]] = []
+        j = i
+        while j < len(lines) and len(rows) < MAX_ROWS + 1 and (row := _row(lines[j])) is not None:
+            rows.append(row)
+            j += 1
+        cols = _columns(rows) if MIN_ROWS <= len(rows) <= MAX_ROWS else None
+        # (The widest row must have two or more cells in every column but one: one wide row and a
+        # few lines with one gap each are a heading beside a page number, not a grid.)
+        if cols is None or sum(len(c) >= MIN_ROWS for c in cols) < len(cols) - 1:
+            out.append(lines[i])
+            i += 1
+            continue
+        if out and out[-1].strip():
+            out.append("")
+        for col in cols:
+            for cell in col:
+                out.extend([cell, ""])
+        if j == len(lines) or not lines[j].strip():
+            out.pop()  # (the blank line after the grid, or the text's end, closes its last cell)
+        grids += 1
+        i = j
+    return "\n".join(out), grids

@@ -1,0 +1,77 @@
+"""Column grids (repair.columns): side-by-side cells read column by column, and what is no grid."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from pipeline.config import load as load_config
+from pipeline.document import Document, Source
+from pipeline.metadata import extract_metadata
+from pipeline.repair import columns, repair
+
+GRID = (
+    "      Sigrun Aasheim                         Pekka Rautiainen                     Hanna-Liisa Kõiv\n"
+    "Dept. of Electrical Engineering           Northern Wind Test Centre          Inst. of Energy Technology\n"
+    "   Tromsø Polar University                     Oulu, Finland                Tallinn Technical College\n"
+    "      Tromsø, Norway                  pekka.rautiainen@nwtc.example.fi            Tallinn, Estonia\n"
+    "sigrun.aasheim@tpu.example.no                                           hanna-liisa.koiv@ttc.example.ee"
+)
+ABSTRACT = ("Abstract—Ice accretion on rotor blades reduces the energy yield of wind turbines in cold climates "
+            "and creates a risk of ice throw for people and buildings nearby.")
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(columns).failed == 0
+
+
+def test_an_author_grid_is_read_column_by_column() -> None:
+    text, n = columns.split_column_grids(f"Detecting Ice on Small Wind Turbines\n\n{GRID}\n\n{ABSTRACT}")
+    assert n == 1
+    paras = [p for p in text.split("\n\n")]
+    assert paras[1:6] == ["Sigrun Aasheim", "Dept. of Electrical Engineering", "Tromsø Polar University",
+                          "Tromsø, Norway", "sigrun.aasheim@tpu.example.no"]
+    assert paras[6:10] == ["Pekka Rautiainen", "Northern Wind Test Centre", "Oulu, Finland",
+                           "pekka.rautiainen@nwtc.example.fi"]
+    assert paras[10] == "Hanna-Liisa Kõiv" and paras[-1] == ABSTRACT
+
+
+@pytest.mark.parametrize("text", [
+    # A table of figures.
+    "Site     Turbines     Hours\nA        4            1204.5\nB        6            988.0",
+    "12.5     0.83     41\n13.0     0.91     44\n14.2     0.88     47",
+    # One wide line: a heading beside a page number.
+    "INTRODUCTION                                   3\nWind power in cold climates has grown.",
+    # Rows whose cells do not line up.
+    "Anna Berg      Tom Ray\n                              Oslo      Bergen",
+    # No gap of three spaces.
+    "Anna Berg  Tom Ray\nOslo  Bergen",
+])
+def test_what_is_no_grid(text: str) -> None:
+    assert columns.split_column_grids(text) == (text, 0)
+
+
+def test_a_grid_far_into_the_text_is_left_alone() -> None:
+    text = "\n".join(["A line of the body text."] * columns.FRONT_LINES) + "\n" + GRID
+    assert columns.split_column_grids(text) == (text, 0)
+
+
+def test_a_row_may_leave_a_column_empty() -> None:
+    text = "Anna Berg          Tom Ray          Li Wei\nUniv. of Oslo      Univ. of Bergen\nanna@oslo.example                   li@pku.example"
+    out, n = columns.split_column_grids(text)
+    assert n == 1
+    assert out.split("\n\n") == ["Anna Berg", "Univ. of Oslo", "anna@oslo.example", "Tom Ray", "Univ. of Bergen",
+                                 "Li Wei", "li@pku.example"]
+
+
+def test_the_authors_of_a_conference_paper_printed_in_columns() -> None:
+    cfg = load_config(None)
+    doc = Document(source=Source(path="t.txt", sha256="0" * 64, size_bytes=1, encoding="utf-8"),
+                   text=f"Detecting Ice Accretion on Small Wind Turbines\n\n{GRID}\n\n{ABSTRACT}\n")
+    doc = repair(doc, cfg.repair)
+    assert doc.repairs["column_grids"] == 1
+    from pipeline.languages import detect_languages
+
+    doc = extract_metadata(detect_languages(doc, cfg.languages), cfg.metadata)
+    assert [a["name"] for a in doc.metadata["authors"]] == ["Sigrun Aasheim", "Pekka Rautiainen", "Hanna-Liisa Kõiv"]
