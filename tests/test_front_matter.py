@@ -49,7 +49,16 @@ entre os colonos das fazendas de café do interior paulista muito antes de chega
 def test_split_front_matter(text: str, has_block: bool) -> None:
     fields, rest, n = split_front_matter(text)
     assert bool(fields) is has_block
-    assert (rest == text and n == 0) if not has_block else (rest.strip() in ("Body.", "") and n > 0)
+    # (A block's title stays in the text as a paragraph, as pandoc renders it.)
+    assert (rest == text and n == 0) if not has_block else (rest.strip() in ("A study\n\nBody.", "") and n > 0)
+
+
+def test_the_blocks_prose_stays_in_the_text_in_each_language() -> None:
+    fields, rest, _n = split_front_matter(PAPER)
+    paras = rest.split("\n\n")
+    assert paras[0] == fields["title"] and paras[1] == fields["title-en"]
+    assert paras[2].startswith("Este artigo analisa") and paras[3].startswith("# Introdução")
+    assert "# Introdução" in rest and "doi:" not in rest and "keywords" not in rest
 
 
 def test_read_front_matter_fields() -> None:
@@ -92,4 +101,6 @@ def test_a_paper_with_front_matter_through_the_pipeline() -> None:
     assert [a["name"] for a in md["authors"]] == ["Marina Tiemi Okuyama", "Rafael Couto Bettencourt"]
     assert md["published"] == "2022-11-30" and md["doi"] == "10.51289/rhim.v14i2.4471"
     assert md["keywords"]["en"] == ["ethnic press", "Japanese immigration", "nikkei"]
-    assert "title:" not in doc.text and "keywords-en" not in doc.text and doc.text.startswith("Introdução")
+    assert "title:" not in doc.text and "keywords-en" not in doc.text
+    # The title and the abstract stay in the text, the block's data goes.
+    assert doc.text.startswith("Letras do outro lado do mundo") and "Este artigo analisa" in doc.text

@@ -1,6 +1,7 @@
 """A metadata block at the top of a markdown file: YAML between two ``---`` lines, as pandoc, Quarto,
 Jekyll and Hugo write it. It is data, not text: read with PyYAML and taken out of the text; the
-metadata stage reads its fields (``Document.front_matter``).
+metadata stage reads its fields (``Document.front_matter``). Its prose (title, subtitle, abstract)
+stays in the text as paragraphs, as pandoc renders it, so that no sentence of the document is lost.
 
 A block that does not parse, is not a mapping or names none of the usual fields (``KNOWN_KEYS``)
 is left in the text as it is: a page may open with a horizontal rule.
@@ -32,7 +33,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
 
     Values come back as JSON types (a YAML date as its ISO string), keys in lower case.
     >>> split_front_matter("---\\ntitle: A study\\ndate: 2022-11-30\\n---\\nBody.\\n")
-    ({'title': 'A study', 'date': '2022-11-30'}, 'Body.\\n', 4)
+    ({'title': 'A study', 'date': '2022-11-30'}, 'A study\\n\\nBody.\\n', 4)
     >>> split_front_matter("---\\nNot: a block, just a rule\\n")[0]
     {}
     """
@@ -55,7 +56,30 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     if not any(_base_key(k) in KNOWN_KEYS for k in fields):
         return {}, text, 0
     rest = "\n".join(lines[end + 1 :])
+    prose = rendered_prose(fields)
+    if prose:
+        rest = "\n\n".join(prose) + "\n\n" + rest.lstrip("\n")
     return fields, rest, end + 1
+
+
+# The fields that are the document's own prose, in the order pandoc prints them above the body.
+PROSE_KEYS = ("title", "subtitle", "abstract")
+
+
+def rendered_prose(fields: dict[str, Any]) -> list[str]:
+    """The title, subtitle and abstract (each language's copy after it, ``title-en``) as paragraphs:
+    the text a reader sees above the body, kept in the text as pandoc renders it (the metadata stage
+    reads the fields themselves). Values that are not text are left out.
+
+    >>> rendered_prose({"title": "Letras", "title-en": "Letters", "date": "2022", "abstract": "Um estudo.\\n"})
+    ['Letras', 'Letters', 'Um estudo.']
+    """
+    out = []
+    for base in PROSE_KEYS:
+        for key, value in fields.items():
+            if _base_key(key) == base and isinstance(value, str) and value.strip():
+                out.append(value.strip())
+    return out
 
 
 def _base_key(key: str) -> str:
