@@ -316,3 +316,43 @@ def test_update_line_under_the_headline_and_a_byline_in_the_tail() -> None:
     assert out.get(2) == "updated" and 1 not in out
     assert 9 not in out  # the byline stays for the metadata stage
     assert {10, 11, 12} <= set(out)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Venerdì 8 marzo 2024 | Ascoli Piceno 11°C", True), ("Усть-Каменогорск −3°C   USD 448.12   EUR 485.60", True),
+    ("USD 92.14 EUR 99.80", True),
+    ("Heatwave brings 40°C to Madrid as officials warn of fires", False), ("Water boils at 100 °C.", False),
+])
+def test_top_bar(text: str, want: bool) -> None:
+    assert chrome.is_top_bar(text) is want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("ULTIM'ORA  Incidente sulla Salaria a Acquasanta", True), ("Breaking: Storm hits the coast", True),
+    ("СРОЧНО | В Риддере эвакуировали жителей", True),
+    ("Breaking the silence on river pollution", False), ("Just in time for the harvest festival", False),
+])
+def test_ticker(text: str, want: bool) -> None:
+    assert chrome.is_ticker(text) is want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("tel. 15 832 10 00, e-mail: kancelaria@uph.example.edu.pl", True), ("NIP 864-000-00-00, REGON 000000000", True),
+    ("ul. Mickiewicza 14, 27-600 Sandomierz", True), ("Тел.: +7 (495) 123-45-67", True),
+    ("He moved to the street in 1990.", False), ("The telescope was built in 1990.", False),
+])
+def test_contact_line(text: str, want: bool) -> None:
+    assert chrome.is_contact_line(text) is want
+
+
+def test_top_bar_and_ticker_in_the_head_contact_lines_in_the_tail() -> None:
+    page = ["Venerdì 8 marzo 2024 | Ascoli Piceno 11°C", "ULTIM'ORA  Incidente sulla Salaria, strada riaperta",
+            "Big story of the day", "", P1, "", P2, "", P3, "", "ul. Mickiewicza 14, 27-600 Sandomierz",
+            "tel. 15 832 10 00"]
+    out = chrome.find_chrome(page)
+    assert {0, 1, 10, 11} <= set(out) and 2 not in out
+
+
+def test_a_contact_line_in_the_articles_prose_stays() -> None:
+    page = [P1, "", "Call the helpline, tel. 0800 123 456, any day of the week between nine and five.", "", P2]
+    assert 2 not in chrome.find_chrome(page)

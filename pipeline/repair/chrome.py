@@ -125,6 +125,20 @@ TAGS = re.compile(
 TAG_ITEM_WORDS = 3
 # A short label and a count in brackets, a link under the article: "Galeria zdjęć (12)", "Photos (24)".
 _COUNTED_LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}\s*\(\d{1,4}\)")
+# A page's top bar: the weather ("Ascoli Piceno 11°C", "−3°C") or exchange rates ("USD 448.12").
+_TEMPERATURE = re.compile(r"[-−+]?\d{1,2}\s?°\s?[CF]\b")
+_RATE = re.compile(r"\b(?:USD|EUR|RUB|GBP|CNY|KZT|UAH|PLN|CHF|JPY|BYN)\s?[\d.,]+\d")
+# A news ticker's label before its headline, at the start of a line in the page's head.
+TICKER = re.compile(
+    r"(?:breaking(?: news)?|just in|latest news|ultim'ora|ultim’ora|ultima ora|срочно|молния|терміново|"
+    r"eilmeldung|dernière minute|flash info|última hora|últimas notícias|pilne|z ostatniej chwili)\b"
+    r"(?P<sep>\s*[:|—–-]\s*|\s{2,}|\s+)\S", _I)
+# A site's contact and company details under the article: telephone, postal address, registration
+# numbers ("tel. 15 832 10 00", "ul. Mickiewicza 14, 27-600", "NIP 864-000-00-00, REGON ...").
+CONTACT = re.compile(
+    r"(?:^|\s)(?:tel|phone|fax|тел|телефон|telefon|téléphone|teléfono)\.?\s*:?\s*\+?[\d(]|"
+    r"\b(?:nip|regon|krs|инн|огрн|кпп|єдрпоу|vat(?: no\.?| number)?|company no\.?|registered in england)\b|"
+    r"(?:^|\s)(?:ul\.|ulica|ул\.|вул\.|str\.|straße|rue|via|calle)\s+\S+\s+\d", _I)
 # Links to the blog's previous and next posts.
 POST_NAV = re.compile(
     r"(?:(?:previous|next|older|newer) (?:post|entry|article)|предыдущая запись|следующая запись|"
@@ -317,6 +331,51 @@ def tags_label(text: str) -> str | None:
             and not items.rstrip().endswith((".", "!", "?")):
         return "line"
     return None
+
+
+def is_top_bar(text: str) -> bool:
+    """A page's top bar: the weather with a date, a place or exchange rates beside it, or rates alone.
+
+    >>> is_top_bar("Venerdì 8 marzo 2024 | Ascoli Piceno 11°C"), is_top_bar("Усть-Каменогорск −3°C   USD 448.12   EUR 485.60")
+    (True, True)
+    >>> is_top_bar("Heatwave brings 40°C to Madrid as officials warn of fires")
+    False
+    """
+    t = text.strip()
+    if _words(t) > 15 or t.endswith((".", "!", "?")):
+        return False
+    rates = len(_RATE.findall(t))
+    return rates >= 2 or (_TEMPERATURE.search(t) is not None and (rates >= 1 or "|" in t or "   " in t))
+
+
+def is_ticker(text: str) -> bool:
+    """A news ticker: its label in capitals or set off (a colon, a bar, a dash, a wide gap), then a
+    headline; at most 25 words.
+
+    >>> is_ticker("ULTIM'ORA  Incidente sulla Salaria"), is_ticker("Breaking: Storm hits the coast")
+    (True, True)
+    >>> is_ticker("Breaking the silence on river pollution")
+    False
+    """
+    t = text.strip()
+    m = TICKER.match(t)
+    if m is None or _words(t) > 25:
+        return False
+    label = t[: m.start("sep")]
+    return m.group("sep").strip() != "" or len(m.group("sep")) >= 2 or label.isupper()
+
+
+def is_contact_line(text: str) -> bool:
+    """A site's contact or company line: a telephone, a street address, registration numbers; at most
+    twenty words.
+
+    >>> is_contact_line("tel. 15 832 10 00, e-mail: kancelaria@uph.example.edu.pl"), is_contact_line("NIP 864-000-00-00, REGON 000000000")
+    (True, True)
+    >>> is_contact_line("ul. Mickiewicza 14, 27-600 Sandomierz"), is_contact_line("He moved to the street in 1990.")
+    (True, False)
+    """
+    t = text.strip()
+    return _words(t) <= 20 and CONTACT.search(t) is not None
 
 
 def is_comments_header(text: str) -> bool:
@@ -543,6 +602,8 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
         t = lines[i]
         if notice(i):
             out[i] = "notice"
+        elif is_top_bar(t) or is_ticker(t):
+            out[i] = "navigation"
         elif is_skip_link(t) or (is_button(t) and _is_site_item(t)) or is_link_row(t) or _bare(t).lower() in BUTTON_WORDS:
             out[i] = "navigation"
     # The buttons of a consent dialog in the head, and its heading (at most six words) right above it.
@@ -570,7 +631,8 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
     # The tail: notices, calls, lists and the buttons next to them.
     for i in tail:
         t = lines[i]
-        if notice(i) or is_call(t) or is_comments_header(t) or is_link_row(t) or _COUNTED_LABEL.fullmatch(t.strip()):
+        if (notice(i) or is_call(t) or is_comments_header(t) or is_link_row(t) or _COUNTED_LABEL.fullmatch(t.strip())
+                or is_contact_line(t)):
             out.setdefault(i, "footer")
     _teaser_list(lines, [i for i in tail if i not in out], out)
     for i in tail:
