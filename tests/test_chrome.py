@@ -356,3 +356,19 @@ def test_top_bar_and_ticker_in_the_head_contact_lines_in_the_tail() -> None:
 def test_a_contact_line_in_the_articles_prose_stays() -> None:
     page = [P1, "", "Call the helpline, tel. 0800 123 456, any day of the week between nine and five.", "", P2]
     assert 2 not in chrome.find_chrome(page)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Download PDF", True), ("Cite this article", True), ("Metrics details", True), ("Article Google Scholar", True),
+    ("Reprints and permissions", True), ("Скачать статью", True), ("Curtir Carregando...", True), ("Loading…", True),
+    ("Download the dataset from the archive", False), ("Permissions", False), ("CAS", False), ("Metrics", True),
+])
+def test_page_buttons(text: str, want: bool) -> None:
+    assert (chrome.PAGE_BUTTON.fullmatch(text) is not None) is want
+
+
+def test_publisher_buttons_between_and_around_paragraphs_go() -> None:
+    page = ["Download PDF", "Big story of the day", "", P1, "", "Cite this article", "", P2, "", P3, "",
+            "Reprints and permissions", "Download citation"]
+    out = chrome.find_chrome(page)
+    assert {0, 5, 11, 12} <= set(out) and not {1, 3, 7, 9} & set(out)

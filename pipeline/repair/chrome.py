@@ -103,7 +103,7 @@ NOTICE = re.compile(
     r"ссылка на (?:сайт|источник)|посилання на (?:сайт|джерело)|"
     r"newsletter|рассылк\w*|розсилк\w*|"
     r"(?:your|this|a|the) browser|browser version|javascript (?:is )?(?:disabled|required|turned off)|"
-    r"(?:enable|activate) javascript|ваш браузер|браузер устарел|"
+    r"(?:enable|activate) javascript|ваш браузер|браузер устарел|shareable link|"
     # "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter": a keyboard shortcut is the site's.
     r"ctrl\s*\+\s*enter", _I)
 _NOTICE_LOW = re.compile(NOTICE.pattern)
@@ -128,6 +128,20 @@ _COUNTED_LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}\s*\(\d{1,4}\)")
 # A page's top bar: the weather ("Ascoli Piceno 11°C", "−3°C") or exchange rates ("USD 448.12").
 _TEMPERATURE = re.compile(r"[-−+]?\d{1,2}\s?°\s?[CF]\b")
 _RATE = re.compile(r"\b(?:USD|EUR|RUB|GBP|CNY|KZT|UAH|PLN|CHF|JPY|BYN)\s?[\d.,]+\d")
+# The buttons and links of a journal publisher's article page and of a blog's widgets, each the whole
+# line: "Download PDF", "Cite this article", "Metrics details", "Reprints and permissions", "Google
+# Scholar" under each reference, "Скачать статью", "Like Loading...".
+PAGE_BUTTON = re.compile(
+    r"(?:download (?:pdf|citation|references|article|full[- ]text(?: pdf)?|epub|ris|bibtex)|"
+    r"(?:article )?google scholar|pubmed(?: central)?|crossref|cite this (?:article|paper)|"
+    r"metrics(?: details)?|article metrics|reprints and permissions|rights and permissions|"
+    r"get shareable link|copy to clipboard|explore content|publish with us|submit (?:a )?manuscript|rss feed|"
+    r"check for updates|view (?:full )?article|full text|html full text|export citations?|add to mendeley|"
+    r"скачать(?: pdf| статью| полный текст)?|читать онлайн|цитировать|экспорт цитаты|"
+    r"завантажити(?: pdf| статтю)?|цитувати|"
+    r"(?:like|curtir|me gusta|j'aime|gefällt mir|нравится|подобається|mi piace|lubię to)?\s*"
+    r"(?:loading|carregando|cargando|chargement|wird geladen|загрузка|завантаження|caricamento|ładowanie)"
+    r"\s*(?:\.{1,3}|…)?)", _I)
 # A news ticker's label before its headline, at the start of a line in the page's head.
 TICKER = re.compile(
     r"(?:breaking(?: news)?|just in|latest news|ultim'ora|ultim’ora|ultima ora|срочно|молния|терміново|"
@@ -516,6 +530,8 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
             out[i] = "navigation"
         elif is_update_line(t):
             out[i] = "updated"
+        elif len(t) <= 60 and PAGE_BUTTON.fullmatch(_bare(t)):
+            out[i] = "navigation"
     # A share box and a tag list, wherever they stand outside prose: the label and the short lines
     # right under it (one button or tag a line).
     for k, i in enumerate(filled):
