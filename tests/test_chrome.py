@@ -372,3 +372,20 @@ def test_publisher_buttons_between_and_around_paragraphs_go() -> None:
             "Reprints and permissions", "Download citation"]
     out = chrome.find_chrome(page)
     assert {0, 5, 11, 12} <= set(out) and not {1, 3, 7, 9} & set(out)
+
+
+def test_a_press_contact_block_and_a_newsletter_box_with_its_heading_and_call() -> None:
+    page = [P1, "", "Stay in touch with our research",
+            "Sign up to our monthly research newsletter for the latest discoveries and events.",
+            "Enter your email address", "Subscribe", "", P2, "", P3, "", "Media contact",
+            "Tom Ashworth, Media Relations Officer", "press@example.ac.uk", "+44 (0)1632 960 418", "", P4]
+    out = chrome.find_chrome(page)
+    assert {2, 3, 4, 5, 11, 12, 13, 14} <= set(out) and not {0, 7, 9, 16} & set(out)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Media contact", True), ("Press enquiries", True), ("Контакты для СМИ", True), ("Pressekontakt", True),
+    ("Media coverage of the trial", False), ("Contact", False),
+])
+def test_media_contact_label(text: str, want: bool) -> None:
+    assert (chrome.MEDIA_CONTACT.fullmatch(text) is not None) is want

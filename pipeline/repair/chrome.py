@@ -142,6 +142,13 @@ PAGE_BUTTON = re.compile(
     r"(?:like|curtir|me gusta|j'aime|gefällt mir|нравится|подобається|mi piace|lubię to)?\s*"
     r"(?:loading|carregando|cargando|chargement|wird geladen|загрузка|завантаження|caricamento|ładowanie)"
     r"\s*(?:\.{1,3}|…)?)", _I)
+# A press release's contact label, the whole line; the name, role, e-mail and telephone follow it.
+MEDIA_CONTACT = re.compile(
+    r"(?:media|press|news)(?: (?:contacts?|enquiries|inquiries|office|relations))|for (?:media|press) (?:enquiries|inquiries)|"
+    r"контакты для (?:сми|прессы)|пресс-служба|контакти для (?:змі|преси)|contact (?:presse|média)|"
+    r"kontakt (?:dla mediów|für (?:medien|die presse))|pressekontakt|contatti stampa|contacto (?:de )?prensa|"
+    r"contato (?:para|de) imprensa", _I)
+CONTACT_LINES = 5
 # A news ticker's label before its headline, at the start of a line in the page's head.
 TICKER = re.compile(
     r"(?:breaking(?: news)?|just in|latest news|ultim'ora|ultim’ora|ultima ora|срочно|молния|терміново|"
@@ -532,6 +539,16 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
             out[i] = "updated"
         elif len(t) <= 60 and PAGE_BUTTON.fullmatch(_bare(t)):
             out[i] = "navigation"
+    # A press contact: the label and the short lines right under it (name and role, e-mail, telephone).
+    for k, i in enumerate(filled):
+        if i in live and i not in prose_set and len(lines[i]) <= 60 and MEDIA_CONTACT.fullmatch(_bare(lines[i])):
+            out[i] = "footer"
+            prev = i
+            for x in filled[k + 1 : k + 1 + CONTACT_LINES]:
+                if x != prev + 1 or x in prose_set or _words(lines[x]) > 10:
+                    break
+                out.setdefault(x, "footer")
+                prev = x
     # A share box and a tag list, wherever they stand outside prose: the label and the short lines
     # right under it (one button or tag a line).
     for k, i in enumerate(filled):
@@ -572,7 +589,8 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
         if k and len(lines[i]) <= 60 and i not in prose_set and is_email_field(lines[i]):
             for above in reversed(filled[max(0, k - 2) : k]):
                 t = lines[above]
-                if above not in live or not (is_title_like(t, 15) or (_words(t) <= CALL_WORDS and EMAIL_FIELD.search(t))):
+                if above not in live or not (is_title_like(t, 15) or (_words(t) <= CALL_WORDS and EMAIL_FIELD.search(t))
+                                             or is_call(t)):
                     break
                 out.setdefault(above, "subscribe")
     # "Read also: <headline>" pointers: a label that heads two or more of them is a site's, not a
