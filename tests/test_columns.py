@@ -44,7 +44,7 @@ def test_an_author_grid_is_read_column_by_column() -> None:
     # One wide line: a heading beside a page number.
     "INTRODUCTION                                   3\nWind power in cold climates has grown.",
     # Rows whose cells do not line up.
-    "Anna Berg      Tom Ray\n                              Oslo      Bergen",
+    "rivers and lakes      of the north\n                              Oslo      Bergen",
     # No gap of three spaces.
     "Anna Berg  Tom Ray\nOslo  Bergen",
 ])
@@ -75,3 +75,17 @@ def test_the_authors_of_a_conference_paper_printed_in_columns() -> None:
 
     doc = extract_metadata(detect_languages(doc, cfg.languages), cfg.metadata)
     assert [a["name"] for a in doc.metadata["authors"]] == ["Sigrun Aasheim", "Pekka Rautiainen", "Hanna-Liisa Kõiv"]
+
+
+@pytest.mark.parametrize(("row", "line"), [
+    ("Ivan Petrov1          Anna Smith2          Oleg Lee3", "Ivan Petrov1, Anna Smith2, Oleg Lee3"),
+    ("И. И. Иванов       П. П. Петров", "И. И. Иванов, П. П. Петров"),
+])
+def test_a_lone_row_of_names_side_by_side_is_one_author_line(row: str, line: str) -> None:
+    assert columns.split_column_grids(f"Title\n\n{row}\nSome University\n") == (f"Title\n\n{line}\nSome University\n", 1)
+
+
+@pytest.mark.parametrize("row", ["Results          Discussion", "INTRODUCTION                       3",
+                                 "Climate Change          Energy Policy"])
+def test_a_lone_wide_row_of_other_words_stays(row: str) -> None:
+    assert columns.split_column_grids(row) == (row, 0)

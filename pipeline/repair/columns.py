@@ -9,7 +9,9 @@ the name; ``pdftotext -layout`` keeps the columns by padding the lines with spac
 
 Squashing the spaces reads across the columns ("Sigrun Aasheim Pekka Rautiainen Hanna-Liisa Kõiv"),
 which is no one's name. Here such a grid is rewritten the way a reader takes it: the first
-column's cells top to bottom, then the second's, each cell a paragraph of its own.
+column's cells top to bottom, then the second's, each cell a paragraph of its own. A lone row of
+names side by side ("Ivan Petrov          Anna Smith") becomes one author line, "Ivan Petrov, Anna
+Smith".
 
 A grid is two to ``MAX_ROWS`` consecutive lines among the page's first ``FRONT_LINES`` lines, each
 cut by gaps of three or more spaces into two to four cells of words (letters, not a table's
@@ -21,6 +23,8 @@ is left as it is.
 from __future__ import annotations
 
 import re
+
+from pipeline.repair.front import name_list
 
 __all__ = ["split_column_grids"]
 
@@ -73,6 +77,17 @@ def _row(line: str) -> list[tuple[float, str]] | None:
     return cells
 
 
+def _name_row(cells: list[tuple[float, str]]) -> list[str] | None:
+    """The cells of a row when each is one person's name (markers allowed), else None.
+
+    ``[(8, "Ivan Petrov1"), (30, "Anna Smith2")]`` -> ``["Ivan Petrov1", "Anna Smith2"]``
+    """
+    texts = [t for _c, t in cells]
+    if all(len(name_list(t) or ()) == 1 for t in texts):
+        return texts
+    return None
+
+
 def _columns(rows: list[list[tuple[float, str]]]) -> list[list[str]] | None:
     """The rows' cells sorted into the columns of the widest row, or None when a cell stands near no
     column or two cells of a row near the same one."""
@@ -117,7 +132,13 @@ def split_column_grids(text: str) -> tuple[str, int]:
         # (The widest row must have two or more cells in every column but one: one wide row and a
         # few lines with one gap each are a heading beside a page number, not a grid.)
         if cols is None or sum(len(c) >= MIN_ROWS for c in cols) < len(cols) - 1:
-            out.append(lines[i])
+            names = _name_row(rows[0]) if rows else None
+            if names:
+                # A lone row of names side by side: one author line, the names cut by commas.
+                out.append(", ".join(names))
+                grids += 1
+            else:
+                out.append(lines[i])
             i += 1
             continue
         if out and out[-1].strip():
