@@ -584,7 +584,20 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
     # 3. The year of the journal issue, from its running header or issue line.
     if header and header.get("year"):
         return str(header["year"])
+    # 4. The year of the article's copyright line ("© Ефремова Н. Г., 2024", "© The Author(s) 2023"):
+    #    a short line that opens with it, one year and no range (a site's "© 2012–2024" is its footer's).
+    for text in chain(doc.furniture, (n.text for n in doc.footnotes), (b.text for b in doc.blocks)):
+        if text[:12].lstrip().startswith(("©", "(c)", "(C)", "Copyright")) and len(text) <= COPYRIGHT_CHARS:
+            years = _COPYRIGHT_YEAR_RE.findall(text)
+            if len(years) == 1 and not _YEAR_RANGE_RE.search(text):
+                return years[0]
     return None
+
+
+# A copyright line is at most this long; its year, and a range of years (a site's).
+COPYRIGHT_CHARS = 200
+_COPYRIGHT_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_YEAR_RANGE_RE = re.compile(r"(?:19|20)\d\d\s*[-–—/]\s*(?:(?:19|20)?\d\d)(?!\d)")
 
 
 def _doi(doc: Document, header_end: int, skip: set[int]) -> str | None:

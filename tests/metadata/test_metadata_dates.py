@@ -238,3 +238,20 @@ def test_the_history_block_after_both_abstracts() -> None:
                     LONG_EN, "Keywords: climate change, hazelnut", "JEL: Q12", LONG_EN,
                     "Article Info Received: 14.02.2023 Accepted: 02.05.2023 Published: 30.06.2023", LONG_EN])
     assert run(doc)["published"] == "2023-06-30"
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("© Ефремова Н. Г., 2024", "2024"), ("© The Author(s) 2023", "2023"), ("Copyright © 2022 Elsevier Ltd.", "2022"),
+    ("© 2012–2024 ТОО «Медиа». Все права защищены.", None),  # a site's range
+    ("The © sign was used in 1998 and again in 2004.", None),  # not at the line's start, two years
+])
+def test_the_copyright_lines_year_when_nothing_else_dates_the_article(line: str, want: str | None) -> None:
+    doc = make_doc([("heading", "Сроки сева льна в Нечерноземье"), "Н. Г. Ефремова", "Аннотация. " + LONG_RU, LONG_RU,
+                    line])
+    assert run(doc)["published"] == want
+
+
+def test_a_printed_publication_date_wins_over_the_copyright_year() -> None:
+    doc = make_doc([("heading", "Сроки сева льна в Нечерноземье"), "Н. Г. Ефремова", "Аннотация. " + LONG_RU, LONG_RU,
+                    "© Ефремова Н. Г., 2023", "Дата публикации: 27.06.2024"])
+    assert run(doc)["published"] == "2024-06-27"
