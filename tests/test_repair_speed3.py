@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline import textscore
+from pipeline.repair import encoding
 
 # Lines of the kinds repair scores and scans: Cyrillic prose, the mojibake of it, mixed scripts,
 # CJK, odd whitespace, digits of other scripts, surrogates, characters above U+FFFF, empty text.
@@ -89,3 +90,27 @@ def test_cyrillic_score_is_the_word_loop(text: str) -> None:
 @given(_TEXT)
 def test_cyrillic_score_is_the_word_loop_random(text: str) -> None:
     assert _same_float(textscore.cyrillic_score.__wrapped__(text), _cyrillic_score_by_words(text))
+
+
+def _mostly_upper_by_counts(line: str) -> bool:
+    """``encoding._mostly_upper`` as it was written: both kinds of letters counted in full."""
+    up = len(encoding._CYR_UPPER.findall(line))
+    return up >= 2 and up > len(encoding._CYR_LOWER.findall(line))
+
+
+_CASE_LINES = [
+    *_TEXTS,
+    "АБ", "Аб", "АбВ", "АбвГ", "А и Б", "АА бб", "ААА бб", "ААа", "Ёё ЁЁ", "ЁЁЁ ёё",
+    "США и РФ", "рТЙЧЕФ, ЛБЛ ДЕМБ?", "ВВЕДЕНИЕ в проблему", "Ᲊ ᲀ ᲃ Ѐ ѐ Ѣ ѣ",  # letters outside А-я
+]
+
+
+@pytest.mark.parametrize("line", _CASE_LINES)
+def test_mostly_upper_is_the_full_count(line: str) -> None:
+    assert encoding._mostly_upper(line) == _mostly_upper_by_counts(line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from("АБВЁЯабвёя ZzÀ\n\ud800"), max_size=40))
+def test_mostly_upper_is_the_full_count_random(line: str) -> None:
+    assert encoding._mostly_upper(line) == _mostly_upper_by_counts(line)
