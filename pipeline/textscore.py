@@ -13,6 +13,7 @@ import functools
 import json
 import math
 import re
+import struct
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
@@ -76,16 +77,43 @@ def cyrillic_score(text: str) -> float:
     >>> cyrillic_score("Ты делаешь") > cyrillic_score("Òû äåëàåøü")
     True
     """
+    if text.isascii():
+        return 0.0  # no word with a non-ASCII letter, no non-ASCII symbol: nothing counted
+    # Without characters above U+FFFF, the same runs are found with classes spelled out (a table
+    # look-up per character instead of the Unicode category tests of \w and \d). The class of
+    # symbols takes every character above U+FFFF as well: if there is one, it says so.
+    others = _BMP_NON_ASCII_NON_LETTER.findall(text)
+    if others and max(others) > "\uffff":
+        letters, others = _LETTERS, _NON_ASCII_NON_LETTER.findall(text)
+    else:
+        letters = _BMP_LETTERS
     total = 0.0
     n = 0
     # Each word's share is worked out once (cached), added in the order of the words as before.
-    # The words are those of _NON_ASCII_WORD: every run of letters, less the all-ASCII ones (a
-    # pattern that opens with a class is searched for faster than one that opens with a look-behind).
-    for dt, dn in map(_cyrillic_word_share, filterfalse(str.isascii, _LETTERS.findall(text))):
+    # The words are every run of letters, less the all-ASCII ones.
+    for dt, dn in map(_cyrillic_word_share, filterfalse(str.isascii, letters.findall(text))):
         total += dt
         n += dn
-    k = sum(map(_is_odd_symbol, _NON_ASCII_NON_LETTER.findall(text)))
+    k = sum(map(_is_odd_symbol, others))
     return _plus_foreign(total, k) / (n + k) if n + k else 0.0
+
+
+def _bmp_class(runs: re.Pattern[str]) -> str:
+    """A regex class body of the characters up to U+FFFF that ``runs`` (one class, repeated) matches, as
+    ranges read from its matches in the string of all those characters: the pattern itself says
+    which characters are in.
+
+    >>> _bmp_class(re.compile("[a-cx]+"))
+    'a-cx'
+    """
+    return "".join(
+        re.escape(m.group()) if m.end() - m.start() == 1 else f"{re.escape(m.group()[0])}-{re.escape(m.group()[-1])}"
+        for m in runs.finditer(_ALL_BMP)
+    )
+
+
+# (Decoded from their code points in one go: a join of 65536 one-character strings takes longer.)
+_ALL_BMP = struct.pack("<65536I", *range(0x10000)).decode("utf-32-le", "surrogatepass")
 
 
 # Words (letter runs) with at least one non-ASCII letter; all-Cyrillic words; the letters that
@@ -97,6 +125,10 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _CYR_WORD = re.compile("[\u0400-\u04ff]+")
 _CYR_OR_LATIN_EXT = re.compile("[\u0400-\u04ff\u00c0-\u024f]")
 _NON_ASCII_NON_LETTER = re.compile(r"[^\x00-\x7f\w]")
+# The same two classes for a text without characters above U+FFFF, spelled out (a test checks them
+# against the patterns over every such character); the second takes any character above U+FFFF too.
+_BMP_LETTERS = re.compile(f"[{_bmp_class(_LETTERS)}]+")
+_BMP_NON_ASCII_NON_LETTER = re.compile(f"[{_bmp_class(re.compile(_NON_ASCII_NON_LETTER.pattern + '+'))}\U00010000-\U0010ffff]")
 
 
 @lru_cache(maxsize=65536)

@@ -17,6 +17,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import islice
 
 import ftfy
 import ftfy.badness
@@ -182,9 +183,15 @@ _CYR_LOWER = re.compile("[\u0430-\u044f\u0451]")
 
 
 def _mostly_upper(line: str) -> bool:
-    """Cyrillic letters mostly in upper case: a codepage swap turns lower case into upper case."""
+    """Cyrillic letters mostly in upper case: a codepage swap turns lower case into upper case.
+
+    >>> _mostly_upper("рТЙЧЕФ НЙТ"), _mostly_upper("Россия и Китай"), _mostly_upper("США")
+    (True, False, True)
+    """
     up = len(_CYR_UPPER.findall(line))
-    return up >= 2 and up > len(_CYR_LOWER.findall(line))
+    # More capitals than lower-case letters: there is no up-th lower-case letter. (Prose has them
+    # early in the line: counting them all would make an object of every one.)
+    return up >= 2 and next(islice(_CYR_LOWER.finditer(line), up - 1, None), None) is None
 
 
 # Cached for the document (see forget_lines): repair examines a line it has not changed again (its
