@@ -314,3 +314,22 @@ def test_a_pointer_between_paragraphs_goes_where_each_paragraph_has_a_line_and_n
 ])
 def test_lines_are_paragraphs(texts: list[str], paragraphs: bool) -> None:
     assert layout.lines_are_paragraphs(texts) is paragraphs
+
+
+def test_a_header_ending_with_a_full_stop_at_every_pages_top_is_furniture() -> None:
+    header = "ISSN 2415-7821. Scientific Bulletin of the Pedagogical University. Series: Education."
+    page = "\n".join([header, "2021. Issue 2 (34)", "", "Choral Conducting in Blended Learning", "", *WRAPPED, "",
+                      "118", "\f" + header, "2021. Issue 2 (34)", "", *WRAPPED, "", "119", "\f" + header,
+                      "2021. Issue 2 (34)", "", *WRAPPED, "", "120"])
+    res = layout.build_blocks(page, RepairConfig())
+    assert res.furniture.count(header) == 3
+    assert not any(header in b.text for b in res.blocks)
+
+
+def test_a_sentence_repeated_in_the_body_stays() -> None:
+    # The same sentence three times, never at a page's edge: a refrain, not a header.
+    refrain = "And so the river rose again."
+    page = "\n".join(["A Title", "", *WRAPPED, "", refrain, "", *WRAPPED, "", refrain, "", *WRAPPED, "", refrain,
+                      "", *WRAPPED])
+    res = layout.build_blocks(page, RepairConfig())
+    assert sum(b.text == refrain for b in res.blocks) == 3

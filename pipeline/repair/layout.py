@@ -799,6 +799,17 @@ def bare(line: str) -> str:
     return t
 
 
+def _at_text_start(lines: list[Line], i: int, reach: int = 2) -> bool:
+    """Is line ``i`` among the first ``reach`` + 1 non-blank lines of the text (the first page's top)?"""
+    seen = 0
+    for ln in lines[:i]:
+        if ln.text:
+            seen += 1
+            if seen > reach:
+                return False
+    return True
+
+
 def _near(lines: list[Line], i: int, edges: set[int], reach: int = 2) -> bool:
     """Is line ``i`` within ``reach`` non-blank lines of a page edge (a page break, a page number)?"""
     for step in (-1, 1):
@@ -932,10 +943,16 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
             dois.append(i)
     edges = set(breaks) | set(drop)
     for k, where in groups.items():
-        if len(where) < 3 or len(_LETTER.findall(k)) < 3 or any(ends_sentence(lines[i].text) for i in where):
+        if len(where) < 3 or len(_LETTER.findall(k)) < 3:
             continue
-        at_edges = sum(1 for i in where if _near(lines, i, edges))
-        if len(where) >= 5 or 3 * at_edges >= 2 * len(where):
+        at_edges = sum(1 for i in where if _near(lines, i, edges) or _at_text_start(lines, i))
+        # A repeated line ending like a sentence is a header only when every copy stands at a page's
+        # edge ("ISSN 2415-7821. <Journal>. Серія: Педагогічні науки." at each page's top).
+        if any(ends_sentence(lines[i].text) for i in where):
+            header = at_edges == len(where)
+        else:
+            header = len(where) >= 5 or 3 * at_edges >= 2 * len(where)
+        if header:
             for i in where:
                 drop[i] = lines[i].text
                 counts["running_headers"] += 1
