@@ -333,3 +333,32 @@ def test_a_sentence_repeated_in_the_body_stays() -> None:
                       "", *WRAPPED])
     res = layout.build_blocks(page, RepairConfig())
     assert sum(b.text == refrain for b in res.blocks) == 3
+
+
+@pytest.mark.parametrize("stamp", [
+    "© The Author(s), under exclusive licence to Example Academic Publishing B.V. 2023",
+    "© Лебедева А. В., Крутиков Д. С., 2023",
+    "978-1-6654-7731-2/23/$31.00 ©2023 IEEE",
+    "Authorized licensed use limited to: X University. Downloaded on March 04,2024 at 09:12 UTC from IEEE Xplore.",
+    "H. Wójcik‑Reid et al. 614",
+])
+def test_lines_a_pdf_prints_once_at_a_pages_foot_are_furniture(stamp: str) -> None:
+    # (At the page's foot, inside the sentence the page break cuts.)
+    page = "\n".join(["A Title", "", *WRAPPED, WRAPPED[0], stamp, "41", "\f" + WRAPPED[1], WRAPPED[2]])
+    res = layout.build_blocks(page, RepairConfig())
+    assert stamp in res.furniture
+    assert not any(stamp in b.text for b in res.blocks)
+
+
+def test_a_web_pages_copyright_footer_is_no_page_stamp() -> None:
+    # No page break, one paragraph a line: the chrome pass reads the footer, as web boilerplate.
+    page = "\n".join(["Big story of the day", "", BODY1, "", BODY2, "", BODY3, "", "© 2025 Example Institute"])
+    res = layout.build_blocks(page, RepairConfig())
+    assert "© 2025 Example Institute" not in res.furniture
+
+
+@pytest.mark.parametrize(("text", "stamp"), [
+    ("Smith et al. (2019) found that", False), ("The © sign", False), ("Downloaded files are kept for a year.", False),
+])
+def test_what_is_no_page_stamp(text: str, stamp: bool) -> None:
+    assert layout.is_page_stamp(text) is stamp

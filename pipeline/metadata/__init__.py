@@ -586,7 +586,9 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
         return str(header["year"])
     # 4. The year of the article's copyright line ("© Ефремова Н. Г., 2024", "© The Author(s) 2023"):
     #    a short line that opens with it, one year and no range (a site's "© 2012–2024" is its footer's).
-    for text in chain(doc.furniture, (n.text for n in doc.footnotes), (b.text for b in doc.blocks)):
+    #    (In the page furniture, the footnotes or the first blocks: a site's footer at the end of a page
+    #    gives the year it was scraped in.)
+    for text in chain(doc.furniture, (n.text for n in doc.footnotes), (b.text for b in doc.blocks[:HISTORY_BLOCKS])):
         if text[:12].lstrip().startswith(("©", "(c)", "(C)", "Copyright")) and len(text) <= COPYRIGHT_CHARS:
             years = _COPYRIGHT_YEAR_RE.findall(text)
             if len(years) == 1 and not _YEAR_RANGE_RE.search(text):

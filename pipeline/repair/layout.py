@@ -848,6 +848,37 @@ def is_journal_header(text: str) -> bool:
     return sum(bool(p.search(t)) for p in (_VOLUME, _ISSUE, _PAGES)) >= 2
 
 
+# A copyright line (© first, or a year and © in a short line), a download stamp, an "et al." head
+# with or without its page number.
+_COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)\s*(?:19|20)\d\d)|©\s*(?:19|20)\d\d|(?:19|20)\d\d\s*©", re.IGNORECASE)
+_DOWNLOAD_STAMP = re.compile(r"(?:^|\.\s)(?:this content )?downloaded (?:from|by|on)\b.*(?:19|20)\d\d", re.IGNORECASE)
+_ET_AL_MARK = re.compile(r"\bet al\.?|\bи др\.|\bта ін\.|\bжәне т\.б\.")
+_ET_AL_HEAD = re.compile(
+    r"^(?:\d{1,4}\s+)?(?:[^\W\d_]\.\s?){1,3}\s*[^\W\d_][\w’'‑-]+(?:\s+(?:et al\.?|и др\.|та ін\.|және т\.б\.))"
+    r"(?:\s+\d{1,4})?$|^(?:\d{1,4}\s+)?[^\W\d_][\w’'‑-]+\s+(?:[^\W\d_]\.\s?){1,3}\s*(?:et al\.?|и др\.|та ін\.|"
+    r"және т\.б\.)(?:\s+\d{1,4})?$")
+
+
+def is_page_stamp(text: str, at_edge: bool = True) -> bool:
+    """A line a PDF prints once at a page's foot or head, not the article's text: a copyright line
+    (at most 25 words), a download stamp, or an "et al." running head (standing at a page edge or
+    alone between blank lines: ``at_edge``).
+
+    >>> is_page_stamp("© Лебедева А. В., Крутиков Д. С., 2023"), is_page_stamp("978-1-6654-7731-2/23/$31.00 ©2023 IEEE")
+    (True, True)
+    >>> is_page_stamp("Authorized licensed use limited to: X University. Downloaded on March 04,2024 at 09:12 UTC from IEEE Xplore.")
+    True
+    >>> is_page_stamp("H. Wójcik‑Reid et al. 614"), is_page_stamp("А.Т. Жақыпова және т.б."), is_page_stamp("Smith et al. (2019) found that", True)
+    (True, True, False)
+    """
+    t = " ".join(text.split())
+    if _COPYRIGHT_LINE.search(t) and len(t.split()) <= 25:
+        return True
+    if _DOWNLOAD_STAMP.search(t) and len(t.split()) <= 40:
+        return True
+    return at_edge and _ET_AL_HEAD.match(t) is not None
+
+
 def is_numbered_page_line(text: str) -> bool:
     """A page number and a short text separated by a run of three or more spaces.
 
@@ -877,11 +908,14 @@ def is_numbered_page_line(text: str) -> bool:
     )
 
 
-def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool = False) -> tuple[set[int], list[str]]:
+def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool = False,
+                   page_stamps: bool = False) -> tuple[set[int], list[str]]:
     """Indices of furniture lines and their texts (in document order).
 
     ``plain_spaces``: no line's text holds whitespace other than " " (the caller knows it of the
-    document; see ``cjk_and_odd_spaces``).
+    document; see ``cjk_and_odd_spaces``). ``page_stamps``: the text is wrapped at a page width (a
+    PDF's), so lines printed once at a page's foot or head are looked for too (``is_page_stamp``), as
+    they are in a text with page breaks; a web page's copyright footer is the chrome pass's.
     """
     drop: dict[int, str] = {}
     n = len(lines)
@@ -963,6 +997,14 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
         if i not in drop and isolated(i) and is_numbered_page_line(lines[i].text):
             drop[i] = lines[i].text
             counts["running_headers"] += 1
+    # What a PDF prints once at a page's foot or head: the copyright line, a download stamp, an
+    # "et al." running head. (Each needs its mark: "©", "ownloaded", "et al"/"и др"/"т.б".)
+    for i, ln in enumerate(lines if page_stamps or breaks else ()):
+        t = ln.text
+        if t and i not in drop and len(t) <= 200 and ("©" in t or "ownloaded" in t or _ET_AL_MARK.search(t)) \
+                and is_page_stamp(t, isolated(i) or _near(lines, i, edges)):
+            drop[i] = t
+            counts["page_stamps"] += 1
     edges |= set(drop)
     # The first page's journal header (venue, year, volume, issue, pages), printed once at the top;
     # later pages may repeat a prefix of it as their running header (no pages, or no page range).
@@ -1397,7 +1439,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     furniture: list[str] = []
     skip: set[int] = set()
     if cfg.page_furniture:
-        skip, furniture = find_furniture(lines, counts, plain)
+        skip, furniture = find_furniture(lines, counts, plain, page_stamps=width_of(sizes) is not None)
     boilerplate: list[str] = []
     if cfg.web_boilerplate:
         wrapped = width_of(sizes, skip) is not None

@@ -255,3 +255,8 @@ def test_a_printed_publication_date_wins_over_the_copyright_year() -> None:
     doc = make_doc([("heading", "Сроки сева льна в Нечерноземье"), "Н. Г. Ефремова", "Аннотация. " + LONG_RU, LONG_RU,
                     "© Ефремова Н. Г., 2023", "Дата публикации: 27.06.2024"])
     assert run(doc)["published"] == "2024-06-27"
+
+
+def test_a_sites_copyright_footer_at_the_end_of_a_long_page_does_not_date_it() -> None:
+    doc = make_doc([("heading", "Fertiliser prices and the next harvest"), *[LONG_EN] * 32, "© 2025 Example Institute"])
+    assert run(doc)["published"] is None
