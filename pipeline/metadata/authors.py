@@ -219,12 +219,13 @@ def _given_names_then_surname_in_capitals(name: str) -> bool:
     """Whether a name as printed has its surname, and only that word, in capitals after given names
     in title case (a common convention in Turkish, French, Romanian and Spanish journals).
 
-    ``"Ayşe Nur KARADENİZ"`` -> True; ``"Jean-Luc MARTIN"`` -> True; ``"Anna Berg"`` -> False;
-    ``"ANNA BERG"`` -> False; ``"NASA Team"`` -> False
+    ``"Ayşe Nur KARADENİZ"`` -> True; ``"Jean-Luc MARTIN"`` -> True; ``"ИВАНОВ Иван Иванович"`` -> True;
+    ``"Anna Berg"`` -> False; ``"ANNA BERG"`` -> False; ``"NASA Team Leader"`` -> False
     """
     words = name.split()
     caps = [w for w in words if _CAPS_WORD_RE.fullmatch(w.replace("-", ""))]
-    return len(caps) == 1 and words[-1] is caps[0] and len(words) >= 2
+    # (Or first: "ИВАНОВ Иван Иванович", "MARTIN Jean-Luc", as Russian and French journals print it.)
+    return len(caps) == 1 and (words[-1] is caps[0] or words[0] is caps[0]) and len(words) >= 2
 
 
 # Chinese names: two to four Han characters, each with optional markers, separated by a full-width

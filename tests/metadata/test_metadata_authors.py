@@ -53,7 +53,10 @@ def test_is_name(text: str, name: bool) -> None:
         # ... but not two capitals words in a name, a capitals word first, or an organisation.
         ("Anna MARIA KOWALSKA1, Jan NOWAK2", None),
         ("NASA Team, ESA Group", None),
-        ("MARTIN Jean-Luc, DUPONT Marie", None),
+        # The surname in capitals first, as Russian and French journals print it.
+        ("MARTIN Jean-Luc, DUPONT Marie", [("Martin Jean-Luc", []), ("Dupont Marie", [])]),
+        ("ИВАНОВ Иван Иванович1, ПЕТРОВ Пётр Петрович2", [("Иванов Иван Иванович", ["1"]), ("Петров Пётр Петрович", ["2"])]),
+        ("NATO SUMMIT Agenda, EU Policy", None),
         ("Climate Change and EU Policy", None),
         # A symbol marker after a space; markdown italics and footnote references around names.
         ("Е. В. Голованова¹ *, А. С. Петров²", [("Е. В. Голованова", ["1", "*"]), ("А. С. Петров", ["2"])]),
