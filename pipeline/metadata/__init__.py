@@ -650,6 +650,7 @@ def _venue_info(doc: Document, front_end: int) -> dict[str, Any] | None:
     return None
 
 
+_LIST_SEPARATORS = ("·", ",", ";", "•", "|")
 # Most keywords printed one a line under a cue that stands alone.
 MAX_KEYWORD_LINES = 12
 
@@ -707,6 +708,14 @@ def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, 
                     content += "; " + blocks[k].text
                     labels[k] = p.kind
                     k += 1
+        if p.kind == "keywords" and content.rstrip()[-1:] in _LIST_SEPARATORS:
+            # A list that ends with its separator goes on in the next block, when that is short and
+            # no cue ("… · Urban green space ·" / "England", cut apart by the extraction).
+            k = p.block + 1
+            if k < len(blocks) and k not in cue_blocks and k not in skip and word_count(blocks[k].text) <= 5 \
+                    and not ends_sentence(blocks[k].text):
+                content = content.rstrip() + " " + blocks[k].text
+                labels[k] = p.kind
         if block not in spans:
             spans[block] = segment_spans(doc, block)
         lang = span_lang(doc, block, start, end, spans[block])

@@ -277,3 +277,16 @@ def test_a_word_starting_with_a_cue_is_no_cue(text: str) -> None:
     from pipeline.metadata.keywords_abstract import find_cues
 
     assert find_cues(text) == []
+
+
+def test_a_keyword_list_ending_with_its_separator_goes_on_in_the_next_short_block() -> None:
+    doc = make_doc([("heading", "Waiting for a Plot: Allotment Waiting Lists"), "Abstract " + LONG_EN,
+                    ("heading", "Keywords Allotments · Social trust · Waiting lists · Urban green space ·"),
+                    ("heading", "England"), ("heading", "Introduction"), LONG_EN])
+    assert run(doc)["keywords"]["en"] == ["Allotments", "Social trust", "Waiting lists", "Urban green space", "England"]
+
+
+def test_a_keyword_list_ending_without_a_separator_stops() -> None:
+    doc = make_doc([("heading", "Waiting for a Plot: Allotment Waiting Lists"), "Abstract " + LONG_EN,
+                    ("heading", "Keywords Allotments · Social trust · Waiting lists"), ("heading", "England"), LONG_EN])
+    assert run(doc)["keywords"]["en"] == ["Allotments", "Social trust", "Waiting lists"]
