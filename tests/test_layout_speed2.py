@@ -256,10 +256,15 @@ def _find_furniture_before(lines: list[layout.Line], counts: Counter[str], plain
             dois.append(i)
     edges = set(breaks) | set(drop)
     for k, where in groups.items():
-        if len(where) < 3 or len(layout._LETTER.findall(k)) < 3 or any(layout.ends_sentence(lines[i].text) for i in where):
+        # (The rule itself follows layout's since: a sentence-like header at every page's edge.)
+        if len(where) < 3 or len(layout._LETTER.findall(k)) < 3:
             continue
-        at_edges = sum(1 for i in where if layout._near(lines, i, edges))
-        if len(where) >= 5 or 3 * at_edges >= 2 * len(where):
+        at_edges = sum(1 for i in where if layout._near(lines, i, edges) or layout._at_text_start(lines, i))
+        if any(layout.ends_sentence(lines[i].text) for i in where):
+            header = at_edges == len(where)
+        else:
+            header = len(where) >= 5 or 3 * at_edges >= 2 * len(where)
+        if header:
             for i in where:
                 drop[i] = lines[i].text
                 counts["running_headers"] += 1
@@ -270,6 +275,12 @@ def _find_furniture_before(lines: list[layout.Line], counts: Counter[str], plain
         if i not in drop and isolated(i) and layout.is_numbered_page_line(lines[i].text):
             drop[i] = lines[i].text
             counts["running_headers"] += 1
+    # (And layout's later page stamps, in a text with page breaks.)
+    for i, ln in enumerate(lines if breaks else ()):
+        t = ln.text
+        if t and i not in drop and len(t) <= 200 and layout.is_page_stamp(t, isolated(i) or layout._near(lines, i, edges)):
+            drop[i] = t
+            counts["page_stamps"] += 1
     edges |= set(drop)
     # The first page's journal header (venue, year, volume, issue, pages), printed once at the top;
     # later pages may repeat a prefix of it as their running header (no pages, or no page range).

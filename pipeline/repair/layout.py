@@ -998,10 +998,11 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
             drop[i] = lines[i].text
             counts["running_headers"] += 1
     # What a PDF prints once at a page's foot or head: the copyright line, a download stamp, an
-    # "et al." running head. (Each needs its mark: "©", "ownloaded", "et al"/"и др"/"т.б".)
+    # "et al." running head. (Each needs its mark: "©" or "(c", "ownloaded", "et al"/"и др"/"т.б".)
     for i, ln in enumerate(lines if page_stamps or breaks else ()):
         t = ln.text
-        if t and i not in drop and len(t) <= 200 and ("©" in t or "ownloaded" in t or _ET_AL_MARK.search(t)) \
+        if t and i not in drop and len(t) <= 200 and ("©" in t or "(c" in t or "(C" in t or "ownloaded" in t
+                                                       or _ET_AL_MARK.search(t)) \
                 and is_page_stamp(t, isolated(i) or _near(lines, i, edges)):
             drop[i] = t
             counts["page_stamps"] += 1
