@@ -341,6 +341,7 @@ def test_a_sentence_repeated_in_the_body_stays() -> None:
     "978-1-6654-7731-2/23/$31.00 ©2023 IEEE",
     "Authorized licensed use limited to: X University. Downloaded on March 04,2024 at 09:12 UTC from IEEE Xplore.",
     "H. Wójcik‑Reid et al. 614",
+    "Лебедева А. В., Крутиков Д. С. Изменение сроков ледостава и вскрытия малых рек...",
 ])
 def test_lines_a_pdf_prints_once_at_a_pages_foot_are_furniture(stamp: str) -> None:
     # (At the page's foot, inside the sentence the page break cuts.)

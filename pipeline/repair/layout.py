@@ -859,6 +859,11 @@ _ET_AL_HEAD = re.compile(
     r"және т\.б\.)(?:\s+\d{1,4})?$")
 
 
+# A running head in citation style, cut short: "Лебедева А. В., Крутиков Д. С. Изменение сроков ...".
+_CITED_HEAD = re.compile(r"^[^\W\d_][\w’'‑-]+\s+(?:[^\W\d_]\.\s?){1,3}(?:,\s*[^\W\d_][\w’'‑-]+\s+(?:[^\W\d_]\.\s?){1,3})*"
+                         r"\s+\S.*(?:\.\.\.|…)$")
+
+
 def is_page_stamp(text: str, at_edge: bool = True) -> bool:
     """A line a PDF prints once at a page's foot or head, not the article's text: a copyright line
     (at most 25 words), a download stamp, or an "et al." running head (standing at a page edge or
@@ -870,13 +875,15 @@ def is_page_stamp(text: str, at_edge: bool = True) -> bool:
     True
     >>> is_page_stamp("H. Wójcik‑Reid et al. 614"), is_page_stamp("А.Т. Жақыпова және т.б."), is_page_stamp("Smith et al. (2019) found that", True)
     (True, True, False)
+    >>> is_page_stamp("Лебедева А. В., Крутиков Д. С. Изменение сроков ледостава и вскрытия малых рек...")
+    True
     """
     t = " ".join(text.split())
     if _COPYRIGHT_LINE.search(t) and len(t.split()) <= 25:
         return True
     if _DOWNLOAD_STAMP.search(t) and len(t.split()) <= 40:
         return True
-    return at_edge and _ET_AL_HEAD.match(t) is not None
+    return at_edge and (_ET_AL_HEAD.match(t) is not None or (len(t.split()) <= 25 and _CITED_HEAD.match(t) is not None))
 
 
 def is_numbered_page_line(text: str) -> bool:
@@ -998,11 +1005,12 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
             drop[i] = lines[i].text
             counts["running_headers"] += 1
     # What a PDF prints once at a page's foot or head: the copyright line, a download stamp, an
-    # "et al." running head. (Each needs its mark: "©" or "(c", "ownloaded", "et al"/"и др"/"т.б".)
+    # "et al." or citation-style running head. (Each needs its mark: "©" or "(c", "ownloaded",
+    # "et al"/"и др"/"т.б", a cut-short "...".)
     for i, ln in enumerate(lines if page_stamps or breaks else ()):
         t = ln.text
         if t and i not in drop and len(t) <= 200 and ("©" in t or "(c" in t or "(C" in t or "ownloaded" in t
-                                                       or _ET_AL_MARK.search(t)) \
+                                                       or t.endswith(("...", "…")) or _ET_AL_MARK.search(t)) \
                 and is_page_stamp(t, isolated(i) or _near(lines, i, edges)):
             drop[i] = t
             counts["page_stamps"] += 1
