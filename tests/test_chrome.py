@@ -389,3 +389,11 @@ def test_a_press_contact_block_and_a_newsletter_box_with_its_heading_and_call() 
 ])
 def test_media_contact_label(text: str, want: bool) -> None:
     assert (chrome.MEDIA_CONTACT.fullmatch(text) is not None) is want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("CULTURE · CRAFT", True), ("НАУКА | ИСТОРИЯ", True), ("WORLD · EUROPE · POLITICS", True),
+    ("Culture · Craft", False), ("RUSSIA AND CHINA · A NEW ERA OF PARTNERSHIP", False), ("NEWS", False),
+])
+def test_category_row(text: str, want: bool) -> None:
+    assert chrome.is_category_row(text) is want

@@ -369,6 +369,20 @@ def is_top_bar(text: str) -> bool:
     return rates >= 2 or (_TEMPERATURE.search(t) is not None and (rates >= 1 or "|" in t or "   " in t))
 
 
+def is_category_row(text: str) -> bool:
+    """A page's section labels above its headline: two or three items in capitals, one or two words
+    each, joined by a middle dot or a bar.
+
+    >>> is_category_row("CULTURE · CRAFT"), is_category_row("НАУКА | ИСТОРИЯ"), is_category_row("Culture · Craft")
+    (True, True, False)
+    """
+    t = text.strip()
+    if len(t) > 60 or not t.isupper() or not ("·" in t or "|" in t):
+        return False
+    parts = [p.strip() for p in re.split(r"\s[·|]\s", t)]
+    return 2 <= len(parts) <= 3 and all(1 <= _words(p) <= 2 and p[:1].isalpha() for p in parts)
+
+
 def is_ticker(text: str) -> bool:
     """A news ticker: its label in capitals or set off (a colon, a bar, a dash, a wide gap), then a
     headline; at most 25 words.
@@ -636,7 +650,7 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
         t = lines[i]
         if notice(i):
             out[i] = "notice"
-        elif is_top_bar(t) or is_ticker(t):
+        elif is_top_bar(t) or is_ticker(t) or is_category_row(t):
             out[i] = "navigation"
         elif is_skip_link(t) or (is_button(t) and _is_site_item(t)) or is_link_row(t) or _bare(t).lower() in BUTTON_WORDS:
             out[i] = "navigation"
