@@ -76,6 +76,53 @@ def _segment_lines(record: dict[str, Any]) -> list[str]:
     return out
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # dumps_line without "\n"
+_SEGMENT_KEYS = ("lang", "kind", "text", "confidence")  # a record's segment, in build_record's order
+
+
+def encode_with_segments(record: dict[str, Any]) -> tuple[str, list[str]] | None:
+    """``(dumps_line(record)[:-1], _segment_lines(record))`` with each segment's strings escaped once
+    for both, where a segment's text sits in the record and again in its line of segments.jsonl.
+    None (nothing done) unless the record is a dict with a str id and source path and a list of
+    segments of exactly build_record's keys, str values and an int or finite float confidence: every
+    record of the real stages.
+
+    ``{"id": "sha256:ab", "source": {"path": "a.txt"}, "segments": [{"lang": "en", "kind": "title",
+    "text": "T", "confidence": 1.0}]}`` ->
+    ``('{"id":"sha256:ab","source":{"path":"a.txt"},"segments":[{"lang":"en","kind":"title","text":"T","confidence":1.0}]}',
+    ['{"record_id":"sha256:ab","path":"a.txt","index":0,"lang":"en","kind":"title","confidence":1.0,"text":"T"}\\n'])``
+    """
+    if type(record) is not dict:
+        return None
+    rid, source, segments = record.get("id"), record.get("source"), record.get("segments")
+    if type(rid) is not str or type(source) is not dict or type(segments) is not list:
+        return None
+    path = source.get("path")
+    if type(path) is not str:
+        return None
+    head = '{"record_id":' + encode_basestring(rid) + ',"path":' + encode_basestring(path) + ',"index":'
+    in_record: list[str] = []
+    lines: list[str] = []
+    for i, seg in enumerate(segments):
+        if type(seg) is not dict or tuple(seg) != _SEGMENT_KEYS:
+            return None
+        lang, kind, text, conf = seg["lang"], seg["kind"], seg["text"], seg["confidence"]
+        if not (type(lang) is str and type(kind) is str and type(text) is str
+                and (type(conf) is int or (type(conf) is float and math.isfinite(conf)))):
+            return None
+        # repr is how json writes an int or a finite float.
+        lang, kind, text, conf = encode_basestring(lang), encode_basestring(kind), encode_basestring(text), repr(conf)
+        in_record.append(f'{{"lang":{lang},"kind":{kind},"text":{text},"confidence":{conf}}}')
+        lines.append(f'{head}{i},"lang":{lang},"kind":{kind},"confidence":{conf},"text":{text}}}\n')
+    # A dict is written item by item, so the items before and after the segments can be written as
+    # dicts of their own and the three bodies joined.
+    keys = list(record)
+    at = keys.index("segments")
+    bodies = (_ENCODE({k: record[k] for k in keys[:at]})[1:-1], '"segments":[' + ",".join(in_record) + "]",
+              _ENCODE({k: record[k] for k in keys[at + 1:]})[1:-1])
+    return "{" + ",".join(b for b in bodies if b) + "}", lines
+
+
 def _versions(record: dict[str, Any], field: str) -> dict[str, str]:
     """The printed versions of one field, by language (the first version of a language wins)."""
     out: dict[str, str] = {}

@@ -34,7 +34,7 @@ from pipeline.document import Document, Source
 from pipeline.run.sandbox import sandbox_for
 from pipeline.run.state import StatKey, stat_key
 from pipeline.run.tally import summarize
-from pipeline.stages import Outcome, quarantine_entry
+from pipeline.stages import Extras, Outcome, quarantine_entry
 
 
 @dataclass(frozen=True)
@@ -107,13 +107,19 @@ def iter_part(path: Path) -> Iterator[PartEntry]:
             yield PartEntry(meta, line, seg, bitext)
 
 
-def _entry(meta: dict[str, Any], out_line: bytes, record: dict[str, Any] | bytes | None = None,
-           quarantine: dict[str, Any] | None = None) -> bytes:
-    """An input's part file lines. ``record`` (the record, or its output line) or ``quarantine`` gives
-    the report's summary, and a record the derived files' lines. Made while the document worker is
+def _entry(meta: dict[str, Any], out_line: bytes | tuple[bytes, ...], record: dict[str, Any] | bytes | None = None,
+           quarantine: dict[str, Any] | None = None, extras: Extras | None = None) -> list[bytes]:
+    """An input's part file lines, as blocks to write in order. ``extras`` (made by the document worker
+    with the record's line), else ``record`` (the record, or its output line) or ``quarantine`` gives
+    the report's summary, and a record the derived files' lines. ``out_line``: the output line, or its
+    pieces (a record's line and its newline, not copied into one). Made while the document worker is
     busy with the next input."""
     seg_b = bitext_b = b""
-    if record is not None:
+    if extras is not None:
+        meta["summary"] = extras.summary
+        seg_b, bitext_b = extras.segments, extras.bitext
+        meta["derived"] = {"segments": extras.n_segments, "bitext": extras.fields}
+    elif record is not None:
         rec = json.loads(record) if isinstance(record, bytes) else record
         meta["summary"] = summarize(rec, None)
         seg, n_seg, bitext, fields = derived_lines(rec)
@@ -121,8 +127,9 @@ def _entry(meta: dict[str, Any], out_line: bytes, record: dict[str, Any] | bytes
         meta["derived"] = {"segments": n_seg, "bitext": fields}
     elif quarantine is not None:
         meta["summary"] = summarize(None, quarantine)
-    meta["bytes"] = [len(out_line), len(seg_b), len(bitext_b)]
-    return b"".join((dumps_line(meta).encode("utf-8"), out_line, seg_b, bitext_b))
+    line = out_line if isinstance(out_line, tuple) else (out_line,)
+    meta["bytes"] = [sum(map(len, line)), len(seg_b), len(bitext_b)]
+    return [dumps_line(meta).encode("utf-8"), *line, seg_b, bitext_b]
 
 
 def run_shard(task: ShardTask) -> dict[str, Any]:
@@ -156,7 +163,7 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
             for o, (meta, source, q) in outcomes:
                 if o is None and q is None:
                     meta["kind"] = "unchanged"
-                    part.write(_entry(meta, b"\n"))
+                    part.writelines(_entry(meta, b"\n"))
                     unchanged += 1
                     continue
                 processed += 1
@@ -167,13 +174,17 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
                                                     "internal error: the stages gave no outcome")
                 seconds.update(o.timings)
                 meta["kind"] = "record" if o.record is not None or o.line is not None else "quarantine"
-                if o.line is not None:
-                    # Encoded by the document worker exactly as dumps_line would: written as it came.
-                    part.write(_entry(meta, o.line + b"\n", o.line))
+                if o.line is not None and o.extras is not None:
+                    # Encoded by the document worker exactly as dumps_line would, and its derived lines
+                    # made there with it: written as they came.
+                    blocks = _entry(meta, (o.line, b"\n"), None, None, o.extras)
+                elif o.line is not None:
+                    blocks = _entry(meta, o.line + b"\n", o.line)
                 elif o.record is not None:
-                    part.write(_entry(meta, dumps_line(o.record).encode("utf-8"), o.record))
+                    blocks = _entry(meta, dumps_line(o.record).encode("utf-8"), o.record)
                 else:
-                    part.write(_entry(meta, dumps_line(o.quarantine).encode("utf-8"), None, o.quarantine))
+                    blocks = _entry(meta, dumps_line(o.quarantine).encode("utf-8"), None, o.quarantine)
+                part.writelines(blocks)
     result = {"files": len(files), "processed": processed, "unchanged": unchanged,
               "seconds": dict(seconds), "wall_seconds": time.perf_counter() - t0,
               # Checked before a later run trusts the part (see pipeline.run.finished_shard).
