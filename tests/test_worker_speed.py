@@ -207,3 +207,23 @@ def test_a_frame_in_blocks_reads_back_as_written() -> None:
             else:
                 assert got == (blocks if "sizes" in header and sum(header["sizes"]) == len(b"".join(blocks))
                                else [b"".join(blocks)])
+
+
+@pytest.mark.parametrize("summary", [
+    {"lang": "ru", "repairs": {"mojibake": 2, "a": 1}, "fields": ["title"], "letters": {"ru": 5, "en": 3},
+     "segments": {"ru": 2, "en": 1}},
+    {"reason": "ingest: «пустой» файл \"x\""},
+])
+def test_the_summary_text_the_shard_writes_is_the_row_the_merge_made(summary: dict[str, Any]) -> None:
+    from pipeline.run.merge import _row
+    from pipeline.run.shard import _entry
+
+    meta = {"path": "a.txt", "kind": "record", "sha256": "ab", "stat": [1, 2, 3, 4]}
+    blocks = _entry(dict(meta), b"\n", None, {"stage": "x", "reason": "y"})
+    written = json.loads(blocks[0])
+    assert isinstance(written["summary"], str)
+    # The merge of an older part (the summary itself) and of a new one (its text) give the same row.
+    assert _row({**meta, "summary": json.loads(json.dumps(summary))}) == _row(
+        {**meta, "summary": json.dumps(summary, ensure_ascii=False, sort_keys=True)})
+    assert _row({**written, "stat": None}).summary == json.dumps(summarize(None, {"stage": "x", "reason": "y"}),
+                                                                 ensure_ascii=False, sort_keys=True)

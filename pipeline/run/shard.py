@@ -6,7 +6,7 @@ same function runs in-process, in a process pool or on a Dask worker (the folder
 file system every worker sees).
 
 The part file holds, per input and in path order: a meta line (path, what became of it, sha256, the
-stat key it was read with, a summary for the report, the size in bytes of each block that follows,
+stat key it was read with, a summary for the report as the JSON text the state store keeps, the size in bytes of each block that follows,
 and for a record how many lines of the derived files follow), the output line itself (the record or
 the quarantine entry, exactly as it will appear in the output; empty for an input whose bytes turned
 out unchanged), then a record's lines of segments.jsonl and bitext.jsonl (pipeline.derived). The
@@ -127,6 +127,10 @@ def _entry(meta: dict[str, Any], out_line: bytes | tuple[bytes, ...], record: di
         meta["derived"] = {"segments": n_seg, "bitext": fields}
     elif quarantine is not None:
         meta["summary"] = summarize(None, quarantine)
+    if "summary" in meta:
+        # As the state store keeps it (see merge._row): written here, while the document worker is
+        # busy, instead of in the merge, which runs alone at the end of a run.
+        meta["summary"] = json.dumps(meta["summary"], ensure_ascii=False, sort_keys=True)
     line = out_line if isinstance(out_line, tuple) else (out_line,)
     meta["bytes"] = [sum(map(len, line)), len(seg_b), len(bitext_b)]
     return [dumps_line(meta).encode("utf-8"), *line, seg_b, bitext_b]
