@@ -49,8 +49,9 @@ def _seg(text: str, lang: str = "ru", kind: str = "paragraph", confidence: Any =
     return {"lang": lang, "kind": kind, "text": text, "confidence": confidence}
 
 
-def _general(record: Any) -> tuple[str, list[str]]:
-    return dumps_line(record)[:-1], _segment_lines(record)
+def _general(record: Any) -> tuple[bytes, bytes, int]:
+    lines = _segment_lines(record)
+    return dumps_line(record)[:-1].encode("utf-8"), "".join(lines).encode("utf-8"), len(lines)
 
 
 @pytest.mark.parametrize("text", ODD_TEXTS)
@@ -100,15 +101,20 @@ def test_an_error_of_the_rest_of_the_record_is_the_one_json_raises() -> None:
         assert str(fast.value) == str(general.value)
 
 
-def test_a_lone_surrogate_fails_to_encode_at_the_same_characters() -> None:
-    rec = _record([_seg("a\ud800\udc00b")], text="x\udfffy")
-    made = encode_with_segments(rec)
-    assert made is not None and made[0] == dumps_line(rec)[:-1]
+@pytest.mark.parametrize("record", [
+    _record([_seg("a\ud800\udc00b")], text="x\udfffy"),  # in a segment, and in the text after them
+    _record([_seg("a")], text="x\udfff\udc80y"),  # after the segments only
+    _record([_seg("a")], title={"text": "\ud800", "lang": "en"}),  # before them
+    {"id": "x", "source": {"path": "p"}, "segments": [_seg("\udc80")]},
+])
+def test_a_lone_surrogate_fails_to_encode_at_the_same_characters(record: dict[str, Any]) -> None:
     with pytest.raises(UnicodeEncodeError) as fast:
-        made[0].encode("utf-8")
+        encode_with_segments(record)
     with pytest.raises(UnicodeEncodeError) as general:
-        dumps_line(rec)[:-1].encode("utf-8")
-    assert (fast.value.start, fast.value.end) == (general.value.start, general.value.end)
+        dumps_line(record)[:-1].encode("utf-8")
+    assert fast.value.object == general.value.object
+    assert (fast.value.start, fast.value.end, fast.value.reason) == (general.value.start, general.value.end,
+                                                                     general.value.reason)
 
 
 _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40) | st.sampled_from(ODD_TEXTS)
@@ -135,7 +141,7 @@ def _shard_made(line: bytes) -> tuple[dict[str, Any], bytes, int, bytes, list[st
 
 def _child_made(record: Any) -> tuple[Any, ...] | None:
     made = encode_with_segments(record)
-    line = (made[0] if made is not None else dumps_line(record)[:-1]).encode("utf-8")
+    line = made[0] if made is not None else dumps_line(record)[:-1].encode("utf-8")
     extras = _extras(record, line, made)
     return None if extras is None else tuple(extras)
 

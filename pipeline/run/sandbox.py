@@ -555,13 +555,13 @@ def _run_one(processor: Any, doc: Document, seconds: float) -> dict[str, Any]:
     if quarantine is not None and "MemoryError" in str(quarantine.get("reason")):
         return _out_of_memory(quarantine, out.timings)
     line = b""
-    made: tuple[str, list[str]] | None = None
+    made: tuple[bytes, bytes, int] | None = None
     if record is not None:
         try:
             # Encoded once, here: the payload is the record's output line (see dumps_line), with the
             # segments' lines of segments.jsonl made from the same escaped text where it can be.
             made = encode_with_segments(record)
-            line = (made[0] if made is not None else _LINE_ENCODER.encode(record)).encode("utf-8")
+            line = made[0] if made is not None else _LINE_ENCODER.encode(record).encode("utf-8")
         except UnicodeEncodeError as e:
             bad = e.object[e.start:e.end].encode("unicode_escape").decode("ascii")  # type: ignore[union-attr]
             quarantine = quarantine_entry(doc, "record", f"the record holds {bad}, a lone surrogate that "
@@ -592,21 +592,21 @@ _READ_FIELDS = (*METADATA_FIELDS, "languages", "repairs")
 _PLAIN = frozenset({type(None), str, int, float, bool, list, dict})
 
 
-def _extras(record: Any, line: bytes, made: tuple[str, list[str]] | None) -> Extras | None:
-    """The summary and derived lines of a record the child encoded as ``line`` (``made``: its JSON
-    text and segment lines, from ``encode_with_segments``), exactly as the shard would make them from
+def _extras(record: Any, line: bytes, made: tuple[bytes, bytes, int] | None) -> Extras | None:
+    """The summary and derived lines of a record the child encoded as ``line`` (``made``: what
+    ``encode_with_segments`` gave, its segment lines with it), exactly as the shard would make them from
     the decoded line; None where they cannot be made (the shard then makes them itself, and meets
     whatever error that is there, as it always did)."""
     try:
         if made is not None and all(type(record.get(f)) in _PLAIN for f in _READ_FIELDS):
-            segments = "".join(made[1])
-            n_segments = len(made[1])
+            _, segments, n_segments = made
             rows = list(bitext_rows(record))
             bitext, fields = "".join(map(dumps_line, rows)), [row["field"] for row in rows]
         else:
             record = json.loads(line)
-            segments, n_segments, bitext, fields = derived_lines(record)
-        return Extras(summarize(record, None), segments.encode("utf-8"), n_segments, bitext.encode("utf-8"), fields)
+            text, n_segments, bitext, fields = derived_lines(record)
+            segments = text.encode("utf-8")
+        return Extras(summarize(record, None), segments, n_segments, bitext.encode("utf-8"), fields)
     except Exception:  # noqa: BLE001 - not ours to judge: the shard makes them again and fails as it would have
         return None
 
