@@ -25,7 +25,10 @@ from pipeline.atomic import dumps_line
 from pipeline.config import from_mapping
 from pipeline.derived import _segment_lines, derived_lines, encode_with_segments
 from pipeline.document import Document, Source
+from pipeline.letters import _mostly_ascii_count, alpha_count
+from pipeline.run.merge import _row
 from pipeline.run.sandbox import DocumentSandbox, _extras, _read_blocks_until, _read_frame_until, _write_frame
+from pipeline.run.shard import _entry
 from pipeline.run.tally import summarize
 
 ODD_TEXTS = ["", "plain", 'quote " and \\ backslash', "tab\tnew\nline\r", "\x00\x1f\x7f", "\u2028\u2029",
@@ -221,9 +224,6 @@ def test_a_frame_in_blocks_reads_back_as_written() -> None:
     {"reason": "ingest: «пустой» файл \"x\""},
 ])
 def test_the_summary_text_the_shard_writes_is_the_row_the_merge_made(summary: dict[str, Any]) -> None:
-    from pipeline.run.merge import _row
-    from pipeline.run.shard import _entry
-
     meta = {"path": "a.txt", "kind": "record", "sha256": "ab", "stat": [1, 2, 3, 4]}
     blocks = _entry(dict(meta), b"\n", None, {"stage": "x", "reason": "y"})
     written = json.loads(blocks[0])
@@ -233,3 +233,37 @@ def test_the_summary_text_the_shard_writes_is_the_row_the_merge_made(summary: di
         {**meta, "summary": json.dumps(summary, ensure_ascii=False, sort_keys=True)})
     assert _row({**written, "stat": None}).summary == json.dumps(summarize(None, {"stage": "x", "reason": "y"}),
                                                                  ensure_ascii=False, sort_keys=True)
+
+
+# --- letters: the UTF-8 path of a long, mostly ASCII text --------------------------------------------
+
+_LONG_TEXTS = [
+    "It’s “so” — naïve café, déjà vu. " * 4,
+    "plain ascii " * 10 + "é",
+    "x" * 63 + "é",  # one under the length the UTF-8 path starts at
+    "x" * 64 + "é",
+    "Ж" + "a" * 100,  # one Cyrillic letter in English
+    "ё" * 9 + "a" * 63,  # just over one in eight: the codepages
+    "a" * 70 + "中文，标点" + "b" * 10,  # in no codepage: the few other characters per character
+    "a" * 70 + "x² ½ Ⅻ ª º µ",  # non-ASCII characters that are not letters, and some that are
+    "a" * 70 + "\ud800\udfff lone surrogates",
+    "a" * 70 + "\u00a0\u2028\u3000\ufeff odd spaces",
+    "a" * 70 + "😀 emoji 𝔸𝕓",  # outside the BMP, letters among them
+    "\t" * 80 + "ß",
+]
+
+
+@pytest.mark.parametrize("text", _LONG_TEXTS)
+def test_long_mostly_ascii_text_counts_as_isalpha_says(text: str) -> None:
+    assert alpha_count(text) == sum(c.isalpha() for c in text)
+    assert _mostly_ascii_count(text.encode("utf-8", "surrogatepass")) == sum(c.isalpha() for c in text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=0x7F), min_size=60, max_size=200),
+       st.lists(st.tuples(st.integers(0, 200), st.characters()), max_size=12))
+def test_random_long_texts_count_as_isalpha_says(ascii_text: str, inserts: list[tuple[int, str]]) -> None:
+    text = ascii_text
+    for at, c in inserts:
+        text = text[:at] + c + text[at:]
+    assert alpha_count(text) == sum(c.isalpha() for c in text)
