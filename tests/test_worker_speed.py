@@ -267,3 +267,19 @@ def test_random_long_texts_count_as_isalpha_says(ascii_text: str, inserts: list[
     for at, c in inserts:
         text = text[:at] + c + text[at:]
     assert alpha_count(text) == sum(c.isalpha() for c in text)
+
+
+def test_a_shard_writes_the_same_part_whoever_makes_the_extras(seed_dir: Path, tmp_path: Path) -> None:
+    from pipeline import config as C
+    from pipeline.run.shard import ShardTask, run_shard
+
+    (seed_dir / "empty.txt").write_bytes(b"")  # a quarantine entry between records
+    cfg = C.replace(C.load(None), **{"input.dir": str(seed_dir)})
+    files = tuple(sorted(p.name for p in seed_dir.glob("*.txt")))
+    parts = []
+    for child_extras in (True, False):
+        out = tmp_path / str(child_extras)
+        run_shard(ShardTask(cfg=cfg, input_dir=str(seed_dir), files=files, parts_dir=str(out), name="s",
+                            child_extras=child_extras))
+        parts.append((out / "s.part").read_bytes())
+    assert parts[0] == parts[1]

@@ -26,7 +26,9 @@ The child also makes, from the record it has in memory, what the shard writes be
 report's summary and the record's lines of segments.jsonl and bitext.jsonl (``Extras``; each segment's
 text is escaped once for its place in the record and in its segment line). They cross in the same frame,
 each block read on its own (the header's ``sizes``), and the parent writes them as they came: it neither
-decodes the record again nor encodes its texts a second time. The cost per document is one pipe round
+decodes the record again nor encodes its texts a second time. (Only when every CPU has a worker: with
+one to spare beside the child, the shard makes them from the line there, off the child's path; see
+``DocumentSandbox.extras``.) The cost per document is one pipe round
 trip and one JSON encode of the record; the cost per worker is one child start-up (about the time to
 import the stages).
 """
@@ -239,6 +241,10 @@ class DocumentSandbox:
     def __init__(self, cfg: Config, processor: str = DEFAULT_PROCESSOR) -> None:
         self.cfg = cfg
         self.seconds = float(cfg.limits.document_seconds)
+        # Whether the child makes a record's Extras (summary, derived lines) with its line. Worth it when
+        # every CPU has a worker (they all compete, and the child makes them for less than the shard);
+        # with a CPU to spare beside the child, the shard makes them there, off the child's path.
+        self.extras = True
         self.processor = processor
         self._proc: subprocess.Popen[bytes] | None = None
         self._pipe_bytes = 0  # what the pipe to the child holds without blocking the writer
@@ -367,7 +373,7 @@ class DocumentSandbox:
 
     def _frame_of(self, doc: Document) -> bytes:
         header = {"path": doc.source.path, "sha256": doc.source.sha256, "size_bytes": doc.source.size_bytes,
-                  "seconds": self.seconds}
+                  "seconds": self.seconds, "extras": self.extras}
         return _frame(header, doc.raw)
 
     def _write(self, job: _Job[Any]) -> bool:
@@ -519,7 +525,7 @@ def scrub(obj: Any) -> Any:
     return obj
 
 
-def _run_one(processor: Any, doc: Document, seconds: float) -> dict[str, Any]:
+def _run_one(processor: Any, doc: Document, seconds: float, with_extras: bool = True) -> dict[str, Any]:
     armed = [True]
 
     def on_alarm(signum: int, frame: FrameType | None) -> None:
@@ -560,7 +566,7 @@ def _run_one(processor: Any, doc: Document, seconds: float) -> dict[str, Any]:
         try:
             # Encoded once, here: the payload is the record's output line (see dumps_line), with the
             # segments' lines of segments.jsonl made from the same escaped text where it can be.
-            made = encode_with_segments(record)
+            made = encode_with_segments(record) if with_extras else None
             line = made[0] if made is not None else _LINE_ENCODER.encode(record).encode("utf-8")
         except UnicodeEncodeError as e:
             bad = e.object[e.start:e.end].encode("unicode_escape").decode("ascii")  # type: ignore[union-attr]
@@ -574,7 +580,7 @@ def _run_one(processor: Any, doc: Document, seconds: float) -> dict[str, Any]:
     reply: dict[str, Any] = {"record": None, "quarantine": quarantine, "timings": out.timings}
     if record is None:
         return reply
-    extras = _extras(record, line, made)
+    extras = _extras(record, line, made) if with_extras else None
     if extras is None:
         reply["payload"] = [line]
         return reply
@@ -679,7 +685,7 @@ def child_main() -> int:
         head, raw = frame
         doc = Document(source=Source(path=head["path"], sha256=head["sha256"], size_bytes=head["size_bytes"]),
                        raw=raw)
-        reply = _run_one(processor, doc, float(head["seconds"]))
+        reply = _run_one(processor, doc, float(head["seconds"]), bool(head.get("extras", True)))
         _write_frame(out, reply, reply.pop("payload", []))
         out.flush()
         if reply.get("restart"):

@@ -47,6 +47,9 @@ class ShardTask:
     # The sha256 each file had when the state store last saw it ("" for a new file), aligned with
     # ``files``: a file whose bytes still hash to it was only touched and is not processed again.
     known: tuple[str, ...] = ()
+    # Whether the document worker process makes each record's summary and derived lines with its line
+    # (see DocumentSandbox.extras): True when the run has a worker on every CPU.
+    child_extras: bool = True
 
 
 def read_input(input_dir: Path, rel: str, max_bytes: int) -> tuple[Document, dict[str, Any] | None, StatKey | None]:
@@ -140,6 +143,7 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
     """Process the shard's files into its part file; returns (and writes as the marker) its stats."""
     # Each document runs in a child process within limits.document_seconds (see sandbox.py).
     box = sandbox_for(task.cfg)
+    box.extras = task.child_extras
     input_dir = Path(task.input_dir)
     parts = Path(task.parts_dir)
     max_bytes = task.cfg.input.max_bytes
