@@ -76,6 +76,64 @@ def _segment_lines(record: dict[str, Any]) -> list[str]:
     return out
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # dumps_line without "\n"
+_SEGMENT_KEYS = ("lang", "kind", "text", "confidence")  # a record's segment, in build_record's order
+
+
+def encode_with_segments(record: dict[str, Any]) -> tuple[bytes, bytes, int] | None:
+    """``(dumps_line(record)[:-1].encode("utf-8"), "".join(_segment_lines(record)).encode("utf-8"), number
+    of segments)``, with each segment's strings escaped once for both, where a segment's text sits in the
+    record and again in its line of segments.jsonl. Raises what encoding ``dumps_line(record)`` would
+    (a TypeError or ValueError of json, a UnicodeEncodeError at the same characters). None (nothing
+    done) unless the record is a dict with a str id and source path and a list of segments of exactly
+    build_record's keys, str values and an int or finite float confidence: every record of the real stages.
+
+    ``{"id": "sha256:ab", "source": {"path": "a.txt"}, "segments": [{"lang": "en", "kind": "title",
+    "text": "T", "confidence": 1.0}]}`` ->
+    ``(b'{"id":"sha256:ab","source":{"path":"a.txt"},"segments":[{"lang":"en","kind":"title","text":"T","confidence":1.0}]}',
+    b'{"record_id":"sha256:ab","path":"a.txt","index":0,"lang":"en","kind":"title","confidence":1.0,"text":"T"}\\n', 1)``
+    """
+    if type(record) is not dict:
+        return None
+    rid, source, segments = record.get("id"), record.get("source"), record.get("segments")
+    if type(rid) is not str or type(source) is not dict or type(segments) is not list:
+        return None
+    path = source.get("path")
+    if type(path) is not str:
+        return None
+    escape, finite = encode_basestring, math.isfinite
+    head = '{"record_id":' + escape(rid) + ',"path":' + escape(path) + ',"index":'
+    in_record: list[str] = []
+    lines: list[str] = []
+    for i, seg in enumerate(segments):
+        if type(seg) is not dict or tuple(seg) != _SEGMENT_KEYS:
+            return None
+        lang, kind, text, conf = seg["lang"], seg["kind"], seg["text"], seg["confidence"]
+        if not (type(lang) is str and type(kind) is str and type(text) is str
+                and (type(conf) is int or (type(conf) is float and finite(conf)))):
+            return None
+        lang_kind = f'"lang":{escape(lang)},"kind":{escape(kind)},'
+        text, conf = escape(text), repr(conf)  # repr is how json writes an int or a finite float
+        in_record.append(f'{{{lang_kind}"text":{text},"confidence":{conf}}}')
+        lines.append(f'{head}{i},{lang_kind}"confidence":{conf},"text":{text}}}\n')
+    # A dict is written item by item, so the items before and after the segments are written as dicts
+    # of their own and the three joined, as UTF-8 (the large rest, the text, is not copied as text first).
+    keys = list(record)
+    at = keys.index("segments")
+    before, after = _ENCODE({k: record[k] for k in keys[:at]}), _ENCODE({k: record[k] for k in keys[at + 1:]})
+    segments_item = '"segments":[' + ",".join(in_record) + "]"
+    try:
+        after_b = after.encode("utf-8")
+        line = b"".join([before[:-1].encode("utf-8"), b"," if len(before) > 2 else b"",
+                         segments_item.encode("utf-8"), b"," if len(after) > 2 else b"", memoryview(after_b)[1:]])
+        return line, "".join(lines).encode("utf-8"), len(lines)
+    except UnicodeEncodeError:
+        # Raised as encoding the whole line raises it (the same characters).
+        bodies = (before[1:-1], segments_item, after[1:-1])
+        ("{" + ",".join(b for b in bodies if b) + "}").encode("utf-8")
+        raise
+
+
 def _versions(record: dict[str, Any], field: str) -> dict[str, str]:
     """The printed versions of one field, by language (the first version of a language wins)."""
     out: dict[str, str] = {}

@@ -10,12 +10,25 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipeline.config import Config
 from pipeline.document import Document, DocumentError
 
 STAGE_NAMES = ("ingest", "repair", "languages", "metadata", "record")
+
+
+class Extras(NamedTuple):
+    """What the shard writes beside a record's output line, made by the document worker process from
+    the record it has in memory, with the line (see run/sandbox.py): the report's summary
+    (pipeline.run.tally.summarize) and the record's lines of the derived files
+    (pipeline.derived.derived_lines, in UTF-8)."""
+
+    summary: dict[str, Any]
+    segments: bytes
+    n_segments: int
+    bitext: bytes
+    fields: list[str]  # the field of each bitext line
 
 
 @dataclass
@@ -30,6 +43,8 @@ class Outcome:
     # document worker process sends it so, and the shard writes its bytes as they came instead of
     # decoding and encoding them again.
     line: bytes | None = None
+    # Made with the line, when it was: the shard then neither decodes the line nor makes them itself.
+    extras: Extras | None = None
 
 
 def quarantine_entry(doc: Document, stage: str, reason: str, errors: list[str] | None = None) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from pipeline import __version__
 from pipeline.atomic import atomic_write_json
 from pipeline.config import Config, ConfigError
 from pipeline.run.discover import discover
-from pipeline.run.executors import map_unordered, open_executor
+from pipeline.run.executors import default_workers, map_unordered, open_executor
 from pipeline.run.lock import PARTS_PREFIX, holds_output_lock
 from pipeline.run.merge import MergeCounts, StateMismatch, merge
 from pipeline.run.shard import ShardTask, finished_shard, run_shard
@@ -97,12 +97,14 @@ def plan(state: StateStore, input_dir: Path, files: list[str], config_hash: str,
     return Plan(todo=todo, known=known, gone=gone, full_reason=None)
 
 
-def _tasks(cfg: Config, input_dir: Path, p: Plan, parts_dir: Path, world: int) -> Iterator[ShardTask]:
+def _tasks(cfg: Config, input_dir: Path, p: Plan, parts_dir: Path, world: int,
+           child_extras: bool = True) -> Iterator[ShardTask]:
     for rank in range(world):
         files = tuple(p.todo[rank::world])
         yield ShardTask(cfg=cfg, input_dir=str(input_dir), files=files, parts_dir=str(parts_dir),
                         name=f"shard-{rank:05d}-of-{world:05d}",
-                        known=tuple(p.known.get(f, "") for f in files) if p.known else ())
+                        known=tuple(p.known.get(f, "") for f in files) if p.known else (),
+                        child_extras=child_extras)
 
 
 def parts_folder_name(input_dir: Path, config_hash: str, p: Plan, world: int) -> str:
@@ -167,7 +169,10 @@ def _process(cfg: Config, state: StateStore, input_dir: Path, out_dir: Path, fil
             parts_dir.mkdir(exist_ok=True)
             todo: list[ShardTask] = []
             done = 0
-            for task in _tasks(cfg, input_dir, p, parts_dir, world):
+            # A local run with fewer workers than CPUs leaves each shard a CPU beside its document
+            # worker: the shard makes the summaries and derived lines there (see DocumentSandbox.extras).
+            spare = cfg.executor.kind == "local" and slots < default_workers()
+            for task in _tasks(cfg, input_dir, p, parts_dir, world, child_extras=not spare):
                 finished = finished_shard(parts_dir, task)
                 if finished is None:
                     todo.append(task)

@@ -73,8 +73,9 @@ def _new(part_files: Sequence[Path]) -> Iterator[PartEntry]:
 
 def _row(meta: dict[str, Any]) -> Row:
     key = meta["stat"]
+    summary = meta["summary"]  # its JSON text (a part of an older version holds the summary itself)
     return Row(meta["path"], None if key is None else tuple(key), meta["sha256"], meta["kind"],
-               json.dumps(meta["summary"], ensure_ascii=False, sort_keys=True))
+               summary if isinstance(summary, str) else json.dumps(summary, ensure_ascii=False, sort_keys=True))
 
 
 def merge(state: StateStore, part_files: Sequence[Path], files: Sequence[str], outputs: dict[str, Path],

@@ -22,10 +22,15 @@ the stages and sends back the outcome as JSON, a record as the very line the out
 8-byte length, a JSON header, an 8-byte length and a raw payload. The child is started with
 ``subprocess`` (not ``multiprocessing``), so it works from pool workers, daemonic Dask workers and
 threads alike; it holds no output file and no lock, and exits when its parent closes the pipe or dies.
-The cost per document is one pipe round trip and one JSON encode of the record (child); the parent
-decodes the record once more, for the report's summary and the derived files, while the child works on
-the next document (``stream``). The cost per worker is one child start-up (about the time to import
-the stages).
+The child also makes, from the record it has in memory, what the shard writes beside the line: the
+report's summary and the record's lines of segments.jsonl and bitext.jsonl (``Extras``; each segment's
+text is escaped once for its place in the record and in its segment line). They cross in the same frame,
+each block read on its own (the header's ``sizes``), and the parent writes them as they came: it neither
+decodes the record again nor encodes its texts a second time. (Only when every CPU has a worker: with
+one to spare beside the child, the shard makes them from the line there, off the child's path; see
+``DocumentSandbox.extras``.) The cost per document is one pipe round
+trip and one JSON encode of the record; the cost per worker is one child start-up (about the time to
+import the stages).
 """
 
 from __future__ import annotations
@@ -49,10 +54,13 @@ from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any, BinaryIO, Generic, TypeVar
 
+from pipeline.atomic import dumps_line
 from pipeline.config import Config
+from pipeline.derived import bitext_rows, derived_lines, encode_with_segments
 from pipeline.document import Document, Source
 from pipeline.run.lock import die_with_parent
-from pipeline.stages import STAGE_NAMES, Outcome, quarantine_entry
+from pipeline.run.tally import METADATA_FIELDS, summarize
+from pipeline.stages import STAGE_NAMES, Extras, Outcome, quarantine_entry
 
 try:
     import fcntl
@@ -64,6 +72,7 @@ log = logging.getLogger(__name__)
 DEFAULT_PROCESSOR = "pipeline.stages:Pipeline"
 STARTUP_SECONDS = 120.0  # importing the stages and building the Pipeline, before any document
 _LEN = struct.Struct(">Q")
+_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dumps as dumps_line calls it
 _PKG_DIR = Path(__file__).resolve().parent.parent  # .../pipeline
 
 
@@ -106,6 +115,15 @@ def _frame(header: dict[str, Any], payload: bytes = b"") -> bytes:
     # (records holding one are quarantined before they get here, see _run_one).
     head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
     return _LEN.pack(len(head)) + head + _LEN.pack(len(payload)) + payload
+
+
+def _write_frame(out: BinaryIO, header: dict[str, Any], blocks: list[bytes]) -> None:
+    """``out.write(_frame(header, b"".join(blocks)))`` without joining: a record's blocks (its line, its
+    derived lines) are written as they are, not copied into one payload first."""
+    head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    out.write(_LEN.pack(len(head)) + head + _LEN.pack(sum(map(len, blocks))))
+    for block in blocks:
+        out.write(block)
 
 
 def _read_exact_blocking(stream: BinaryIO, n: int) -> bytes | None:
@@ -160,9 +178,20 @@ def _read_exact_until(fd: int, n: int, deadline: float) -> bytes:
 
 
 def _read_frame_until(fd: int, deadline: float) -> tuple[dict[str, Any], bytes]:
-    head = _read_exact_until(fd, _LEN.unpack(_read_exact_until(fd, _LEN.size, deadline))[0], deadline)
-    payload = _read_exact_until(fd, _LEN.unpack(_read_exact_until(fd, _LEN.size, deadline))[0], deadline)
-    return json.loads(head.decode("utf-8", "surrogatepass")), payload
+    header, blocks = _read_blocks_until(fd, deadline)
+    return header, b"".join(blocks)
+
+
+def _read_blocks_until(fd: int, deadline: float) -> tuple[dict[str, Any], list[bytes]]:
+    """A frame's header and its payload, cut into the blocks of the header's ``sizes`` when it has them
+    (each read on its own, so that none is copied out of a larger one), else one block."""
+    head = json.loads(_read_exact_until(fd, _LEN.unpack(_read_exact_until(fd, _LEN.size, deadline))[0],
+                                        deadline).decode("utf-8", "surrogatepass"))
+    n = _LEN.unpack(_read_exact_until(fd, _LEN.size, deadline))[0]
+    sizes = head.get("sizes")
+    if not (isinstance(sizes, list) and all(type(k) is int and k >= 0 for k in sizes) and sum(sizes) == n):
+        sizes = [n]
+    return head, [_read_exact_until(fd, k, deadline) for k in sizes]
 
 
 # --- parent side ---------------------------------------------------------------------------------
@@ -212,6 +241,10 @@ class DocumentSandbox:
     def __init__(self, cfg: Config, processor: str = DEFAULT_PROCESSOR) -> None:
         self.cfg = cfg
         self.seconds = float(cfg.limits.document_seconds)
+        # Whether the child makes a record's Extras (summary, derived lines) with its line. Worth it when
+        # every CPU has a worker (they all compete, and the child makes them for less than the shard);
+        # with a CPU to spare beside the child, the shard makes them there, off the child's path.
+        self.extras = True
         self.processor = processor
         self._proc: subprocess.Popen[bytes] | None = None
         self._pipe_bytes = 0  # what the pipe to the child holds without blocking the writer
@@ -340,7 +373,7 @@ class DocumentSandbox:
 
     def _frame_of(self, doc: Document) -> bytes:
         header = {"path": doc.source.path, "sha256": doc.source.sha256, "size_bytes": doc.source.size_bytes,
-                  "seconds": self.seconds}
+                  "seconds": self.seconds, "extras": self.extras}
         return _frame(header, doc.raw)
 
     def _write(self, job: _Job[Any]) -> bool:
@@ -398,7 +431,7 @@ class DocumentSandbox:
         assert proc is not None and proc.stdout is not None
         t0 = self._last_answer
         try:
-            reply, payload = _read_frame_until(proc.stdout.fileno(), t0 + hard_deadline(self.seconds))
+            reply, blocks = _read_blocks_until(proc.stdout.fileno(), t0 + hard_deadline(self.seconds))
         except _Deadline:
             self._replace()
             self._requeue(queue)
@@ -413,9 +446,14 @@ class DocumentSandbox:
             return self._lost(doc, proc, "its worker process died while working on it")
         self._last_answer = time.monotonic()
         self._unanswered -= 1
-        line = payload or None
+        line = blocks[0] or None
+        extras = None
+        if line is not None and len(blocks) == 3 and "summary" in reply:
+            n_segments, fields = reply["derived"]
+            extras = Extras(reply["summary"], blocks[1], n_segments, blocks[2], fields)
         out = Outcome(path=doc.source.path, record=json.loads(line) if line and parse else reply.get("record"),
-                      quarantine=reply.get("quarantine"), timings=reply.get("timings") or {}, line=line)
+                      quarantine=reply.get("quarantine"), timings=reply.get("timings") or {}, line=line,
+                      extras=extras)
         if reply.get("restart"):  # the child exits after this answer, unread frames and all
             self._replace()
             self._requeue(queue)
@@ -487,7 +525,7 @@ def scrub(obj: Any) -> Any:
     return obj
 
 
-def _run_one(processor: Any, doc: Document, seconds: float) -> dict[str, Any]:
+def _run_one(processor: Any, doc: Document, seconds: float, with_extras: bool = True) -> dict[str, Any]:
     armed = [True]
 
     def on_alarm(signum: int, frame: FrameType | None) -> None:
@@ -522,11 +560,14 @@ def _run_one(processor: Any, doc: Document, seconds: float) -> dict[str, Any]:
     quarantine = out.quarantine
     if quarantine is not None and "MemoryError" in str(quarantine.get("reason")):
         return _out_of_memory(quarantine, out.timings)
-    payload = b""
+    line = b""
+    made: tuple[bytes, bytes, int] | None = None
     if record is not None:
         try:
-            # Encoded once, here: the payload is the record's output line (see dumps_line).
-            payload = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            # Encoded once, here: the payload is the record's output line (see dumps_line), with the
+            # segments' lines of segments.jsonl made from the same escaped text where it can be.
+            made = encode_with_segments(record) if with_extras else None
+            line = made[0] if made is not None else _LINE_ENCODER.encode(record).encode("utf-8")
         except UnicodeEncodeError as e:
             bad = e.object[e.start:e.end].encode("unicode_escape").decode("ascii")  # type: ignore[union-attr]
             quarantine = quarantine_entry(doc, "record", f"the record holds {bad}, a lone surrogate that "
@@ -535,10 +576,45 @@ def _run_one(processor: Any, doc: Document, seconds: float) -> dict[str, Any]:
         except (TypeError, ValueError) as e:
             quarantine = quarantine_entry(doc, "record", f"the record cannot be written as JSON: {e}")
             record = None
-    if record is None:
-        payload = b""
     quarantine = scrub(quarantine) if quarantine else None
-    return {"record": None, "quarantine": quarantine, "timings": out.timings, "payload": payload}
+    reply: dict[str, Any] = {"record": None, "quarantine": quarantine, "timings": out.timings}
+    if record is None:
+        return reply
+    extras = _extras(record, line, made) if with_extras else None
+    if extras is None:
+        reply["payload"] = [line]
+        return reply
+    reply["summary"] = extras.summary
+    reply["derived"] = [extras.n_segments, extras.fields]
+    reply["sizes"] = [len(line), len(extras.segments), len(extras.bitext)]
+    reply["payload"] = [line, extras.segments, extras.bitext]
+    return reply
+
+
+# The record fields the summary and the bitext lines read. In a record of plain JSON values (as the
+# real stages build) they are what the shard would find in the decoded line; a stand-in processor's
+# record may hold other types (a tuple decodes as a list), and is then read from its line instead.
+_READ_FIELDS = (*METADATA_FIELDS, "languages", "repairs")
+_PLAIN = frozenset({type(None), str, int, float, bool, list, dict})
+
+
+def _extras(record: Any, line: bytes, made: tuple[bytes, bytes, int] | None) -> Extras | None:
+    """The summary and derived lines of a record the child encoded as ``line`` (``made``: what
+    ``encode_with_segments`` gave, its segment lines with it), exactly as the shard would make them from
+    the decoded line; None where they cannot be made (the shard then makes them itself, and meets
+    whatever error that is there, as it always did)."""
+    try:
+        if made is not None and all(type(record.get(f)) in _PLAIN for f in _READ_FIELDS):
+            _, segments, n_segments = made
+            rows = list(bitext_rows(record))
+            bitext, fields = "".join(map(dumps_line, rows)), [row["field"] for row in rows]
+        else:
+            record = json.loads(line)
+            text, n_segments, bitext, fields = derived_lines(record)
+            segments = text.encode("utf-8")
+        return Extras(summarize(record, None), segments, n_segments, bitext.encode("utf-8"), fields)
+    except Exception:  # noqa: BLE001 - not ours to judge: the shard makes them again and fails as it would have
+        return None
 
 
 _memory_mb = 0  # limits.document_memory_mb as applied in this child (0: none)
@@ -609,8 +685,8 @@ def child_main() -> int:
         head, raw = frame
         doc = Document(source=Source(path=head["path"], sha256=head["sha256"], size_bytes=head["size_bytes"]),
                        raw=raw)
-        reply = _run_one(processor, doc, float(head["seconds"]))
-        out.write(_frame(reply, reply.pop("payload", b"")))
+        reply = _run_one(processor, doc, float(head["seconds"]), bool(head.get("extras", True)))
+        _write_frame(out, reply, reply.pop("payload", []))
         out.flush()
         if reply.get("restart"):
             return 0

@@ -6,7 +6,7 @@ same function runs in-process, in a process pool or on a Dask worker (the folder
 file system every worker sees).
 
 The part file holds, per input and in path order: a meta line (path, what became of it, sha256, the
-stat key it was read with, a summary for the report, the size in bytes of each block that follows,
+stat key it was read with, a summary for the report as the JSON text the state store keeps, the size in bytes of each block that follows,
 and for a record how many lines of the derived files follow), the output line itself (the record or
 the quarantine entry, exactly as it will appear in the output; empty for an input whose bytes turned
 out unchanged), then a record's lines of segments.jsonl and bitext.jsonl (pipeline.derived). The
@@ -34,7 +34,7 @@ from pipeline.document import Document, Source
 from pipeline.run.sandbox import sandbox_for
 from pipeline.run.state import StatKey, stat_key
 from pipeline.run.tally import summarize
-from pipeline.stages import Outcome, quarantine_entry
+from pipeline.stages import Extras, Outcome, quarantine_entry
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,9 @@ class ShardTask:
     # The sha256 each file had when the state store last saw it ("" for a new file), aligned with
     # ``files``: a file whose bytes still hash to it was only touched and is not processed again.
     known: tuple[str, ...] = ()
+    # Whether the document worker process makes each record's summary and derived lines with its line
+    # (see DocumentSandbox.extras): True when the run has a worker on every CPU.
+    child_extras: bool = True
 
 
 def read_input(input_dir: Path, rel: str, max_bytes: int) -> tuple[Document, dict[str, Any] | None, StatKey | None]:
@@ -107,13 +110,19 @@ def iter_part(path: Path) -> Iterator[PartEntry]:
             yield PartEntry(meta, line, seg, bitext)
 
 
-def _entry(meta: dict[str, Any], out_line: bytes, record: dict[str, Any] | bytes | None = None,
-           quarantine: dict[str, Any] | None = None) -> bytes:
-    """An input's part file lines. ``record`` (the record, or its output line) or ``quarantine`` gives
-    the report's summary, and a record the derived files' lines. Made while the document worker is
+def _entry(meta: dict[str, Any], out_line: bytes | tuple[bytes, ...], record: dict[str, Any] | bytes | None = None,
+           quarantine: dict[str, Any] | None = None, extras: Extras | None = None) -> list[bytes]:
+    """An input's part file lines, as blocks to write in order. ``extras`` (made by the document worker
+    with the record's line), else ``record`` (the record, or its output line) or ``quarantine`` gives
+    the report's summary, and a record the derived files' lines. ``out_line``: the output line, or its
+    pieces (a record's line and its newline, not copied into one). Made while the document worker is
     busy with the next input."""
     seg_b = bitext_b = b""
-    if record is not None:
+    if extras is not None:
+        meta["summary"] = extras.summary
+        seg_b, bitext_b = extras.segments, extras.bitext
+        meta["derived"] = {"segments": extras.n_segments, "bitext": extras.fields}
+    elif record is not None:
         rec = json.loads(record) if isinstance(record, bytes) else record
         meta["summary"] = summarize(rec, None)
         seg, n_seg, bitext, fields = derived_lines(rec)
@@ -121,14 +130,20 @@ def _entry(meta: dict[str, Any], out_line: bytes, record: dict[str, Any] | bytes
         meta["derived"] = {"segments": n_seg, "bitext": fields}
     elif quarantine is not None:
         meta["summary"] = summarize(None, quarantine)
-    meta["bytes"] = [len(out_line), len(seg_b), len(bitext_b)]
-    return b"".join((dumps_line(meta).encode("utf-8"), out_line, seg_b, bitext_b))
+    if "summary" in meta:
+        # As the state store keeps it (see merge._row): written here, while the document worker is
+        # busy, instead of in the merge, which runs alone at the end of a run.
+        meta["summary"] = json.dumps(meta["summary"], ensure_ascii=False, sort_keys=True)
+    line = out_line if isinstance(out_line, tuple) else (out_line,)
+    meta["bytes"] = [sum(map(len, line)), len(seg_b), len(bitext_b)]
+    return [dumps_line(meta).encode("utf-8"), *line, seg_b, bitext_b]
 
 
 def run_shard(task: ShardTask) -> dict[str, Any]:
     """Process the shard's files into its part file; returns (and writes as the marker) its stats."""
     # Each document runs in a child process within limits.document_seconds (see sandbox.py).
     box = sandbox_for(task.cfg)
+    box.extras = task.child_extras
     input_dir = Path(task.input_dir)
     parts = Path(task.parts_dir)
     max_bytes = task.cfg.input.max_bytes
@@ -156,7 +171,7 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
             for o, (meta, source, q) in outcomes:
                 if o is None and q is None:
                     meta["kind"] = "unchanged"
-                    part.write(_entry(meta, b"\n"))
+                    part.writelines(_entry(meta, b"\n"))
                     unchanged += 1
                     continue
                 processed += 1
@@ -167,13 +182,17 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
                                                     "internal error: the stages gave no outcome")
                 seconds.update(o.timings)
                 meta["kind"] = "record" if o.record is not None or o.line is not None else "quarantine"
-                if o.line is not None:
-                    # Encoded by the document worker exactly as dumps_line would: written as it came.
-                    part.write(_entry(meta, o.line + b"\n", o.line))
+                if o.line is not None and o.extras is not None:
+                    # Encoded by the document worker exactly as dumps_line would, and its derived lines
+                    # made there with it: written as they came.
+                    blocks = _entry(meta, (o.line, b"\n"), None, None, o.extras)
+                elif o.line is not None:
+                    blocks = _entry(meta, o.line + b"\n", o.line)
                 elif o.record is not None:
-                    part.write(_entry(meta, dumps_line(o.record).encode("utf-8"), o.record))
+                    blocks = _entry(meta, dumps_line(o.record).encode("utf-8"), o.record)
                 else:
-                    part.write(_entry(meta, dumps_line(o.quarantine).encode("utf-8"), None, o.quarantine))
+                    blocks = _entry(meta, dumps_line(o.quarantine).encode("utf-8"), None, o.quarantine)
+                part.writelines(blocks)
     result = {"files": len(files), "processed": processed, "unchanged": unchanged,
               "seconds": dict(seconds), "wall_seconds": time.perf_counter() - t0,
               # Checked before a later run trusts the part (see pipeline.run.finished_shard).

@@ -1,7 +1,7 @@
 """What the report counts: one summary per input, and their sum.
 
-A summary is made by the shard that gets the record (while the document worker runs the next input;
-the shard decodes the record line for the derived files anyway), kept per input by the state store,
+A summary is made with the record's line by the document worker process (from the record in memory,
+see run/sandbox.py; by the shard from the line when it was not), kept per input by the state store,
 and added up by ``Tally`` at the end of a run, so that the report of an incremental run covers every
 input, not only those processed this time, and nothing parses records.jsonl again to count it.
 """
