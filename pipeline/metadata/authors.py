@@ -117,7 +117,7 @@ ROLE_WORDS = {
 DEGREE_WORDS = {
     "кандидатка", "докторка", "аспірант", "аспірантка", "доцентка", "професорка", "викладач", "викладачка",
     "старший", "молодший", "провідний", "завідувач", "завідувачка", "магістрант", "магистрант", "соискатель",
-    "здобувач", "docent", "doktor", "dr.", "prof.", "ph.d.", "msc", "candidate", "lecturer", "docente",
+    "здобувач", "docent", "doktor", "ph.d", "msc", "candidate", "lecturer", "docente",
 }
 INSTITUTION_WORDS = re.compile(
     r"(?i)\b(?:universit\w*|institut\w*|school|college|academy|academia|department|faculty|centre|center|"
@@ -412,7 +412,7 @@ def _initialled_names(text: str) -> list[tuple[int, int]]:
     """Spans of two or more names with initials run together, each an initials token and a surname
     in the same order ("И. И. Иванов П. П. Петров", "Ivanov I. I. Petrov P. P."); ``[]`` otherwise.
 
-    ``"И. И. Иванов П. П. Петров"`` -> ``[(0, 11), (12, 24)]``; ``"Anna Maria Berg"`` -> ``[]``
+    ``"И. И. Иванов П. П. Петров"`` -> ``[(0, 12), (13, 25)]``; ``"Anna Maria Berg"`` -> ``[]``
     """
     tokens = [(m.start(), m.end(), _INITIALS_RE.fullmatch(m.group()) is not None) for m in _NAME_TOKEN_RE.finditer(text)]
     if len(tokens) < 4 or len(tokens) % 2:

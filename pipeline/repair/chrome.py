@@ -64,7 +64,7 @@ COUNTER = re.compile(
     rf"|{_COUNT}\s+(?:{_COUNTED})"
     rf"|(?:{_READING})\s*:?\s*\d+\s*(?:{_MINUTES})\.?"
     rf"|\d+\s*(?:{_MINUTES})\.?\s+(?:read|reading|de lecture|de lectura|de leitura|di lettura|lesezeit|"
-    rf"чтения|читання|czytania|на чтение|на прочтение|на читання|czytania)", _I)
+    rf"чтения|читання|czytania|на чтение|на прочтение|на читання)", _I)
 # A photo credit: "Photo: Jane Doe/AP", "Фото: пресс-служба ...".
 CREDIT = re.compile(
     r"(?:photos?|foto|fotos|фото|image|images|bild|credits?|illustration|иллюстрация|ілюстрація|"
@@ -121,7 +121,7 @@ SHARE = re.compile(
 # A tags or topics label, with its items on the line or one a line under it.
 TAGS = re.compile(
     r"(?:tags?|topics|related topics|filed under|теги|тэги|метки|темы|теґи|мітки|теми|schlagwörter|themen|"
-    r"étiquettes|mots-clés|sujets|etiquetas|temas|argomenti|tag|tagi|tematy)", _I)
+    r"étiquettes|mots-clés|sujets|etiquetas|temas|argomenti|tagi|tematy)", _I)
 TAG_ITEM_WORDS = 3
 # A short label and a count in brackets, a link under the article: "Galeria zdjęć (12)", "Photos (24)".
 _COUNTED_LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}\s*\(\d{1,4}\)")
@@ -639,8 +639,8 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
         _teaser_list(lines, rest, out)
     # A box's own sentence reads as prose: a short one with box lines right above and right under it.
     for i in prose:
-        if (out.get(i - 1) == "subscribe" and out.get(i + 1) == "subscribe" and _words(lines[i]) <= CALL_WORDS
-                and not lines[i - 1].isspace() and not lines[i + 1].isspace()):
+        # (Right above and under: the line before and after, not across a blank line.)
+        if out.get(i - 1) == "subscribe" and out.get(i + 1) == "subscribe" and _words(lines[i]) <= CALL_WORDS:
             out[i] = "subscribe"
 
     head = [i for i in live if i < first and i not in out]

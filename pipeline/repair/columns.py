@@ -46,7 +46,7 @@ MIN_LETTER_SHARE = 0.6
 def _cells(line: str) -> list[tuple[float, str]]:
     """The cells of a line: ``(centre column, text)`` for each piece between gaps of 3+ spaces.
 
-    ``"  Anna Berg      Tom Ray"`` -> ``[(6.0, "Anna Berg"), (19.0, "Tom Ray")]``
+    ``"  Anna Berg      Tom Ray"`` -> ``[(6.5, "Anna Berg"), (20.5, "Tom Ray")]``
     """
     out = []
     pos = 0

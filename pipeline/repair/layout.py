@@ -866,8 +866,8 @@ _CITED_HEAD = re.compile(r"^[^\W\d_][\w’'‑-]+\s+(?:[^\W\d_]\.\s?){1,3}(?:,\s
 
 def is_page_stamp(text: str, at_edge: bool = True) -> bool:
     """A line a PDF prints once at a page's foot or head, not the article's text: a copyright line
-    (at most 25 words), a download stamp, or an "et al." running head (standing at a page edge or
-    alone between blank lines: ``at_edge``).
+    (at most 25 words), a download stamp, or an "et al." or citation-style running head cut short
+    (standing at a page edge or alone between blank lines: ``at_edge``).
 
     >>> is_page_stamp("© Лебедева А. В., Крутиков Д. С., 2023"), is_page_stamp("978-1-6654-7731-2/23/$31.00 ©2023 IEEE")
     (True, True)
