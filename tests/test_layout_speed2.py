@@ -197,6 +197,11 @@ def test_plain_line_spaces_on_generated_texts() -> None:
 from collections import Counter  # noqa: E402
 
 
+def _at_text_start(lines: list[layout.Line], i: int, reach: int = 2) -> bool:
+    """Is line ``i`` among the first ``reach`` + 1 non-blank lines of the text (the first page's top)?"""
+    return sum(1 for ln in lines[:i] if ln.text) <= reach
+
+
 def _find_furniture_before(lines: list[layout.Line], counts: Counter[str], plain_spaces: bool = False
                            ) -> tuple[set[int], list[str]]:
     """layout.find_furniture as it was before its masks were grouped lazily (a list only for a
@@ -259,7 +264,7 @@ def _find_furniture_before(lines: list[layout.Line], counts: Counter[str], plain
         # (The rule itself follows layout's since: a sentence-like header at every page's edge.)
         if len(where) < 3 or len(layout._LETTER.findall(k)) < 3:
             continue
-        at_edges = sum(1 for i in where if layout._near(lines, i, edges) or layout._at_text_start(lines, i))
+        at_edges = sum(1 for i in where if layout._near(lines, i, edges) or _at_text_start(lines, i))
         if any(layout.ends_sentence(lines[i].text) for i in where):
             header = at_edges == len(where)
         else:

@@ -312,7 +312,8 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
                 fr.translated_blocks.add(block)
             else:
                 fr.authors.extend(joined[0])
-        elif (title_units or au.role_follows_name(t)) and not repeated and (with_role := au.parse_author_with_role(t)):
+        # (Above the title only with a role or degree first: asked only of a line read as one.)
+        elif not repeated and (with_role := au.parse_author_with_role(t)) and (title_units or au.role_follows_name(t)):
             add(fr.author_blocks, u)
             author, aff = with_role
             fr.authors.append(author)
@@ -332,19 +333,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             add(fr.header_blocks, u)
         elif title.is_title_shaped(t) and (headline is None or u == headline or title_units):
             group = [u]
-            while (
-                group[-1] + 1 < len(units)
-                and title.continues_title("\n".join(texts[g] for g in group), texts[group[-1] + 1], page_width)
-                and not _is_other_front_line(texts[group[-1] + 1], cfg,
-                                             texts[group[-1] + 2] if group[-1] + 2 < len(texts) else "")
-                # In another language, the line is the title's translation (both in Latin letters);
-                # a word or two has no language to tell ("Towns" came out German), but may be a
-                # section's cue ("Introduction", "Abstract").
-                and (_units_lang(doc, [units[group[-1] + 1]]) in ("und", _units_lang(doc, [units[g] for g in group]))
-                     or word_count(texts[group[-1] + 1]) <= 2)
-                and not (word_count(texts[group[-1] + 1]) <= 2
-                         and any(c.cue_start == 0 for c in ka.find_cues(texts[group[-1] + 1])))
-            ):
+            while _title_goes_on(doc, units, texts, group, page_width, cfg):
                 group.append(group[-1] + 1)
             if not title_units:
                 title_units = [units[g] for g in group]
@@ -385,6 +374,24 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
     fr.title_text = " ".join(un.text for un in title_units)
     fr.title_lang = _units_lang(doc, title_units) if title_units else None
     return fr
+
+
+def _title_goes_on(doc: Document, units: list[Unit], texts: list[str], group: list[int], page_width: bool,
+                   cfg: MetadataConfig) -> bool:
+    """Whether the front line after ``group`` (the title's lines so far) is more of the title: it
+    continues it (``title.continues_title``), has no role of its own, and is in the title's language:
+    in another, it is the title's translation (both in Latin letters). A word or two has no language
+    to tell ("Towns" came out German), but may be a section's cue ("Introduction", "Abstract")."""
+    nxt = group[-1] + 1
+    if nxt >= len(units):
+        return False
+    t = texts[nxt]
+    if not title.continues_title("\n".join(texts[g] for g in group), t, page_width) \
+            or _is_other_front_line(t, cfg, texts[nxt + 1] if nxt + 1 < len(texts) else ""):
+        return False
+    if word_count(t) <= 2:
+        return not any(c.cue_start == 0 for c in ka.find_cues(t))
+    return _units_lang(doc, [units[nxt]]) in ("und", _units_lang(doc, [units[g] for g in group]))
 
 
 # A line with a date and at most this many words is a dateline ("Published: 13 March 2024",

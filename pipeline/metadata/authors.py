@@ -264,29 +264,21 @@ def parse_author_line(text: str) -> list[Author] | None:
     t = _without_titles(squash(text).translate(_SUPER))
     if "\u4e00" <= t[:1] <= "\u9fff":
         return _parse_han_author_line(t)
-    if t == t.upper() and _CAPS_WORD_RE.search(t):
-        # Names printed in capitals are unmistakable with initials; match on a title-case copy (same
-        # length) and report the names as printed. Without initials a heading in capitals has their
-        # shape too: there every name must carry its marker ("HELEN MARCHBANKS*"), and is given in
-        # title case.
-        cased = title_case_caps(t)
-        found = _parse_author_line(cased)
-        if found and re.search(INITIALS, t):
-            for a in found:
-                a.name = t[a.span[0] : a.span[1]]
-            return found
-        if found and all(a.markers for a in found):
-            return found
-        return None
     if _CAPS_WORD_RE.search(t):
-        # "Ayşe Nur KARADENİZ1*, Mehmet Ali ÖZTÜRK2": given names, then the surname in capitals. Read
-        # on a title-case copy (same length); each name must have that shape, and is given as a
-        # careful reader writes it, "Ayşe Nur Karadeniz".
-        cased = title_case_caps(t)
-        found = _parse_author_line(cased)
+        # Words in capitals are read on a title-case copy (same length, so the spans hold for both).
+        found = _parse_author_line(title_case_caps(t))
+        if t == t.upper():
+            # Names printed in capitals are unmistakable with initials: reported as printed. Without
+            # initials a heading in capitals has their shape too: there every name must carry its
+            # marker ("HELEN MARCHBANKS*"), and is given in title case.
+            if found and re.search(INITIALS, t):
+                for a in found:
+                    a.name = t[a.span[0] : a.span[1]]
+                return found
+            return found if found and all(a.markers for a in found) else None
+        # "Ayşe Nur KARADENİZ1*, Mehmet Ali ÖZTÜRK2": one surname in capitals beside the given names;
+        # each name must have that shape, and is given as a careful reader writes it, "Ayşe Nur Karadeniz".
         if found and all(_given_names_then_surname_in_capitals(t[a.span[0]: a.span[1]]) for a in found):
-            for a in found:
-                a.name = cased[a.span[0]: a.span[1]]
             return found
     return _parse_author_line(t)
 

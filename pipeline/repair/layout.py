@@ -22,6 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from pipeline.config import RepairConfig
 from pipeline.document import Block, Footnote
@@ -799,17 +800,6 @@ def bare(line: str) -> str:
     return t
 
 
-def _at_text_start(lines: list[Line], i: int, reach: int = 2) -> bool:
-    """Is line ``i`` among the first ``reach`` + 1 non-blank lines of the text (the first page's top)?"""
-    seen = 0
-    for ln in lines[:i]:
-        if ln.text:
-            seen += 1
-            if seen > reach:
-                return False
-    return True
-
-
 def _near(lines: list[Line], i: int, edges: set[int], reach: int = 2) -> bool:
     """Is line ``i`` within ``reach`` non-blank lines of a page edge (a page break, a page number)?"""
     for step in (-1, 1):
@@ -852,11 +842,12 @@ def is_journal_header(text: str) -> bool:
 # with or without its page number.
 _COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)\s*(?:19|20)\d\d)|©\s*(?:19|20)\d\d|(?:19|20)\d\d\s*©", re.IGNORECASE)
 _DOWNLOAD_STAMP = re.compile(r"(?:^|\.\s)(?:this content )?downloaded (?:from|by|on)\b.*(?:19|20)\d\d", re.IGNORECASE)
-_ET_AL_MARK = re.compile(r"\bet al\.?|\bи др\.|\bта ін\.|\bжәне т\.б\.")
+_ET_AL = r"(?:et al\.?|и др\.|та ін\.|және т\.б\.)"
+_ET_AL_MARK = re.compile(rf"\b{_ET_AL}")
+# "H. Smith et al. 614", "614 Smith H. et al.": initials and a surname in either order, maybe a page number.
 _ET_AL_HEAD = re.compile(
-    r"^(?:\d{1,4}\s+)?(?:[^\W\d_]\.\s?){1,3}\s*[^\W\d_][\w’'‑-]+(?:\s+(?:et al\.?|и др\.|та ін\.|және т\.б\.))"
-    r"(?:\s+\d{1,4})?$|^(?:\d{1,4}\s+)?[^\W\d_][\w’'‑-]+\s+(?:[^\W\d_]\.\s?){1,3}\s*(?:et al\.?|и др\.|та ін\.|"
-    r"және т\.б\.)(?:\s+\d{1,4})?$")
+    rf"^(?:\d{{1,4}}\s+)?(?:(?:[^\W\d_]\.\s?){{1,3}}\s*[^\W\d_][\w’'‑-]+\s+|[^\W\d_][\w’'‑-]+\s+(?:[^\W\d_]\.\s?){{1,3}}\s*)"
+    rf"{_ET_AL}(?:\s+\d{{1,4}})?$")
 
 
 # A running head in citation style, cut short: "Лебедева А. В., Крутиков Д. С. Изменение сроков ...".
@@ -983,10 +974,12 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
         if "10." in t:
             dois.append(i)
     edges = set(breaks) | set(drop)
+    # The first page's top: its first three lines with text (reach 2 of _near), an edge as well.
+    top = set(islice((i for i, ln in enumerate(lines) if ln.text), 3)) if groups else set()
     for k, where in groups.items():
         if len(where) < 3 or len(_LETTER.findall(k)) < 3:
             continue
-        at_edges = sum(1 for i in where if _near(lines, i, edges) or _at_text_start(lines, i))
+        at_edges = sum(1 for i in where if i in top or _near(lines, i, edges))
         # A repeated line ending like a sentence is a header only when every copy stands at a page's
         # edge ("ISSN 2415-7821. <Journal>. Серія: Педагогічні науки." at each page's top).
         if any(ends_sentence(lines[i].text) for i in where):
