@@ -260,8 +260,17 @@ def _find_furniture_before(lines: list[layout.Line], counts: Counter[str], plain
         if "10." in t:
             dois.append(i)
     edges = set(breaks) | set(drop)
+    turn = layout._turn_lines(lines, edges)
     for k, where in groups.items():
-        # (The rule itself follows layout's since: a sentence-like header at every page's edge.)
+        # (The rules themselves follow layout's since: a sentence-like header at every page's edge;
+        # a header printed twice, both copies at a page turn and not at the text's start.)
+        if len(where) == 2 and len(layout._LETTER.findall(k)) >= 8 and \
+                all(i in turn and not _at_text_start(lines, i) for i in where) and \
+                not any(layout.ends_sentence(lines[i].text) for i in where):
+            for i in where:
+                drop[i] = lines[i].text
+                counts["running_headers"] += 1
+            continue
         if len(where) < 3 or len(layout._LETTER.findall(k)) < 3:
             continue
         at_edges = sum(1 for i in where if layout._near(lines, i, edges) or _at_text_start(lines, i))
@@ -277,7 +286,7 @@ def _find_furniture_before(lines: list[layout.Line], counts: Counter[str], plain
     # "Smith and Jones     203"), alone between blank lines or at the document's ends: a page's
     # header or footer. Taken before footnotes are looked for, so "202" is never a note number.
     for i in spaced:
-        if i not in drop and isolated(i) and layout.is_numbered_page_line(lines[i].text):
+        if i not in drop and (isolated(i) or i in turn) and layout.is_numbered_page_line(lines[i].text):
             drop[i] = lines[i].text
             counts["running_headers"] += 1
     # (And layout's later page stamps, in a text with page breaks.)
@@ -285,6 +294,13 @@ def _find_furniture_before(lines: list[layout.Line], counts: Counter[str], plain
         t = ln.text
         if t and i not in drop and len(t) <= 200 and layout.is_page_stamp(t, isolated(i) or layout._near(lines, i, edges)):
             drop[i] = t
+            counts["page_stamps"] += 1
+    # (And layout's author-naming heads at a page turn, named on the first page.)
+    first_end = min((e for e in edges if e > 3), default=n)
+    for i in sorted(turn):
+        surnames = layout.names_head_surnames(lines[i].text) if i not in drop and i > first_end else None
+        if surnames and all(layout.names_a_person(w, " ".join(ln.text for ln in lines[:first_end])) for w in surnames):
+            drop[i] = lines[i].text
             counts["page_stamps"] += 1
     edges |= set(drop)
     # The first page's journal header (venue, year, volume, issue, pages), printed once at the top;
@@ -344,6 +360,7 @@ _FURNITURE_LINES = [
     "a line of prose that runs on to the next line without an end and goes on", "", "", "", "\f", "   ",
     "\u200bzero width 7", "tab\there 8", "no\xa0break 9", "٣ Arabic-Indic 4", "Page ٣", "**12**", "# 14",
     "A long running header line that is quite long indeed and repeats on every single page " + "x" * 60 + " 1",
+    "A. B. Smith, C. D. Jones. Rivers of the Plain", "Alan SMITH1, Carol JONES2", "The U.S. has grown", "12",
 ]
 
 

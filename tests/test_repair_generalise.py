@@ -363,3 +363,77 @@ def test_a_web_pages_copyright_footer_is_no_page_stamp() -> None:
 ])
 def test_what_is_no_page_stamp(text: str, stamp: bool) -> None:
     assert layout.is_page_stamp(text) is stamp
+
+
+# A short article's pages without page breaks: each page ends with its number, and the next one
+# starts with its running head.
+def _pages_turned_by_numbers(byline: str, heads: list[str]) -> str:
+    lines = ["Grain Prices on the Upper Volga", "", byline, "", *WRAPPED, "", "57"]
+    for k, head in enumerate(heads):
+        lines += ["", head, "", *WRAPPED, "", str(58 + k)]
+    return "\n".join(lines)
+
+
+def test_a_header_printed_on_two_pages_only_is_furniture_at_page_turns() -> None:
+    header = "Proceedings of the Upper Volga Historical Society 9 (4)"
+    page = _pages_turned_by_numbers("A. V. Ryabinin, E. N. Gorskaya", [header, "Introduction", header])
+    res = layout.build_blocks(page, RepairConfig())
+    assert res.furniture.count(header) == 2
+    assert not any(header in b.text for b in res.blocks)
+
+
+def test_a_line_printed_twice_away_from_page_turns_stays() -> None:
+    twice = "Proceedings of the Upper Volga Historical Society 9 (4)"
+    page = "\n".join(["A Title", "", *WRAPPED, "", twice, "", *WRAPPED, "", "57", "", *WRAPPED, "", twice, "",
+                      *WRAPPED])
+    res = layout.build_blocks(page, RepairConfig())
+    assert sum(b.text == twice for b in res.blocks) == 2
+
+
+@pytest.mark.parametrize(("head", "taken"), [
+    ("A. V. Ryabinin, E. N. Gorskaya. Grain Prices on the Upper Volga", True),
+    ("A. V. Ryabinin, E. N. Gorskaya", True),
+    ("Ryabinin A. V., Gorskaya E. N.", True),
+    ("A. V. Ryabinin and E. N. Gorskaya", True),
+    # Names the first page does not print: a reference entry, not the article's head.
+    ("P. Q. Lindqvist, R. S. Moberg", False),
+    # A reference entry naming the authors: a year, "//".
+    ("Ryabinin A. V., Gorskaya E. N. Grain prices // Volga Review. 2019. № 3. С. 5–9.", False),
+])
+def test_a_running_head_naming_the_authors_at_a_page_turn(head: str, taken: bool) -> None:
+    page = _pages_turned_by_numbers("A. V. RYABININ1, E. N. GORSKAYA2 (ryabinin@example.org)", [head])
+    res = layout.build_blocks(page, RepairConfig())
+    assert (head in res.furniture) is taken
+    assert any(head in b.text for b in res.blocks) is not taken
+
+
+@pytest.mark.parametrize(("line", "surnames"), [
+    ("А. В. Рябинин, Е. Н. Горская. Таможенные книги", ["Рябинин", "Горская"]),
+    ("J. Smith & K. Brown", ["Smith", "Brown"]),
+    ("Smith J. A., Brown K.", ["Smith", "Brown"]),
+    ("J. Smith found that the river rose", None),  # no full stop between the names and the rest
+    ("Smith J. A. 2020. Title", None),  # a year: a reference entry
+    ("Smith J. https://example.org/x", None),
+    ("The river rose", None),
+])
+def test_names_head_surnames(line: str, surnames: list[str] | None) -> None:
+    assert layout.names_head_surnames(line) == surnames
+
+
+@pytest.mark.parametrize(("word", "text", "person"), [
+    ("Smith", "John SMITH1, Kate Brown2", True),
+    ("Smith", "John Smith* and a smith's forge", False),  # also a common word, in lower case
+    ("Smith", "John Smith (john.smith@example.org)", True),  # the e-mail's lower case does not count
+    ("İleri", "Gökhan İLERİ3", True),
+    ("Smithson", "John Smith", False),
+    ("The", "The river and the bridge", False),
+])
+def test_names_a_person(word: str, text: str, person: bool) -> None:
+    assert layout.names_a_person(word, text) is person
+
+
+def test_a_numbered_page_line_right_after_a_page_break_is_furniture() -> None:
+    head = "46                 Proceedings of the Upper Volga Historical Society"
+    page = "\n".join(["A Title", "", *WRAPPED, WRAPPED[0], "\f", head, WRAPPED[1], WRAPPED[2]])
+    res = layout.build_blocks(page, RepairConfig())
+    assert head in res.furniture

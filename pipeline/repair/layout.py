@@ -800,6 +800,28 @@ def bare(line: str) -> str:
     return t
 
 
+def _turn_lines(lines: list[Line], edges: set[int]) -> set[int]:
+    """The nearest line with text on each side of each edge (a page break or a page number line).
+
+    >>> sorted(_turn_lines(split_lines("a\\n\\n12\\n\\nHeader\\nbody"), {2}))
+    [0, 4]
+    """
+    turn: set[int] = set()
+    n = len(lines)
+    for e in edges:
+        j = e - 1
+        while j >= 0 and not lines[j].text:
+            j -= 1
+        if j >= 0 and j not in edges:
+            turn.add(j)
+        j = e + 1
+        while j < n and not lines[j].text:
+            j += 1
+        if j < n and j not in edges:
+            turn.add(j)
+    return turn
+
+
 def _near(lines: list[Line], i: int, edges: set[int], reach: int = 2) -> bool:
     """Is line ``i`` within ``reach`` non-blank lines of a page edge (a page break, a page number)?"""
     for step in (-1, 1):
@@ -853,6 +875,62 @@ _ET_AL_HEAD = re.compile(
 # A running head in citation style, cut short: "Лебедева А. В., Крутиков Д. С. Изменение сроков ...".
 _CITED_HEAD = re.compile(r"^[^\W\d_][\w’'‑-]+\s+(?:[^\W\d_]\.\s?){1,3}(?:,\s*[^\W\d_][\w’'‑-]+\s+(?:[^\W\d_]\.\s?){1,3})*"
                          r"\s+\S.*(?:\.\.\.|…)$")
+
+
+# A running head that names the authors, maybe with the title after a full stop: "А. В. Рябинин,
+# Е. Н. Горская. Таможенные книги ...", "A. N. Karadeniz, M. A. Öztürk, G. İleri" (initials before or after
+# each surname; commas, "and", "и", "&" between the names).
+_INITIALS = r"(?:[^\W\d_]\.\s?){1,3}"
+_SURNAME = r"[^\W\d_][\w’'‑-]+"
+_HEAD_NAME = rf"(?:{_INITIALS}\s*{_SURNAME}|{_SURNAME}\s+{_INITIALS})"
+_NAMES_HEAD = re.compile(rf"^{_HEAD_NAME}(?:\s*(?:,|\band\b|\bи\b|&)\s*{_HEAD_NAME})*\.?(?:\s+(?P<rest>\S.*))?$")
+_CITATION_MARKS = re.compile(r"//|\b(?:19|20)\d\d\b|\b10\.\d{4,}/|https?:")
+
+
+def names_head_surnames(text: str) -> list[str] | None:
+    """The surnames of a running head that names the authors (maybe with the title after them), or
+    None when the line is not one: a reference entry (a year, "//", a DOI or a link) is not.
+
+    >>> names_head_surnames("А. В. Рябинин, Е. Н. Горская. Таможенные книги Вологды 1670-х гг.")
+    ['Рябинин', 'Горская']
+    >>> names_head_surnames("Smith J., Brown K. Rain gardens // Water. 2020. № 3. С. 5–10.") is None
+    True
+    """
+    t = " ".join(text.split())
+    if len(t) > 200 or _CITATION_MARKS.search(t):
+        return None
+    m = _NAMES_HEAD.match(t)
+    if m is None:
+        return None
+    rest = m.group("rest")
+    if rest is not None and not t[: m.start("rest")].rstrip().endswith("."):
+        return None  # names, then text not set off by a full stop: a sentence that starts with a name
+    names = t[: m.start("rest")] if rest is not None else t
+    return [w for w in re.findall(r"[^\W\d_][\w’'‑-]+", names) if w not in ("and", "и")]
+
+
+_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+
+
+def names_a_person(word: str, text: str) -> bool:
+    """Does ``text`` hold ``word`` (in any case) as a whole word, and never in lower case, as a name is
+    printed? (A byline may print the surname in capitals; a common word shows up in lower case.)
+
+    >>> names_a_person("Karadeniz", "Ayşe Nur KARADENİZ1* (ayse.karadeniz@uni.example)")
+    True
+    >>> names_a_person("The", "The cat and the dog")
+    False
+    """
+    # (Casefolding gives Turkish "İ" a combining dot that "I" in the other spelling lacks.)
+    folded = re.escape(word.casefold().replace("\u0307", ""))
+    # (A letter must not touch it; a digit may: an affiliation marker glued to the name.)
+    if re.search(rf"(?<![^\W\d_]){folded}(?![^\W\d_])", text.casefold().replace("\u0307", "")) is None:
+        return False
+    if word[:1].islower():
+        return True
+    # (An e-mail address or a link prints a name in lower case.)
+    prose = _ADDRESS.sub(" ", text)
+    return re.search(rf"(?<![^\W\d_]){re.escape(word.lower())}(?![^\W\d_])", prose) is None
 
 
 def is_page_stamp(text: str, at_edge: bool = True) -> bool:
@@ -974,9 +1052,20 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
         if "10." in t:
             dois.append(i)
     edges = set(breaks) | set(drop)
+    # The lines at a page turn: the nearest line with text on either side of a page break or a page
+    # number (a header printed below the previous page's number, a footer above the next one's).
+    turn = _turn_lines(lines, edges)
     # The first page's top: its first three lines with text (reach 2 of _near), an edge as well.
     top = set(islice((i for i, ln in enumerate(lines) if ln.text), 3)) if groups else set()
     for k, where in groups.items():
+        if len(where) == 2 and len(_LETTER.findall(k)) >= 8 and all(i in turn and i not in top for i in where) \
+                and not any(ends_sentence(lines[i].text) for i in where):
+            # A header printed on two pages only (a short article's even pages): both copies at a
+            # page turn, neither the first page's top (a title the header repeats stays).
+            for i in where:
+                drop[i] = lines[i].text
+                counts["running_headers"] += 1
+            continue
         if len(where) < 3 or len(_LETTER.findall(k)) < 3:
             continue
         at_edges = sum(1 for i in where if i in top or _near(lines, i, edges))
@@ -994,7 +1083,7 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
     # "Smith and Jones     203"), alone between blank lines or at the document's ends: a page's
     # header or footer. Taken before footnotes are looked for, so "202" is never a note number.
     for i in spaced:
-        if i not in drop and isolated(i) and is_numbered_page_line(lines[i].text):
+        if i not in drop and (isolated(i) or i in turn) and is_numbered_page_line(lines[i].text):
             drop[i] = lines[i].text
             counts["running_headers"] += 1
     # What a PDF prints once at a page's foot or head: the copyright line, a download stamp, an
@@ -1007,6 +1096,19 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
                 and is_page_stamp(t, isolated(i) or _near(lines, i, edges)):
             drop[i] = t
             counts["page_stamps"] += 1
+    # A running head naming the authors, at a page turn: the byline on the first page names them too.
+    if turn:
+        heads_at_turn = [(i, sn) for i in sorted(turn) if i not in drop and "." in lines[i].text
+                         and (sn := names_head_surnames(lines[i].text))]
+        # (The first page ends at the first edge after its top lines: a page number beside the
+        # journal's name at the very top does not end it.)
+        first_end = min((e for e in edges if e > 3), default=n)
+        if heads_at_turn and first_end < n:
+            first_page = " ".join(ln.text for ln in lines[:first_end])
+            for i, surnames in heads_at_turn:
+                if i > first_end and all(names_a_person(w, first_page) for w in surnames):
+                    drop[i] = lines[i].text
+                    counts["page_stamps"] += 1
     edges |= set(drop)
     # The first page's journal header (venue, year, volume, issue, pages), printed once at the top;
     # later pages may repeat a prefix of it as their running header (no pages, or no page range).
