@@ -124,7 +124,12 @@ def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> b
         or _is_venue_line(t, venue_keys)
         or venue.has_volume_and_issue(t)  # a masthead or citation line
         or _dated_at_both_ends(t)
+        or _ISSN_RE.search(t) is not None  # a masthead: the journal's name beside its ISSN
     )
+
+
+# An ISSN ("ISSN 2077-4915", "e-ISSN: 2254-782X"): a title never prints one.
+_ISSN_RE = re.compile(r"\bISSN\s*:?\s*\d{4}-?\d{3}[\dXx]\b", re.IGNORECASE)
 
 
 def _dated_at_both_ends(t: str) -> bool:
@@ -242,6 +247,17 @@ def _repeated_headline(texts: list[str], cfg: MetadataConfig, venue_keys: frozen
     return None
 
 
+# A rubric (the journal's section label above the article) is at most this many words.
+RUBRIC_WORDS = 6
+
+
+def _is_rubric(fr: Front, title_units: list[Unit], later_titles: list[list[Unit]]) -> bool:
+    """Whether the title read so far is a rubric, now that a classification code follows it: short, and
+    nothing read yet that only follows a title (authors, a byline, a translated title, a later title)."""
+    return (not later_titles and not fr.authors and not fr.byline_names and not fr.translations
+            and sum(word_count(un.text) for un in title_units) <= RUBRIC_WORDS)
+
+
 def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
                 venue_keys: frozenset[str] = frozenset()) -> Front:
     """Walk the front matter once and sort its lines into title, authors, affiliations, dates."""
@@ -282,6 +298,14 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             add(fr.header_blocks, u)  # the title printed again (the page title over the headline)
         elif dates.parse_date(t, cfg.day_first):
             add(fr.date_blocks, u)
+        elif title_units and title.is_classification_code(t) and _is_rubric(fr, title_units, later_titles):
+            # A short line above the article's classification code (УДК, ББК) is the journal's rubric:
+            # the title comes after the code.
+            for un in title_units:
+                if un.block not in fr.header_blocks:
+                    fr.header_blocks.append(un.block)
+            title_units, title_end = [], -1
+            add(fr.header_blocks, u)
         elif _is_furniture_like(t, venue_keys) or (
             headline is not None and title.breadcrumb_target_of_keys(t, crumb_keys) == headline
         ):

@@ -125,6 +125,8 @@ INSTITUTION_WORDS = re.compile(
     r"laborator\w*|hospital|clinic|ministry|council|foundation|agency|corporation|company|inc\.?|ltd\.?|gmbh|"
     r"университет\w*|институт\w*|академи\w*|кафедр\w*|факультет\w*|центр\w*|лаборатор\w*|школ\w*|"
     r"колледж\w*|министерств\w*|фонд\w*|учреждени\w*|универс\w*|інститут\w*|hochschule|universität|"
+    # (Ukrainian spells some with "і": університет, академія, лабораторія, коледж, міністерство.)
+    r"університет\w*|академі\w*|лабораторі\w*|коледж\w*|міністерств\w*|"
     r"université|universidad|università)|大学|学院|研究所"
 )
 BYLINE_RE = re.compile(

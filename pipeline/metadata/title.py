@@ -147,6 +147,16 @@ def is_code_or_label(text: str) -> bool:
     return bool(m and _CODE_LINE_RE.match(t[m.end() :]))
 
 
+# The codes of a library classification a Slavic or Central Asian journal prints above the title
+# (UDC, BBK, GRNTI and their Kazakh names). JEL, PACS and MSC codes may follow the abstract instead.
+_CLASSIFICATION_RE = re.compile(r"^(?:удк|udc|ббк|bbk|grnti|грнти|ғтамр|әож)\b", re.IGNORECASE)
+
+
+def is_classification_code(text: str) -> bool:
+    """A UDC/BBK/GRNTI code line. ``"УДК 599.322.3:591.5(477.51)"`` -> True; ``"JEL: Q13"`` -> False"""
+    return _CLASSIFICATION_RE.match(squash(strip_marks(text))) is not None
+
+
 def is_tags_line(text: str) -> bool:
     """True for a "Label: list of short items" line, a page's tags or topics: a tag label (``Tags``,
     ``Теги``, ``Рубрики``...) and two or more short items, or any one- or two-word label and three or

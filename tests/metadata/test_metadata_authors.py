@@ -681,3 +681,12 @@ def test_a_by_sentence_under_the_article_is_no_byline() -> None:
     doc = make_doc([("heading", "Council approves the new ferry timetable for the islands"), *[LONG_EN] * 8,
                     ("paragraph", "by Jane Doe")])
     assert run(doc)["authors"] == []
+
+
+def test_ukrainian_institution_words_split_an_author_line_from_its_affiliations() -> None:
+    from pipeline.metadata.authors import split_author_block
+    got = split_author_block("Кравченко О. М.¹, Литвин Т. В.² ¹ Поліський національний університет, м. Житомир "
+                             "² Мезинська державна академія, с. Мезин")
+    assert got is not None
+    assert [a.name for a in got[0]] == ["Кравченко О. М.", "Литвин Т. В."]
+    assert got[1].startswith("1 Поліський")

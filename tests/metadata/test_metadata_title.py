@@ -601,3 +601,33 @@ def test_a_section_word_under_a_full_title_line_is_not_its_last_word(after: str)
                     ("heading", after), LONG_EN])
     doc.repairs["lines_unwrapped"] = 3
     assert run(doc)["title"]["text"].endswith("Trust in Three Towns")
+
+
+@pytest.mark.parametrize("code", ["УДК 599.322.3:591.5(477.51)", "ББК 63.3(2)", "UDC 94(470)", "ӘОЖ 339.56"])
+def test_a_rubric_above_the_classification_code_is_not_the_title(code: str) -> None:
+    # Rubric, code, authors, then the title: the title comes after the code.
+    doc = make_doc([("heading", "ЭКОЛОГИЯ ЖИВОТНЫХ"), ("heading", code),
+                    ("heading", "Кравченко О. М.¹, Литвин Т. В.²"),
+                    ("heading", "ДИНАМИКА ЧИСЛЕННОСТИ БОБРА В БАССЕЙНЕ СРЕДНЕЙ ДЕСНЫ"), LONG_RU])
+    md = run(doc)
+    assert md["title"]["text"] == "ДИНАМИКА ЧИСЛЕННОСТИ БОБРА В БАССЕЙНЕ СРЕДНЕЙ ДЕСНЫ"
+    assert [a["name"] for a in md["authors"]] == ["Кравченко О. М.", "Литвин Т. В."]
+
+
+@pytest.mark.parametrize("after", ["JEL Q13", "Keywords: beavers"])
+def test_a_short_title_above_other_codes_stays_the_title(after: str) -> None:
+    doc = make_doc([("heading", "Beavers of the Desna"), ("heading", after), LONG_EN])
+    assert run(doc)["title"]["text"] == "Beavers of the Desna"
+
+
+def test_a_long_title_above_the_classification_code_stays_the_title() -> None:
+    title = "Динамика численности бобра европейского в бассейне средней Десны в 2014–2023 годах"
+    doc = make_doc([("heading", title), ("heading", "УДК 599.322.3"), LONG_RU])
+    assert run(doc)["title"]["text"] == title
+
+
+@pytest.mark.parametrize(("code", "is_code"), [("УДК 599.322.3", True), ("ББК 63.3(2)", True), ("JEL: Q13", False),
+                                               ("Удкова А. А.", False), ("PACS 47.27", False)])
+def test_is_classification_code(code: str, is_code: bool) -> None:
+    from pipeline.metadata.title import is_classification_code
+    assert is_classification_code(code) is is_code
