@@ -551,7 +551,7 @@ def _is_affiliation_line(text: str) -> bool:
     return bool(au.is_affiliation(text) or re.match(r"^\s*[0-9¹²³*†‡]\s*\S", text) or notes.find_emails(text))
 
 
-def _authors(doc: Document, fr: Front, front_end: int, body_start: int) -> list[au.Author]:
+def _authors(doc: Document, fr: Front, front_end: int, body_start: int, day_first: bool) -> list[au.Author]:
     if fr.authors:
         authors = fr.authors
         markers = {m for a in authors for m in a.markers}
@@ -572,10 +572,15 @@ def _authors(doc: Document, fr: Front, front_end: int, body_start: int) -> list[
         return authors
     if fr.byline_names:
         return [au.Author(n) for n in unique(fr.byline_names)]
-    # A byline a few blocks under the front matter (below the standfirst and the dates).
+    # A byline a few blocks under the front matter (below the standfirst and the dates), maybe on one
+    # line with the date ("Published: 12 March 2025 | Author: Jane Doe", "Jane Doe · 2025-04-03").
     for i in range(front_end, min(len(doc.blocks), body_start + BYLINE_BLOCKS)):
-        names = au.parse_byline(doc.blocks[i].text)
+        t = doc.blocks[i].text
+        names = au.parse_byline(t) or au.parse_dated_byline(t, day_first)
+        if not names and (name := au.parse_dated_name(t, day_first)):
+            names = [name]
         if names:
+            fr.byline_blocks.append(i)  # a byline's date is the article's (read next, by _published)
             return [au.Author(n) for n in unique(names)]
     for i in range(front_end, min(len(doc.blocks), body_start + LEAD_BLOCKS)):
         name = au.lead_author(doc.blocks[i].text)
@@ -854,7 +859,7 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
     header = _venue_info(doc, front_end)
     # The header area (front matter, abstracts, keywords) ends where the main text starts.
     doi = _doi(doc, body_start, skip)
-    authors = _authors(doc, fr, front_end, body_start)
+    authors = _authors(doc, fr, front_end, body_start, cfg.day_first)
     published = _published(doc, fr, body_start, header, cfg)
 
     title_obj = None

@@ -493,10 +493,16 @@ def parse_dated_byline(text: str, day_first: bool = True) -> list[str] | None:
     return parse_byline("By " + t[m.end() :]) or None
 
 
+# A reading time after the date of a byline: "· 9 min read", "| 5 мин", "· 4 Min. Lesezeit".
+_READING_TAIL_RE = re.compile(r"^\s*[|•·—–]\s*\d{1,3}\s*(?:min\w*|мин\w*|хв\w*|dk)\.?(?:\s+[^\W\d_]+){0,2}\s*$",
+                              re.IGNORECASE)
+
+
 def parse_dated_name(text: str, day_first: bool = True) -> str | None:
     """The name of a "<Name> | <date>" or "<date> | <Name>" line (a byline without "By"), else None.
 
     ``"Jane Doe | 12 March 2024"`` -> ``"Jane Doe"``; ``"Иван Петров, 28.12.2020"`` -> ``"Иван Петров"``;
+    ``"Ines Halvorsen · 2025-04-03 · 9 min read"`` -> ``"Ines Halvorsen"`` (a reading time after the date);
     ``"12.03.2024 | Jane Doe"`` -> ``"Jane Doe"`` (the date first, a separator, the name);
     ``"Moscow, 28 December 2020"`` -> None (one word, a place as likely as a name)
     """
@@ -510,6 +516,7 @@ def parse_dated_name(text: str, day_first: bool = True) -> str | None:
     before, after = t[: d.start], t[d.end :]
     after = re.sub(r"^[,\s]*(?:(?:at|в)\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?", "", after,
                    flags=re.IGNORECASE)
+    after = _READING_TAIL_RE.sub("", after)
     if not before.strip() and re.match(r"\s*[|•·—–/]", after):
         # The date first: a separator must stand between it and the name ("28.12.2020 Moscow" is a dateline).
         name = after.strip(" |•·—–/")

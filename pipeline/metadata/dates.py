@@ -14,22 +14,23 @@ from dataclasses import dataclass
 from pipeline.metadata.text import cue_trie_regex
 
 # Month names and their usual abbreviations, English, Russian and Ukrainian (nominative and genitive),
-# with a few other European languages that share the day-month-year order (Portuguese among them).
+# with a few other European languages that share the day-month-year order (Portuguese among them), and
+# Kazakh and Turkish (in the allowed languages; both print the day first too).
 MONTHS: dict[str, int] = {}
 for _num, _names in enumerate(
     [
-        "january jan январь января янв janvier janv januar jän enero ene gennaio gen janeiro styczeń stycznia січень січня",
-        "february feb febr февраль февраля фев февр février févr februar febrero febbraio fevereiro luty lutego лютий лютого",
-        "march mar март марта мар mars märz marzo março marzec marca березень березня",
-        "april apr апрель апреля апр avril avr abril aprile kwiecień kwietnia квітень квітня",
-        "may май мая mai mayo maggio maio maj maja травень травня",
-        "june jun июнь июня июн juin juni junio giugno junho czerwiec czerwca червень червня",
-        "july jul июль июля июл juillet juil juli julio luglio julho lipiec lipca липень липня",
-        "august aug август августа авг août august agosto sierpień sierpnia серпень серпня",
-        "september sep sept сентябрь сентября сен сент septembre setiembre septiembre settembre setembro wrzesień września вересень вересня",
-        "october oct октябрь октября окт octobre oktober octubre ottobre outubro październik października жовтень жовтня",
-        "november nov ноябрь ноября ноя нояб novembre noviembre novembro listopad listopada листопад листопада",
-        "december dec декабрь декабря дек décembre dezember diciembre dicembre dezembro grudzień grudnia грудень грудня",
+        "january jan январь января янв janvier janv januar jän enero ene gennaio gen janeiro styczeń stycznia січень січня қаңтар ocak",
+        "february feb febr февраль февраля фев февр février févr februar febrero febbraio fevereiro luty lutego лютий лютого ақпан şubat",
+        "march mar март марта мар mars märz marzo março marzec marca березень березня наурыз mart",
+        "april apr апрель апреля апр avril avr abril aprile kwiecień kwietnia квітень квітня сәуір nisan",
+        "may май мая mai mayo maggio maio maj maja травень травня мамыр mayıs",
+        "june jun июнь июня июн juin juni junio giugno junho czerwiec czerwca червень червня маусым haziran",
+        "july jul июль июля июл juillet juil juli julio luglio julho lipiec lipca липень липня шілде temmuz",
+        "august aug август августа авг août august agosto sierpień sierpnia серпень серпня тамыз ağustos",
+        "september sep sept сентябрь сентября сен сент septembre setiembre septiembre settembre setembro wrzesień września вересень вересня қыркүйек eylül",
+        "october oct октябрь октября окт octobre oktober octubre ottobre outubro październik października жовтень жовтня қазан ekim",
+        "november nov ноябрь ноября ноя нояб novembre noviembre novembro listopad listopada листопад листопада қараша kasım",
+        "december dec декабрь декабря дек décembre dezember diciembre dicembre dezembro grudzień grudnia грудень грудня желтоқсан aralık",
     ],
     start=1,
 ):
@@ -233,7 +234,7 @@ PUBLISHED_CUES = (
     # Online-first dates and the other allowed languages' words for them.
     r"available\s+online|online\s+publiziert|online\s+veröffentlicht|publiziert(?:\s+am)?|"
     r"mis\s+en\s+ligne(?:\s+le)?|publicado\s+en\s+línea|pubblicato(?:\s+il)?|opublikowano|data\s+publikacji|"
-    r"публикувано|публикувана|"
+    r"публикувано|публикувана|жарияланды|жарияланған\s+күні|yayınlanma\s+tarihi|yayın\s+tarihi|"
     # A preprint's identifier line ends with its date: "arXiv:2403.01234v2 [cs.CL] 12 Mar 2024".
     r"arxiv:\d{4}\.\d{4,5}(?:v\d+)?(?:\s+\[[\w.\-]+\])?"
 )

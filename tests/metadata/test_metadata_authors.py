@@ -690,3 +690,23 @@ def test_ukrainian_institution_words_split_an_author_line_from_its_affiliations(
     assert got is not None
     assert [a.name for a in got[0]] == ["Кравченко О. М.", "Литвин Т. В."]
     assert got[1].startswith("1 Поліський")
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Ines Halvorsen · 2025-04-03 · 9 min read", "Ines Halvorsen"),
+    ("Иван Петров | 12.03.2024 | 5 мин", "Иван Петров"),
+    ("Ines Halvorsen · 2025-04-03 · 9 comments", None),  # not a reading time: not a byline's tail
+])
+def test_a_reading_time_after_a_bylines_date(line: str, name: str | None) -> None:
+    from pipeline.metadata.authors import parse_dated_name
+    assert parse_dated_name(line) == name
+
+
+@pytest.mark.parametrize("byline", ["Published: 12 March 2025 | Author: Jane Doe", "Jane Doe · 2025-03-12 · 4 min read"])
+def test_a_dated_byline_under_the_standfirst(byline: str) -> None:
+    doc = make_doc([("heading", "Council opens a new water plant in the village"),
+                    "The plant will give a thousand residents drinking water from their own taps for the first time.",
+                    ("heading", byline), LONG_EN])
+    md = run(doc)
+    assert [a["name"] for a in md["authors"]] == ["Jane Doe"]
+    assert md["published"] == "2025-03-12"

@@ -260,3 +260,18 @@ def test_a_printed_publication_date_wins_over_the_copyright_year() -> None:
 def test_a_sites_copyright_footer_at_the_end_of_a_long_page_does_not_date_it() -> None:
     doc = make_doc([("heading", "Fertiliser prices and the next harvest"), *[LONG_EN] * 32, "© 2025 Example Institute"])
     assert run(doc)["published"] is None
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("12 наурыз 2025", "2025-03-12"), ("3 желтоқсан 2024", "2024-12-03"),
+    ("14 Kasım 2023", "2023-11-14"), ("1 Ağustos 2022", "2022-08-01"),
+])
+def test_kazakh_and_turkish_month_names(text: str, iso: str) -> None:
+    assert [d.iso for d in find_dates(text)] == [iso]
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Жарияланды: 12 наурыз 2025, 16:40", "2025-03-12"), ("Yayınlanma tarihi: 14 Kasım 2023", "2023-11-14"),
+])
+def test_kazakh_and_turkish_publication_cues(text: str, iso: str) -> None:
+    assert cued_publication_date(text) == iso
