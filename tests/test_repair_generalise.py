@@ -437,3 +437,24 @@ def test_a_numbered_page_line_right_after_a_page_break_is_furniture() -> None:
     page = "\n".join(["A Title", "", *WRAPPED, WRAPPED[0], "\f", head, WRAPPED[1], WRAPPED[2]])
     res = layout.build_blocks(page, RepairConfig())
     assert head in res.furniture
+
+
+@pytest.mark.parametrize(("line", "row"), [
+    ("Accept   Decline   Settings", True), ("EN  DE  FR  ES", True), ("Impressum  Datenschutz  Sitemap", True),
+    ("Accept all", False),  # one item
+    ("It rained.  Then it stopped.  The end.", False),  # sentences
+    ("Region  2019  2020", False),  # a table row with figures
+    ("The council voted on Tuesday to close the old bridge", False),  # no runs of spaces
+])
+def test_is_spaced_row(line: str, row: bool) -> None:
+    from pipeline.repair.chrome import is_spaced_row
+    assert is_spaced_row(line) is row
+
+
+def test_spaced_button_rows_and_a_menu_ending_with_contact_in_the_head_go_to_boilerplate() -> None:
+    rows = ["Accept   Decline   Settings", "EN  DE  FR", "Institute Research Transfer Careers Press Contact"]
+    from pipeline.repair.chrome import find_chrome
+    page = ["We use cookies to understand how people read this site.", rows[0], "", rows[1], "", rows[2],
+            "", "Big Story of the Day", "", BODY1, "", BODY2, "", BODY3, "", "About  Contact  Privacy"]
+    out = find_chrome(page)
+    assert [page[i] for i in sorted(out)] == [page[0], *rows, "About  Contact  Privacy"]

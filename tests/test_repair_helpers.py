@@ -9,11 +9,11 @@ import pytest
 
 from pipeline import textscore
 from pipeline.ingest import decode as decode_mod
-from pipeline.repair import chars, encoding, front, layout, web
+from pipeline.repair import chars, chrome, encoding, front, layout, web
 from pipeline.repair.layout import Vocabulary
 
 
-@pytest.mark.parametrize("module", [decode_mod, textscore, chars, encoding, front, layout, web])
+@pytest.mark.parametrize("module", [decode_mod, textscore, chars, chrome, encoding, front, layout, web])
 def test_docstring_examples(module: object) -> None:
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0

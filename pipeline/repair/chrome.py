@@ -449,6 +449,42 @@ def is_menu_line(text: str) -> bool:
                                    for w in words)
 
 
+def is_spaced_row(text: str) -> bool:
+    """A row of buttons or links a scraper kept on one line with runs of spaces between them: three
+    or more items of one to three words, no digits, none ending a sentence.
+
+    >>> is_spaced_row("Alle akzeptieren   Nur notwendige   Einstellungen"), is_spaced_row("ҚАЗ   РУС   ENG")
+    (True, True)
+    >>> is_spaced_row("It rained.  Then it stopped.  The end."), is_spaced_row("Table 2  Yield  2019")
+    (False, False)
+    """
+    t = text.strip()
+    if len(t) > 120 or "  " not in t:
+        return False
+    items = _SPACED_ITEMS.split(t)
+    return len(items) >= 3 and all(
+        1 <= _words(p) <= 3 and len(p) <= 30 and not any(map(str.isdigit, p)) and not _ENDS_ITEM.search(p)
+        for p in items)
+
+
+def is_site_menu_row(text: str) -> bool:
+    """A menu of five or more capitalised one-word items joined by spaces alone whose last item is a
+    site's own (contact, search, sign in...): a headline in title case does not end so.
+
+    >>> is_site_menu_row("Institut Forschung Transfer Karriere Presse Kontakt")
+    True
+    >>> is_site_menu_row("Home Office Minister Resigns Over Visa Row"), is_site_menu_row("Contact Tracing App Launches Nationwide")
+    (False, False)
+    """
+    words = _bare(text).split()
+    return (len(words) >= 5 and _is_site_item(words[-1])
+            and all(w[0].isupper() and w[-1].isalnum() and w.lower() not in _TITLE_CASE_SMALL for w in words))
+
+
+_SPACED_ITEMS = re.compile(r"\s{2,}")
+_ENDS_ITEM = re.compile(r"[.!?,;:]$")
+
+
 def is_headline(text: str) -> bool:
     """A teaser headline: three to twenty words, title-like, or a numbered entry of a list; not a
     reference (a year in brackets, "et al", a link, a page range at the end).
@@ -652,7 +688,8 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
             out[i] = "notice"
         elif is_top_bar(t) or is_ticker(t) or is_category_row(t):
             out[i] = "navigation"
-        elif is_skip_link(t) or (is_button(t) and _is_site_item(t)) or is_link_row(t) or _bare(t).lower() in BUTTON_WORDS:
+        elif is_skip_link(t) or (is_button(t) and _is_site_item(t)) or is_link_row(t) or _bare(t).lower() in BUTTON_WORDS \
+                or is_spaced_row(t) or is_site_menu_row(t):
             out[i] = "navigation"
     # The buttons of a consent dialog in the head, and its heading (at most six words) right above it.
     # (A copyright line is no dialog: above it stand a paper's authors.)
@@ -683,8 +720,10 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
                 or is_contact_line(t)):
             out.setdefault(i, "footer")
     _teaser_list(lines, [i for i in tail if i not in out], out)
+    # (A row of links after the lists: taken before them, it would part a list's label from its headlines.)
     for i in tail:
-        if i not in out and (is_button(lines[i]) and _next_to(pos[i], out, filled) or _bare(lines[i]).lower() in BUTTON_WORDS):
+        if i not in out and (is_button(lines[i]) and _next_to(pos[i], out, filled) or _bare(lines[i]).lower() in BUTTON_WORDS
+                             or is_spaced_row(lines[i])):
             out[i] = "footer"
     # A byline is the article's, wherever it stands ("Автор: Ерлан Жумабаев" above the tags).
     return {i: why for i, why in out.items() if not is_byline(lines[i])}
