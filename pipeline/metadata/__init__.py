@@ -251,11 +251,14 @@ def _repeated_headline(texts: list[str], cfg: MetadataConfig, venue_keys: frozen
 RUBRIC_WORDS = 6
 
 
-def _is_rubric(fr: Front, title_units: list[Unit], later_titles: list[list[Unit]]) -> bool:
-    """Whether the title read so far is a rubric, now that a classification code follows it: short, and
-    nothing read yet that only follows a title (authors, a byline, a translated title, a later title)."""
-    return (not later_titles and not fr.authors and not fr.byline_names and not fr.translations
-            and sum(word_count(un.text) for un in title_units) <= RUBRIC_WORDS)
+def _only_a_title_read(fr: Front, later_titles: list[list[Unit]]) -> bool:
+    """Whether nothing has been read yet that only follows a title: authors, a byline, a translated
+    title, a later title."""
+    return not later_titles and not fr.authors and not fr.byline_names and not fr.translations
+
+
+def _units_words(units: list[Unit]) -> int:
+    return sum(word_count(un.text) for un in units)
 
 
 def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
@@ -298,7 +301,8 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             add(fr.header_blocks, u)  # the title printed again (the page title over the headline)
         elif dates.parse_date(t, cfg.day_first):
             add(fr.date_blocks, u)
-        elif title_units and title.is_classification_code(t) and _is_rubric(fr, title_units, later_titles):
+        elif title_units and title.is_classification_code(t) and _only_a_title_read(fr, later_titles) \
+                and _units_words(title_units) <= RUBRIC_WORDS:
             # A short line above the article's classification code (УДК, ББК) is the journal's rubric:
             # the title comes after the code.
             for un in title_units:

@@ -195,6 +195,7 @@ def is_breadcrumb(text: str) -> bool:
     with a slash, bar or dot every item must be short and there must be three, or two of at most two
     words. ``"Start › Sport › Football"`` -> True; ``"Головна / Політика / Регіони"`` -> True;
     ``"About | Careers | Advertise with us"`` -> True; ``"Home / News and events / News / 2024"`` -> True;
+    ``"Start > Press > Releases > 2024"`` -> True;
     ``"Russia / China: a new energy partnership"`` -> False; ``"Sport | 12 May 2024"`` -> False; ``"«Сила Сибири» и газ"`` -> False
     """
     t = squash(strip_marks(text))
@@ -203,9 +204,9 @@ def is_breadcrumb(text: str) -> bool:
             continue
         # The separator stands between spaces: "»" closing a quotation ("«Газ» и нефть") does not count.
         items = [x.strip() for x in re.split(rf"\s+{re.escape(sep)}\s+", t)]
-        # A year as the last of three items or more behind a slash or bar is the archive's ("Home /
-        # News / 2024"); digits anywhere else there are a byline's date or a page's issue.
-        if sep in "/|·•" and len(items) >= 3 and _YEAR_ITEM_RE.fullmatch(items[-1]):
+        # A year as the last of three items or more is the archive's ("Home / News / 2024", "Start >
+        # Press > 2024"); digits anywhere else behind a slash or bar are a byline's date or an issue.
+        if len(items) >= 3 and _YEAR_ITEM_RE.fullmatch(items[-1]):
             items = items[:-1]
         if len(items) < 2 or any(not x or not any(c.isalpha() for c in x) for x in items):
             continue

@@ -488,6 +488,7 @@ def test_a_short_headline_with_a_longer_line_and_its_date_above_both_keeps_its_h
 
 @pytest.mark.parametrize(("line", "nav"), [
     ("Home / News and events / News / 2024", True),  # the archive's year last
+    ("Start > Press > Releases > 2024", True),  # the archive's year last, behind an arrow
     ("Sport | 12 May 2024", False), ("Home / 2024", False), ("By Anna Berg | 3 May 2024 | 5 min", False),
 ])
 def test_a_breadcrumb_may_end_with_the_archives_year(line: str, nav: bool) -> None:
