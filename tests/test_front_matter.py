@@ -104,3 +104,20 @@ def test_a_paper_with_front_matter_through_the_pipeline() -> None:
     assert "title:" not in doc.text and "keywords-en" not in doc.text
     # The title and the abstract stay in the text, the block's data goes.
     assert doc.text.startswith("Letras do outro lado do mundo") and "Este artigo analisa" in doc.text
+
+
+@pytest.mark.parametrize(("fm", "published"), [
+    ({"published": "2024-09-18", "created": "2025-02-03"}, "2024-09-18"),  # a web clipper's keys
+    ({"publishDate": "2024-09-18"}, "2024-09-18"),
+    ({"date": "2024-09-18", "published": "2023-01-01"}, "2024-09-18"),  # "date" first
+    ({"created": "2025-02-03"}, None),  # the clip's own date is not the page's
+])
+def test_the_date_keys_of_other_writers(fm: dict[str, str], published: str | None) -> None:
+    from pipeline.metadata.front_matter import read_front_matter
+    assert read_front_matter(fm, True).published == published
+
+
+def test_wiki_links_around_names_are_dropped() -> None:
+    from pipeline.metadata.front_matter import read_front_matter
+    r = read_front_matter({"author": ["[[Elena Moschou]]", "[[people/jcf|Jordi Casals i Ferrer]]"]}, True)
+    assert [a.name for a in r.authors] == ["Elena Moschou", "Jordi Casals i Ferrer"]

@@ -68,7 +68,8 @@ def read_front_matter(fm: dict[str, Any], day_first: bool = True) -> FrontMatter
         elif kind == "keywords" and (items := _items(value)):
             out.keywords[code] = items
     out.authors = _authors(fm.get("author", fm.get("authors")))
-    out.published = _date(fm.get("date"), day_first)
+    # (A web clipper writes the page's date as "published" and its own as "created"; Hugo "publishDate".)
+    out.published = _date(next((fm[k] for k in ("date", "published", "publishDate") if k in fm), None), day_first)
     doi = _text(fm.get("doi"))
     if doi and (m := _DOI.search(doi)):
         out.doi = m.group(0).rstrip(".,;").lower()
@@ -112,8 +113,13 @@ def _authors(value: Any) -> list[Author]:
                                     for x in (affs if isinstance(affs, list) else [affs])) if a]
             out.append(Author(name, affiliations=aff_list, email=_text(e.get("email"))))
         elif (name := _text(e)) is not None:
+            name = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), name)
             out.extend(Author(n.strip()) for n in re.split(r"\s+and\s+|;", name) if n.strip())
     return out
+
+
+# A wiki link a note-taking app writes around a name: "[[Elena Moschou]]", "[[people/E. Moschou|Elena Moschou]]".
+_WIKI_LINK = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
 
 
 def _date(value: Any, day_first: bool) -> str | None:
