@@ -36,6 +36,9 @@ _HEADER_RE = re.compile(rf"(?P<name>\S.*?)[\s.,]+(?P<year>{_YEAR})\s*,\s*(?:№\
 # volume:article number), the whole line.
 _YEAR_VOL_PAGES_RE = re.compile(rf"(?P<name>[^\d()]{{3,}}?)\s+\((?P<year>{_YEAR})\)\s+(?P<vol>\d{{1,4}})\s*:\s*"
                                 r"(?P<pages>\d{1,6}(?:\s*[-–—]\s*\d{1,6})?)\s*$")
+# "<name>, 57 | 2023" (an online journal platform's running header: the volume, a bar, the year), the
+# whole line.
+_VOL_BAR_YEAR_RE = re.compile(rf"(?P<name>[^\d|]{{3,}}?)[,.]?\s+(?P<vol>\d{{1,4}})\s*\|\s*(?P<year>{_YEAR})")
 # "<name> 2024; 12 (2): 31–34" (Vancouver style: year; volume (issue): pages), at the line's end.
 _VANCOUVER_RE = re.compile(rf"(?:^|(?P<name>.*?[^\W\d_].*?)[\s.,]+)(?P<year>{_YEAR})\s*;\s*(?P<vol>\d{{1,4}})\s*"
                            r"(?:\((?P<issue>\d{1,3}(?:[-/–]\d{1,3})?)\))?\s*:\s*(?P<pages>\d{1,6}(?:\s*[-–—]\s*\d{1,6})?)\.?$")
@@ -88,6 +91,7 @@ def parse_issue_line(line: str) -> dict[str, Any] | None:
     "volume": None, "issue": "3", "pages": None}``;
     ``"Вестник МГИМО. 2023. Т. 16, № 2. С. 7–29"`` -> names ``["Вестник МГИМО"]``, year 2023, volume 16,
     issue 2, pages ``"7-29"``; ``"Journal of Place (2023) 41:612–634"`` -> volume 41, pages ``"612-634"``;
+    ``"Cahiers de géographie, 57 | 2023"`` -> names ``["Cahiers de géographie"]``, year 2023, volume 57;
     ``"The year 2019 marked the 70th anniversary"`` -> None
     """
     # Every reading needs a year; squashing neither makes nor breaks "19"/"20", and keeps every
@@ -109,6 +113,10 @@ def parse_issue_line(line: str) -> dict[str, Any] | None:
         name = clean_name(vanc.group("name") or "") if vanc.group("name") else None
         return {"names": [name] if name else [], "year": vanc.group("year"), "volume": vanc.group("vol"),
                 "issue": vanc.group("issue"), "pages": norm_pages(vanc.group("pages"))}
+    if "|" in text and (vy := _VOL_BAR_YEAR_RE.fullmatch(text)):
+        name = clean_name(vy.group("name"))
+        if name:
+            return {"names": [name], "year": vy.group("year"), "volume": vy.group("vol"), "issue": None, "pages": None}
     if "(" in text and (ypp := _YEAR_VOL_PAGES_RE.fullmatch(text)):
         name = clean_name(ypp.group("name"))
         if name:
