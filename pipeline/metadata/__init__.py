@@ -242,6 +242,8 @@ def _repeated_headline(texts: list[str], cfg: MetadataConfig, venue_keys: frozen
             and title.is_title_shaped(t)
             and not _is_furniture_like(t, venue_keys)
             and not _is_other_front_line(t, cfg)
+            # (An affiliation is printed again under each of its authors: "Institute of Social Informatics".)
+            and not _is_affiliation_line(t)
         ):
             return u
     return None

@@ -710,3 +710,19 @@ def test_a_dated_byline_under_the_standfirst(byline: str) -> None:
     md = run(doc)
     assert [a["name"] for a in md["authors"]] == ["Jane Doe"]
     assert md["published"] == "2025-03-12"
+
+
+@pytest.mark.parametrize("star", ["∗", "⁎", "＊", "*"])
+def test_other_asterisks_are_markers(star: str) -> None:
+    assert [(a.name, a.markers) for a in parse_author_line(f"Nkechi Adeyemi-Roos{star}")] == [("Nkechi Adeyemi-Roos", ["*"])]
+
+
+def test_an_affiliation_printed_under_each_author_is_no_repeated_headline() -> None:
+    # An author grid read column by column: the shared affiliation twice, the title above it all.
+    doc = make_doc([("heading", "Paper Still Matters: How Municipal Clerks Mediate Online Applications"),
+                    ("heading", "Maarja Tamm"), ("heading", "Institute of Social Informatics"), ("heading", "Tartu, Estonia"),
+                    ("heading", "Oskar Lindqvist-Berg"), ("heading", "Department of Informatics"),
+                    ("heading", "Nkechi Adeyemi-Roos"), ("heading", "Institute of Social Informatics"), LONG_EN])
+    md = run(doc)
+    assert md["title"]["text"].startswith("Paper Still Matters")
+    assert [a["name"] for a in md["authors"]] == ["Maarja Tamm", "Oskar Lindqvist-Berg", "Nkechi Adeyemi-Roos"]
