@@ -54,13 +54,20 @@ _INITIALS_END_RE = re.compile(rf"{INITIALS}$")
 # A name and, after a space alone, a description in lower case (checked to open with a role word).
 _NAME_THEN_ROLE_RE = re.compile(
     rf"^(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,3}})\s*(?P<markers>{_MARKER})?\s+(?P<rest>[^\W\d_A-ZА-ЯЁ].+)$")
+# "And" between the last two names, in the allowed languages: English, Russian and Bulgarian,
+# Spanish "y", Portuguese, Galician and Italian "e", French "et", German "und", Hungarian "és", Turkish
+# "ve", Ukrainian "та", Kazakh "және". (Not the Catalan and Polish "i": Catalan surnames hold it,
+# "Casals i Ferrer"; an Iberian surname holding "y" or "e" does not parse as two names either.)
+AND_WORDS = r"and|и|y|e|et|und|és|ve|та|және"
 # An item ends at a separator (a comma, "and", a middle dot between spaces), or, after its markers,
 # where the next name starts ("Иван Петров1 Анна Смит2": no other separator printed).
 _AUTHOR_ITEM_RE = re.compile(
     rf"\s*(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s*(?P<markers>{_MARKER})?\s*"
-    rf"(?=(?:,|;|\s&\s|\sand\s|\sи\s|[·•]\s|$)|(?<=[0-9*†‡§#]\s)[{_UP}])"
+    rf"(?=(?:,|;|\s&\s|\s(?:{AND_WORDS})\s|[·•]\s|$)|(?<=[0-9*†‡§#]\s)[{_UP}])"
 )
-_ITEM_SEP_RE = re.compile(r"\s*(?:,|;|&|and|и|[·•])\s*")
+_ITEM_SEP_RE = re.compile(rf"\s*(?:,|;|&|(?:{AND_WORDS})(?=\s)|[·•])\s*")
+# The names of a byline apart: commas, semicolons, "&" and "and" between spaces.
+_BYLINE_SPLIT_RE = re.compile(rf"\s*(?:,|;|\s&\s|\s(?:{AND_WORDS})\s)\s*")
 # Academic titles and ranks printed before a name ("Prof. Dr.", "Доц. д-р", "Гл. ас."): not part of it.
 _ACADEMIC_TITLES_RE = re.compile(
     rf"(?:(?<=^)|(?<=[\s,;·•]))(?:(?:prof|dr|doz|priv\.-doz|dipl\.-ing|habil|assoc\.\s+prof|"
@@ -205,9 +212,6 @@ def is_name(text: str, single_word: bool = False) -> bool:
     # An initial ("A.") is never the heading word it spells ("a").
     lowered = {w.lower().strip(".") for w in words if not _INITIALS_RE.fullmatch(w)}
     return not (lowered & _NOT_NAME_WORDS or lowered & ROLE_WORDS)
-
-
-_SPLIT_RE = re.compile(r"\s*(?:;|,|\s&\s|\sand\s|\sи\s)\s*")
 
 
 def title_case_caps(text: str) -> str:
@@ -448,7 +452,7 @@ def parse_byline(text: str) -> list[str] | None:
         return None
     names: list[str] = []
     roles = 0
-    for part in re.split(r"\s*(?:,|;|\s&\s|\sand\s|\sи\s)\s*", rest):
+    for part in _BYLINE_SPLIT_RE.split(rest):
         p = part.strip(" .")
         if not p:
             continue

@@ -726,3 +726,20 @@ def test_an_affiliation_printed_under_each_author_is_no_repeated_headline() -> N
     md = run(doc)
     assert md["title"]["text"].startswith("Paper Still Matters")
     assert [a["name"] for a in md["authors"]] == ["Maarja Tamm", "Oskar Lindqvist-Berg", "Nkechi Adeyemi-Roos"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Lucía Otero, Xoán Piñeiro Castro e Marta Iglesias Dorado", ["Lucía Otero", "Xoán Piñeiro Castro", "Marta Iglesias Dorado"]),
+    ("Ana Ruiz y Pedro Gil", ["Ana Ruiz", "Pedro Gil"]),
+    ("Camille Roussel-Nguyen et Étienne Gaubert", ["Camille Roussel-Nguyen", "Étienne Gaubert"]),
+    ("Jana Feldmann und Tom Berg", ["Jana Feldmann", "Tom Berg"]),
+    ("Ayşe Kaya ve Mehmet Demir", ["Ayşe Kaya", "Mehmet Demir"]),
+    ("Олена Кравченко та Тарас Литвин", ["Олена Кравченко", "Тарас Литвин"]),
+])
+def test_and_between_names_in_the_allowed_languages(line: str, names: list[str]) -> None:
+    assert [a.name for a in parse_author_line(line) or []] == names
+
+
+@pytest.mark.parametrize("line", ["José Ortega y Gasset", "Jordi Casals i Ferrer", "Ciencia y Tecnología"])
+def test_a_conjunction_inside_a_surname_or_a_title_gives_no_names(line: str) -> None:
+    assert parse_author_line(line) is None
