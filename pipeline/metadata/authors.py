@@ -261,6 +261,26 @@ def _parse_han_author_line(t: str) -> list[Author] | None:
     return authors
 
 
+# Superscript letters glued to the surnames, as text extraction prints them ("John Smitha,b, Jane Doeb,*"):
+# a line proves it uses them by a glued letter followed by a comma and another marker ("a,b", "a,*"; a
+# star alone after a name is the corresponding author's, "Anna Garcia*"); then each name's last letter
+# a to h, where the name ends, is its marker.
+_GLUED_PROOF_RE = re.compile(r"[^\W\d_]{2}[a-h](?:,[a-h])*,(?:[a-h]|[*†‡§#])(?=[\s,;*†‡§#]|$)")
+_GLUED_MARKER_RE = re.compile(
+    rf"(?<=[^\W\d_]{{2}})([a-h](?:,[a-h])*(?:,?[*†‡§#]+)?)(?=\s*(?:[,;]|$)|\s(?:{AND_WORDS})\s)")
+
+
+def unglue_letter_markers(text: str) -> str:
+    """A space before the letter markers glued to each name's end, when the line proves it prints them.
+
+    ``"Lucía Oteroa,*, Xoán Castrob e Marta Doradoa"`` -> ``"Lucía Otero a,*, Xoán Castro b e Marta Dorado a"``;
+    ``"Anna Garcia, Maria Lopez"`` -> unchanged (no proof: names end in "a" too)
+    """
+    if not _GLUED_PROOF_RE.search(text):
+        return text
+    return _GLUED_MARKER_RE.sub(r" \1", text)
+
+
 def parse_author_line(text: str) -> list[Author] | None:
     """Authors from a line that lists only names (each with optional markers), else None.
 
@@ -269,7 +289,7 @@ def parse_author_line(text: str) -> list[Author] | None:
     ``"ИВАНОВ И.И., ПЕТРОВ П.П."`` (capitals, with initials) -> ``"ИВАНОВ И.И."``, ``"ПЕТРОВ П.П."``;
     ``"Mutual Respect, Benefit and Harmony Without Unification"`` -> None
     """
-    t = _without_titles(squash(text).translate(_SUPER))
+    t = unglue_letter_markers(_without_titles(squash(text).translate(_SUPER)))
     if "\u4e00" <= t[:1] <= "\u9fff":
         return _parse_han_author_line(t)
     if _CAPS_WORD_RE.search(t):

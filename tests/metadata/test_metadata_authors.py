@@ -743,3 +743,15 @@ def test_and_between_names_in_the_allowed_languages(line: str, names: list[str])
 @pytest.mark.parametrize("line", ["José Ortega y Gasset", "Jordi Casals i Ferrer", "Ciencia y Tecnología"])
 def test_a_conjunction_inside_a_surname_or_a_title_gives_no_names(line: str) -> None:
     assert parse_author_line(line) is None
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("John Smitha,b, Jane Doeb,*", [("John Smith", ["a", "b"]), ("Jane Doe", ["b", "*"])]),
+    ("Lucía Oteroa,*, Xoán Castrob e Marta Doradoa", [("Lucía Otero", ["a", "*"]), ("Xoán Castro", ["b"]),
+                                                     ("Marta Dorado", ["a"])]),
+    # No glued letter followed by a comma and another marker: the letters are the names'.
+    ("Anna Garcia, Maria Lopez", [("Anna Garcia", []), ("Maria Lopez", [])]),
+    ("Maria Lopez, Anna Garcia*", [("Maria Lopez", []), ("Anna Garcia", ["*"])]),
+])
+def test_letter_markers_glued_to_the_names(line: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert [(a.name, a.markers) for a in parse_author_line(line) or []] == expected
