@@ -458,3 +458,16 @@ def test_spaced_button_rows_and_a_menu_ending_with_contact_in_the_head_go_to_boi
             "", "Big Story of the Day", "", BODY1, "", BODY2, "", BODY3, "", "About  Contact  Privacy"]
     out = find_chrome(page)
     assert [page[i] for i in sorted(out)] == [page[0], *rows, "About  Contact  Privacy"]
+
+
+def test_kazakh_and_turkish_site_chrome() -> None:
+    # Both languages are allowed: their sites' menus, counters, update lines, tags, share and comment
+    # furniture are the site's, as in the other allowed languages.
+    from pipeline.repair.chrome import find_chrome
+    chrome = ["Басты бет Жаңалықтар Қоғам Экономика Спорт", "Жаңартылды: 13.03.2025, 09:15", "Қаралды: 1 348",
+              "Тегтер: #Арал #ауыл", "Пікірлер (2)", "Güncellendi: 14.11.2023 10:20", "Yorumlar (3)"]
+    page = ["Site name", "", chrome[0], "", "Big Story of the Day", "", chrome[1], chrome[2], "", BODY1, "", BODY2,
+            "", BODY3, "", chrome[3], "", chrome[4], "", chrome[5], "", chrome[6]]
+    out = find_chrome(page)
+    assert [page[i] for i in sorted(out) if page[i] in chrome] == chrome
+    assert not any(page[i] in (BODY1, BODY2, BODY3, "Big Story of the Day") for i in out)

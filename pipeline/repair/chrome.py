@@ -52,12 +52,12 @@ AD_LABEL = re.compile(
 # "Temps de lecture : 5 min", "7 min read".
 _COUNT = r"\d[\d \u00a0\u202f,.]*"
 _COMMENT_WORDS = (r"comments?|комментари\w*|коментар\w*|kommentare|commentaires|comentarios|comentários|commenti|"
-                  r"komentarz\w*")
+                  r"komentarz\w*|пікірлер|yorumlar|yorum")
 _COUNTED = (rf"views?|reads|shares|likes|accesses|downloads|citations|altmetric|{_COMMENT_WORDS}|skomentuj|komentuj|"
             r"просмотр\w*|переглядів|перегляд\w*|aufrufe|vues|visitas|visualiza\w*|visualizzazioni|wyświetle\w*|"
-            r"odsłon\w*")
+            r"odsłon\w*|қаралды|көрілді|görüntülenme|okunma")
 _READING = (r"reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|"
-            r"tempo di lettura|czas czytania|время чтения|час читання|время прочтения")
+            r"tempo di lettura|czas czytania|время чтения|час читання|время прочтения|оқу уақыты|okuma süresi")
 _MINUTES = r"min\w*|мин\w*|хв\w*"
 COUNTER = re.compile(
     rf"(?:(?:number of|liczba|количество|кількість)\s+)?(?:{_COUNTED})\s*(?::\s*{_COUNT}|\(\s*{_COUNT}\s*\)|{_COUNT})"
@@ -112,16 +112,17 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s*(?:19|20)\d\d|copyright\s*(?:©|\(c\)|(
 UPDATED = re.compile(
     r"(?:(?:last )?updated(?: on)?|обновлено|обновлен[оа]?|оновлено|aktualisiert(?: am)?|mis à jour(?: le)?|"
     r"actualizado(?: el)?|atualizado(?: em)?|aggiornato(?: il)?|ostatnia modyfikacja|zaktualizowano|"
-    r"aktualizacja|modifié le|última actualización|ultimo aggiornamento)\s*:?\s+\d", _I)
+    r"aktualizacja|modifié le|última actualización|ultimo aggiornamento|жаңартылды|güncellendi|"
+    r"güncelleme(?: tarihi)?)\s*:?\s+\d", _I)
 # A share box's label, then its buttons one a line.
 SHARE = re.compile(
     r"(?:share(?: this)?(?: article| story| post| page)?(?: on)?|поделиться(?: в соцсетях)?|поділитися|"
     r"partager(?: cet article)?|compartir(?: este artículo)?|compartilhe|compartilhar|condividi|teilen|"
-    r"artikel teilen|udostępnij)\s*:?", _I)
+    r"artikel teilen|udostępnij|бөлісу|paylaş)\s*:?", _I)
 # A tags or topics label, with its items on the line or one a line under it.
 TAGS = re.compile(
     r"(?:tags?|topics|related topics|filed under|теги|тэги|метки|темы|теґи|мітки|теми|schlagwörter|themen|"
-    r"étiquettes|mots-clés|sujets|etiquetas|temas|argomenti|tagi|tematy)", _I)
+    r"étiquettes|mots-clés|sujets|etiquetas|temas|argomenti|tagi|tematy|тегтер|тэгтер|etiketler)", _I)
 TAG_ITEM_WORDS = 3
 # A short label and a count in brackets, a link under the article: "Galeria zdjęć (12)", "Photos (24)".
 _COUNTED_LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}\s*\(\d{1,4}\)")
@@ -187,12 +188,13 @@ _COMMENTS_ON = re.compile(rf"{_COUNT}\s+(?:{_COMMENT_WORDS})\s+(?:on|to|em|en|su
 LEAVE_COMMENT = re.compile(
     r"(?:leave|post|add|write) a (?:comment|reply)|deixe um comentário|deja un comentario|laisser un commentaire|"
     r"schreibe einen kommentar|lascia un commento|dodaj komentarz|(?:оставить|оставьте|написать|напишите) комментарий|"
-    r"(?:залишити|залиште|написати|напишіть) коментар", _I)
+    r"(?:залишити|залиште|написати|напишіть) коментар|пікір қалдыру|yorum (?:yaz|yap|bırak)\w*", _I)
 # A menu's first item (home) and other words only a site's own menu holds.
-HOME = re.compile(r"home|home ?page|startseite|главная|головна|accueil|inicio|início|strona główna|úvod|domů", _I)
+HOME = re.compile(r"home|home ?page|startseite|главная|головна|accueil|inicio|início|strona główna|úvod|domů|"
+                  r"басты бет|ana ?sayfa", _I)
 SITE_WORDS = re.compile(
     r"\b(?:search|поиск|пошук|suche|recherche|buscar|pesquisar|cerca|szukaj|menu|меню|contacts?|контакты|контакти|"
-    r"kontakt|contacto|contato|contatti|about us|о нас|про нас|impressum|à propos)\b", _I)
+    r"kontakt|contacto|contato|contatti|about us|о нас|про нас|impressum|à propos|іздеу|байланыс|iletişim)\b", _I)
 
 # Small words a headline in title case capitalises ("Home Office Minister Resigns Over Visa Row") and a
 # menu of section names does not hold.
@@ -433,19 +435,22 @@ def is_menu_line(text: str) -> bool:
 
     >>> is_menu_line("Главная Новости Общество Экономика Спорт"), is_menu_line("Home | News | Sport | Weather | Contact")
     (True, True)
+    >>> is_menu_line("Басты бет Жаңалықтар Қоғам Экономика Спорт")
+    True
     >>> is_menu_line("Home Office Minister Resigns Over Visa Row")
     False
     """
     t = _bare(text)
-    first = t.split(None, 1)[0] if t else ""
-    if not HOME.fullmatch(first.strip("|/›»·")):
+    # (The home item may be two words: "Басты бет", "Strona główna".)
+    home = HOME.match(t)
+    if home is None or (home.end() < len(t) and t[home.end()] not in " |/›»·"):
         return False
     if is_link_row(t):
         return True
-    words = t.split()
+    words = t[home.end():].split()
     # Items separated by spaces alone: every word capitalised, none ends with punctuation, and none
     # is a function word a headline in title case would hold.
-    return len(words) >= 5 and all(w[0].isupper() and w[-1].isalnum() and w.lower() not in _TITLE_CASE_SMALL
+    return len(words) >= 4 and all(w[0].isupper() and w[-1].isalnum() and w.lower() not in _TITLE_CASE_SMALL
                                    for w in words)
 
 
@@ -689,7 +694,7 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
         elif is_top_bar(t) or is_ticker(t) or is_category_row(t):
             out[i] = "navigation"
         elif is_skip_link(t) or (is_button(t) and _is_site_item(t)) or is_link_row(t) or _bare(t).lower() in BUTTON_WORDS \
-                or is_spaced_row(t) or is_site_menu_row(t):
+                or is_spaced_row(t) or is_site_menu_row(t) or is_menu_line(t):
             out[i] = "navigation"
     # The buttons of a consent dialog in the head, and its heading (at most six words) right above it.
     # (A copyright line is no dialog: above it stand a paper's authors.)
