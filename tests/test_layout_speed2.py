@@ -289,12 +289,24 @@ def _find_furniture_before(lines: list[layout.Line], counts: Counter[str], plain
         if i not in drop and (isolated(i) or i in turn) and layout.is_numbered_page_line(lines[i].text):
             drop[i] = lines[i].text
             counts["running_headers"] += 1
+        elif i not in drop and i in turn and breaks and layout.is_split_header(lines[i].text):
+            drop[i] = lines[i].text
+            counts["running_headers"] += 1
     # (And layout's later page stamps, in a text with page breaks.)
     for i, ln in enumerate(lines if breaks else ()):
         t = ln.text
         if t and i not in drop and len(t) <= 200 and layout.is_page_stamp(t, isolated(i) or layout._near(lines, i, edges)):
             drop[i] = t
             counts["page_stamps"] += 1
+    # (And layout's first-page foot lines, with a licence's wrapped end.)
+    for i, ln in enumerate(lines if breaks else ()):
+        if ln.text and i not in drop and len(ln.text) <= 200 and layout.is_first_page_foot(ln.text):
+            drop[i] = ln.text
+            counts["page_stamps"] += 1
+            nxt = lines[i + 1].text if i + 1 < n else ""
+            if layout._LICENCE_LINE.match(ln.text) and nxt and len(nxt.split()) <= 8 and layout._LICENCE_END.search(nxt):
+                drop[i + 1] = nxt
+                counts["page_stamps"] += 1
     # (And layout's author-naming heads at a page turn, named on the first page.)
     first_end = min((e for e in edges if e > 3), default=n)
     for i in sorted(turn):
@@ -361,6 +373,8 @@ _FURNITURE_LINES = [
     "\u200bzero width 7", "tab\there 8", "no\xa0break 9", "٣ Arabic-Indic 4", "Page ٣", "**12**", "# 14",
     "A long running header line that is quite long indeed and repeats on every single page " + "x" * 60 + " 1",
     "A. B. Smith, C. D. Jones. Rivers of the Plain", "Alan SMITH1, Carol JONES2", "The U.S. has grown", "12",
+    "This work is licensed under a Creative Commons Attribution", "4.0 International License.",
+    "ACM ISBN 979-8-4007-1123-4/24/09", "∗ Corresponding author.", "Rivers of the Plain      Proc. 2024, Tartu",
 ]
 
 

@@ -471,3 +471,24 @@ def test_kazakh_and_turkish_site_chrome() -> None:
     out = find_chrome(page)
     assert [page[i] for i in sorted(out) if page[i] in chrome] == chrome
     assert not any(page[i] in (BODY1, BODY2, BODY3, "Big Story of the Day") for i in out)
+
+
+def test_a_papers_first_page_foot_and_split_running_headers_go_to_furniture() -> None:
+    foot = ["∗ Corresponding author.", "This work is licensed under a Creative Commons Attribution",
+            "4.0 International License.", "ACM ISBN 979-8-4007-1123-4/24/09"]
+    heads = ["Proc. Rivers ’24, May 9–11, 2024, Tartu      Tamm et al.", "Rivers of the Plain      Proc. Rivers ’24, 2024"]
+    page = "\n".join(["Rivers of the Plain", "", *WRAPPED, "", foot[0], "", *foot[1:], "", *WRAPPED, "\f", heads[0], "",
+                      *WRAPPED, "\f", heads[1], "", *WRAPPED])
+    res = layout.build_blocks(page, RepairConfig())
+    for line in foot + heads:
+        assert line in res.furniture
+        assert not any(line in b.text for b in res.blocks)
+
+
+@pytest.mark.parametrize("line", [
+    "The data are licensed under a Creative Commons licence and can be reused by anyone.",
+    "the clerks said that      they had seen it in 2019",
+])
+def test_prose_about_licences_and_merged_columns_stay(line: str) -> None:
+    assert not layout.is_first_page_foot(line)
+    assert not layout.is_split_header(line)

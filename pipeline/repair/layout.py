@@ -955,6 +955,49 @@ def is_page_stamp(text: str, at_edge: bool = True) -> bool:
     return at_edge and (_ET_AL_HEAD.match(t) is not None or (len(t.split()) <= 25 and _CITED_HEAD.match(t) is not None))
 
 
+# A licence statement, an ISBN line and a corresponding-author note: what a paper's first page prints
+# at its foot ("This work is licensed under a Creative Commons Attribution", "ACM ISBN 979-8-4007-1123-4/24/09",
+# "∗ Corresponding author."), wherever extraction put that foot.
+_LICENCE_LINE = re.compile(r"^(?:this (?:work|article|paper|chapter) is licen[sc]ed under|licen[sc]ed under a creative "
+                           r"commons|creative commons attribution)", re.IGNORECASE)
+_ISBN_LINE = re.compile(r"\bISBN(?:-1[03])?:?\s*97[89][-\s]?\d", re.IGNORECASE)
+_CORRESPONDING_NOTE = re.compile(r"^[*∗†]\s*corresponding author\.?$", re.IGNORECASE)
+_LICENCE_END = re.compile(r"licen[sc]e\.?$|lizenz\.?$", re.IGNORECASE)
+
+
+def is_first_page_foot(text: str) -> bool:
+    """A licence statement, an ISBN line or a corresponding-author note (at most 25 words).
+
+    >>> is_first_page_foot("This work is licensed under a Creative Commons Attribution"), is_first_page_foot("∗ Corresponding author.")
+    (True, True)
+    >>> is_first_page_foot("The data are licensed under a Creative Commons licence and can be reused.")
+    False
+    """
+    t = " ".join(text.split())
+    return len(t.split()) <= 25 and (_LICENCE_LINE.match(t) is not None or _ISBN_LINE.search(t) is not None
+                                     or _CORRESPONDING_NOTE.match(t) is not None)
+
+
+def is_split_header(text: str) -> bool:
+    """A running header in two parts set apart by a run of spaces, one of them dated or an "et al."
+    head: "CivComp ’24, September 9–11, 2024, Tartu      Tamm et al.", "Paper Still Matters      CivComp ’24, 2024".
+
+    >>> is_split_header("Paper Still Matters      CivComp ’24, September 9–11, 2024, Tartu, Estonia")
+    True
+    >>> is_split_header("the clerks said that      they had seen it in 2019")
+    False
+    """
+    parts = re.split(r"\s{4,}", text.strip())
+    if len(parts) != 2:
+        return False
+    for part in parts:
+        if not (1 <= len(part.split()) <= 12 and len(part) <= 90) or not (part[0].isupper() or part[0].isdigit()):
+            return False
+        if ends_sentence(part) and not _ET_AL_MARK.search(part):
+            return False
+    return any(_YEAR.search(p) or _ET_AL_MARK.search(p) for p in parts)
+
+
 def is_numbered_page_line(text: str) -> bool:
     """A page number and a short text separated by a run of three or more spaces.
 
@@ -1086,6 +1129,10 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
         if i not in drop and (isolated(i) or i in turn) and is_numbered_page_line(lines[i].text):
             drop[i] = lines[i].text
             counts["running_headers"] += 1
+        elif i not in drop and i in turn and breaks and is_split_header(lines[i].text):
+            # (Only at a page break: a two-column page's merged lines have the same shape elsewhere.)
+            drop[i] = lines[i].text
+            counts["running_headers"] += 1
     # What a PDF prints once at a page's foot or head: the copyright line, a download stamp, an
     # "et al." or citation-style running head. (Each needs its mark: "©" or "(c", "ownloaded",
     # "et al"/"и др"/"т.б", a cut-short "...".)
@@ -1096,6 +1143,18 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
                 and is_page_stamp(t, isolated(i) or _near(lines, i, edges)):
             drop[i] = t
             counts["page_stamps"] += 1
+    # A paper's first-page foot, wherever extraction put it: its licence, ISBN and corresponding-author
+    # lines (the licence's last words may wrap onto the next line).
+    for i, ln in enumerate(lines if page_stamps or breaks else ()):
+        t = ln.text
+        if t and i not in drop and len(t) <= 200 and ("icen" in t or "ISBN" in t or "orresponding" in t) \
+                and is_first_page_foot(t):
+            drop[i] = t
+            counts["page_stamps"] += 1
+            nxt = lines[i + 1].text if i + 1 < n else ""
+            if _LICENCE_LINE.match(t) and nxt and len(nxt.split()) <= 8 and _LICENCE_END.search(nxt):
+                drop[i + 1] = nxt
+                counts["page_stamps"] += 1
     # A running head naming the authors, at a page turn: the byline on the first page names them too.
     if turn:
         heads_at_turn = [(i, sn) for i in sorted(turn) if i not in drop and "." in lines[i].text
