@@ -492,3 +492,14 @@ def test_a_papers_first_page_foot_and_split_running_headers_go_to_furniture() ->
 def test_prose_about_licences_and_merged_columns_stay(line: str) -> None:
     assert not layout.is_first_page_foot(line)
     assert not layout.is_split_header(line)
+
+
+@pytest.mark.parametrize("cue", ["Mots-clés :", "Schlagwörter:", "Keywords:"])
+def test_a_papers_keywords_line_is_never_a_sites_tags(cue: str) -> None:
+    # One paragraph a line (no wrapping), the keywords right after the abstract: the paper's.
+    kw = f"{cue} cabanes, patrimoine vernaculaire, lagune, littoral"
+    para = " ".join([BODY1, BODY2, BODY3])  # (long lines of different lengths: not wrapped at a width)
+    page = "\n".join(["Les cabanes de l’étang", "", "Résumé", "", para, "", kw, "", "Introduction", "", para + " " + BODY1,
+                      "", para + " " + BODY2 + BODY3, "", BODY2 + " " + para])
+    assert kw not in _bp(page)
+    assert kw in _text(page)

@@ -41,6 +41,11 @@ FIELD_CUE = re.compile(
     r"литература|библиография|источники)\s*(?:\*\*|__)?\s*(?:[.:—–-]|\*\*|$)",
     re.IGNORECASE,
 )
+# A keywords cue in the allowed languages, with its colon or dash.
+KEYWORDS_CUE = re.compile(
+    r"^\s*(?:\*\*|__)?\s*(?:keywords|key\s*words|ключевые\s+слова|ключові\s+слова|mots[-\s]clés|schlüsselwörter|"
+    r"schlagwörter|palabras\s+clave|parole\s+chiave|słowa\s+kluczowe|palavras[-\s]chave|anahtar\s+kelimeler|"
+    r"түйін\s+сөздер|ключови\s+думи)\s*(?:\*\*|__)?\s*[:.—–-]", re.IGNORECASE)
 REFERENCES_CUE = re.compile(
     r"^\s*(?:#+\s*)?(?:\*\*|__)?\s*(?:\d+\.?\s*)?(?:references|bibliography|works\s+cited|literature|"
     r"список\s+литературы|литература|библиография|источники)\s*(?:\*\*|__)?\s*:?\s*$",
@@ -1618,6 +1623,10 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
         # small vocabulary and where the line stands (repair.chrome).
         if not wrapped:
             for i, why in find_chrome(texts, skip | set(web)).items():
+                # A keywords line in the first half of the text is the paper's (after its abstract),
+                # though a site may print its tags under the same word ("Mots-clés : ...").
+                if why == "tags" and 2 * i < len(texts) and KEYWORDS_CUE.match(texts[i]):
+                    continue
                 web.setdefault(i, why)
         boilerplate = [lines[i].text for i in sorted(web)]
         counts["boilerplate_lines"] += len(web)
