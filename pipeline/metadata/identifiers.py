@@ -16,7 +16,8 @@ _DOI_CORE = r"10\.\d{4,9}(?:\.\d+)*/[^\s\"«»“”]+"
 DOI_RE = re.compile(_DOI_CORE)
 # The printed prefixes: a URL resolver, "doi:", "DOI", "DOI:" (also "DOI 10...", "doi.org/" and, in
 # Chinese and Japanese text, the full-width colon "DOI：").
-_PREFIX = r"(?:https?://)?(?:dx\.)?doi\.org/\s*|\bdoi\s*[:.：]?\s*"
+# (A label, a resolver, or both: "DOI: https://doi.org/10.x/y".)
+_PREFIX = r"(?:\bdoi\s*[:.：]?\s*)?(?:https?://)?(?:dx\.)?doi\.org/\s*|\bdoi\s*[:.：]?\s*"
 PREFIXED_DOI_RE = re.compile(rf"(?:{_PREFIX})({_DOI_CORE})", re.IGNORECASE)
 # A line that is only a DOI statement: "DOI: 10.x/y", "https://doi.org/10.x/y", "doi 10.x/y."
 DOI_LINE_RE = re.compile(rf"^\s*(?:{_PREFIX})?({_DOI_CORE})\s*$", re.IGNORECASE)
@@ -79,14 +80,22 @@ def find_dois(text: str) -> list[str]:
     return out
 
 
+# A resolver link in brackets after the DOI, as a markdown link reads once its marks are gone:
+# "doi: https://doi.org/10.1/x (https://doi.org/10.1/x)".
+_RESOLVER_LINK_TAIL = re.compile(r"\s+\((?:https?://)?(?:dx\.)?doi\.org/[^\s()]+\)\s*$", re.IGNORECASE)
+
+
 def doi_statement(line: str) -> str | None:
     """The DOI when ``line`` is only a DOI statement, else None.
 
     ``"DOI: 10.12345/abcd.2020.007"`` -> ``"10.12345/abcd.2020.007"``;
+    ``"doi: https://doi.org/10.1/x (https://doi.org/10.1/x)"`` -> ``"10.1/x"`` (a markdown link's target);
     ``"See doi:10.1/x for details."`` -> None
     """
     if "10." not in line:  # every DOI starts so
         return None
+    if line.rstrip().endswith(")"):
+        line = _RESOLVER_LINK_TAIL.sub("", line)
     m = DOI_LINE_RE.match(rejoin_broken_dois(line.strip()))
     if not m:
         return None

@@ -177,3 +177,13 @@ def test_a_doi_label_with_a_full_width_colon() -> None:
     from pipeline.metadata.identifiers import labelled_doi
 
     assert labelled_doi("DOI：10.62145/j.uwee.2022.05.006") == "10.62145/j.uwee.2022.05.006"
+
+
+@pytest.mark.parametrize(("line", "doi"), [
+    ("DOI: https://doi.org/10.64201/2024.09.16.24313702", "10.64201/2024.09.16.24313702"),  # label and resolver
+    ("doi: https://doi.org/10.1234/ab.5 (https://doi.org/10.1234/ab.5)", "10.1234/ab.5"),  # a markdown link's text
+    ("doi: https://doi.org/10.1234/ab.5 (see the erratum)", None),
+])
+def test_doi_statements_with_a_label_and_a_resolver(line: str, doi: str | None) -> None:
+    from pipeline.metadata.identifiers import doi_statement
+    assert doi_statement(line) == doi
