@@ -298,7 +298,8 @@ def _find_furniture_before(lines: list[layout.Line], counts: Counter[str], plain
         if t and i not in drop and len(t) <= 200 and layout.is_page_stamp(t, isolated(i) or layout._near(lines, i, edges)):
             drop[i] = t
             counts["page_stamps"] += 1
-    # (And layout's first-page foot lines, with a licence's wrapped end.)
+    # (And layout's first-page foot lines, with a licence's wrapped end and the short lines between two.)
+    foot = []
     for i, ln in enumerate(lines if breaks else ()):
         if ln.text and i not in drop and len(ln.text) <= 200 and layout.is_first_page_foot(ln.text):
             drop[i] = ln.text
@@ -307,6 +308,15 @@ def _find_furniture_before(lines: list[layout.Line], counts: Counter[str], plain
             if layout._LICENCE_LINE.match(ln.text) and nxt and len(nxt.split()) <= 8 and layout._LICENCE_END.search(nxt):
                 drop[i + 1] = nxt
                 counts["page_stamps"] += 1
+            foot.append(i)
+    for a, b in zip(foot, foot[1:], strict=False):
+        if 1 < b - a <= 4 and all(lines[k].text and (k in drop or (len(lines[k].text.split()) <= 15
+                                                                   and not layout.starts_lower(lines[k].text)))
+                                  for k in range(a + 1, b)):
+            for k in range(a + 1, b):
+                if k not in drop:
+                    drop[k] = lines[k].text
+                    counts["page_stamps"] += 1
     # (And layout's author-naming heads at a page turn, named on the first page.)
     first_end = min((e for e in edges if e > 3), default=n)
     for i in sorted(turn):

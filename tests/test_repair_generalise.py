@@ -475,7 +475,7 @@ def test_kazakh_and_turkish_site_chrome() -> None:
 
 def test_a_papers_first_page_foot_and_split_running_headers_go_to_furniture() -> None:
     foot = ["∗ Corresponding author.", "This work is licensed under a Creative Commons Attribution",
-            "4.0 International License.", "ACM ISBN 979-8-4007-1123-4/24/09"]
+            "4.0 International License.", "Proc. Rivers ’24, May 9–11, 2024, Tartu", "ACM ISBN 979-8-4007-1123-4/24/09"]
     heads = ["Proc. Rivers ’24, May 9–11, 2024, Tartu      Tamm et al.", "Rivers of the Plain      Proc. Rivers ’24, 2024"]
     page = "\n".join(["Rivers of the Plain", "", *WRAPPED, "", foot[0], "", *foot[1:], "", *WRAPPED, "\f", heads[0], "",
                       *WRAPPED, "\f", heads[1], "", *WRAPPED])

@@ -1150,6 +1150,7 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
             counts["page_stamps"] += 1
     # A paper's first-page foot, wherever extraction put it: its licence, ISBN and corresponding-author
     # lines (the licence's last words may wrap onto the next line).
+    foot: list[int] = []
     for i, ln in enumerate(lines if page_stamps or breaks else ()):
         t = ln.text
         if t and i not in drop and len(t) <= 200 and ("icen" in t or "ISBN" in t or "orresponding" in t) \
@@ -1160,6 +1161,18 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
             if _LICENCE_LINE.match(t) and nxt and len(nxt.split()) <= 8 and _LICENCE_END.search(nxt):
                 drop[i + 1] = nxt
                 counts["page_stamps"] += 1
+            foot.append(i)
+    # The rest of such a foot: the short lines between two of its lines, with no blank line between
+    # (the conference's name and dates between the licence and the © line).
+    for a, b in zip(foot, foot[1:], strict=False):
+        between = range(a + 1, b)
+        if 1 < b - a <= 4 and all(lines[k].text and (k in drop or (len(lines[k].text.split()) <= 15 and
+                                                                     not starts_lower(lines[k].text)))
+                                  for k in between):
+            for k in between:
+                if k not in drop:
+                    drop[k] = lines[k].text
+                    counts["page_stamps"] += 1
     # A running head naming the authors, at a page turn: the byline on the first page names them too.
     if turn:
         heads_at_turn = [(i, sn) for i in sorted(turn) if i not in drop and "." in lines[i].text
