@@ -285,6 +285,8 @@ def _find_furniture_before(lines: list[layout.Line], counts: Counter[str], plain
     # A page number and a short text apart by a run of spaces ("202      Journal of X 12(3)",
     # "Smith and Jones     203"), alone between blank lines or at the document's ends: a page's
     # header or footer. Taken before footnotes are looked for, so "202" is never a note number.
+    if drop:
+        turn = layout._turn_lines(lines, edges | set(drop))  # (a header's neighbour is at the turn too)
     for i in spaced:
         if i not in drop and (isolated(i) or i in turn) and layout.is_numbered_page_line(lines[i].text):
             drop[i] = lines[i].text

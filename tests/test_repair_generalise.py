@@ -503,3 +503,15 @@ def test_a_papers_keywords_line_is_never_a_sites_tags(cue: str) -> None:
                       "", para + " " + BODY2 + BODY3, "", BODY2 + " " + para])
     assert kw not in _bp(page)
     assert kw in _text(page)
+
+
+def test_the_second_line_of_a_two_line_running_header_is_furniture() -> None:
+    # Journal line, then the page number and the authors in citation order, on every page.
+    journal = "Polissian Ecological Journal · 2024 · Vol. 12, No. 2"
+    pages = []
+    for k in range(3):
+        pages += ["\f", journal, f"{46 + k}                        Kravchenko O. M., Lytvyn T. V.", "", *WRAPPED]
+    page = "\n".join(["Beavers of the Desna", "", "Kravchenko O. M.1, Lytvyn T. V.2", "", *WRAPPED, *pages])
+    res = layout.build_blocks(page, RepairConfig())
+    assert sum("Kravchenko O. M., Lytvyn T. V." in f for f in res.furniture) == 3
+    assert not any("Kravchenko O. M., Lytvyn T. V." in b.text for b in res.blocks)

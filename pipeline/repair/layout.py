@@ -889,6 +889,7 @@ _INITIALS = r"(?:[^\W\d_]\.\s?){1,3}"
 _SURNAME = r"[^\W\d_][\w’'‑-]+"
 _HEAD_NAME = rf"(?:{_INITIALS}\s*{_SURNAME}|{_SURNAME}\s+{_INITIALS})"
 _NAMES_HEAD = re.compile(rf"^{_HEAD_NAME}(?:\s*(?:,|\band\b|\bи\b|&)\s*{_HEAD_NAME})*\.?(?:\s+(?P<rest>\S.*))?$")
+_PAGE_NUMBER_ENDS = re.compile(r"^\d{1,4}\s+|\s+\d{1,4}$")
 _CITATION_MARKS = re.compile(r"//|\b(?:19|20)\d\d\b|\b10\.\d{4,}/|https?:")
 
 
@@ -898,12 +899,15 @@ def names_head_surnames(text: str) -> list[str] | None:
 
     >>> names_head_surnames("А. В. Рябинин, Е. Н. Горская. Таможенные книги Вологды 1670-х гг.")
     ['Рябинин', 'Горская']
+    >>> names_head_surnames("46 Кравченко О. М., Литвин Т. В.")
+    ['Кравченко', 'Литвин']
     >>> names_head_surnames("Smith J., Brown K. Rain gardens // Water. 2020. № 3. С. 5–10.") is None
     True
     """
     t = " ".join(text.split())
     if len(t) > 200 or _CITATION_MARKS.search(t):
         return None
+    t = _PAGE_NUMBER_ENDS.sub("", t)  # the page number beside the head: "46 Кравченко О. М., Литвин Т. В."
     m = _NAMES_HEAD.match(t)
     if m is None:
         return None
@@ -1127,6 +1131,9 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
             for i in where:
                 drop[i] = lines[i].text
                 counts["running_headers"] += 1
+    # (A running header's neighbour stands at the page turn too: the second line of a two-line header.)
+    if drop:
+        turn = _turn_lines(lines, edges | set(drop))
     # A page number and a short text apart by a run of spaces ("202      Journal of X 12(3)",
     # "Smith and Jones     203"), alone between blank lines or at the document's ends: a page's
     # header or footer. Taken before footnotes are looked for, so "202" is never a note number.
