@@ -517,3 +517,13 @@ def test_the_second_line_of_a_two_line_running_header_is_furniture() -> None:
     res = layout.build_blocks(page, RepairConfig())
     assert all(h in res.furniture for h in heads)
     assert not any("Kravchenko O. M., Lytvyn T. V." in b.text for b in res.blocks)
+
+
+def test_a_teaser_list_with_a_date_line_under_each_headline_and_a_share_row() -> None:
+    from pipeline.repair.chrome import find_chrome
+    tail = ["Share: Mastodon · Bluesky · Hacker News · Copy link", "", "More press releases", "08.05.2024",
+            "New survey: salt marshes grow with the sea", "25.04.2024", "Girls’ Day at the institute: 30 pupils visit",
+            "11.04.2024", "Peat moss farming: pilot project starts in the north"]
+    page = ["Big Story of the Day", "", BODY1, "", BODY2, "", BODY3, "", *tail]
+    out = find_chrome(page)
+    assert [page[i] for i in sorted(out)] == [t for t in tail if t]

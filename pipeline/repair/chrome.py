@@ -122,7 +122,7 @@ SHARE = re.compile(
 # A tags or topics label, with its items on the line or one a line under it.
 TAGS = re.compile(
     r"(?:tags?|topics|related topics|filed under|теги|тэги|метки|темы|теґи|мітки|теми|schlagwörter|themen|"
-    r"étiquettes|mots-clés|sujets|etiquetas|temas|argomenti|tagi|tematy|тегтер|тэгтер|etiketler)", _I)
+    r"étiquettes|mots-clés|sujets|etiquetas|temas|argomenti|tagi|tematy|тегтер|тэгтер|etiketler|schlagworte)", _I)
 TAG_ITEM_WORDS = 3
 # A short label and a count in brackets, a link under the article: "Galeria zdjęć (12)", "Photos (24)".
 _COUNTED_LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}\s*\(\d{1,4}\)")
@@ -337,6 +337,24 @@ def is_share_label(text: str) -> bool:
     (True, True, False)
     """
     return SHARE.fullmatch(_bare(text)) is not None
+
+
+def is_share_row(text: str) -> bool:
+    """A share label and its buttons on one line, set apart by separators: "Share: Mastodon · Bluesky ·
+    Hacker News · Copy link", "Teilen: Facebook | X | E-Mail".
+
+    >>> is_share_row("Share: Mastodon · Bluesky · Hacker News · Copy link"), is_share_row("Share: the load, the costs")
+    (True, False)
+    """
+    label, colon, rest = _bare(text).partition(":")
+    if not colon or SHARE.fullmatch(label.strip() + ":") is None:
+        return False
+    items = [x.strip() for x in _SHARE_SEPARATORS.split(rest) if x.strip()]
+    return 2 <= len(items) <= 10 and all(1 <= _words(x) <= 3 and x[0].isupper() and not any(map(str.isdigit, x))
+                                         for x in items)
+
+
+_SHARE_SEPARATORS = re.compile(r"\s*[·|•/]\s*|\s{2,}")
 
 
 def tags_label(text: str) -> str | None:
@@ -611,8 +629,8 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
             continue
         share = is_share_label(lines[i])
         tags = None if share else tags_label(lines[i])
-        if tags == "line":
-            out[i] = "tags"
+        if tags == "line" or (not share and is_share_row(lines[i])):
+            out[i] = "tags" if tags else "share"
             continue
         if not (share or tags):
             continue
@@ -812,6 +830,10 @@ def _spaced_menu(lines: list[str], head: list[int], filled: list[int], out: dict
         k = max(j, k + 1)
 
 
+# A date alone on a line: "08.05.2024", "2024-05-08", "08.05.2024, 10:05".
+_DATE_ONLY = re.compile(r"(?:\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d)(?:,?\s+\d{1,2}:\d\d)?")
+
+
 def _teaser_list(lines: list[str], idx: list[int], out: dict[int, str]) -> None:
     """A short label (one to five words) and two or more headlines under it, among ``idx``."""
     k = 0
@@ -821,9 +843,13 @@ def _teaser_list(lines: list[str], idx: list[int], out: dict[int, str]) -> None:
         label = 1 <= _words(t) <= 5 and (is_title_like(t) or t.endswith(":")) and not any(map(str.isdigit, t)) \
             and not _MD_HEADING.match(t)
         j = k + 1
-        while label and j < len(idx) and is_headline(lines[idx[j]]) and idx[j] - idx[j - 1] <= 3:
+        heads = 0
+        # (A teaser's date may stand on a line of its own above or under it: "08.05.2024".)
+        while label and j < len(idx) and idx[j] - idx[j - 1] <= 3 and (
+                (is_head := is_headline(lines[idx[j]])) or _DATE_ONLY.fullmatch(lines[idx[j]].strip())):
+            heads += is_head
             j += 1
-        if label and j - k >= 3:
+        if label and heads >= 2:
             for i in idx[k:j]:
                 out.setdefault(i, "teaser")
             k = j
