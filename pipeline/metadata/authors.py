@@ -281,6 +281,22 @@ def unglue_letter_markers(text: str) -> str:
     return _GLUED_MARKER_RE.sub(r" \1", text)
 
 
+_SUPERSCRIPT_GAP_RE = re.compile(r"(?<=[¹²³⁴⁵⁶⁷⁸⁹⁰])\s+(?=[¹²³⁴⁵⁶⁷⁸⁹⁰])")
+_GLUED_INITIALS_RE = re.compile(rf"(?<![^\W\d_])((?:[{_UP}]\.){{1,3}})(?=[{_UP}][^\W\d_{_UP}])")
+
+
+def _joined_superscripts(text: str) -> str:
+    """Superscript markers set apart by a space joined by a comma, as the digits they stand for would
+    be printed: ``"Лобанова¹ ²"`` -> ``"Лобанова¹,²"``."""
+    return _SUPERSCRIPT_GAP_RE.sub(",", text) if "¹" in text or "²" in text else text
+
+
+def _spaced_initials(text: str) -> str:
+    """A space between initials and the surname printed right after them: ``"Е.А.Шестакова"`` ->
+    ``"Е.А. Шестакова"``."""
+    return _GLUED_INITIALS_RE.sub(r"\1 ", text) if "." in text else text
+
+
 def parse_author_line(text: str) -> list[Author] | None:
     """Authors from a line that lists only names (each with optional markers), else None.
 
@@ -289,7 +305,7 @@ def parse_author_line(text: str) -> list[Author] | None:
     ``"ИВАНОВ И.И., ПЕТРОВ П.П."`` (capitals, with initials) -> ``"ИВАНОВ И.И."``, ``"ПЕТРОВ П.П."``;
     ``"Mutual Respect, Benefit and Harmony Without Unification"`` -> None
     """
-    t = unglue_letter_markers(_without_titles(squash(text).translate(_SUPER)))
+    t = unglue_letter_markers(_without_titles(_spaced_initials(_joined_superscripts(squash(text))).translate(_SUPER)))
     if "\u4e00" <= t[:1] <= "\u9fff":
         return _parse_han_author_line(t)
     if _CAPS_WORD_RE.search(t):

@@ -755,3 +755,14 @@ def test_a_conjunction_inside_a_surname_or_a_title_gives_no_names(line: str) -> 
 ])
 def test_letter_markers_glued_to_the_names(line: str, expected: list[tuple[str, list[str]]]) -> None:
     assert [(a.name, a.markers) for a in parse_author_line(line) or []] == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("А. В. Лобанова¹ ², Д. С. Крутиков²", [("А. В. Лобанова", ["1", "2"]), ("Д. С. Крутиков", ["2"])]),
+    ("Лобанова Анна Сергеевна¹ ², Петров Иван Иванович²",
+     [("Лобанова Анна Сергеевна", ["1", "2"]), ("Петров Иван Иванович", ["2"])]),
+    ("Е.А.Шестакова, И.И.Петров", [("Е.А. Шестакова", []), ("И.И. Петров", [])]),
+    ("Шестакова Е.А.", [("Шестакова Е.А.", [])]),
+])
+def test_spaced_superscripts_and_initials_glued_to_the_surname(line: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert [(a.name, a.markers) for a in parse_author_line(line) or []] == expected
