@@ -3,7 +3,12 @@ plain path it replaces, over tricky and random inputs."""
 
 from __future__ import annotations
 
+import io
+import os
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +17,7 @@ from hypothesis import strategies as st
 import pipeline.config as C
 from pipeline import run as runner
 from pipeline.run import shard_count, shard_files, shard_sizes
+from pipeline.run.sandbox import _Deadline, _Eof, _FrameReader, _send_frame, _write_frame
 
 # --- shard sizes and the files of each shard --------------------------------------------------------
 
@@ -76,3 +82,148 @@ def test_tasks_follow_the_sizes(tmp_path: Path) -> None:
     tasks = list(runner._tasks(cfg, tmp_path, p, tmp_path, 8, slots=2))
     assert [len(t.files) for t in tasks] == shard_sizes(50, 8, 2)
     assert [t.name for t in tasks] == [f"shard-{r:05d}-of-00008" for r in range(8)]
+
+
+# --- reading an input: read_upto against the buffered read it replaces ------------------------------
+
+
+@pytest.mark.parametrize("content", [b"", b"x", "Привет, мир\n".encode(), "漢字".encode() * 5000,
+                                     b"\x00\xff\xfe" * 30000, "\udcff".encode("utf-8", "surrogatepass"),
+                                     b" \t\r\n\x0b\x0c" * 11000])
+@pytest.mark.parametrize("expect_delta", [0, -1, -100, +7])  # fstat's size, or a file that changed since
+@pytest.mark.parametrize("limit_delta", [1, 0, -1, -3, 100_000])
+def test_read_upto_reads_what_a_buffered_read_reads(tmp_path: Path, content: bytes, expect_delta: int,
+                                                    limit_delta: int) -> None:
+    from pipeline.run.shard import read_upto
+
+    path = tmp_path / "f"
+    path.write_bytes(content)
+    expect = max(0, len(content) + expect_delta)
+    limit = max(1, len(content) + limit_delta)
+    with path.open("rb") as f:
+        plain = f.read(limit)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        assert read_upto(fd, min(expect, limit - 1), limit) == plain
+    finally:
+        os.close(fd)
+
+
+@given(content=st.binary(max_size=200_000), expect=st.integers(0, 250_000), limit=st.integers(1, 250_000))
+@settings(max_examples=60, deadline=None)
+def test_read_upto_random(tmp_path_factory: pytest.TempPathFactory, content: bytes, expect: int, limit: int) -> None:
+    from pipeline.run.shard import read_upto
+
+    path = tmp_path_factory.mktemp("r") / "f"
+    path.write_bytes(content)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        assert read_upto(fd, min(expect, limit - 1), limit) == content[:limit]
+    finally:
+        os.close(fd)
+
+
+def test_read_input_reads_the_file_and_its_cap(tmp_path: Path) -> None:
+    from pipeline.run.shard import read_input
+
+    (tmp_path / "a.txt").write_bytes("Заголовок\n".encode() * 1000)
+    doc, q, _ = read_input(tmp_path, "a.txt", 1 << 20)
+    assert q is None and doc.raw == (tmp_path / "a.txt").read_bytes() and doc.source.size_bytes == len(doc.raw)
+    (tmp_path / "b.txt").write_bytes(b"")
+    doc, q, _ = read_input(tmp_path, "b.txt", 10)
+    assert q is None and doc.raw == b"" and doc.source.size_bytes == 0
+    doc, q, _ = read_input(tmp_path, "missing.txt", 10)
+    assert q is not None and "cannot read the file" in q["reason"]
+
+
+# --- frames: one writev per answer, a reader that reads ahead ----------------------------------------
+
+
+def _frames_through_a_pipe(frames: list[tuple[dict[str, Any], list[bytes]]]) -> list[tuple[dict[str, Any], list[bytes]]]:
+    """Send the frames with _send_frame from a thread, read them back with one _FrameReader."""
+    r, w = os.pipe()
+    got: list[tuple[dict[str, Any], list[bytes]]] = []
+
+    def send() -> None:
+        try:
+            for header, blocks in frames:
+                _send_frame(w, header, blocks)
+        finally:
+            os.close(w)
+
+    t = threading.Thread(target=send)
+    t.start()
+    try:
+        reader = _FrameReader(r)
+        for _ in frames:
+            got.append(reader.blocks(time.monotonic() + 30))
+        with pytest.raises(_Eof):
+            reader.blocks(time.monotonic() + 30)
+    finally:
+        t.join()
+        os.close(r)
+    return got
+
+
+def _expected(header: dict[str, Any], blocks: list[bytes]) -> tuple[dict[str, Any], list[bytes]]:
+    sizes = header.get("sizes")
+    whole = b"".join(blocks)
+    ok = isinstance(sizes, list) and sum(sizes) == len(whole)
+    return header, (blocks if ok else [whole])
+
+
+TRICKY_FRAMES: list[tuple[dict[str, Any], list[bytes]]] = [
+    ({"sizes": [3, 0, 2]}, [b"abc", b"", b"de"]),
+    ({"x": "Привет \u2028 漢字"}, [b"whole"]),
+    ({"sizes": [1, 1]}, [b"abc"]),  # sizes that do not add up: one block
+    ({}, []),
+    ({"sizes": [0]}, [b""]),
+    ({"sizes": [70_000, 5, 200_000]}, [b"a" * 70_000, b"bcdef", bytes(range(256)) * 782 + b"xyzw" * 2]),
+    ({"sizes": [3_000_000]}, [b"\xff" * 3_000_000]),  # larger than the pipe
+    ({"q": "\udcff"}, [b"\x00"]),
+]
+
+
+def test_frames_read_back_as_sent() -> None:
+    assert _frames_through_a_pipe(TRICKY_FRAMES) == [_expected(h, b) for h, b in TRICKY_FRAMES]
+
+
+@given(st.lists(st.tuples(st.booleans(), st.lists(st.binary(max_size=100_000), max_size=4)), min_size=1,
+                max_size=8))
+@settings(max_examples=40, deadline=None)
+def test_random_frames_read_back_as_sent(spec: list[tuple[bool, list[bytes]]]) -> None:
+    frames = [({"sizes": [len(b) for b in blocks]} if sized else {"n": len(blocks)}, blocks) for sized, blocks in spec]
+    assert _frames_through_a_pipe(frames) == [_expected(h, b) for h, b in frames]
+
+
+def test_send_frame_writes_what_write_frame_writes() -> None:
+    for header, blocks in TRICKY_FRAMES:
+        buf = io.BytesIO()
+        _write_frame(buf, header, blocks)
+        r, w = os.pipe()
+        out = bytearray()
+        t = threading.Thread(target=lambda out=out, r=r: out.extend(_drain(r)))
+        t.start()
+        _send_frame(w, header, blocks)
+        os.close(w)
+        t.join()
+        os.close(r)
+        assert bytes(out) == buf.getvalue()
+
+
+def _drain(fd: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, 1 << 16):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def test_the_reader_gives_up_at_the_deadline() -> None:
+    r, w = os.pipe()
+    try:
+        os.write(w, b"\x00" * 4)  # half a length
+        with pytest.raises(_Deadline):
+            _FrameReader(r).blocks(time.monotonic() + 0.05)
+    finally:
+        os.close(r)
+        os.close(w)
