@@ -3,6 +3,7 @@ plain path it replaces, over tricky and random inputs."""
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 import threading
@@ -227,3 +228,34 @@ def test_the_reader_gives_up_at_the_deadline() -> None:
     finally:
         os.close(r)
         os.close(w)
+
+
+# --- the merge's outputs: writeback started early ----------------------------------------------------
+
+
+@pytest.mark.parametrize("every", [1, 7, 1 << 30])
+def test_writeback_writes_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, every: int) -> None:
+    M = importlib.import_module("pipeline.run.merge")  # pipeline.run.merge is also the function
+
+    monkeypatch.setattr(M, "WRITEBACK_BYTES", every)
+    pieces = [b"", b"x", "Привет\n".encode(), "漢字\u2028".encode() * 1000, b"\x00\xff" * 5]
+    with (tmp_path / "a").open("wb") as f:
+        w = M._Writeback(f)
+        for p in pieces:
+            w.write(p)
+    assert (tmp_path / "a").read_bytes() == b"".join(pieces)
+
+
+def test_writeback_goes_on_where_the_hint_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    M = importlib.import_module("pipeline.run.merge")  # pipeline.run.merge is also the function
+
+    def refuse(*_: object) -> None:
+        raise OSError("not here")
+
+    monkeypatch.setattr(M, "WRITEBACK_BYTES", 1)
+    monkeypatch.setattr(M.os, "posix_fadvise", refuse, raising=False)
+    with (tmp_path / "a").open("wb") as f:
+        w = M._Writeback(f)
+        w.write(b"ab")
+        w.write(b"cd")
+    assert (tmp_path / "a").read_bytes() == b"abcd"
