@@ -259,3 +259,44 @@ def test_writeback_goes_on_where_the_hint_is_refused(tmp_path: Path, monkeypatch
         w.write(b"ab")
         w.write(b"cd")
     assert (tmp_path / "a").read_bytes() == b"abcd"
+
+
+# --- documents sent ahead: how many ------------------------------------------------------------------
+
+
+def _box_with_pipe(pipe_bytes: int) -> Any:
+    from pipeline.run.sandbox import DocumentSandbox
+
+    box = DocumentSandbox(C.load(None))
+    box._pipe_bytes = pipe_bytes
+    return box
+
+
+@pytest.mark.parametrize(("frames", "pipe", "room"), [
+    ([], 0, True), ([10], 0, True), ([10, 20], 0, False),  # no child yet: one ahead, as before
+    ([10, 20, 30], 100, True), ([60, 50], 100, False), ([1] * 7, 100, True), ([1] * 8, 100, False),
+    ([10**6, 10**6], 1 << 20, False), ([5, None, None, 5], 100, True),  # passed-through jobs do not count
+])
+def test_room_for_another_document(frames: list[int | None], pipe: int, room: bool) -> None:
+    from collections import deque
+
+    from pipeline.run.sandbox import _Job
+
+    queue = deque(_Job(None, i, None if n is None else b"x" * n) for i, n in enumerate(frames))
+    assert _box_with_pipe(pipe)._room(queue) is room
+
+
+def test_many_small_documents_stream_in_order_with_several_ahead(seed_dir: Path) -> None:
+    import hashlib
+
+    from pipeline.document import Document, Source
+
+    raws = [p.read_bytes() for p in sorted(seed_dir.iterdir())][:4] * 3
+    with _box_with_pipe(0) as box:
+        jobs = [(Document(source=Source(path=f"{i % 4}.txt", sha256=hashlib.sha256(r).hexdigest(), size_bytes=len(r)),
+                          raw=r), i) for i, r in enumerate(raws)]
+        jobs.insert(3, (None, "skip"))  # type: ignore[arg-type]
+        got = list(box.stream(jobs, parse=False))
+    assert [t for _, t in got] == [t for _, t in jobs]
+    lines = [o.line for o, t in got if o is not None]
+    assert all(line for line in lines) and lines[:4] == lines[4:8] == lines[8:]
