@@ -259,7 +259,6 @@ def _read_blocks_until(fd: int, deadline: float) -> tuple[dict[str, Any], list[b
 # --- parent side ---------------------------------------------------------------------------------
 
 
-
 def _widen_pipe(fd: int) -> int:
     """Ask for a pipe buffer of PIPE_BYTES (Linux; elsewhere, or over the system's limit, the default
     stays) and return the size the pipe has (a conservative 4096 where it cannot be asked). With the
