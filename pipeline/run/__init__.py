@@ -6,6 +6,7 @@ Only this package knows about processes and files on disk; the stages never impo
 from __future__ import annotations
 
 import hashlib
+import heapq
 import logging
 import os
 import shutil
@@ -31,8 +32,9 @@ log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE = 0, 1, 2
 
-SHARDS_PER_SLOT = 4
+SHARDS_PER_SLOT = 8
 MAX_SHARDS = 1024
+SHARD_LAYOUT = "geometric-1"  # names how shard_sizes and shard_files cut a plan (in the parts folder's name)
 
 
 @dataclass
@@ -49,9 +51,49 @@ def shard_count(todo: int, slots: int) -> int:
     progress moves in small steps; at most MAX_SHARDS (the merge holds one open file per shard).
 
     >>> shard_count(5, 2), shard_count(10_000, 2), shard_count(10**7, 4096)
-    (5, 8, 1024)
+    (5, 16, 1024)
     """
     return max(1, min(todo, slots * SHARDS_PER_SLOT, MAX_SHARDS))
+
+
+def shard_sizes(todo: int, world: int, slots: int) -> list[int]:
+    """How many of the ``todo`` inputs each of the ``world`` shards gets, in the order the shards are
+    submitted. With several slots the sizes shrink geometrically (each is ``1 - 1/(2*slots)`` of the one
+    before, at least one input each): the workers take the large shards first and end on small ones,
+    so that none waits long at the end for the others' last shard (with equal shards a worker idled for
+    up to a whole shard). One slot has nobody to wait for: equal shards, for even progress steps.
+
+    >>> shard_sizes(1000, 8, 1), shard_sizes(100, 8, 2), shard_sizes(6, 6, 2)
+    ([125, 125, 125, 125, 125, 125, 125, 125], [27, 20, 15, 12, 9, 7, 6, 4], [1, 1, 1, 1, 1, 1])
+    """
+    ratio = 1.0 if slots <= 1 else 1.0 - 1.0 / (2 * slots)
+    weights = [ratio**k for k in range(world)]
+    total = sum(weights)
+    # One input each, the rest shared by weight (largest remainders first, then the earlier shard).
+    quotas = [(todo - world) * w / total for w in weights]
+    sizes = [1 + int(q) for q in quotas]
+    by_remainder = sorted(range(world), key=lambda k: (int(quotas[k]) - quotas[k], k))
+    for k in by_remainder[:todo - sum(sizes)]:
+        sizes[k] += 1
+    return sizes
+
+
+def shard_files(todo: list[str], sizes: list[int]) -> list[tuple[str, ...]]:
+    """The inputs of each shard, sorted: shard k takes ``sizes[k]`` inputs spread evenly over the sorted
+    list (its j-th at the fraction ``(j + 1/2) / sizes[k]`` of it), so that a shard is a sample of the
+    whole corpus whatever its size, not one folder of it. Memory: the lists only (a heap of one
+    position per shard).
+
+    >>> shard_files(["a", "b", "c", "d", "e"], [3, 2])
+    [('a', 'c', 'e'), ('b', 'd')]
+    """
+    def positions(k: int, n: int) -> Iterator[tuple[float, int]]:
+        return (((2 * j + 1) / (2 * n), k) for j in range(n))
+
+    out: list[list[str]] = [[] for _ in sizes]
+    for path, (_, k) in zip(todo, heapq.merge(*(positions(k, n) for k, n in enumerate(sizes))), strict=True):
+        out[k].append(path)
+    return [tuple(files) for files in out]
 
 
 @dataclass
@@ -98,24 +140,24 @@ def plan(state: StateStore, input_dir: Path, files: list[str], config_hash: str,
 
 
 def _tasks(cfg: Config, input_dir: Path, p: Plan, parts_dir: Path, world: int,
-           child_extras: bool = True) -> Iterator[ShardTask]:
-    for rank in range(world):
-        files = tuple(p.todo[rank::world])
+           child_extras: bool = True, slots: int = 1) -> Iterator[ShardTask]:
+    for rank, files in enumerate(shard_files(p.todo, shard_sizes(len(p.todo), world, slots))):
         yield ShardTask(cfg=cfg, input_dir=str(input_dir), files=files, parts_dir=str(parts_dir),
                         name=f"shard-{rank:05d}-of-{world:05d}",
                         known=tuple(p.known.get(f, "") for f in files) if p.known else (),
                         child_extras=child_extras)
 
 
-def parts_folder_name(input_dir: Path, config_hash: str, p: Plan, world: int) -> str:
+def parts_folder_name(input_dir: Path, config_hash: str, p: Plan, world: int, slots: int = 1) -> str:
     """The part-file folder of one plan. The same inputs to read (with the same known hashes), the same
-    configuration and the same shard count give the same name, so a run after a killed one finds the
-    shards the killed run finished; anything else gives another name.
+    configuration and the same shards (their count, the slots their sizes are made for, the way they are
+    cut) give the same name, so a run after a killed one finds the shards the killed run finished;
+    anything else gives another name.
 
     ``parts_folder_name(Path("/in"), "sha256:ab@0.1.0", Plan(["a.txt"], {}, 0, None), 4)`` -> ``".parts-…"``
     (24 hex digits)
     """
-    h = hashlib.sha256(f"{input_dir}\0{config_hash}\0{world}\0".encode("utf-8", "surrogatepass"))
+    h = hashlib.sha256(f"{input_dir}\0{config_hash}\0{world}\0{slots}\0{SHARD_LAYOUT}\0".encode("utf-8", "surrogatepass"))
     for f in p.todo:
         h.update(f.encode("utf-8", "surrogatepass") + b"\0" + p.known.get(f, "").encode("ascii") + b"\n")
     return PARTS_PREFIX + h.hexdigest()[:24]
@@ -164,7 +206,7 @@ def _process(cfg: Config, state: StateStore, input_dir: Path, out_dir: Path, fil
             # the run is killed or fails before the merge, so that the next run with the same plan
             # does only the shards that were not finished (a cron job killed at its time limit still
             # gets through a large corpus, run after run).
-            parts_dir = out_dir.resolve() / parts_folder_name(input_dir, config_hash, p, world)
+            parts_dir = out_dir.resolve() / parts_folder_name(input_dir, config_hash, p, world, slots)
             _remove_parts_folders(out_dir, keep=parts_dir.name)
             parts_dir.mkdir(exist_ok=True)
             todo: list[ShardTask] = []
@@ -172,7 +214,7 @@ def _process(cfg: Config, state: StateStore, input_dir: Path, out_dir: Path, fil
             # A local run with fewer workers than CPUs leaves each shard a CPU beside its document
             # worker: the shard makes the summaries and derived lines there (see DocumentSandbox.extras).
             spare = cfg.executor.kind == "local" and slots < default_workers()
-            for task in _tasks(cfg, input_dir, p, parts_dir, world, child_extras=not spare):
+            for task in _tasks(cfg, input_dir, p, parts_dir, world, child_extras=not spare, slots=slots):
                 finished = finished_shard(parts_dir, task)
                 if finished is None:
                     todo.append(task)

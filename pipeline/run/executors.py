@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from contextlib import ExitStack, contextmanager
 from typing import Any, TypeVar
 
@@ -52,6 +52,10 @@ def open_executor(cfg: ExecutorConfig) -> Iterator[tuple[Executor, int]]:
         if workers == 1:
             yield InlineExecutor(), 1
             return
+        # Imported here: it brings in multiprocessing, which every document worker process (it imports
+        # this package) and a one-worker run would load for nothing.
+        from concurrent.futures import ProcessPoolExecutor
+
         # die_with_parent: a killed run's workers must not linger holding the output lock.
         with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
             yield pool, workers

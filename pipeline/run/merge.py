@@ -35,6 +35,7 @@ from pipeline.run.shard import PartEntry, iter_part
 from pipeline.run.state import Row, StateStore
 
 BATCH = 2000  # state rows staged per executemany
+WRITEBACK_BYTES = 8 << 20  # written to an output before the kernel is asked to start putting it on disk
 
 
 class StateMismatch(Exception):
@@ -65,6 +66,31 @@ def _previous(state: StateStore, records: Path, quarantine: Path, read: bool) ->
             yield row, line
         if rf.readline() or qf.readline():
             raise StateMismatch("the previous output files hold more lines than the state store knows of")
+
+
+class _Writeback:
+    """An output file that asks the kernel to start writing its pages to disk every WRITEBACK_BYTES
+    (``posix_fadvise(DONTNEED)`` starts the writeback of dirty pages and drops those already clean), so
+    the disk works while the merge goes on and the fsync at the end (atomic_writer) waits for the last
+    few MB instead of the whole file: at the end of a run, when no document is being worked on, that
+    wait was idle time (about 0.1-0.2 s for the 170 MB the bench corpus gives). Where there is no
+    ``posix_fadvise`` it only writes."""
+
+    def __init__(self, f: IO[bytes]) -> None:
+        self.f = f
+        self._since = 0
+        self._advise = getattr(os, "posix_fadvise", None)
+
+    def write(self, data: bytes) -> None:
+        self.f.write(data)
+        self._since += len(data)
+        if self._since >= WRITEBACK_BYTES and self._advise is not None:
+            self._since = 0
+            self.f.flush()
+            try:
+                self._advise(self.f.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+            except OSError:
+                self._advise = None  # only a hint; a file system that refuses it is written as before
 
 
 def _new(part_files: Sequence[Path]) -> Iterator[PartEntry]:
@@ -103,8 +129,10 @@ def merge(state: StateStore, part_files: Sequence[Path], files: Sequence[str], o
         return i < len(files) and files[i] == path
 
     with ExitStack() as stack:
-        def writer(path: Path) -> IO[bytes]:
-            return stack.enter_context(atomic_writer(path, binary=True) if write else open(os.devnull, "wb"))
+        def writer(path: Path) -> IO[bytes] | _Writeback:
+            if not write:
+                return stack.enter_context(open(os.devnull, "wb"))
+            return _Writeback(stack.enter_context(atomic_writer(path, binary=True)))
 
         # The derived files are opened first so that they are renamed into place last, after the
         # records they are derived from.

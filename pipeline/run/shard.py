@@ -63,25 +63,47 @@ def read_input(input_dir: Path, rel: str, max_bytes: int) -> tuple[Document, dic
         fd = os.open(input_dir / rel, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as e:
         return doc, quarantine_entry(doc, "read", f"cannot read the file: {e.strerror or e}"), None
-    with open(fd, "rb") as f:
-        try:
-            st = os.fstat(fd)
-            if not stat.S_ISREG(st.st_mode):
-                return doc, quarantine_entry(doc, "read", "not a regular file any more"), None
-            key = stat_key(st, time.time_ns())
-            doc.source.size_bytes = st.st_size
-            if st.st_size > max_bytes:
-                return doc, quarantine_entry(
-                    doc, "read", f"file is {st.st_size} bytes, over the input.max_bytes cap of {max_bytes}"), key
-            raw = f.read(max_bytes + 1)
-        except OSError as e:
-            return doc, quarantine_entry(doc, "read", f"cannot read the file: {e.strerror or e}"), None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return doc, quarantine_entry(doc, "read", "not a regular file any more"), None
+        key = stat_key(st, time.time_ns())
+        doc.source.size_bytes = st.st_size
+        if st.st_size > max_bytes:
+            return doc, quarantine_entry(
+                doc, "read", f"file is {st.st_size} bytes, over the input.max_bytes cap of {max_bytes}"), key
+        raw = read_upto(fd, st.st_size, max_bytes + 1)
+    except OSError as e:
+        return doc, quarantine_entry(doc, "read", f"cannot read the file: {e.strerror or e}"), None
+    finally:
+        os.close(fd)
     if len(raw) > max_bytes:  # grew since fstat
         return doc, quarantine_entry(doc, "read", f"file is over the input.max_bytes cap of {max_bytes}"), None
     doc.raw = raw
     doc.source.size_bytes = len(raw)
     doc.source.sha256 = hashlib.sha256(raw).hexdigest()
     return doc, None, key
+
+
+def read_upto(fd: int, expect: int, limit: int) -> bytes:
+    """What ``open(fd, "rb").read(limit)`` gives (the bytes up to the end of the file, at most ``limit``),
+    asked for as ``expect + 1`` bytes first (``expect``: the size fstat gave): a read of ``limit`` bytes
+    allocates a buffer that large (input.max_bytes, 64 MiB by default) for every file, however small,
+    and maps and unmaps it. The ``+ 1`` and the reads after it find the end, or a file that grew.
+
+    ``read_upto(fd, 5, 100)`` on a 5-byte file -> its 5 bytes (two reads: 5 bytes, then the end)
+    """
+    chunks: list[bytes] = []
+    got = 0
+    want = min(expect + 1, limit)
+    while got < limit:
+        chunk = os.read(fd, min(want, limit - got))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+        want = max(want, 1 << 16)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def read_document(input_dir: Path, rel: str, max_bytes: int) -> tuple[Document, dict[str, Any] | None]:
