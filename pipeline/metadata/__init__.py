@@ -142,15 +142,24 @@ def _dated_at_both_ends(t: str) -> bool:
 
 
 def _is_venue_line(text: str, venue_keys: frozenset[str]) -> bool:
-    """The journal's name on a line of its own, or with only numbers around it (a running header
-    "202 <Journal> 12(3)"). ``("202 Review of Urban Affairs 9(1)", {"review of urban affairs"})`` -> True"""
+    """The journal's name on a line of its own (maybe once per language), or with only numbers around
+    it (a running header "202 <Journal> 12(3)"). ``("202 Review of Urban Affairs 9(1)", {"review of urban
+    affairs"})`` -> True"""
     if not venue_keys:  # most documents print no journal name: no key to make
         return False
     key = _line_key(text)
+    rest = key
     for name in venue_keys:
-        if key == name or (name in key and not re.search(r"[^\W\d_]", key.replace(name, " "))):
-            return True
-    return False
+        if name in rest:
+            rest = rest.replace(name, " ")
+    if rest == key:
+        return False
+    if not re.search(r"[^\W\d_]", rest):
+        return True
+    # The name in one alphabet, then its translation in another ("ЭКОНОМИКА ТРУДА ... REGIONAL LABOUR ...").
+    first = next(n for n in venue_keys if n in key)
+    return (key.startswith(first) and word_count(rest) <= MAX_VENUE_NAME_WORDS
+            and main_script(rest) not in (None, main_script(first)))
 
 
 def _line_key(text: str) -> str:
@@ -166,12 +175,21 @@ _NUMBERS_ONLY_RE = re.compile(r"[\d\s\-–—.,/|]+")
 _URL_ONLY_RE = re.compile(r"(?:https?://|www\.)\S+")
 
 
+# How many blocks past the front matter a "for citation" line naming the journal is looked for (an
+# English one may follow the English abstract); a journal's name is at most this many words.
+CITATION_BLOCKS = 30
+MAX_VENUE_NAME_WORDS = 10
+
+
 def _venue_keys(doc: Document, front_end: int) -> frozenset[str]:
-    """The journal names printed in the running headers and issue lines of the front matter."""
+    """The journal names printed in the running headers and issue lines of the front matter, and in
+    its "for citation" lines (the masthead prints the name alone, its issue line moved to the furniture)."""
     lines = list(doc.furniture) + [ln for b in doc.blocks[:front_end] for ln in b.text.split("\n")]
+    infos = [venue.parse_issue_line(line) for line in lines]  # it squashes the line first itself
+    infos += [venue.citation_venue(squash(b.text)) for b in doc.blocks[: front_end + CITATION_BLOCKS]
+              if venue.CITATION_CUE_RE.match(b.text)]
     keys = set()
-    for line in lines:
-        info = venue.parse_issue_line(line)  # it squashes the line first itself
+    for info in infos:
         for name in (info or {}).get("names") or []:
             if word_count(name) >= 2:
                 keys.add(_line_key(name))
@@ -249,8 +267,20 @@ def _repeated_headline(texts: list[str], cfg: MetadataConfig, venue_keys: frozen
     return None
 
 
-# A rubric (the journal's section label above the article) is at most this many words.
+# A rubric (the journal's section label above the article) is at most this many words; the title
+# right under a short one, at least this many.
 RUBRIC_WORDS = 6
+MIN_TITLE_UNDER_RUBRIC_WORDS = 5
+
+
+def _rubric_over_title(first: str, nxt: str) -> bool:
+    """A short label in capitals over a title in capitals of five words or more (``title.is_rubric_over``:
+    the two lines a title in capitals would otherwise make one of).
+    ``("ИСТОРИЯ РОССИИ", "ПОЧТОВЫЕ СТАНЦИИ СИБИРСКОГО ТРАКТА В ТОБОЛЬСКОЙ ГУБЕРНИИ")`` -> True;
+    ``("CRONACHE PICENE", "Il quotidiano online di Ascoli, Fermo e dei Sibillini")`` -> False (a site's
+    name over its slogan: the headline comes later)"""
+    return (title.in_capitals(first) and title.in_capitals(nxt) and title.is_rubric_over(first, nxt)
+            and word_count(nxt) >= MIN_TITLE_UNDER_RUBRIC_WORDS)
 
 
 def _only_a_title_read(fr: Front, later_titles: list[list[Unit]]) -> bool:
@@ -366,6 +396,15 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             while _title_goes_on(doc, units, texts, group, page_width, cfg):
                 group.append(group[-1] + 1)
             if not title_units:
+                title_units = [units[g] for g in group]
+                title_end = group[-1]
+            elif group[0] == title_end + 1 and _only_a_title_read(fr, later_titles) and _rubric_over_title(
+                    " ".join(un.text for un in title_units), " ".join(texts[g] for g in group)):
+                # A short label in capitals right over a long title in capitals: the journal's rubric over
+                # the title. (In lower case it may be the title over its first section's heading.)
+                for un in title_units:
+                    if un.block not in fr.header_blocks:
+                        fr.header_blocks.append(un.block)
                 title_units = [units[g] for g in group]
                 title_end = group[-1]
             elif group[0] > title_end + 1 and _may_replace_short_title(doc, fr, headline, title_units,

@@ -278,8 +278,10 @@ def continues_title(first: str, nxt: str, page_width: bool = True) -> bool:
     if last_script is not None and main_script(b) not in (None, last_script):
         return False
     starts_lower = b[0].islower()
-    # Titles set in capitals wrap without any other sign; two capital lines in a row are one title.
-    both_caps = in_capitals(a) and in_capitals(b)
+    # Titles set in capitals wrap without any other sign; two capital lines in a row are one title,
+    # unless the first is a short label over a line twice its length: a wrapped title fills its first
+    # line first, a rubric ("ИСТОРИЯ РОССИИ") stands over the title.
+    both_caps = in_capitals(a) and in_capitals(b) and not is_rubric_over(a, b)
     # A long line followed by one no longer (a tenth of slack: proportional type fills a line
     # unevenly) is a title wrapped at the page width; a short complete headline over a longer line is
     # a headline over its subtitle.
@@ -289,6 +291,20 @@ def continues_title(first: str, nxt: str, page_width: bool = True) -> bool:
     last_word = (page_width and len(last) >= WRAP_MIN and word_count(b) == 1 and b[0].isalpha()
                  and not re.search(r"[?!:.]$", last) and not is_code_or_label(b))
     return starts_lower or both_caps or wrapped or last_word or bool(_CONTINUES_RE.search(a))
+
+
+# A rubric is at most this many words.
+RUBRIC_LABEL_WORDS = 3
+
+
+def is_rubric_over(label: str, line: str) -> bool:
+    """Whether ``label`` (one line) is a short label over ``line`` rather than its title's first line:
+    at most three words, and ``line`` over twice as long.
+
+    ``("ИСТОРИЯ РОССИИ", "ПОЧТОВЫЕ СТАНЦИИ СИБИРСКОГО ТРАКТА В ТОБОЛЬСКОЙ ГУБЕРНИИ")`` -> True;
+    ``("ТАМОЖЕННЫЕ КНИГИ ВОЛОГДЫ 1670-х гг.", "КАК ИСТОЧНИК ПО ИСТОРИИ ТОРГОВЛИ")`` -> False
+    """
+    return "\n" not in label and word_count(label) <= RUBRIC_LABEL_WORDS and 2 * len(label) < len(line)
 
 
 def clean_title(text: str) -> str:

@@ -632,3 +632,26 @@ def test_a_long_title_above_the_classification_code_stays_the_title() -> None:
 def test_is_classification_code(code: str, is_code: bool) -> None:
     from pipeline.metadata.title import is_classification_code
     assert is_classification_code(code) is is_code
+
+
+def test_a_short_rubric_in_capitals_over_a_title_in_capitals_is_not_part_of_it() -> None:
+    doc = make_doc([("heading", "ИСТОРИЯ РОССИИ"),
+                    ("heading", "ПОЧТОВЫЕ СТАНЦИИ СИБИРСКОГО ТРАКТА В ТОБОЛЬСКОЙ ГУБЕРНИИ"),
+                    ("heading", "Мелентьева Е. А., Сабуров Н. Д."), LONG_RU])
+    assert run(doc)["title"]["text"] == "ПОЧТОВЫЕ СТАНЦИИ СИБИРСКОГО ТРАКТА В ТОБОЛЬСКОЙ ГУБЕРНИИ"
+
+
+def test_a_title_in_capitals_wrapped_over_two_blocks_stays_whole() -> None:
+    doc = make_doc([("heading", "ТАМОЖЕННЫЕ КНИГИ ВОЛОГДЫ"), ("heading", "КАК ИСТОЧНИК ПО ИСТОРИИ ТОРГОВЛИ"),
+                    ("heading", "А. В. Рябинин¹, Е. Н. Горская²"), LONG_RU])
+    assert run(doc)["title"]["text"] == "ТАМОЖЕННЫЕ КНИГИ ВОЛОГДЫ КАК ИСТОЧНИК ПО ИСТОРИИ ТОРГОВЛИ"
+
+
+def test_the_journals_name_named_by_the_citation_line_is_no_title() -> None:
+    # The masthead's issue line went to the furniture: the citation line names the journal.
+    doc = make_doc([("heading", "ЭКОНОМИКА ТРУДА В РЕГИОНАХ REGIONAL LABOUR ECONOMICS"),
+                    ("heading", "САМОЗАНЯТЫЕ В ТАКСИ: ДОХОДЫ И РАБОЧЕЕ ВРЕМЯ"),
+                    ("heading", "А. Р. Гарифуллина¹, Д. С. Воротынцев²"), LONG_RU,
+                    "Для цитирования: Гарифуллина А. Р., Воротынцев Д. С. Самозанятые в такси: доходы и рабочее "
+                    "время // Экономика труда в регионах. 2024. Т. 6, № 4. С. 41–58."])
+    assert run(doc)["title"]["text"] == "САМОЗАНЯТЫЕ В ТАКСИ: ДОХОДЫ И РАБОЧЕЕ ВРЕМЯ"
