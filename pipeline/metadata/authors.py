@@ -37,8 +37,8 @@ _LETTER_MARKER = r"(?<![^\W\d_])[a-h](?:\s*,\s*[a-h])*(?:,?[*†‡§#]+)?(?![^\
 # "2,*": a symbol may follow the digits after a comma too (the corresponding author's mark).
 _MARKER = rf"(?:[0-9¹²³⁴-⁹⁰]{{1,2}}(?:\s*,\s*[0-9¹²³⁴-⁹⁰]{{1,2}})*(?:,?[*†‡§#]+)?|[*†‡§#]+|{_LETTER_MARKER})"
 # Superscript digits as digits, and the other asterisks a font prints (U+2217 in TeX's output, U+204E,
-# the full-width one) as "*".
-_SUPER = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰∗⁎＊", "1234567890***")
+# the full-width one) and the envelope that marks the corresponding author as "*".
+_SUPER = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰∗⁎＊✉", "1234567890****")
 _NAME_TOKEN_RE = re.compile(rf"{INITIALS}|[^\s]+")
 _INITIALS_RE = re.compile(INITIALS)
 _PARTICLES_RE = re.compile(PARTICLES)

@@ -712,7 +712,7 @@ def test_a_dated_byline_under_the_standfirst(byline: str) -> None:
     assert md["published"] == "2025-03-12"
 
 
-@pytest.mark.parametrize("star", ["∗", "⁎", "＊", "*"])
+@pytest.mark.parametrize("star", ["∗", "⁎", "＊", "*", "✉", " ✉"])
 def test_other_asterisks_are_markers(star: str) -> None:
     assert [(a.name, a.markers) for a in parse_author_line(f"Nkechi Adeyemi-Roos{star}")] == [("Nkechi Adeyemi-Roos", ["*"])]
 
