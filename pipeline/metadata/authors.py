@@ -128,15 +128,17 @@ DEGREE_WORDS = {
     "старший", "молодший", "провідний", "завідувач", "завідувачка", "магістрант", "магистрант", "соискатель",
     "здобувач", "docent", "doktor", "ph.d", "msc", "candidate", "lecturer", "docente",
 }
+# (The nouns, not the adjectives made from them: "Академическая прокрастинация", "центральной Азии",
+# "фондовый рынок", "школьное образование", "Institutional change" are no institutions.)
 INSTITUTION_WORDS = re.compile(
-    r"(?i)\b(?:universit\w*|institut\w*|school|college|academy|academia|department|faculty|centre|center|"
-    r"dept\.|inst\.|univ\.|"
-    r"laborator\w*|hospital|clinic|ministry|council|foundation|agency|corporation|company|inc\.?|ltd\.?|gmbh|"
-    r"университет\w*|институт\w*|академи\w*|кафедр\w*|факультет\w*|центр\w*|лаборатор\w*|школ\w*|"
-    r"колледж\w*|министерств\w*|фонд\w*|учреждени\w*|универс\w*|інститут\w*|hochschule|universität|"
+    r"(?i)\b(?:universit\w*|universida\w*|institut(?!ional|ionnel)\w*|school|college|academy|academia|department|"
+    r"faculty|centre|center|dept\.|inst\.|univ\.|"
+    r"laborator\w*|laboratoire|hospital|clinic|ministry|council|foundation|agency|corporation|company|inc\.?|ltd\.?|gmbh|"
+    r"университет\w*|институт\w*|академи(?!ческ)\w*|кафедр\w*|факультет\w*|центр(?!альн)\w*|лаборатор(?!н)\w*|"
+    r"школ(?!ьн)\w*|колледж\w*|министерств\w*|фонд(?!ов)\w*|учреждени\w*|универс(?!альн)\w*|інститут\w*|"
+    r"hochschule|universität|université|università|"
     # (Ukrainian spells some with "і": університет, академія, лабораторія, коледж, міністерство.)
-    r"університет\w*|академі\w*|лабораторі\w*|коледж\w*|міністерств\w*|"
-    r"université|universidad|università)|大学|学院|研究所"
+    r"університет\w*|академі(?!чн)\w*|лабораторі\w*|коледж\w*|міністерств\w*)|大学|学院|研究所"
 )
 BYLINE_RE = re.compile(
     r"^\s*(?:(?:written|posted|reported|story|words|text|reporting|interview)\s+by|by|авторы?|текст|tekst|text|"

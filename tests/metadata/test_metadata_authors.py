@@ -766,3 +766,16 @@ def test_letter_markers_glued_to_the_names(line: str, expected: list[tuple[str, 
 ])
 def test_spaced_superscripts_and_initials_glued_to_the_surname(line: str, expected: list[tuple[str, list[str]]]) -> None:
     assert [(a.name, a.markers) for a in parse_author_line(line) or []] == expected
+
+
+@pytest.mark.parametrize(("text", "institution"), [
+    ("Уральский институт непрерывного образования", True), ("Российская академия наук", True),
+    ("Центр исследований Арктики", True), ("Laboratoire de physique", True), ("Universidad de Vigo", True),
+    # Adjectives made from those nouns: a title's words, not an institution.
+    ("Академическая прокрастинация студентов", False), ("Проблемы центральной Азии", False),
+    ("фондовый рынок", False), ("школьное образование", False), ("Institutional change in cities", False),
+    ("академічна доброчесність", False),
+])
+def test_institution_words_are_nouns(text: str, institution: bool) -> None:
+    from pipeline.metadata.authors import INSTITUTION_WORDS
+    assert (INSTITUTION_WORDS.search(text) is not None) is institution
