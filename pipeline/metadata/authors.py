@@ -36,9 +36,12 @@ NAME_RE = re.compile(rf"{_TOKEN}(?:\s+{_TOKEN}){{0,4}}")
 _LETTER_MARKER = r"(?<![^\W\d_])[a-h](?:\s*,\s*[a-h])*(?:,?[*†‡§#]+)?(?![^\W\d_])"
 # "2,*": a symbol may follow the digits after a comma too (the corresponding author's mark).
 _MARKER = rf"(?:[0-9¹²³⁴-⁹⁰]{{1,2}}(?:\s*,\s*[0-9¹²³⁴-⁹⁰]{{1,2}})*(?:,?[*†‡§#]+)?|[*†‡§#]+|{_LETTER_MARKER})"
-# Superscript digits as digits, and the other asterisks a font prints (U+2217 in TeX's output, U+204E,
-# the full-width one) and the envelope that marks the corresponding author as "*".
-_SUPER = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰∗⁎＊✉", "1234567890****")
+# Superscript digits and letters (the modifier letters a to h) as digits and letters, and the other
+# asterisks a font prints (U+2217 in TeX's output, U+204E, the full-width one) and the envelope that
+# marks the corresponding author as "*".
+# (A letter marker gets a space before it: glued to the name, it would read as the name's last letter.)
+_SUPER = str.maketrans({**{c: d for c, d in zip("¹²³⁴⁵⁶⁷⁸⁹⁰∗⁎＊✉", "1234567890****", strict=True)},
+                        **{c: " " + d for c, d in zip("ᵃᵇᶜᵈᵉᶠᵍʰ", "abcdefgh", strict=True)}})
 _NAME_TOKEN_RE = re.compile(rf"{INITIALS}|[^\s]+")
 _INITIALS_RE = re.compile(INITIALS)
 _PARTICLES_RE = re.compile(PARTICLES)
@@ -313,7 +316,8 @@ def parse_author_line(text: str) -> list[Author] | None:
     if _CAPS_WORD_RE.search(t):
         # Words in capitals are read on a title-case copy (same length, so the spans hold for both).
         found = _parse_author_line(title_case_caps(t))
-        if t == t.upper():
+        # (Every name in capitals: letter markers and "и"/"and" between them may be in lower case.)
+        if t == t.upper() or (found and all(t[a.span[0]: a.span[1]].isupper() for a in found)):
             # Names printed in capitals are unmistakable with initials: reported as printed. Without
             # initials a heading in capitals has their shape too: there every name must carry its
             # marker ("HELEN MARCHBANKS*"), and is given in title case.

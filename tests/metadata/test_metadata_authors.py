@@ -779,3 +779,17 @@ def test_spaced_superscripts_and_initials_glued_to_the_surname(line: str, expect
 def test_institution_words_are_nouns(text: str, institution: bool) -> None:
     from pipeline.metadata.authors import INSTITUTION_WORDS
     assert (INSTITUTION_WORDS.search(text) is not None) is institution
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("АЛИНА ГАРИФУЛЛИНА ᵃ, ДЕНИС ВОРОТЫНЦЕВ ᵇ", [("Алина Гарифуллина", ["a"]), ("Денис Воротынцев", ["b"])]),
+    ("Alina Garifullinaᵃ, Denis Vorotyntsevᵇ", [("Alina Garifullina", ["a"]), ("Denis Vorotyntsev", ["b"])]),
+    ("ИВАНОВ И.И. и ПЕТРОВ П.П.", [("ИВАНОВ И.И.", []), ("ПЕТРОВ П.П.", [])]),
+])
+def test_superscript_letter_markers_and_names_in_capitals_around_lower_case(line: str,
+                                                                           expected: list[tuple[str, list[str]]]) -> None:
+    assert [(a.name, a.markers) for a in parse_author_line(line) or []] == expected
+
+
+def test_a_heading_in_capitals_is_still_no_author_line() -> None:
+    assert parse_author_line("ЗЕМЕЛЬНАЯ РЕФОРМА И КРЕСТЬЯНЕ") is None
