@@ -901,6 +901,8 @@ def names_head_surnames(text: str) -> list[str] | None:
     ['Рябинин', 'Горская']
     >>> names_head_surnames("46 Кравченко О. М., Литвин Т. В.")
     ['Кравченко', 'Литвин']
+    >>> names_head_surnames("А. И. Пантелеева, О. В. Шумилов Свадебные причитания Пинежья...")
+    ['Пантелеева', 'Шумилов']
     >>> names_head_surnames("Smith J., Brown K. Rain gardens // Water. 2020. № 3. С. 5–10.") is None
     True
     """
@@ -912,8 +914,10 @@ def names_head_surnames(text: str) -> list[str] | None:
     if m is None:
         return None
     rest = m.group("rest")
-    if rest is not None and not t[: m.start("rest")].rstrip().endswith("."):
-        return None  # names, then text not set off by a full stop: a sentence that starts with a name
+    if rest is not None and not t[: m.start("rest")].rstrip().endswith(".") and not t.endswith(("...", "…")):
+        # Names, then text not set off by a full stop: a sentence that starts with a name (unless the
+        # line is cut short, as a running head with the title is: "А. И. Пантелеева Свадебные...").
+        return None
     names = t[: m.start("rest")] if rest is not None else t
     return [w for w in re.findall(r"[^\W\d_][\w’'‑-]+", names) if w not in ("and", "и")]
 
