@@ -319,6 +319,12 @@ def _find_furniture_before(lines: list[layout.Line], counts: Counter[str], plain
                 if k not in drop:
                     drop[k] = lines[k].text
                     counts["page_stamps"] += 1
+    # (And layout's issue lines at a page turn.)
+    for i in sorted(turn):
+        if i not in drop and len(lines[i].text) <= 200 and layout._has_digit(lines[i].text) \
+                and layout.is_issue_head(lines[i].text):
+            drop[i] = lines[i].text
+            counts["running_headers"] += 1
     # (And layout's author-naming heads at a page turn, named on the first page.)
     first_end = min((e for e in edges if e > 3), default=n)
     for i in sorted(turn):

@@ -527,3 +527,12 @@ def test_a_teaser_list_with_a_date_line_under_each_headline_and_a_share_row() ->
     page = ["Big Story of the Day", "", BODY1, "", BODY2, "", BODY3, "", *tail]
     out = find_chrome(page)
     assert [page[i] for i in sorted(out)] == [t for t in tail if t]
+
+
+def test_an_issue_line_and_an_authors_head_with_two_letter_initials_at_page_turns() -> None:
+    heads = ["Proceedings of the Upper Volga Society. 2024. Vol. 20, No. 1", "Zubarev P.A., Khismatullina Yu.R."]
+    page = "\n".join(["Rivers of the Plain", "", "Pavel A. Zubarev¹, Yulia R. Khismatullina²", "", *WRAPPED, "", "57",
+                      "", heads[0], "", BODY1, BODY2, "", "58", "", heads[1], "", BODY3, BODY1])
+    res = layout.build_blocks(page, RepairConfig())
+    for head in heads:
+        assert head in res.furniture

@@ -865,6 +865,18 @@ def is_journal_header(text: str) -> bool:
     return sum(bool(p.search(t)) for p in (_VOLUME, _ISSUE, _PAGES)) >= 2
 
 
+def is_issue_head(text: str) -> bool:
+    """A journal's issue line as a running head: a journal header (``is_journal_header``) that is no
+    reference entry (no "//", no author's name with initials first).
+
+    >>> is_issue_head("Proceedings of the Volga Society. 2024. Vol. 20, No. 1")
+    True
+    >>> is_issue_head("Ryabinin A. V. Grain prices // Volga Review. 2019. № 3. С. 5–9.")
+    False
+    """
+    return "//" not in text and _HEAD_NAME_START.match(text) is None and is_journal_header(text)
+
+
 # A copyright line (© first, or a year and © in a short line), a download stamp, an "et al." head
 # with or without its page number.
 _COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)\s*(?:19|20)\d\d)|©\s*(?:19|20)\d\d|(?:19|20)\d\d\s*©", re.IGNORECASE)
@@ -885,9 +897,11 @@ _CITED_HEAD = re.compile(r"^[^\W\d_][\w’'‑-]+\s+(?:[^\W\d_]\.\s?){1,3}(?:,\s
 # A running head that names the authors, maybe with the title after a full stop: "А. В. Рябинин,
 # Е. Н. Горская. Таможенные книги ...", "A. N. Karadeniz, M. A. Öztürk, G. İleri" (initials before or after
 # each surname; commas, "and", "и", "&" between the names).
-_INITIALS = r"(?:[^\W\d_]\.\s?){1,3}"
+_INITIALS = r"(?:[^\W\d_][a-zа-яё]?\.\s?){1,3}"  # (two letters for one sound: "Yu.", "Zh.", "Ch.")
 _SURNAME = r"[^\W\d_][\w’'‑-]+"
 _HEAD_NAME = rf"(?:{_INITIALS}\s*{_SURNAME}|{_SURNAME}\s+{_INITIALS})"
+_INITIALS_RE = re.compile(rf"(?<![^\W\d_]){_INITIALS}")
+_HEAD_NAME_START = re.compile(rf"\s*(?:\d+\.\s*)?{_HEAD_NAME}[\s,.]")
 _NAMES_HEAD = re.compile(rf"^{_HEAD_NAME}(?:\s*(?:,|\band\b|\bи\b|&)\s*{_HEAD_NAME})*\.?(?:\s+(?P<rest>\S.*))?$")
 _PAGE_NUMBER_ENDS = re.compile(r"^\d{1,4}\s+|\s+\d{1,4}$")
 _CITATION_MARKS = re.compile(r"//|\b(?:19|20)\d\d\b|\b10\.\d{4,}/|https?:")
@@ -903,6 +917,8 @@ def names_head_surnames(text: str) -> list[str] | None:
     ['Кравченко', 'Литвин']
     >>> names_head_surnames("А. И. Пантелеева, О. В. Шумилов Свадебные причитания Пинежья...")
     ['Пантелеева', 'Шумилов']
+    >>> names_head_surnames("Zubarev P.A., Khismatullina Yu.R.")
+    ['Zubarev', 'Khismatullina']
     >>> names_head_surnames("Smith J., Brown K. Rain gardens // Water. 2020. № 3. С. 5–10.") is None
     True
     """
@@ -918,11 +934,12 @@ def names_head_surnames(text: str) -> list[str] | None:
         # Names, then text not set off by a full stop: a sentence that starts with a name (unless the
         # line is cut short, as a running head with the title is: "А. И. Пантелеева Свадебные...").
         return None
-    names = t[: m.start("rest")] if rest is not None else t
+    names = _INITIALS_RE.sub(" ", t[: m.start("rest")] if rest is not None else t)
     return [w for w in re.findall(r"[^\W\d_][\w’'‑-]+", names) if w not in ("and", "и")]
 
 
 _ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+_SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 
 def names_a_person(word: str, text: str) -> bool:
@@ -934,7 +951,9 @@ def names_a_person(word: str, text: str) -> bool:
     >>> names_a_person("The", "The cat and the dog")
     False
     """
-    # (Casefolding gives Turkish "İ" a combining dot that "I" in the other spelling lacks.)
+    # (Casefolding gives Turkish "İ" a combining dot that "I" in the other spelling lacks; a
+    # superscript marker is a digit, not a letter touching the name.)
+    text = text.translate(_SUPERSCRIPT_DIGITS)
     folded = re.escape(word.casefold().replace("\u0307", ""))
     # (A letter must not touch it; a digit may: an affiliation marker glued to the name.)
     if re.search(rf"(?<![^\W\d_]){folded}(?![^\W\d_])", text.casefold().replace("\u0307", "")) is None:
@@ -1184,6 +1203,12 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
                 if k not in drop:
                     drop[k] = lines[k].text
                     counts["page_stamps"] += 1
+    # A journal's issue line at a page turn, wherever it is printed (it may be a running header
+    # printed once: "<Journal>. 2024. Т. 20, № 1").
+    for i in sorted(turn):
+        if i not in drop and len(lines[i].text) <= 200 and _has_digit(lines[i].text) and is_issue_head(lines[i].text):
+            drop[i] = lines[i].text
+            counts["running_headers"] += 1
     # A running head naming the authors, at a page turn: the byline on the first page names them too.
     if turn:
         heads_at_turn = [(i, sn) for i in sorted(turn) if i not in drop and "." in lines[i].text
