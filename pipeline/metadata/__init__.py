@@ -293,6 +293,13 @@ def _units_words(units: list[Unit]) -> int:
     return sum(word_count(un.text) for un in units)
 
 
+def _to_header(fr: Front, units: list[Unit]) -> None:
+    """What was read as the title so far is the header's (a rubric): its blocks join the header blocks."""
+    for un in units:
+        if un.block not in fr.header_blocks:
+            fr.header_blocks.append(un.block)
+
+
 def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
                 venue_keys: frozenset[str] = frozenset()) -> Front:
     """Walk the front matter once and sort its lines into title, authors, affiliations, dates."""
@@ -337,9 +344,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
                 and _units_words(title_units) <= RUBRIC_WORDS:
             # A short line above the article's classification code (УДК, ББК) is the journal's rubric:
             # the title comes after the code.
-            for un in title_units:
-                if un.block not in fr.header_blocks:
-                    fr.header_blocks.append(un.block)
+            _to_header(fr, title_units)
             title_units, title_end = [], -1
             add(fr.header_blocks, u)
         elif _is_furniture_like(t, venue_keys) or (
@@ -402,9 +407,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
                     " ".join(un.text for un in title_units), " ".join(texts[g] for g in group)):
                 # A short label in capitals right over a long title in capitals: the journal's rubric over
                 # the title. (In lower case it may be the title over its first section's heading.)
-                for un in title_units:
-                    if un.block not in fr.header_blocks:
-                        fr.header_blocks.append(un.block)
+                _to_header(fr, title_units)
                 title_units = [units[g] for g in group]
                 title_end = group[-1]
             elif group[0] > title_end + 1 and _may_replace_short_title(doc, fr, headline, title_units,
