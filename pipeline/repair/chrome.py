@@ -466,10 +466,13 @@ def is_menu_line(text: str) -> bool:
     if is_link_row(t):
         return True
     words = t[home.end():].split()
-    # Items separated by spaces alone: every word capitalised, none ends with punctuation, and none
-    # is a function word a headline in title case would hold.
-    return len(words) >= 4 and all(w[0].isupper() and w[-1].isalnum() and w.lower() not in _TITLE_CASE_SMALL
-                                   for w in words)
+    return len(words) >= 4 and _menu_words(words)
+
+
+def _menu_words(words: list[str]) -> bool:
+    """Items separated by spaces alone: every word capitalised, none ends with punctuation, and none is
+    a function word a headline in title case would hold."""
+    return all(w[0].isupper() and w[-1].isalnum() and w.lower() not in _TITLE_CASE_SMALL for w in words)
 
 
 def is_spaced_row(text: str) -> bool:
@@ -500,8 +503,7 @@ def is_site_menu_row(text: str) -> bool:
     (False, False)
     """
     words = _bare(text).split()
-    return (len(words) >= 5 and _is_site_item(words[-1])
-            and all(w[0].isupper() and w[-1].isalnum() and w.lower() not in _TITLE_CASE_SMALL for w in words))
+    return len(words) >= 5 and _is_site_item(words[-1]) and _menu_words(words)
 
 
 _SPACED_ITEMS = re.compile(r"\s{2,}")
