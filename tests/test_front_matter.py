@@ -121,3 +121,13 @@ def test_wiki_links_around_names_are_dropped() -> None:
     from pipeline.metadata.front_matter import read_front_matter
     r = read_front_matter({"author": ["[[Elena Moschou]]", "[[people/jcf|Jordi Casals i Ferrer]]"]}, True)
     assert [a.name for a in r.authors] == ["Elena Moschou", "Jordi Casals i Ferrer"]
+
+
+def test_csl_and_quarto_name_parts_and_the_doi_under_citation() -> None:
+    from pipeline.metadata.front_matter import read_front_matter
+    r = read_front_matter({"author": [{"name": {"given": "Ana", "non-dropping-particle": "de", "family": "Oliveira Prado"},
+                                       "affiliations": ["Universidade X"]},
+                                      {"given": "Jan", "family": "Roth"}, {"name": "Bo Li"}],
+                           "citation": {"doi": "10.1234/abc.5", "type": "article"}}, True)
+    assert [a.name for a in r.authors] == ["Ana de Oliveira Prado", "Jan Roth", "Bo Li"]
+    assert r.doi == "10.1234/abc.5"

@@ -70,7 +70,9 @@ def read_front_matter(fm: dict[str, Any], day_first: bool = True) -> FrontMatter
     out.authors = _authors(fm.get("author", fm.get("authors")))
     # (A web clipper writes the page's date as "published" and its own as "created"; Hugo "publishDate".)
     out.published = _date(next((fm[k] for k in ("date", "published", "publishDate") if k in fm), None), day_first)
-    doi = _text(fm.get("doi"))
+    # (Quarto puts the article's own DOI under "citation".)
+    citation = fm.get("citation")
+    doi = _text(fm.get("doi")) or (_text(citation.get("doi")) if isinstance(citation, dict) else None)
     if doi and (m := _DOI.search(doi)):
         out.doi = m.group(0).rstrip(".,;").lower()
     if items := _items(fm.get("keywords")):
@@ -105,7 +107,7 @@ def _authors(value: Any) -> list[Author]:
     out: list[Author] = []
     for e in entries:
         if isinstance(e, dict):
-            name = _text(e.get("name"))
+            name = _person_name(e)
             if not name:
                 continue
             affs = e.get("affiliations", e.get("affiliation"))
@@ -116,6 +118,22 @@ def _authors(value: Any) -> list[Author]:
             name = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), name)
             out.extend(Author(n.strip()) for n in re.split(r"\s+and\s+|;", name) if n.strip())
     return out
+
+
+def _person_name(entry: dict[str, Any]) -> str | None:
+    """An author mapping's name: ``name`` as text, or its parts as CSL and Quarto write them (``given``,
+    ``family`` and the particles between), under ``name`` or in the entry itself.
+
+    ``{"name": {"given": "Ana", "non-dropping-particle": "de", "family": "Oliveira Prado"}}`` ->
+    ``"Ana de Oliveira Prado"``; ``{"name": "Ana Lima"}`` -> ``"Ana Lima"``
+    """
+    value = entry.get("name")
+    if isinstance(value, str) or value is None and not ("family" in entry or "given" in entry):
+        return _text(value)
+    parts = value if isinstance(value, dict) else entry
+    keys = ("given", "dropping-particle", "non-dropping-particle", "family", "suffix")
+    name = " ".join(t for k in keys if (t := _text(parts.get(k))))
+    return name or _text(parts.get("literal"))
 
 
 # A wiki link a note-taking app writes around a name: "[[Elena Moschou]]", "[[people/E. Moschou|Elena Moschou]]".
