@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
+from typing import NamedTuple
 
 from pipeline.config import RepairConfig
 from pipeline.document import Block, Footnote
@@ -942,7 +943,23 @@ _ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 _SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 
-def names_a_person(word: str, text: str) -> bool:
+class NameForms(NamedTuple):
+    """A text as ``names_a_person`` reads it, made once for all the names looked for in it: casefolded
+    (without the combining dot casefolding gives Turkish "İ", which "I" in the other spelling lacks), and
+    as printed without its e-mail addresses and links (which print a name in lower case); superscript
+    markers read as digits (a digit, not a letter, touches the name)."""
+
+    folded: str
+    prose: str
+
+
+def name_forms(text: str) -> NameForms:
+    """``"KARADENİZ¹ (a.karadeniz@x.org)"`` -> ``NameForms("karadeniz1 (a.karadeniz@x.org)", "KARADENİZ1  ")``"""
+    text = text.translate(_SUPERSCRIPT_DIGITS)
+    return NameForms(text.casefold().replace("\u0307", ""), _ADDRESS.sub(" ", text))
+
+
+def names_a_person(word: str, text: str | NameForms) -> bool:
     """Does ``text`` hold ``word`` (in any case) as a whole word, and never in lower case, as a name is
     printed? (A byline may print the surname in capitals; a common word shows up in lower case.)
 
@@ -951,18 +968,12 @@ def names_a_person(word: str, text: str) -> bool:
     >>> names_a_person("The", "The cat and the dog")
     False
     """
-    # (Casefolding gives Turkish "İ" a combining dot that "I" in the other spelling lacks; a
-    # superscript marker is a digit, not a letter touching the name.)
-    text = text.translate(_SUPERSCRIPT_DIGITS)
+    forms = name_forms(text) if isinstance(text, str) else text
     folded = re.escape(word.casefold().replace("\u0307", ""))
     # (A letter must not touch it; a digit may: an affiliation marker glued to the name.)
-    if re.search(rf"(?<![^\W\d_]){folded}(?![^\W\d_])", text.casefold().replace("\u0307", "")) is None:
+    if re.search(rf"(?<![^\W\d_]){folded}(?![^\W\d_])", forms.folded) is None:
         return False
-    if word[:1].islower():
-        return True
-    # (An e-mail address or a link prints a name in lower case.)
-    prose = _ADDRESS.sub(" ", text)
-    return re.search(rf"(?<![^\W\d_]){re.escape(word.lower())}(?![^\W\d_])", prose) is None
+    return word[:1].islower() or re.search(rf"(?<![^\W\d_]){re.escape(word.lower())}(?![^\W\d_])", forms.prose) is None
 
 
 def is_page_stamp(text: str, at_edge: bool = True) -> bool:
@@ -1170,21 +1181,19 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
             counts["running_headers"] += 1
     # What a PDF prints once at a page's foot or head: the copyright line, a download stamp, an
     # "et al." or citation-style running head. (Each needs its mark: "©" or "(c", "ownloaded",
-    # "et al"/"и др"/"т.б", a cut-short "...".)
-    for i, ln in enumerate(lines if page_stamps or breaks else ()):
-        t = ln.text
-        if t and i not in drop and len(t) <= 200 and ("©" in t or "(c" in t or "(C" in t or "ownloaded" in t
-                                                       or t.endswith(("...", "…")) or _ET_AL_MARK.search(t)) \
-                and is_page_stamp(t, isolated(i) or _near(lines, i, edges)):
-            drop[i] = t
-            counts["page_stamps"] += 1
-    # A paper's first-page foot, wherever extraction put it: its licence, ISBN and corresponding-author
-    # lines (the licence's last words may wrap onto the next line).
+    # "et al"/"и др"/"т.б", a cut-short "...".) And, in the same walk, a paper's first-page foot wherever
+    # extraction put it: its licence, ISBN and corresponding-author lines (the licence's last words may
+    # wrap onto the next line).
     foot: list[int] = []
     for i, ln in enumerate(lines if page_stamps or breaks else ()):
         t = ln.text
-        if t and i not in drop and len(t) <= 200 and ("icen" in t or "ISBN" in t or "orresponding" in t) \
-                and is_first_page_foot(t):
+        if not t or i in drop or len(t) > 200:
+            continue
+        if ("©" in t or "(c" in t or "(C" in t or "ownloaded" in t or t.endswith(("...", "…")) or _ET_AL_MARK.search(t)) \
+                and is_page_stamp(t, isolated(i) or _near(lines, i, edges)):
+            drop[i] = t
+            counts["page_stamps"] += 1
+        elif ("icen" in t or "ISBN" in t or "orresponding" in t) and is_first_page_foot(t):
             drop[i] = t
             counts["page_stamps"] += 1
             nxt = lines[i + 1].text if i + 1 < n else ""
@@ -1217,7 +1226,7 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
         # journal's name at the very top does not end it.)
         first_end = min((e for e in edges if e > 3), default=n)
         if heads_at_turn and first_end < n:
-            first_page = " ".join(ln.text for ln in lines[:first_end])
+            first_page = name_forms(" ".join(ln.text for ln in lines[:first_end]))
             for i, surnames in heads_at_turn:
                 if i > first_end and all(names_a_person(w, first_page) for w in surnames):
                     drop[i] = lines[i].text
