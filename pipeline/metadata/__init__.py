@@ -599,7 +599,21 @@ def _is_affiliation_line(text: str) -> bool:
     return bool(au.is_affiliation(text) or re.match(r"^\s*[0-9¹²³*†‡]\s*\S", text) or notes.find_emails(text))
 
 
-def _authors(doc: Document, fr: Front, front_end: int, body_start: int, day_first: bool) -> list[au.Author]:
+def _late_byline(doc: Document, front_end: int, body_start: int, day_first: bool) -> tuple[int, list[str]] | None:
+    """A byline a few blocks under the front matter (below the standfirst and the dates), maybe on one
+    line with the date ("Published: 12 March 2025 | Author: Jane Doe", "Jane Doe · 2025-04-03"): its
+    block and names, else None."""
+    for i in range(front_end, min(len(doc.blocks), body_start + BYLINE_BLOCKS)):
+        t = doc.blocks[i].text
+        names = au.parse_byline(t) or au.parse_dated_byline(t, day_first)
+        if not names and (name := au.parse_dated_name(t, day_first)):
+            names = [name]
+        if names:
+            return i, names
+    return None
+
+
+def _authors(doc: Document, fr: Front, front_end: int, body_start: int) -> list[au.Author]:
     if fr.authors:
         authors = fr.authors
         markers = {m for a in authors for m in a.markers}
@@ -620,16 +634,6 @@ def _authors(doc: Document, fr: Front, front_end: int, body_start: int, day_firs
         return authors
     if fr.byline_names:
         return [au.Author(n) for n in unique(fr.byline_names)]
-    # A byline a few blocks under the front matter (below the standfirst and the dates), maybe on one
-    # line with the date ("Published: 12 March 2025 | Author: Jane Doe", "Jane Doe · 2025-04-03").
-    for i in range(front_end, min(len(doc.blocks), body_start + BYLINE_BLOCKS)):
-        t = doc.blocks[i].text
-        names = au.parse_byline(t) or au.parse_dated_byline(t, day_first)
-        if not names and (name := au.parse_dated_name(t, day_first)):
-            names = [name]
-        if names:
-            fr.byline_blocks.append(i)  # a byline's date is the article's (read next, by _published)
-            return [au.Author(n) for n in unique(names)]
     for i in range(front_end, min(len(doc.blocks), body_start + LEAD_BLOCKS)):
         name = au.lead_author(doc.blocks[i].text)
         if name:
@@ -907,7 +911,11 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
     header = _venue_info(doc, front_end)
     # The header area (front matter, abstracts, keywords) ends where the main text starts.
     doi = _doi(doc, body_start, skip)
-    authors = _authors(doc, fr, front_end, body_start, cfg.day_first)
+    if not fr.authors and not fr.byline_names and (late := _late_byline(doc, front_end, body_start, cfg.day_first)):
+        # Read as the front matter's byline: it names the authors, and its date is the article's.
+        fr.byline_blocks.append(late[0])
+        fr.byline_names.extend(late[1])
+    authors = _authors(doc, fr, front_end, body_start)
     published = _published(doc, fr, body_start, header, cfg)
 
     title_obj = None

@@ -15,9 +15,12 @@ import re
 from pipeline.metadata.text import ends_sentence, letters_share, main_script, squash, strip_marks, word_count
 
 # Classification codes and serial numbers printed above titles.
-_CODE_LINE_RE = re.compile(
-    r"^(?:удк|udc|ббк|bbk|jel|pacs|msc|grnti|грнти|ғтамр|әож|вак|oecd|edn|e-?issn|p-?issn|issn|isbn)\b", re.IGNORECASE
-)
+# The codes of a library classification a Slavic or Central Asian journal prints above the title
+# (UDC, BBK, GRNTI and their Kazakh names), then the other codes of a code line. (JEL, PACS and MSC codes
+# may follow the abstract instead.)
+_CLASSIFICATION = r"удк|udc|ббк|bbk|grnti|грнти|ғтамр|әож"
+_CODE_LINE_RE = re.compile(rf"^(?:{_CLASSIFICATION}|jel|pacs|msc|вак|oecd|edn|e-?issn|p-?issn|issn|isbn)\b",
+                           re.IGNORECASE)
 # Article-type (rubric) labels printed above titles: "Original Paper", "Обзорная статья", "Case Study".
 _TYPE_LABEL = (
     r"(?:(?:научная|оригинальная|обзорная|исследовательская|редакционная|дискуссионная|теоретическая|"
@@ -147,9 +150,7 @@ def is_code_or_label(text: str) -> bool:
     return bool(m and _CODE_LINE_RE.match(t[m.end() :]))
 
 
-# The codes of a library classification a Slavic or Central Asian journal prints above the title
-# (UDC, BBK, GRNTI and their Kazakh names). JEL, PACS and MSC codes may follow the abstract instead.
-_CLASSIFICATION_RE = re.compile(r"^(?:удк|udc|ббк|bbk|grnti|грнти|ғтамр|әож)\b", re.IGNORECASE)
+_CLASSIFICATION_RE = re.compile(rf"^(?:{_CLASSIFICATION})\b", re.IGNORECASE)
 
 
 def is_classification_code(text: str) -> bool:
