@@ -148,16 +148,17 @@ def _is_venue_line(text: str, venue_keys: frozenset[str]) -> bool:
     if not venue_keys:  # most documents print no journal name: no key to make
         return False
     key = _line_key(text)
-    rest = key
-    for name in venue_keys:
-        if name in rest:
-            rest = rest.replace(name, " ")
-    if rest == key:
+    # (In a fixed order, longest first: the keys are a set, and the answer must not depend on its order.)
+    found = sorted((n for n in venue_keys if n in key), key=lambda n: (-len(n), n))
+    if not found:
         return False
+    rest = key
+    for name in found:
+        rest = rest.replace(name, " ")
     if not re.search(r"[^\W\d_]", rest):
         return True
     # The name in one alphabet, then its translation in another ("ЭКОНОМИКА ТРУДА ... REGIONAL LABOUR ...").
-    first = next(n for n in venue_keys if n in key)
+    first = min(found, key=lambda n: (key.find(n), -len(n)))
     return (key.startswith(first) and word_count(rest) <= MAX_VENUE_NAME_WORDS
             and main_script(rest) not in (None, main_script(first)))
 

@@ -655,3 +655,16 @@ def test_the_journals_name_named_by_the_citation_line_is_no_title() -> None:
                     "Для цитирования: Гарифуллина А. Р., Воротынцев Д. С. Самозанятые в такси: доходы и рабочее "
                     "время // Экономика труда в регионах. 2024. Т. 6, № 4. С. 41–58."])
     assert run(doc)["title"]["text"] == "САМОЗАНЯТЫЕ В ТАКСИ: ДОХОДЫ И РАБОЧЕЕ ВРЕМЯ"
+
+
+def test_a_venue_line_is_read_the_same_whatever_the_order_of_the_names_set() -> None:
+    # Two journal names on the line and a word besides: the answer must not follow the set's order,
+    # which changes with the interpreter's hash seed.
+    import os
+    import subprocess
+    import sys
+    code = ("from pipeline.metadata import _is_venue_line as f; "
+            "print(f('ЭКОНОМИКА ТРУДА REGIONAL LABOUR Extra', frozenset({'экономика труда', 'regional labour'})))")
+    answers = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in range(6)}
+    assert answers == {"True"}
