@@ -221,6 +221,20 @@ def test_a_contact_line_repeated_under_each_languages_author_block_is_no_label()
     assert find_boilerplate(page, hard_wrapped=True) == {}
 
 
+def test_a_pdfs_first_page_reprinting_its_cover_is_no_teaser_under_a_label() -> None:
+    from pipeline.repair.web import find_boilerplate
+    # A cover page (title, authors, the edition's details), then the article's first page printing the
+    # title and the authors again: the repeated author line reads as a label closing a teaser.
+    page = ["Revue des littoraux", "12 | 2022", "", "Les ports de pêche du golfe du Lion et leurs quais", "",
+            "Jeanne Marchal et Paul Ortiz", "", "Édition électronique", "URL : https://example.org/12", "",
+            "Le texte seul est utilisable sous licence CC BY 4.0, sauf mention contraire explicite ici.", "",
+            "Les ports de pêche du golfe du Lion et leurs quais", "Jeanne Marchal et Paul Ortiz", "",
+            "Résumé", P1, "", P2]
+    assert find_boilerplate(page, paged=True) == {}
+    # Without page breaks (a web page) the same lines are a teaser and its label.
+    assert find_boilerplate(page) == {5: "label", 12: "teaser", 13: "label"}
+
+
 def test_a_breadcrumb_holds_the_headline_only_above_the_prose() -> None:
     from pipeline.repair.web import find_boilerplate
     page = ["UPH University of Natural Sciences in Sandomierz", "", "Home » News » Science", "",

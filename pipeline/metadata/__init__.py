@@ -182,13 +182,13 @@ CITATION_BLOCKS = 30
 MAX_VENUE_NAME_WORDS = 10
 
 
-def _venue_keys(doc: Document, front_end: int) -> frozenset[str]:
+def _venue_keys(doc: Document, front_end: int, cited: list[tuple[int, str]]) -> frozenset[str]:
     """The journal names printed in the running headers and issue lines of the front matter, and in
-    its "for citation" lines (the masthead prints the name alone, its issue line moved to the furniture)."""
+    its "for citation" lines (``cited``: the masthead prints the name alone, its issue line moved to the
+    furniture)."""
     lines = list(doc.furniture) + [ln for b in doc.blocks[:front_end] for ln in b.text.split("\n")]
     infos = [venue.parse_issue_line(line) for line in lines]  # it squashes the line first itself
-    infos += [venue.citation_venue(squash(b.text)) for b in doc.blocks[: front_end + CITATION_BLOCKS]
-              if venue.CITATION_CUE_RE.match(b.text)]
+    infos += [venue.reference_venue(text) for _i, text in cited]
     keys = set()
     for info in infos:
         for name in (info or {}).get("names") or []:
@@ -301,9 +301,55 @@ def _to_header(fr: Front, units: list[Unit]) -> None:
             fr.header_blocks.append(un.block)
 
 
+# A title the article's reference names has at least this many words (fewer may be a word of the
+# journal's name or of an author's).
+MIN_CITED_TITLE_WORDS = 4
+
+
+def _in_reference(text: str, cited: list[str]) -> bool:
+    """Whether ``text``'s words are printed together in one of the article's references (``cited``,
+    each as ``_line_key`` made it). ``("Trade and Power", ["smith j 2021 trade and power j t s 12"])`` -> True"""
+    key = _line_key(text)
+    return bool(key) and any(f" {key} " in f" {c} " for c in cited)
+
+
+def _named_in_reference(authors: list[au.Author], cited: list[str]) -> bool:
+    """Whether one of the article's references opens with these authors: each name's last word among its
+    first words (four per author, two more for a cue the squash left). ``([Author("Jane Doe"),
+    Author("Li Wei")], ["doe j and wei l trade and power"])`` -> True"""
+    lasts = [words[-1] for a in authors if (words := _line_key(a.name).split())]
+    if not lasts or len(lasts) < len(authors):
+        return False
+    return any(set(lasts) <= set(c.split()[: 4 * len(authors) + 2]) for c in cited)
+
+
+def _cited_title(doc: Document, units: list[Unit], texts: list[str], start: int, lang: str | None,
+                 cited: list[str], page_width: bool, cfg: MetadataConfig,
+                 venue_keys: frozenset[str]) -> list[Unit] | None:
+    """The first title-shaped front line from ``start`` on that the article's reference prints, in the
+    title's language (``lang``), with the lines that go on with it in the reference too; else None."""
+    for u in range(start, len(units)):
+        t = texts[u]
+        if word_count(t) < MIN_CITED_TITLE_WORDS or not title.is_title_shaped(t) or not _in_reference(t, cited) \
+                or _is_furniture_like(t, venue_keys):
+            continue
+        group = [u]
+        while _title_goes_on(doc, units, texts, group, page_width, cfg) and \
+                _in_reference(" ".join(texts[g] for g in [*group, group[-1] + 1]), cited):
+            group.append(group[-1] + 1)
+        found = [units[g] for g in group]
+        if _units_lang(doc, found) in (lang, "und"):
+            return found
+    return None
+
+
 def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
-                venue_keys: frozenset[str] = frozenset()) -> Front:
-    """Walk the front matter once and sort its lines into title, authors, affiliations, dates."""
+                venue_keys: frozenset[str] = frozenset(), cited: list[str] | None = None) -> Front:
+    """Walk the front matter once and sort its lines into title, authors, affiliations, dates.
+
+    ``cited``: the article's own references ("for citation" lines) as ``_line_key`` made them; they
+    name its title and its authors."""
+    cited = cited or []
     fr = Front()
     units = _front_units(doc, front_end)
     texts = [un.text for un in units]
@@ -363,9 +409,9 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             # "Published on 7 August 2023 by Jane Doe": the byline inside the dateline.
             add(fr.byline_blocks, u)
             fr.byline_names.extend(dated_names)
-        elif (line_authors := au.parse_author_line(t)) and _accept_author_line(
+        elif (line_authors := au.parse_author_line(t)) and (_accept_author_line(
             t, line_authors, bool(title_units), texts[u + 1] if u + 1 < len(texts) else ""
-        ):
+        ) or (title_units and _named_in_reference(line_authors, cited))):
             add(fr.author_blocks, u)
             if not repeated:  # after a translated title come the names transliterated
                 fr.authors.extend(line_authors)
@@ -443,6 +489,15 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
         # Lines of a site's menu may come first: the first of five words or more, where there is one.)
         title_units = next((t for t in later_titles if sum(word_count(un.text) for un in t) >= MENU_ITEM_WORDS + 1
                             and _first_letter_is_upper(t[0].text)), later_titles[0])
+    if cited and title_units and not _in_reference(" ".join(un.text for un in title_units), cited):
+        # The article's reference prints its title: the line read first is not in it (an issue's theme
+        # over the title, a rubric), a line under it in the same language is.
+        last = max(k for k, un in enumerate(units) if un in title_units)
+        found = _cited_title(doc, units, texts, last + 1, _units_lang(doc, title_units), cited, page_width, cfg,
+                             venue_keys)
+        if found:
+            _to_header(fr, title_units)
+            title_units = found
     fr.title = unique_ints(un.block for un in title_units)
     fr.title_text = " ".join(un.text for un in title_units)
     fr.title_lang = _units_lang(doc, title_units) if title_units else None
@@ -721,19 +776,17 @@ def _doi(doc: Document, header_end: int, skip: set[int]) -> str | None:
     return found[0] if found else None
 
 
-def _venue_info(doc: Document, front_end: int) -> dict[str, Any] | None:
+def _venue_info(doc: Document, front_end: int, cited: list[tuple[int, str]]) -> dict[str, Any] | None:
     info = venue.pick_header(list(doc.furniture))
     if info:
         return info
-    front = [squash(doc.blocks[i].text) for i in range(min(front_end, len(doc.blocks)))]
-    info = venue.pick_header([t for t in front if len(t) < 240])
+    info = venue.pick_header([t for i in range(min(front_end, len(doc.blocks)))
+                              if len(t := squash(doc.blocks[i].text)) < 240])
     if info:
         return info
-    # The front blocks squashed above, then up to ten more, squashed only when they open with the cue
-    # (whitespace inside it is any run of spaces, so the raw text answers as the squashed one would).
-    later = (squash(b.text) for b in doc.blocks[front_end : front_end + 10] if venue.CITATION_CUE_RE.match(b.text))
-    for text in chain(doc.furniture, front, later):
-        info = venue.citation_venue(text)
+    # A "for citation" line among the furniture, in the front matter or up to ten blocks under it.
+    for info in chain(map(venue.citation_venue, doc.furniture),
+                      (venue.reference_venue(text) for i, text in cited if i < front_end + 10)):
         if info:
             return info
     return None
@@ -901,15 +954,18 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
                  for p in cues[i] if p.kind != "stop"]
     front_end = min([body_start] + [p.block for p in cue_probe])
 
-    venue_keys = _venue_keys(doc, front_end)
-    fr = _read_front(doc, front_end, cfg, venue_keys)
+    # The article's own reference ("for citation"), in the front matter or under it: it names the
+    # journal, the authors and the title.
+    cited = venue.citations([b.text for b in blocks[: front_end + CITATION_BLOCKS]])
+    venue_keys = _venue_keys(doc, front_end, cited)
+    fr = _read_front(doc, front_end, cfg, venue_keys, [_line_key(text) for _i, text in cited])
     main_lang = fr.title_lang
     parts = _cue_parts(cues, skip)
     keywords, abstracts, cue_labels, located = _keywords_abstracts(doc, parts, front_end, main_lang, skip)
     if main_lang:
         _translations_near_abstracts(doc, fr, located, skip, main_lang, cfg, venue_keys)
 
-    header = _venue_info(doc, front_end)
+    header = _venue_info(doc, front_end, cited)
     # The header area (front matter, abstracts, keywords) ends where the main text starts.
     doi = _doi(doc, body_start, skip)
     if not fr.authors and not fr.byline_names and (late := _late_byline(doc, front_end, body_start, cfg.day_first)):

@@ -52,7 +52,12 @@ _NUMBER_PAREN_RE = re.compile(r"\d\s*\(")
 CITATION_CUE_RE = re.compile(
     r"^\s*(?:для\s+цитирования|ссылка\s+для\s+цитирования|ссылка\s+на\s+статью|for\s+citation|"
     r"to\s+cite\s+this\s+article|cite\s+this\s+article|cite\s+as|how\s+to\s+cite(?:\s+this\s+article)?|"
-    r"citation|для\s+цитування)\s*[:.]?\s*",
+    r"citation|для\s+цитування|як\s+цитувати|"
+    # French (an OpenEdition cover page prints both references), German, Spanish, Portuguese, Italian, Polish.
+    r"r[ée]f[ée]rence\s+(?:[ée]lectronique|papier)|pour\s+citer\s+(?:cet\s+article|ce\s+document)|"
+    r"zitiervorschlag|zitierweise|zitieren\s+als|c[óo]mo\s+citar(?:\s+este\s+art[íi]culo)?|"
+    r"para\s+citar(?:\s+este\s+art[íi]culo)?|citar\s+como|come\s+citare|per\s+citare(?:\s+questo\s+articolo)?|"
+    r"jak\s+cytować)\s*[:.]?\s*",
     re.IGNORECASE,
 )
 
@@ -159,6 +164,27 @@ def parse_issue_line(line: str) -> dict[str, Any] | None:
     return None
 
 
+def citations(texts: list[str]) -> list[tuple[int, str]]:
+    """The article's own references ("for citation" statements) among block texts: the block's index
+    and what follows the cue, squashed; the next block when the cue stands alone ("Référence
+    électronique" over the reference).
+
+    ``["Title", "Для цитирования: Иванов И.И. Заглавие // Вестник. 2023."]`` ->
+    ``[(1, "Иванов И.И. Заглавие // Вестник. 2023.")]``
+    """
+    out: list[tuple[int, str]] = []
+    for i, t in enumerate(texts):
+        m = CITATION_CUE_RE.match(t)
+        if m is None:
+            continue
+        rest = squash(t[m.end() :])
+        if not rest and i + 1 < len(texts) and CITATION_CUE_RE.match(texts[i + 1]) is None:
+            i, rest = i + 1, squash(texts[i + 1])
+        if rest:
+            out.append((i, rest))
+    return out
+
+
 def citation_venue(line: str) -> dict[str, Any] | None:
     """Venue from a "for citation" line, else None.
 
@@ -166,9 +192,13 @@ def citation_venue(line: str) -> dict[str, Any] | None:
     names ``["Вестник МГИМО"]``, year 2023, volume 16, issue 2, pages ``"7-29"``
     """
     m = CITATION_CUE_RE.match(line)
-    if not m:
-        return None
-    rest = line[m.end() :]
+    return reference_venue(line[m.end() :]) if m else None
+
+
+def reference_venue(rest: str) -> dict[str, Any] | None:
+    """Venue from the article's reference (a "for citation" line without its cue), else None.
+    ``"Smith, J. (2021). Trade. Journal of Trade Studies, 12(3), 50–64."`` -> names
+    ``["Journal of Trade Studies"]``, volume 12, issue 3"""
     if "//" in rest:
         return parse_issue_line(rest.split("//", 1)[1].split(" DOI")[0])
     # APA/MLA style: the journal follows the title's full stop, "Journal, 12(3), 50–64".

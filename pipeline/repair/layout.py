@@ -1676,7 +1676,8 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
             web = {i // 2: why for i, why in find_boilerplate(spaced, {2 * i for i in skip},
                                                               plain_spaces=plain).items()}
         else:
-            web = find_boilerplate(texts, skip, hard_wrapped=wrapped, plain_spaces=plain)
+            web = find_boilerplate(texts, skip, hard_wrapped=wrapped, plain_spaces=plain,
+                                   paged=any(ln.page_break for ln in lines))
         # Site chrome printed once (cookie notices, newsletter boxes, ad labels, "Most read"): by a
         # small vocabulary and where the line stands (repair.chrome).
         if not wrapped:

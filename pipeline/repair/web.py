@@ -408,13 +408,24 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
             out[i] = "repeat"
 
 
+def _repeats_head(run: list[int], label: int, norm: dict[int, str], head: set[str]) -> bool:
+    """Whether a line of ``run`` other than ``label``, of four words or more, reads as a line of the
+    page's head (``head``: the normalised lines above its first paragraph) and stands below it.
+    ``([7, 8, 9], 9, {7: "the huts of the lagoon", 8: "a title", 9: "jane doe"}, {"the huts of the lagoon"})``
+    -> True
+    """
+    return any(x != label and norm[x] in head and norm[x].count(" ") >= 3 for x in run)
+
+
 def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrapped: bool = False,
-                     plain_spaces: bool = False) -> dict[int, str]:
+                     plain_spaces: bool = False, paged: bool = False) -> dict[int, str]:
     """Indices of boilerplate lines -> the reason ("label", "breadcrumb", "navigation", "teaser", "footer").
 
     ``lines`` are the document's lines (blank ones included, as the run structure matters);
     ``skip`` holds lines already taken as page furniture; ``plain_spaces``: no line holds
-    whitespace other than " " (the caller knows it of the page; see ``_norms``).
+    whitespace other than " " (the caller knows it of the page; see ``_norms``); ``paged``: the text
+    has page breaks (a PDF's), where a run that repeats the head's lines is the article's first page
+    printing again what its cover page printed (title, authors), not a teaser under a label.
     >>> page = ["Home News Big story of the day", "Other story", "", "Big story of the day", "",
     ...         "Body text here.", "Related title", "Its summary.", "Events", "", "More body.",
     ...         "Another title", "Events", "Disclaimer text."]
@@ -443,6 +454,10 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
         i for i in live if counts[norm[i]] >= 2 and is_label(lines[i]) and not _MD_HEADING.match(lines[i])]
     # A label hangs on to the teaser lines it closes; a subheading repeated in several sections
     # ("Method") stands alone between blank lines.
+    if paged and candidates:
+        first_body = next((i for i in live if is_body(lines[i])), len(lines))
+        head = {norm[i] for i in live if i < first_body}
+        candidates = [i for i in candidates if not _repeats_head(runs[run_of(i)], i, norm, head)]
     attached: Counter[str] = Counter(norm[i] for i in candidates if len(runs[run_of(i)]) >= 2)
     labels = [i for i in candidates if 2 * attached[norm[i]] >= counts[norm[i]]]
     for i in labels:
