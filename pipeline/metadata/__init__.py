@@ -371,6 +371,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
     later_dated: list[int | None] = []  # how many blocks down a dateline follows each of later_titles
     title_end = -1  # the title's last unit
     repeated = False
+    crumb_under_title = False
 
     def add(lst: list[int], u: int) -> None:
         if units[u].block not in lst:
@@ -398,6 +399,8 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             headline is not None and title.breadcrumb_target_of_keys(t, crumb_keys) == headline
         ):
             add(fr.header_blocks, u)
+            # (A site's navigation trail under the line read as the title: that line was the site's.)
+            crumb_under_title = crumb_under_title or (bool(title_units) and title.is_breadcrumb(t))
         elif (names := au.parse_byline(t)) is not None:
             add(fr.byline_blocks, u)
             fr.byline_names.extend(names)
@@ -458,7 +461,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
                 title_units = [units[g] for g in group]
                 title_end = group[-1]
             elif group[0] > title_end + 1 and _may_replace_short_title(doc, fr, headline, title_units,
-                                                                      [units[g] for g in group]):
+                                                                      [units[g] for g in group], crumb_under_title):
                 later_titles.append([units[g] for g in group])
                 end = units[group[-1]].block
                 later_dated.append(_dateline_distance([b.text for b in doc.blocks[end + 1 : end + 4]], cfg.day_first))
@@ -582,14 +585,18 @@ SHORT_TITLE_WORDS = 8
 
 
 def _may_replace_short_title(doc: Document, fr: Front, headline: int | None, current: list[Unit],
-                             later: list[Unit]) -> bool:
+                             later: list[Unit], crumb_between: bool = False) -> bool:
     """Whether a later title-shaped line may be the title rather than the short one taken first: seen
     before any author line or byline, not right under it (the caller checks that another line lies
     between: a line right under a title is its subtitle), longer, in the same language (another
     language's is a translation) and in a block of its own. It is, if an author line or byline
     follows (a title stands above its authors; without them, nothing says which is the title).
-    Not where a breadcrumb or a repeat named the headline."""
-    if headline is not None or fr.authors or fr.byline_names or fr.translations:
+    Not where a breadcrumb or a repeat named the headline.
+
+    ``crumb_between``: a site's navigation trail stands between the two lines. The line above it was
+    the site's name, and a byline read since is the headline's, printed above it ("Press release 17/2024
+    | 14.05.2024 | By Jane Doe")."""
+    if headline is not None or fr.authors or fr.translations or (fr.byline_names and not crumb_between):
         return False
     if later[0].block == current[-1].block:
         return False

@@ -668,3 +668,29 @@ def test_a_venue_line_is_read_the_same_whatever_the_order_of_the_names_set() -> 
     answers = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in range(6)}
     assert answers == {"True"}
+
+
+_PRESS = [
+    ("heading", "NRI – Northern Research Institute"),
+    ("heading", "Member of the Environmental Research Association"),
+    ("heading", "Home > Press > Press releases > 2024"),
+    ("heading", "Press release 17/2024 | 14.05.2024 | By Jana Feldmann"),
+    ("heading", "Restored wetlands release less methane after five years"),
+    "Long-term measurements on three sites show that rewetted fens turn into carbon sinks sooner than "
+    "expected, provided the water table is kept just below the surface for most of the year.",
+    LONG_EN,
+]
+
+
+@pytest.mark.parametrize(("crumb", "title"), [
+    # A site's navigation trail under the first line: that line was the site's name, and the headline is
+    # the line under the byline printed above it.
+    (True, "Restored wetlands release less methane after five years"),
+    # Without the trail, a title-shaped line under a byline may be the article's first subheading.
+    (False, "NRI – Northern Research Institute"),
+])
+def test_headline_under_its_dateline_and_byline(crumb: bool, title: str) -> None:
+    blocks = _PRESS if crumb else [b for b in _PRESS if not (isinstance(b, tuple) and b[1].startswith("Home >"))]
+    md = run(make_doc(blocks))
+    assert md["title"]["text"] == title
+    assert [a["name"] for a in md["authors"]] == ["Jana Feldmann"]
