@@ -411,3 +411,26 @@ def test_media_contact_label(text: str, want: bool) -> None:
 ])
 def test_category_row(text: str, want: bool) -> None:
     assert chrome.is_category_row(text) is want
+
+
+def test_a_list_in_the_last_gap_between_paragraphs() -> None:
+    # The gap right above the last paragraph of prose is read like the others (it had been skipped).
+    page = [P1, "", P2, "", "More press releases", "08.05.2024", "Salt marshes grow with the rising sea",
+            "25.04.2024", "Thirty pupils explore the wetland laboratory", "", P3]
+    out = chrome.find_chrome(page)
+    assert all(out.get(i) == "teaser" for i in range(4, 9)) and 0 not in out and 10 not in out
+
+
+@pytest.mark.parametrize(("page", "want"), [
+    # A label with a colon and one headline right under it, alone between blank lines: a pointer on
+    # two lines. The subheading after the next blank line opens the next section.
+    ([P1, "", "You might also like:", "Peat moss farming starts on a pilot site", "",
+      "Water just below the surface is best", "", P2, "", P3], {2: "teaser", 3: "teaser"}),
+    # Two headlines under the label: a list, though a blank line sets the second apart.
+    ([P1, "", "Related stories", "Peat moss farming starts on a pilot site", "",
+      "Salt marshes grow with the rising sea", "", P2, "", P3], {2: "teaser", 3: "teaser", 5: "teaser"}),
+    # A colon-ended line over a line that runs on into the paragraph is no pointer.
+    ([P1, "", "The results were as follows:", "Water just below the surface is best", P2, "", P3], {}),
+])
+def test_pointer_on_two_lines_and_the_next_sections_heading(page: list[str], want: dict[int, str]) -> None:
+    assert chrome.find_chrome(page) == want

@@ -651,7 +651,7 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
     gaps: list[list[int]] = []
     gap: list[int] = []
     for i in live:
-        if first < i < last:
+        if first < i <= last:  # (the last line of prose closes the last gap)
             if i in prose_set:
                 if gap:
                     gaps.append(gap)
@@ -697,7 +697,7 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
         if len(rest) == 1 and len(g) == 1 and _alone(rest[0], lines) and _pointer(lines[rest[0]]):
             out[rest[0]] = "teaser"
             continue
-        _teaser_list(lines, rest, out)
+        _teaser_list(lines, rest, out, before_prose=True)
     # A box's own sentence reads as prose: a short one with box lines right above and right under it.
     for i in prose:
         # (Right above and under: the line before and after, not across a blank line.)
@@ -782,6 +782,15 @@ def _pointer(text: str) -> str | None:
     return None
 
 
+def _two_line_pointer(lines: list[str], idx: list[int], k: int, j: int) -> bool:
+    """Whether ``idx[k:j]`` is a label ending with a colon and one line right under it (a headline), the
+    two with blank lines (or the page's edge) right above and right under them."""
+    a = idx[k]
+    if j != k + 2 or idx[k + 1] != a + 1 or not lines[a].rstrip().endswith(":"):
+        return False
+    return not (a and lines[a - 1].strip()) and not (a + 2 < len(lines) and lines[a + 2].strip())
+
+
 def _alone(i: int, lines: list[str]) -> bool:
     """Whether line ``i`` has blank lines (or the page's edge) on both sides."""
     return not (i and lines[i - 1].strip()) and not (i + 1 < len(lines) and lines[i + 1].strip())
@@ -836,8 +845,14 @@ def _spaced_menu(lines: list[str], head: list[int], filled: list[int], out: dict
 _DATE_ONLY = re.compile(r"(?:\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d)(?:,?\s+\d{1,2}:\d\d)?")
 
 
-def _teaser_list(lines: list[str], idx: list[int], out: dict[int, str]) -> None:
-    """A short label (one to five words) and two or more headlines under it, among ``idx``."""
+def _teaser_list(lines: list[str], idx: list[int], out: dict[int, str], before_prose: bool = False) -> None:
+    """A short label (one to five words) and two or more headlines under it, among ``idx``; or, with
+    a colon, one headline right under it, the two alone between blank lines (a pointer on two lines).
+
+    ``before_prose``: ``idx`` are the lines of a gap between paragraphs, the next paragraph right
+    after the last of them. That line, set apart from the list by a blank line where the list's first
+    item was not, is the next section's heading.
+    """
     k = 0
     while k < len(idx):
         t = lines[idx[k]].strip()
@@ -851,6 +866,14 @@ def _teaser_list(lines: list[str], idx: list[int], out: dict[int, str]) -> None:
                 (is_head := is_headline(lines[idx[j]])) or _DATE_ONLY.fullmatch(lines[idx[j]].strip())):
             heads += is_head
             j += 1
+        # (What the list is without that line: still a list, or a pointer on two lines. Else the line
+        # may be the list's last item, a blank line above it as above the rest.)
+        if before_prose and j == len(idx) and j - k >= 3 and idx[j - 1] - idx[j - 2] > idx[k + 1] - idx[k]:
+            shorter = heads - is_headline(lines[idx[j - 1]])
+            if shorter >= 2 or (shorter == 1 and _two_line_pointer(lines, idx, k, j - 1)):
+                j, heads = j - 1, max(shorter, 2)
+        elif label and heads == 1 and _two_line_pointer(lines, idx, k, j):
+            heads = 2
         if label and heads >= 2:
             for i in idx[k:j]:
                 out.setdefault(i, "teaser")
