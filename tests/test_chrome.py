@@ -434,3 +434,13 @@ def test_a_list_in_the_last_gap_between_paragraphs() -> None:
 ])
 def test_pointer_on_two_lines_and_the_next_sections_heading(page: list[str], want: dict[int, str]) -> None:
     assert chrome.find_chrome(page) == want
+
+
+@pytest.mark.parametrize(("heading", "taken"), [("About the author", True), ("Sobre a autora", True),
+                                                ("Об авторе", True), ("About the study", False)])
+def test_a_box_on_the_author_under_the_article(heading: str, taken: bool) -> None:
+    bio = "Jane Doe is a science writer based in Bergen. She writes about ferries, islands and the sea."
+    page = [P1, "", P2, "", P3, "", heading, bio, "", "Tags: ferries, islands"]
+    out = chrome.find_chrome(page)
+    assert (out.get(6), out.get(7)) == (("bio", "bio") if taken else (None, None))
+    assert not {0, 2, 4} & set(out)

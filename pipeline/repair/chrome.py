@@ -150,6 +150,15 @@ MEDIA_CONTACT = re.compile(
     r"kontakt (?:dla mediów|für (?:medien|die presse))|pressekontakt|contatti stampa|contacto (?:de )?prensa|"
     r"contato (?:para|de) imprensa", _I)
 CONTACT_LINES = 5
+# The heading of a web page's box on its author under the article, and the short bio right under it
+# (at most BIO_LINES lines of at most BIO_WORDS words).
+ABOUT_AUTHOR = re.compile(
+    r"about the (?:authors?|writer)|об авторе|об авторах|про автора|про авторів|über (?:den autor|die autorin|"
+    r"die autoren)|zu[mr] autor(?:in)?|à propos de l['’]aut(?:eur|eure|rice)|sobre (?:el autor|la autora|o autor|a autora)|"
+    r"acerca del autor|sull['’]autore|sull['’]autrice|o autorze|o autorce|o autorovi|autor(?:ka)? туралы|автор туралы|"
+    r"yazar hakkında", _I)
+BIO_LINES = 2
+BIO_WORDS = 90
 # A news ticker's label before its headline, at the start of a line in the page's head.
 TICKER = re.compile(
     r"(?:breaking(?: news)?|just in|latest news|ultim'ora|ultim’ora|ultima ora|срочно|молния|терміново|"
@@ -529,7 +538,7 @@ def _prose_chars(lines: list[str], idx: list[int]) -> int:
 
 def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: bool = False) -> dict[int, str]:
     """Line index -> reason ("advert", "counter", "credit", "navigation", "subscribe", "notice",
-    "teaser", "comments", "footer") for the site chrome of a page (see the module's docstring).
+    "teaser", "comments", "footer", "bio") for the site chrome of a page (see the module's docstring).
 
     ``taken`` holds lines earlier passes took already (page furniture, web boilerplate): they are
     neither prose nor chrome here, but a navigation row among them still marks where the menu is.
@@ -623,6 +632,17 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
                 if x != prev + 1 or x in prose_set or _words(lines[x]) > 10:
                     break
                 out.setdefault(x, "footer")
+                prev = x
+    # A box on the author under the article: its heading and the bio right under it (prose, but the
+    # site's, printed under each of the author's pieces).
+    for k, i in enumerate(filled):
+        if i > first and i in live and len(lines[i]) <= 60 and ABOUT_AUTHOR.fullmatch(_bare(lines[i])):
+            out[i] = "bio"
+            prev = i
+            for x in filled[k + 1 : k + 1 + BIO_LINES]:
+                if x != prev + 1 or _words(lines[x]) > BIO_WORDS:
+                    break
+                out.setdefault(x, "bio")
                 prev = x
     # A share box and a tag list, wherever they stand outside prose: the label and the short lines
     # right under it (one button or tag a line).
