@@ -121,3 +121,31 @@ FR = ("Très bien, le garçon a mangé à la maison où il était très heureux.
 def test_central_european_codepages_only_for_their_languages(text: str, codec: str, name: str) -> None:
     decoded, encoding = decode_bytes(text.encode(codec))
     assert (decoded, encoding) == (text, name)
+
+
+_JA = "トンネルの凍結防止対策について、本研究では北海道の道路トンネルにおける覆工の凍上被害を調査した。"
+_ZH = "本文研究了清代盐运河道的变迁及其对地方社会的影响。根据地方志和档案资料，我们发现运河的维护依赖于盐商的捐助。"
+_ZH_T = "本文研究了清代鹽運河道的變遷及其對地方社會的影響。根據地方志和檔案資料，我們發現運河的維護依賴於鹽商的捐助。"
+_KO = "이 연구는 조선 후기 소금 운송 경로의 변화와 지역 사회에 미친 영향을 분석한다. 지방지와 기록 자료를 바탕으로 운하의 유지가 상인들의 기부에 의존했음을 밝혔다."
+
+
+@pytest.mark.parametrize(("text", "codec", "name"), [
+    (_JA, "shift_jis", "cp932"), (_JA, "cp932", "cp932"), (_JA, "euc_jp", "euc-jp"),
+    (_ZH, "gbk", "gb18030"), (_ZH, "gb18030", "gb18030"), (_ZH_T, "big5", "big5"), (_KO, "euc_kr", "euc-kr"),
+    (f"Abstract (English)\n\n{_JA}\n\nKeywords: tunnel, frost", "shift_jis", "cp932"),
+])
+def test_east_asian_codepages(text: str, codec: str, name: str) -> None:
+    assert decode_bytes(text.encode(codec)) == (text, name)
+
+
+@pytest.mark.parametrize(("text", "codec"), [
+    # Cyrillic capitals in ISO-8859-5 decode as EUC-KR Hangul, but rare syllables: not Korean.
+    ("ОРИГИНАЛЬНОЕ ИССЛЕДОВАНИЕ\nhttps://doi.org/10.38219/2308-1112", "iso8859_5"),
+    ("ГЛАВА ПЕРВАЯ. ПРЕДИСЛОВИЕ К ИЗДАНИЮ", "iso8859_5"),
+    ("Привет", "cp1251"),  # decodes as Big5, three rare characters
+    ("Привет, это русский текст в кодировке Windows-1251.", "cp1251"),
+    ("Привет, это русский текст в кодировке KOI8-R.", "koi8_r"),
+    ("Café crème à la française, très bien élevé.", "cp1252"),
+])
+def test_single_byte_text_is_not_read_as_east_asian(text: str, codec: str) -> None:
+    assert decode_bytes(text.encode(codec)) == (text, {"iso8859_5": "iso-8859-5", "koi8_r": "koi8-r"}.get(codec, codec))

@@ -26,8 +26,38 @@ CENTRAL_EUROPEAN = frozenset(("cp1250", "iso8859_2"))
 CENTRAL_EUROPEAN_LANGUAGES = frozenset(("Polish", "Czech", "Slovak", "Hungarian", "Slovene", "Croatian",
                                         "Romanian", "Bosnian", "Serbian"))
 
+# Multi-byte East Asian codepages (Japanese, Chinese, Korean), tried before the single-byte ones:
+# their bytes also read as some single-byte codepage, as nonsense.
+CJK_CODEPAGES = ("shift_jis", "cp932", "euc_jp", "gb18030", "big5", "euc_kr")
+# Of a CJK reading's non-ASCII characters, at least this share are East Asian letters and signs.
+CJK_SHARE = 0.7
+# charset-normalizer's chaos (0 to 1) a CJK reading may have at most.
+CJK_CHAOS = 0.2
+# At least this many East Asian characters: fewer read as some Chinese in any byte soup.
+MIN_CJK_CHARS = 10
+_CJK_CHARS = re.compile("[\u1100-\u11ff\u3000-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+                        "\uf900-\ufaff\uff00-\uffef]")
+# What the language's prose is made of, whatever it is about; another codepage's bytes read in a CJK
+# one give rare characters instead (Cyrillic capitals in ISO-8859-5 make Hangul syllables in EUC-KR,
+# but seldom common ones). Japanese: hiragana (its particles and endings), 15% of the East Asian
+# characters at least; Korean: its commonest syllables, 10%; Chinese: its commonest characters
+# (simplified and traditional forms), 8%.
+_LANGUAGE_SIGNS = {
+    "ja": (re.compile("[\u3041-\u309f]"), 0.15),
+    "ko": (re.compile("[이다의는에하고을를가한로서지기도으어사리자대수인정아시전게들적나있해우국일과와여주구성]"), 0.1),
+    "zh": (re.compile("[的一是不了在人有我他这這中大来來上国國个個到说說们們为為子和你地出道也时時年以要会會就可对對"
+                      "于於生与與]"), 0.08),
+}
+_CODEPAGE_LANGUAGE = {"shift_jis": "ja", "cp932": "ja", "euc_jp": "ja", "gb18030": "zh", "big5": "zh", "euc_kr": "ko"}
+
 # Python codec name -> the name recorded in source.encoding.
 _DISPLAY = {
+    "shift_jis": "shift_jis",
+    "cp932": "cp932",
+    "euc_jp": "euc-jp",
+    "gb18030": "gb18030",
+    "big5": "big5",
+    "euc_kr": "euc-kr",
     "cp1251": "cp1251",
     "koi8_r": "koi8-r",
     "koi8_u": "koi8-u",
@@ -221,7 +251,7 @@ def decode_bytes(raw: bytes, notes: list[str] | None = None) -> tuple[str, str]:
     bad = len(_BINARY_BYTES.findall(sample))
     if bad > max(8, len(sample) // 200):
         raise NotText(f"binary file: {bad} control bytes in the first {len(sample)} bytes")
-    return _detect_single_byte(raw)
+    return _detect_cjk(raw) or _detect_single_byte(raw)
 
 
 def _check_text(text: str, encoding: str) -> str:
@@ -305,13 +335,54 @@ def _letter_variant(raw: bytes, codec: str, text: str) -> tuple[str, str]:
     return codec, text
 
 
+def _detect_cjk(raw: bytes) -> tuple[str, str] | None:
+    """``(text, encoding)`` when the bytes are Japanese, Chinese or Korean text in a multi-byte
+    codepage of ``CJK_CODEPAGES``, else None: one must decode them whole, charset-normalizer must
+    choose it among them with little chaos, and its reading must be East Asian text
+    (``CJK_SHARE`` of the non-ASCII characters) that reads as its language (``_LANGUAGE_SIGNS``).
+
+    >>> _detect_cjk("トンネルの凍結防止対策について調査した。".encode("shift_jis"))
+    ('トンネルの凍結防止対策について調査した。', 'cp932')
+    >>> _detect_cjk("Привет, мир".encode("cp1251")) is None
+    True
+    """
+    decodable = []
+    for codec in CJK_CODEPAGES:
+        try:
+            raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        decodable.append(codec)
+    if not decodable:
+        return None
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw, cp_isolation=decodable, threshold=CJK_CHAOS).best()
+    if best is None:
+        return None
+    codec = codecs.lookup(best.encoding).name.replace("-", "_")
+    try:
+        text = raw.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    non_ascii = sum(1 for c in text if ord(c) > 127)
+    cjk = len(_CJK_CHARS.findall(text))
+    signs, share = _LANGUAGE_SIGNS[_CODEPAGE_LANGUAGE.get(codec, "zh")]
+    if cjk < MIN_CJK_CHARS or cjk < CJK_SHARE * non_ascii or len(signs.findall(text)) < share * cjk:
+        return None
+    name = _DISPLAY.get(codec, codec.replace("_", "-"))
+    log.debug("charset-normalizer chose %s", name)
+    return _check_text(text, name), name
+
+
 def _detect_single_byte(raw: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     results = from_bytes(raw, cp_isolation=list(SINGLE_BYTE_CODEPAGES), threshold=0.5)
     best = _central_european_check(list(results))
     if best is None:
-        raise NotText("undecodable: not UTF-8, UTF-16 or any supported single-byte codepage")
+        raise NotText("undecodable: not UTF-8, UTF-16, a supported East Asian codepage or any supported "
+                      "single-byte codepage")
     codec = codecs.lookup(best.encoding).name.replace("-", "_")
     codec = _best_reading(raw, codec, exclude=frozenset() if codec in CENTRAL_EUROPEAN else CENTRAL_EUROPEAN)
     text = raw.decode(codec)
