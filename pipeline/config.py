@@ -39,7 +39,9 @@ DEFAULTS: dict[str, Any] = {
         "web_boilerplate": True,
     },
     "languages": {
-        "allowed": ["en", "ru", "zh", "ja", "ko", "uk", "bg", "be", "sr", "mk", "de", "fr", "es", "it", "pt", "pl", "tr", "kk"],
+        "allowed": ["en", "ru", "zh", "ja", "ko", "uk", "bg", "be", "sr", "mk", "de", "fr", "es", "it", "pt", "pl", "tr", "kk",
+                    "el", "he", "hy", "ka", "ar"],
+        "by_evidence": ["nl", "cs", "sk", "ro", "hu", "sv", "da", "no", "fi", "hr", "sl", "ca", "lt", "lv", "et"],
         "detect_min_letters": 40,
         "detect_max_chars": 500,
         "seed": 0,
@@ -93,6 +95,8 @@ class RepairConfig:
 @dataclass(frozen=True)
 class LanguagesConfig:
     allowed: tuple[str, ...] = tuple(DEFAULTS["languages"]["allowed"])
+    # Considered in a document only where their commonest words are frequent in it (languages.evidence).
+    by_evidence: tuple[str, ...] = tuple(DEFAULTS["languages"]["by_evidence"])
     detect_min_letters: int = 40
     detect_max_chars: int = 500
     seed: int = 0
@@ -169,7 +173,8 @@ def from_mapping(data: Mapping[str, Any] | None) -> Config:
         output=OutputConfig(dir=m["output"]["dir"], formats=tuple(m["output"]["formats"])),
         executor=ExecutorConfig(**m["executor"]),
         repair=RepairConfig(**m["repair"]),
-        languages=LanguagesConfig(**{**m["languages"], "allowed": tuple(m["languages"]["allowed"])}),
+        languages=LanguagesConfig(**{**m["languages"], "allowed": tuple(m["languages"]["allowed"]),
+                                     "by_evidence": tuple(m["languages"]["by_evidence"])}),
         metadata=MetadataConfig(**m["metadata"]),
         limits=LimitsConfig(**m["limits"]),
     )

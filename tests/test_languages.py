@@ -247,11 +247,13 @@ def test_short_blocks_take_the_context_of_their_document() -> None:
 
 
 def test_letters_no_allowed_language_writes_are_und() -> None:
-    doc = run(["Καλημέρα κόσμε, τι κάνεις σήμερα;", "12.05.2024 — 17:30"])
+    # (Thai: no default language writes it.)
+    doc = run(["สวัสดีชาวโลก วันนี้เป็นอย่างไรบ้าง ฉันสบายดี", "12.05.2024 — 17:30"])
     assert [s.lang for s in doc.segments] == ["und", "und"]
     assert [s.confidence for s in doc.segments] == [0.0, 0.0]
-    with_greek = LanguagesConfig(allowed=("en", "el"))
-    assert [s.lang for s in run(["Καλημέρα κόσμε, τι κάνεις σήμερα;"], cfg=with_greek).segments] == ["el"]
+    with_thai = LanguagesConfig(allowed=("en", "th"))
+    assert [s.lang for s in run(["สวัสดีชาวโลก วันนี้เป็นอย่างไรบ้าง ฉันสบายดี"], cfg=with_thai).segments] == ["th"]
+    assert [s.lang for s in run(["Καλημέρα κόσμε, τι κάνεις σήμερα;"]).segments] == ["el"]
 
 
 def test_only_allowed_languages_are_answered() -> None:

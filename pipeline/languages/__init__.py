@@ -7,9 +7,13 @@ cues.py, detect.py).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.config import LanguagesConfig
 from pipeline.document import Block, Document, Segment, Source
+from pipeline.languages import evidence
 from pipeline.languages.label import UND, Item, Labeller, candidates
+from pipeline.languages.script import LATN
 from pipeline.languages.segment import pieces, spans
 from pipeline.languages.switch import split_switches
 
@@ -36,12 +40,19 @@ def detect_languages(doc: Document, cfg: LanguagesConfig) -> Document:
     """
     units: list[tuple[str, int, int, str]] = [(b.kind, i, -1, b.text) for i, b in enumerate(doc.blocks)]
     units += [("footnote", -1, j, n.text) for j, n in enumerate(doc.footnotes)]
+    runs = [pieces(text, cfg.min_run_words) for _kind, _b, _n, text in units]
+    extra = [lang for lang in cfg.by_evidence if lang not in cfg.allowed]
+    if extra:
+        # The languages this document's Latin-script words show join the candidates, for it alone.
+        extra = evidence.shown((r.lower_words() for rs in runs for r in rs if r.script == LATN), extra)
+        if extra:
+            cfg = replace(cfg, allowed=(*cfg.allowed, *extra))
     per_unit: list[list[Item]] = []
     items: list[Item] = []
     cands: dict[str, list[str]] = {}  # each script's, asked for every piece (read, never changed)
-    for pos, (kind, _, _, text) in enumerate(units):
+    for pos, ((kind, _, _, text), unit_runs) in enumerate(zip(units, runs, strict=True)):
         its = []
-        for r in pieces(text, cfg.min_run_words):
+        for r in unit_runs:
             rc = cands.get(r.script)
             if rc is None:
                 rc = cands[r.script] = candidates(r.script, cfg.allowed)
