@@ -125,7 +125,27 @@ def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> b
         or venue.has_volume_and_issue(t)  # a masthead or citation line
         or _dated_at_both_ends(t)
         or _ISSN_RE.search(t) is not None  # a masthead: the journal's name beside its ISSN
+        or _date_time_stamp(t)
     )
+
+
+# A line ending with a date and a clock time, at most this many words before the date, is a stamp
+# (a byline with its update time has more: "By Jane Doe and John Roe | Updated: 3 March 2024, 18:42").
+STAMP_WORDS = 4
+_CLOCK_END_RE = re.compile(r"[\s,.:;|–—-]*(?:à\s+|at\s+|в\s+|um\s+|om\s+)?\d{1,2}[:h.]\d\d(?::\d\d)?(?:\s*(?:[ap]\.?m\.?|uhr|h))?\.?$",
+                           re.IGNORECASE)
+
+
+def _date_time_stamp(t: str) -> bool:
+    """A line ending with a date and a clock time: when the file was generated, downloaded or updated,
+    never a title. ``"Document généré le 11 mars 2025 14:27"`` -> True; ``"The Floods of May 2021"`` -> False;
+    ``"By Jane Doe and John Roe | Updated: 3 March 2024, 18:42"`` -> False (a byline)
+    """
+    if word_count(t) > STAMP_WORDS + 6 or ":" not in t and "h" not in t and "." not in t:
+        return False
+    found = dates.find_dates(t)
+    return bool(found) and word_count(t[: found[-1].start]) <= STAMP_WORDS \
+        and _CLOCK_END_RE.fullmatch(t, found[-1].end) is not None
 
 
 # An ISSN ("ISSN 2077-4915", "e-ISSN: 2254-782X"): a title never prints one.
@@ -325,13 +345,25 @@ def _named_in_reference(authors: list[au.Author], cited: list[str]) -> bool:
 
 def _cited_title(doc: Document, units: list[Unit], texts: list[str], start: int, lang: str | None,
                  cited: list[str], page_width: bool, cfg: MetadataConfig,
-                 venue_keys: frozenset[str]) -> list[Unit] | None:
+                 venue_keys: frozenset[str]) -> tuple[list[Unit], list[au.Author]] | None:
     """The first title-shaped front line from ``start`` on that the article's reference prints, in the
-    title's language (``lang``), with the lines that go on with it in the reference too; else None."""
+    title's language (``lang``), with the lines that go on with it in the reference too; else None.
+    With it, the authors printed on the same line after the title (extraction may run the title's
+    last line and the byline together), when the reference opens with them."""
     for u in range(start, len(units)):
         t = texts[u]
-        if word_count(t) < MIN_CITED_TITLE_WORDS or not title.is_title_shaped(t) or not _in_reference(t, cited) \
-                or _is_furniture_like(t, venue_keys):
+        if word_count(t) < MIN_CITED_TITLE_WORDS or _is_furniture_like(t, venue_keys):
+            continue
+        names: list[au.Author] = []
+        if not _in_reference(t, cited):
+            split = _title_then_names(t, cited)
+            if split is None:
+                continue
+            head, names = split
+            units = [*units[:u], Unit(units[u].block, head, units[u].start, units[u].start + len(head)), *units[u + 1 :]]
+            texts = [*texts[:u], head, *texts[u + 1 :]]
+            t = head
+        if not title.is_title_shaped(t):
             continue
         group = [u]
         while _title_goes_on(doc, units, texts, group, page_width, cfg) and \
@@ -339,7 +371,24 @@ def _cited_title(doc: Document, units: list[Unit], texts: list[str], start: int,
             group.append(group[-1] + 1)
         found = [units[g] for g in group]
         if _units_lang(doc, found) in (lang, "und"):
-            return found
+            return found, names
+    return None
+
+
+def _title_then_names(text: str, cited: list[str]) -> tuple[str, list[au.Author]] | None:
+    """A line holding a title the reference prints, then names it opens with: ``(title, authors)``, else
+    None. ``("Camps forestiers, 1935-1960 Jeanne Roy", ["roy j 2022 camps forestiers 1935 1960 revue"])`` ->
+    ``("Camps forestiers, 1935-1960", [Author("Jeanne Roy")])``"""
+    words = list(_WORDS_RE.finditer(text))
+    if len(words) != len(_WORDS_RE.findall(text.casefold())):
+        return None  # (casefolding split a word: the keys' words are not these)
+    for k in range(len(words) - 1, MIN_CITED_TITLE_WORDS - 1, -1):
+        head, rest = text[: words[k - 1].end()].rstrip(), text[words[k - 1].end() :].strip(" ,;")
+        if _in_reference(head, cited):
+            authors = au.parse_author_line(rest)
+            if authors and _named_in_reference(authors, cited):
+                return head, authors
+            return None
     return None
 
 
@@ -500,7 +549,9 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
                              venue_keys)
         if found:
             _to_header(fr, title_units)
-            title_units = found
+            title_units = found[0]
+            if found[1] and not fr.authors:
+                fr.authors.extend(found[1])
     fr.title = unique_ints(un.block for un in title_units)
     fr.title_text = " ".join(un.text for un in title_units)
     fr.title_lang = _units_lang(doc, title_units) if title_units else None

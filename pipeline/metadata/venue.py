@@ -54,7 +54,7 @@ CITATION_CUE_RE = re.compile(
     r"to\s+cite\s+this\s+article|cite\s+this\s+article|cite\s+as|how\s+to\s+cite(?:\s+this\s+article)?|"
     r"citation|для\s+цитування|як\s+цитувати|"
     # French (an OpenEdition cover page prints both references), German, Spanish, Portuguese, Italian, Polish.
-    r"r[ée]f[ée]rence\s+(?:[ée]lectronique|papier)|pour\s+citer\s+(?:cet\s+article|ce\s+document)|"
+    r"r[ée]f[ée]rence\s+(?:[ée]lectronique|papier)|(?:pour\s+)?citer\s+(?:cet\s+article|ce\s+document)|"
     r"zitiervorschlag|zitierweise|zitieren\s+als|c[óo]mo\s+citar(?:\s+este\s+art[íi]culo)?|"
     r"para\s+citar(?:\s+este\s+art[íi]culo)?|citar\s+como|come\s+citare|per\s+citare(?:\s+questo\s+articolo)?|"
     r"jak\s+cytować)\s*[:.]?\s*",

@@ -105,3 +105,44 @@ def test_a_reference_in_another_language_keeps_the_title() -> None:
         LONG_RU, LONG_EN,
     ]))
     assert md["title"]["text"] == "Торговые пути Сибири в XVIII веке"
+
+
+@pytest.mark.parametrize(("text", "stamp"), [
+    ("Document généré le 11 mars 2025 14:27", True),
+    ("Generated on 11 March 2025, 14:27", True),
+    ("Updated 5 May 2024 at 3:45 pm", True),
+    ("The Floods of May 2021", False),
+    ("Выборы 18.09.2016", False),
+    ("By Claire Dubois and Martin Hale | Updated: 3 March 2024, 18:42", False),  # a byline
+])
+def test_date_time_stamp(text: str, stamp: bool) -> None:
+    from pipeline.metadata import _date_time_stamp
+    assert _date_time_stamp(text) is stamp
+
+
+def test_title_then_names() -> None:
+    from pipeline.metadata import _title_then_names
+    cited = ["roy j 2022 camps forestiers en mauricie 1935 1960 revue d histoire 52 1 41 66"]
+    head, names = _title_then_names("Camps forestiers en Mauricie, 1935-1960 Jeanne Roy", cited)
+    assert head == "Camps forestiers en Mauricie, 1935-1960" and [a.name for a in names] == ["Jeanne Roy"]
+    # What follows the cited words must be names the reference opens with.
+    assert _title_then_names("Camps forestiers en Mauricie, 1935-1960 Ouvriers", cited) is None
+    assert _title_then_names("Camps forestiers en Mauricie, 1935-1960 Anne Lee", cited) is None
+
+
+def test_a_generated_cover_page() -> None:
+    # A platform's cover page: a generation stamp, the journal, an issue's theme, then the title run
+    # together with its author, and the reference under "Citer cet article".
+    md = run(make_doc([("paragraph", [("fr", t)]) if isinstance(t, str) else t for t in [
+        "Document généré le 11 mars 2025 14:27",
+        "Revue d’histoire du travail",
+        "frontières intimes",
+        "Camps forestiers en Haute-Mauricie, 1935-1960 Jeanne Roy",
+        ("heading", "Volume 52, numéro 1, automne 2022"),
+        ("heading", "Citer cet article"),
+        "Roy, J. (2022). Camps forestiers en Haute-Mauricie, 1935-1960. Revue d’histoire du travail, 52(1), 41–66.",
+        ("heading", "Résumé"),
+        BODY_FR,
+    ]]))
+    assert md["title"]["text"] == "Camps forestiers en Haute-Mauricie, 1935-1960"
+    assert [a["name"] for a in md["authors"]] == ["Jeanne Roy"]
