@@ -22,7 +22,7 @@ from typing import Any
 from pipeline.config import MetadataConfig
 from pipeline.document import Block, Document
 from pipeline.metadata import authors as au
-from pipeline.metadata import dates, identifiers, notes, title, venue
+from pipeline.metadata import dates, identifiers, notes, thesis, title, venue
 from pipeline.metadata import keywords_abstract as ka
 from pipeline.metadata.front_matter import read_front_matter
 from pipeline.metadata.text import (
@@ -77,6 +77,7 @@ class Front:
     translated_blocks: set[int] = field(default_factory=set)  # affiliations repeated in another language
     # Affiliations read off an author block that extraction ran together with them, by block.
     affiliation_texts: dict[int, str] = field(default_factory=dict)
+    imprint_year: str | None = None  # a thesis's title page: the year at its foot
 
 
 def _is_body(text: str, kind: str) -> bool:
@@ -558,6 +559,24 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
     return fr
 
 
+def _read_title_page(doc: Document, fr: Front, page: thesis.TitlePage) -> None:
+    """A thesis's title page names its title and its one author: what the front matter's walk read
+    from the next page (the supervisor, the opponents) is not."""
+    text = doc.blocks[page.title_block].text
+    fr.title = [page.title_block]
+    fr.title_text = squash(text)
+    fr.title_lang = _units_lang(doc, [Unit(page.title_block, fr.title_text, 0, len(text))])
+    fr.translations = []
+    fr.authors = [page.author]
+    fr.author_blocks = [page.author_block]
+    fr.byline_names = []
+    fr.byline_blocks = []
+    fr.affiliation_blocks = []
+    fr.affiliation_texts = {}
+    fr.role_affiliations = []
+    fr.imprint_year = page.year
+
+
 def _title_goes_on(doc: Document, units: list[Unit], texts: list[str], group: list[int], page_width: bool,
                    cfg: MetadataConfig) -> bool:
     """Whether the front line after ``group`` (the title's lines so far) is more of the title: it
@@ -783,7 +802,9 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
         for found in dates.find_dates(text, df):
             if not dates.is_other_date(text, found):
                 return found.iso
-    # 3. The year of the journal issue, from its running header or issue line.
+    # 3. The year of a thesis's title page, or of the journal issue (its running header or issue line).
+    if fr.imprint_year:
+        return fr.imprint_year
     if header and header.get("year"):
         return str(header["year"])
     # 4. The year of the article's copyright line ("© Ефремова Н. Г., 2024", "© The Author(s) 2023"):
@@ -1017,6 +1038,9 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
     cited = venue.citations([b.text for b in blocks[: front_end + CITATION_BLOCKS]])
     venue_keys = _venue_keys(doc, front_end, cited)
     fr = _read_front(doc, front_end, cfg, venue_keys, [_line_key(text) for _i, text in cited])
+    page = thesis.read_title_page([b.text for b in blocks[: thesis.PAGE_BLOCKS + 2]])
+    if page is not None:
+        _read_title_page(doc, fr, page)
     main_lang = fr.title_lang
     parts = _cue_parts(cues, skip)
     keywords, abstracts, cue_labels, located = _keywords_abstracts(doc, parts, front_end, main_lang, skip)
