@@ -444,3 +444,21 @@ def test_a_box_on_the_author_under_the_article(heading: str, taken: bool) -> Non
     out = chrome.find_chrome(page)
     assert (out.get(6), out.get(7)) == (("bio", "bio") if taken else (None, None))
     assert not {0, 2, 4} & set(out)
+
+
+@pytest.mark.parametrize(("run", "rest_taken"), [
+    # A side menu under a breadcrumb: its first items read as a label's teasers, one as a contact item;
+    # the items left between them are the menu's too.
+    (["PRESS CENTRE", "All news", "Science news", "Events", "In the media", "Photo bank", "Press contacts"],
+     True),
+    # Fewer than half taken: the short lines may be the head's own (a rubric, a date line, names).
+    (["PRESS CENTRE", "Science news", "Events", "Jane Doe", "John Roe", "Photo bank", "Ann Lee"], False),
+])
+def test_the_rest_of_a_menu_in_the_head(run: list[str], rest_taken: bool) -> None:
+    page = ["Home / Press centre / Science news", "", *run, "", "Science news", "18.10.2024", "",
+            "Larches tell three thousand years of the region's climate", "", P1, "", P2, "", P3]
+    taken = {0, 2, 3, 4} | ({8} if rest_taken else set())
+    out = chrome.find_chrome(page, taken=taken)
+    left = {i for i in range(2, 2 + len(run)) if i not in taken}
+    assert (left <= set(out)) is rest_taken
+    assert 12 not in out

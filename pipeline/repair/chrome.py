@@ -770,8 +770,35 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
         if i not in out and (is_button(lines[i]) and _next_to(pos[i], out, filled) or _bare(lines[i]).lower() in BUTTON_WORDS
                              or is_spaced_row(lines[i])):
             out[i] = "footer"
+    _menu_rest(lines, filled, first, taken, out)
     # A byline is the article's, wherever it stands ("Автор: Ерлан Жумабаев" above the tags).
     return {i: why for i, why in out.items() if not is_byline(lines[i])}
+
+
+# A run of lines in the head with at least this many lines, most of them taken, is a menu.
+MENU_RUN_LINES = 4
+
+
+def _menu_rest(lines: list[str], filled: list[int], first: int, taken: Collection[int], out: dict[int, str]) -> None:
+    """The rest of a menu in the page's head: in a run of lines above the first paragraph (no blank
+    line between them) of which more than half were taken already (by any rule: a label and its
+    items, a contact item), the lines left that are menu items too (one to three words, no digits or
+    sentence end). A side menu under a breadcrumb is taken piecemeal otherwise, and its last items
+    read as the headline."""
+    head = [i for i in filled if i < first]
+    k = 0
+    while k < len(head):
+        j = k + 1
+        while j < len(head) and head[j] == head[j - 1] + 1:
+            j += 1
+        run = head[k:j]
+        k = j
+        if len(run) < MENU_RUN_LINES:
+            continue
+        left = [i for i in run if i not in out and i not in taken]
+        if left and 2 * len(left) < len(run) and all(is_button(lines[i]) for i in left):
+            for i in left:
+                out[i] = "navigation"
 
 
 def _box_lines(lines: list[str], gap: list[int]) -> list[int]:
