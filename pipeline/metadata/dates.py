@@ -221,7 +221,17 @@ _NOT_DATE_EDGES = [
                re.IGNORECASE),
     re.compile(r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*[,|•·]?\s*", re.IGNORECASE),
     re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE),
-    re.compile(r"^(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье),?\s+", re.IGNORECASE),
+    re.compile(r"^(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|"
+               r"понеділок|вівторок|середа|четвер|п[’'ʼ]?ятниця|субота|неділя|"
+               r"дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі|"
+               r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|"
+               r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+               r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+               r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|"
+               r"segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|"
+               r"poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|"
+               r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+               r"pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar),?\s+", re.IGNORECASE),
     re.compile(r",?\s+(?:at\s+|в\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\w{2,5})?$", re.IGNORECASE),
 ]
 

@@ -275,3 +275,14 @@ def test_kazakh_and_turkish_month_names(text: str, iso: str) -> None:
 ])
 def test_kazakh_and_turkish_publication_cues(text: str, iso: str) -> None:
     assert cued_publication_date(text) == iso
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("неділя, 10 березня 2024 р.", "2024-03-10"), ("Sonntag, 10. März 2024", "2024-03-10"),
+    ("dimanche 10 mars 2024", "2024-03-10"), ("domingo, 10 de marzo de 2024", "2024-03-10"),
+    ("воскресенье, 10 марта 2024 г.", "2024-03-10"), ("Sunday, 10 March 2024", "2024-03-10"),
+    ("Sonntagsreden 10. März 2024", None),
+])
+def test_a_weekday_before_a_date_line(text: str, iso: str | None) -> None:
+    from pipeline.metadata.dates import parse_date
+    assert parse_date(text, True) == iso

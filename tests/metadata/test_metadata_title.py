@@ -694,3 +694,15 @@ def test_headline_under_its_dateline_and_byline(crumb: bool, title: str) -> None
     md = run(make_doc(blocks))
     assert md["title"]["text"] == title
     assert [a["name"] for a in md["authors"]] == ["Jana Feldmann"]
+
+
+def test_a_posts_title_right_under_its_date_header() -> None:
+    # A blog: its name and motto, a menu row, the post's date header, then the post's title.
+    md = run(make_doc([
+        ("heading", "The Balcony Workshop"),
+        ("heading", "Notes on old things that can still be saved"),
+        "Sunday, 10 March 2024",
+        "Grandfather's 1912 sewing machine: how I brought it back after forty years in the shed",
+        LONG_EN,
+    ]))
+    assert md["title"]["text"].startswith("Grandfather's 1912 sewing machine")
