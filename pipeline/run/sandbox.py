@@ -133,8 +133,16 @@ def _send_frame(fd: int, header: dict[str, Any], blocks: list[bytes]) -> None:
 
     A write cut short (a pipe fuller than the frame is large) goes on from where it stopped."""
     head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-    bufs: list[bytes | memoryview] = [_LEN.pack(len(head)) + head + _LEN.pack(sum(map(len, blocks))),
-                                      *(b for b in blocks if b)]
+    writev_all(fd, [_LEN.pack(len(head)) + head + _LEN.pack(sum(map(len, blocks))), *blocks])
+
+
+def writev_all(fd: int, blocks: list[bytes]) -> None:
+    """``os.write(fd, b"".join(blocks))`` to the end, without joining: one ``writev`` for the lot, and
+    another from where it stopped if one is cut short (a full pipe, a signal).
+
+    ``writev_all(fd, [b"ab", b"", b"c"])`` -> ``b"abc"`` written to ``fd``
+    """
+    bufs: list[bytes | memoryview] = [b for b in blocks if b]
     while bufs:
         n = os.writev(fd, bufs)
         while bufs and n >= len(bufs[0]):
