@@ -796,6 +796,11 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
     history = [squash(b.text) for b in doc.blocks[body_start + LEAD_BLOCKS : HISTORY_BLOCKS]
                if len(b.text) <= HISTORY_CHARS and dates.has_year(b.text)
                and (word_count(b.text) <= DATELINE_WORDS or _holds_history(b.text))]
+    # (A preprint's first version is its publication: its later versions' stamps say when they came.)
+    for text in near:
+        d = dates.first_version_date(text, df)
+        if d:
+            return d
     for text in list(doc.furniture) + near + history:
         d = dates.cued_publication_date(text, df)
         if d:

@@ -311,6 +311,23 @@ def cued_publication_date(text: str, day_first: bool = True) -> str | None:
     return None
 
 
+_FIRST_VERSION_RE = re.compile(r"\s*\(v1\)")
+
+
+def first_version_date(text: str, day_first: bool = True) -> str | None:
+    """The date a preprint's first version was submitted on (a date followed by "(v1)"), else None:
+    the preprint's publication, which its later versions and their identifier stamps do not change.
+
+    ``"Submitted on 4 Mar 2024 (v1), last revised 19 Mar 2024 (this version, v2)"`` -> ``"2024-03-04"``
+    """
+    if "(v1)" not in text or not has_year(text):
+        return None
+    for d in find_dates(text, day_first):
+        if _FIRST_VERSION_RE.match(text, d.end):
+            return d.iso
+    return None
+
+
 def access_date(text: str, day_first: bool = True) -> str | None:
     """The access date a citation or footnote states, else None.
 

@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from pipeline.config import RepairConfig
 from pipeline.document import Block, Footnote
+from pipeline.repair import latex
 from pipeline.repair.chars import squash
 from pipeline.repair.chrome import find_chrome
 from pipeline.repair.front import ends_open, is_author_line, is_byline
@@ -1613,9 +1614,14 @@ def strip_markdown(text: str, counts: Counter[str]) -> str:
     >>> strip_markdown("**Keywords:** a [site](https://x.org)", Counter())
     'Keywords: a site (https://x.org)'
     """
+    orig = text
+    if "\\" in text:  # LaTeX a converter left: the author line's \and and \thanks{}
+        text = latex.strip_author_commands(text)
+        if text != orig:
+            counts["latex"] += 1
+            orig = text
     if "*" not in text and "_" not in text and "`" not in text and "[" not in text:
         return text  # no mark at all (links, notes need "[")
-    orig = text
     if "](" in text:
         text = _MD_IMAGE.sub(r"\1", text)
         text = _MD_LINK.sub(r"\1 (\2)", text)
@@ -1633,6 +1639,10 @@ def strip_markdown(text: str, counts: Counter[str]) -> str:
     if text != orig:
         counts["markdown"] += 1
     return text
+
+
+# "arXiv:2403.16342v2 [physics.ao-ph] 19 Mar 2024": the identifier, its version, category and date.
+ARXIV_STAMP = re.compile(r"\s*arXiv:\d{4}\.\d{4,5}(?:v\d+)?\s+\[[\w.\-]+\]\s+\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s*")
 
 
 def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
@@ -1666,6 +1676,14 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     skip: set[int] = set()
     if cfg.page_furniture:
         skip, furniture = find_furniture(lines, counts, plain, page_stamps=width_of(sizes) is not None)
+        if "arXiv:" in text:
+            # A preprint server's stamp (printed down the first page's margin): furniture, where metadata
+            # reads its date.
+            stamps = [i for i, t in enumerate(texts) if i not in skip and ARXIV_STAMP.fullmatch(t)]
+            if stamps:
+                skip |= set(stamps)
+                furniture = [*(texts[i] for i in stamps), *furniture]
+                counts["page_stamps"] += len(stamps)
     boilerplate: list[str] = []
     if cfg.web_boilerplate:
         wrapped = width_of(sizes, skip) is not None
@@ -1687,6 +1705,11 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
                 if why == "tags" and 2 * i < len(texts) and KEYWORDS_CUE.match(texts[i]):
                     continue
                 web.setdefault(i, why)
+        if cfg.markdown and "\\" in text:
+            # A LaTeX command alone on its line (\maketitle, \label{sec:intro}) says nothing to a reader.
+            for i, t in enumerate(texts):
+                if t.startswith("\\") and i not in skip and latex.is_command_line(t):
+                    web.setdefault(i, "markup")
         boilerplate = [lines[i].text for i in sorted(web)]
         counts["boilerplate_lines"] += len(web)
         web_skip = set(web)

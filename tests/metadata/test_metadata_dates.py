@@ -286,3 +286,22 @@ def test_kazakh_and_turkish_publication_cues(text: str, iso: str) -> None:
 def test_a_weekday_before_a_date_line(text: str, iso: str | None) -> None:
     from pipeline.metadata.dates import parse_date
     assert parse_date(text, True) == iso
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Submitted on 4 Mar 2024 (v1), last revised 19 Mar 2024 (this version, v2)", "2024-03-04"),
+    ("[Submitted on 12 Jun 2017 (v1)]", "2017-06-12"),
+    ("Submitted on 4 Mar 2024 (v2)", None),
+    ("Received 4 March 2024", None),
+])
+def test_first_version_date(text: str, iso: str | None) -> None:
+    from pipeline.metadata.dates import first_version_date
+    assert first_version_date(text, True) == iso
+
+
+def test_a_preprints_first_version_outranks_its_stamp() -> None:
+    from metadata_docs import LONG_EN, make_doc, run
+    md = run(make_doc(["Ship tracks in geostationary imagery",
+                       "Submitted on 4 Mar 2024 (v1), last revised 19 Mar 2024 (this version, v2)", LONG_EN],
+                      furniture=["arXiv:2403.16342v2 [physics.ao-ph] 19 Mar 2024"]))
+    assert md["published"] == "2024-03-04"

@@ -1,0 +1,52 @@
+"""LaTeX left in a converted paper (pandoc from LaTeX source, a copy of the .tex): the author line's
+``\\and`` separators and ``\\thanks{...}`` notes, and lines holding nothing but a command
+(``\\maketitle``, ``\\label{sec:intro}``). Inline commands inside prose (``\\cite{...}``,
+``Section~\\ref{...}``) are left as printed."""
+
+from __future__ import annotations
+
+import re
+
+# A line that is one command and its arguments alone: no text a reader would read.
+_COMMAND_LINE = re.compile(r"\\[A-Za-z]+\*?(?:\s*\[[^\]\n]*\])*(?:\s*\{[^{}\n]*\})*\s*")
+_AND = re.compile(r"\s*\\and\b\s*")
+_THANKS = "\\thanks{"
+
+
+def is_command_line(text: str) -> bool:
+    r"""Whether the line is a LaTeX command alone.
+
+    >>> is_command_line("\\maketitle"), is_command_line("\\label{sec:intro}"), is_command_line("See \\cite{x}.")
+    (True, True, False)
+    """
+    return _COMMAND_LINE.fullmatch(text.strip()) is not None
+
+
+def _drop_command(text: str, opening: str) -> str:
+    """``text`` without each ``opening`` (a command and its brace) and its argument, braces balanced."""
+    out = []
+    pos = 0
+    while (k := text.find(opening, pos)) >= 0:
+        depth, j = 1, k + len(opening)
+        while j < len(text) and depth:
+            depth += {"{": 1, "}": -1}.get(text[j], 0)
+            j += 1
+        out.append(text[pos:k].rstrip(" "))
+        pos = j
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def strip_author_commands(text: str) -> str:
+    r"""An author line's ``\and`` separators as commas, its ``\thanks{...}`` notes removed.
+
+    >>> strip_author_commands("Ann Lee \\and Bo Li \\thanks{Corresponding: \\texttt{a@b.org}}")
+    'Ann Lee, Bo Li'
+    """
+    if "\\" not in text:
+        return text
+    if _THANKS in text:
+        text = _drop_command(text, _THANKS)
+    if "\\and" in text:
+        text = _AND.sub(", ", text)
+    return text

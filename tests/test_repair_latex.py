@@ -1,0 +1,50 @@
+"""LaTeX left in converted papers; a preprint server's stamp."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import RepairConfig
+from pipeline.repair.latex import is_command_line, strip_author_commands
+from pipeline.repair.layout import ARXIV_STAMP, build_blocks
+
+
+@pytest.mark.parametrize(("text", "alone"), [
+    ("\\maketitle", True), ("\\label{sec:intro}", True), ("\\section*{Introduction}", True),
+    ("\\includegraphics[width=0.5\\textwidth]{fig1.pdf}", True),
+    ("\\newpage", True), ("See Section~\\ref{sec:data}.", False), ("\\cite{x} shows", False), ("", False),
+])
+def test_is_command_line(text: str, alone: bool) -> None:
+    assert is_command_line(text) is alone
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ann Lee[^1] \\and Bo Li[^2] \\thanks{Corresponding author: \\texttt{a@b.org}}", "Ann Lee[^1], Bo Li[^2]"),
+    ("Ann Lee \\and Bo Li", "Ann Lee, Bo Li"),
+    ("No commands here", "No commands here"),
+    ("Ann Lee\\thanks{Unbalanced {brace", "Ann Lee"),
+    ("The \\andante tempo", "The \\andante tempo"),  # not the \and command
+])
+def test_strip_author_commands(text: str, want: str) -> None:
+    assert strip_author_commands(text) == want
+
+
+@pytest.mark.parametrize(("line", "stamp"), [
+    ("arXiv:2403.16342v2 [physics.ao-ph] 19 Mar 2024", True),
+    ("arXiv:1706.03762 [cs.CL] 12 Jun 2017", True),
+    ("Cite as: arXiv:2403.16342 [physics.ao-ph]", False),
+])
+def test_arxiv_stamp(line: str, stamp: bool) -> None:
+    assert (ARXIV_STAMP.fullmatch(line) is not None) is stamp
+
+
+def test_a_converted_preprint() -> None:
+    text = ("arXiv:2403.16342v2 [physics.ao-ph] 19 Mar 2024\n\n# Ship tracks in geostationary imagery\n\n"
+            "Ann Lee[^1] \\and Bo Li[^2] \\thanks{Corresponding author}\n\n[^1]: Bergen\n[^2]: Funchal\n\n"
+            "\\maketitle\n\n## Introduction\n\n\\label{sec:intro}\n\n"
+            "Ships emit aerosol particles which act as additional cloud condensation nuclei in the boundary layer.\n")
+    out = build_blocks(text, RepairConfig())
+    texts = [b.text for b in out.blocks]
+    assert "Ann Lee, Bo Li" in texts
+    assert not any("\\maketitle" in t or "\\label" in t or "arXiv:" in t for t in texts)
+    assert "arXiv:2403.16342v2 [physics.ao-ph] 19 Mar 2024" in out.furniture
