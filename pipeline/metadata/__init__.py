@@ -422,6 +422,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
     title_end = -1  # the title's last unit
     repeated = False
     crumb_under_title = False
+    after_front = squash(doc.blocks[front_end].text[:200]) if front_end < len(doc.blocks) else ""
 
     def add(lst: list[int], u: int) -> None:
         if units[u].block not in lst:
@@ -463,7 +464,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             add(fr.byline_blocks, u)
             fr.byline_names.extend(dated_names)
         elif (line_authors := au.parse_author_line(t)) and (_accept_author_line(
-            t, line_authors, bool(title_units), texts[u + 1] if u + 1 < len(texts) else ""
+            t, line_authors, bool(title_units), texts[u + 1] if u + 1 < len(texts) else after_front
         ) or (title_units and _named_in_reference(line_authors, cited))):
             add(fr.author_blocks, u)
             if not repeated:  # after a translated title come the names transliterated
@@ -498,7 +499,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             add(fr.header_blocks, u)
         elif title.is_title_shaped(t) and (headline is None or u == headline or title_units):
             group = [u]
-            while _title_goes_on(doc, units, texts, group, page_width, cfg):
+            while _title_goes_on(doc, units, texts, group, page_width, cfg, after_front):
                 group.append(group[-1] + 1)
             if not title_units:
                 title_units = [units[g] for g in group]
@@ -582,17 +583,21 @@ def _read_title_page(doc: Document, fr: Front, page: thesis.TitlePage) -> None:
 
 
 def _title_goes_on(doc: Document, units: list[Unit], texts: list[str], group: list[int], page_width: bool,
-                   cfg: MetadataConfig) -> bool:
+                   cfg: MetadataConfig, after: str = "") -> bool:
     """Whether the front line after ``group`` (the title's lines so far) is more of the title: it
     continues it (``title.continues_title``), has no role of its own, and is in the title's language:
     in another, it is the title's translation (both in Latin letters). A word or two has no language
-    to tell ("Towns" came out German), but may be a section's cue ("Introduction", "Abstract")."""
+    to tell ("Towns" came out German), but may be a section's cue ("Introduction", "Abstract").
+    Nor is a line the walk reads as the authors (``after``: the line after the front matter)."""
     nxt = group[-1] + 1
     if nxt >= len(units):
         return False
     t = texts[nxt]
     if not title.continues_title("\n".join(texts[g] for g in group), t, page_width) \
             or _is_other_front_line(t, cfg, texts[nxt + 1] if nxt + 1 < len(texts) else ""):
+        return False
+    if (names := au.parse_author_line(t)) and _accept_author_line(t, names, True, texts[nxt + 1] if nxt + 1 < len(texts)
+                                                                  else after):
         return False
     if word_count(t) <= 2:
         return not any(c.cue_start == 0 for c in ka.find_cues(t))
@@ -716,7 +721,8 @@ def _accept_author_line(text: str, authors: list[au.Author], after_title: bool, 
 
     Markers or initials make it one. Otherwise Title Case phrases look like names too ("Trade Wars and
     Energy Security"), so plain names count only under the title and with their affiliation (or email)
-    on the next line, as papers print them; web pages name their authors in a byline instead. Two or
+    or the abstract on the next line, as papers print them; web pages name their authors in a byline
+    instead. Two or
     more names under the title followed by the article's dates count too (the affiliations printed as
     footnotes elsewhere: "Received: ... Published: ...").
     """
@@ -727,9 +733,15 @@ def _accept_author_line(text: str, authors: list[au.Author], after_title: bool, 
         return True
     if not after_title:
         return False
-    return _is_affiliation_line(next_line) or (
+    return _is_affiliation_line(next_line) or _opens_with_abstract(next_line) or (
         len(authors) >= 2 and (notes.is_history_note(next_line)
                                or any(dates.cued_publication_date(next_line, df) for df in (True, False))))
+
+
+def _opens_with_abstract(text: str) -> bool:
+    """Whether a line opens with the abstract's or the keywords' cue: the front matter's names stand
+    right above it. ``"Abstract: Between 1885 and 1930 ..."`` -> True"""
+    return any(c.cue_start == 0 and c.kind in ("abstract", "keywords") for c in ka.find_cues(text[:60]))
 
 
 def _is_affiliation_line(text: str) -> bool:

@@ -288,10 +288,16 @@ def continues_title(first: str, nxt: str, page_width: bool = True) -> bool:
     # a headline over its subtitle.
     wrapped = (page_width and len(last) >= WRAP_MIN and len(b) <= len(last) * WRAP_SLACK and word_count(b) >= 3
                and not re.search(r"[?!:]$", last))
+    # A question as the title's first part and its subtitle under it, in a paper's front (text wrapped
+    # at a page width): "Genossenschaft statt Handelshaus?" / "Die Sennereigenossenschaften des ...".
+    # (A subtitle explains: three quarters of the question's words at least. A shorter line under a long
+    # question is a column's name or a kicker.)
+    question = (page_width and last.endswith("?") and word_count(b) >= max(3, 0.75 * word_count(last))
+                and not _ends_sentence(b) and in_capitals(last) == in_capitals(b))
     # The last word alone on the line under a full line ("... in Three English" / "Towns").
     last_word = (page_width and len(last) >= WRAP_MIN and word_count(b) == 1 and b[0].isalpha()
                  and not re.search(r"[?!:.]$", last) and not is_code_or_label(b))
-    return starts_lower or both_caps or wrapped or last_word or bool(_CONTINUES_RE.search(a))
+    return starts_lower or both_caps or wrapped or last_word or question or bool(_CONTINUES_RE.search(a))
 
 
 # A rubric is at most this many words.

@@ -706,3 +706,33 @@ def test_a_posts_title_right_under_its_date_header() -> None:
         LONG_EN,
     ]))
     assert md["title"]["text"].startswith("Grandfather's 1912 sewing machine")
+
+
+@pytest.mark.parametrize(("first", "nxt", "page_width", "goes_on"), [
+    # A question as the title's first part, its subtitle under it, in a paper's front.
+    ("Genossenschaft statt Handelshaus?", "Die Sennereigenossenschaften des Bregenzerwaldes (1885–1930)", True, True),
+    # On a web page a question headline stands over its deck.
+    ("Genossenschaft statt Handelshaus?", "Die Sennereigenossenschaften des Bregenzerwaldes (1885–1930)", False, False),
+    ("Is it over?", "It is not.", True, False),
+    ("WHY NOW?", "The dairy co-operatives of the valley", True, False),
+])
+def test_a_question_and_its_subtitle(first: str, nxt: str, page_width: bool, goes_on: bool) -> None:
+    from pipeline.metadata.title import continues_title
+    assert continues_title(first, nxt, page_width) is goes_on
+
+
+def test_plain_names_right_above_the_abstract_after_a_translated_title() -> None:
+    doc = make_doc([
+        ("heading", [("de", "Genossenschaft statt Handelshaus?")]),
+        ("heading", [("de", "Die Sennereigenossenschaften des Bregenzerwaldes zwischen Selbsthilfe und Marktzwang")]),
+        ("paragraph", [("en", "Co-operative instead of trading house? The dairy co-operatives of the Bregenzerwald\n"
+                              "between self-help and market pressure in the valley's villages")]),
+        ("heading", [("de", "Katharina Moosbrugger und Lukas Feurstein")]),
+        "Abstract: " + LONG_EN,
+        LONG_EN,
+    ])
+    doc.repairs["lines_unwrapped"] = 12  # a PDF's text, wrapped at the page width
+    md = run(doc)
+    assert md["title"]["text"].startswith("Genossenschaft statt Handelshaus? Die Sennereigenossenschaften")
+    assert [a["name"] for a in md["authors"]] == ["Katharina Moosbrugger", "Lukas Feurstein"]
+    assert [t["lang"] for t in md["title_translations"]] == ["en"]
