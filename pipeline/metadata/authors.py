@@ -61,7 +61,7 @@ _NAME_THEN_ROLE_RE = re.compile(
 # Spanish "y", Portuguese, Galician and Italian "e", French "et", German "und", Hungarian "és", Turkish
 # "ve", Ukrainian "та", Kazakh "және". (Not the Catalan and Polish "i": Catalan surnames hold it,
 # "Casals i Ferrer"; an Iberian surname holding "y" or "e" does not parse as two names either.)
-AND_WORDS = r"and|и|y|e|et|und|és|ve|та|және"
+AND_WORDS = r"and|и|y|e|et|und|és|ve|та|және|en|și"
 # An item ends at a separator (a comma, "and", a middle dot between spaces), or, after its markers,
 # where the next name starts ("Иван Петров1 Анна Смит2": no other separator printed).
 _AUTHOR_ITEM_RE = re.compile(
@@ -147,7 +147,7 @@ BYLINE_RE = re.compile(
     r"^\s*(?:(?:written|posted|reported|story|words|text|reporting|interview)\s+by|by|авторы?|текст|tekst|text|"
     r"author(?:s)?|автор\s+(?:статьи|материала)|от|"
     # The same in the other languages of the allowed list: "Par", "Por", "Von", "Di", "Autor:".
-    r"par|por|von|di|autor(?:es|in|en|ka|zy)?|auteur(?:e|s|es)?|autore|autori|автори|автор)"
+    r"par|por|von|di|door|autor(?:es|in|en|ka|zy)?|auteur(?:e|s|es)?|autore|autori|автори|автор)"
     r"\s*[:\-–—]?\s+(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )

@@ -19,18 +19,18 @@ from pipeline.metadata.text import cue_trie_regex
 MONTHS: dict[str, int] = {}
 for _num, _names in enumerate(
     [
-        "january jan январь января янв janvier janv januar jän enero ene gennaio gen janeiro styczeń stycznia січень січня қаңтар ocak",
-        "february feb febr февраль февраля фев февр février févr februar febrero febbraio fevereiro luty lutego лютий лютого ақпан şubat",
-        "march mar март марта мар mars märz marzo março marzec marca березень березня наурыз mart",
-        "april apr апрель апреля апр avril avr abril aprile kwiecień kwietnia квітень квітня сәуір nisan",
-        "may май мая mai mayo maggio maio maj maja травень травня мамыр mayıs",
-        "june jun июнь июня июн juin juni junio giugno junho czerwiec czerwca червень червня маусым haziran",
-        "july jul июль июля июл juillet juil juli julio luglio julho lipiec lipca липень липня шілде temmuz",
-        "august aug август августа авг août august agosto sierpień sierpnia серпень серпня тамыз ağustos",
-        "september sep sept сентябрь сентября сен сент septembre setiembre septiembre settembre setembro wrzesień września вересень вересня қыркүйек eylül",
-        "october oct октябрь октября окт octobre oktober octubre ottobre outubro październik października жовтень жовтня қазан ekim",
-        "november nov ноябрь ноября ноя нояб novembre noviembre novembro listopad listopada листопад листопада қараша kasım",
-        "december dec декабрь декабря дек décembre dezember diciembre dicembre dezembro grudzień grudnia грудень грудня желтоқсан aralık",
+        "january jan январь января янв janvier janv januar jän enero ene gennaio gen janeiro styczeń stycznia січень січня қаңтар ocak januari ianuarie ledna leden",
+        "february feb febr февраль февраля фев февр février févr februar febrero febbraio fevereiro luty lutego лютий лютого ақпан şubat februari februarie února únor",
+        "march mar март марта мар mars märz marzo março marzec marca березень березня наурыз mart maart mrt martie března březen",
+        "april apr апрель апреля апр avril avr abril aprile kwiecień kwietnia квітень квітня сәуір nisan aprilie dubna duben",
+        "may май мая mai mayo maggio maio maj maja травень травня мамыр mayıs mei května květen",
+        "june jun июнь июня июн juin juni junio giugno junho czerwiec czerwca червень червня маусым haziran iunie června červen",
+        "july jul июль июля июл juillet juil juli julio luglio julho lipiec lipca липень липня шілде temmuz iulie července červenec",
+        "august aug август августа авг août august agosto sierpień sierpnia серпень серпня тамыз ağustos augustus srpna srpen",
+        "september sep sept сентябрь сентября сен сент septembre setiembre septiembre settembre setembro wrzesień września вересень вересня қыркүйек eylül septembrie září",
+        "october oct октябрь октября окт octobre oktober octubre ottobre outubro październik października жовтень жовтня қазан ekim oktober okt octombrie října říjen",
+        "november nov ноябрь ноября ноя нояб novembre noviembre novembro listopad listopada листопад листопада қараша kasım noiembrie listopadu",
+        "december dec декабрь декабря дек décembre dezember diciembre dicembre dezembro grudzień grudnia грудень грудня желтоқсан aralık decembrie prosince prosinec",
     ],
     start=1,
 ):
@@ -232,7 +232,8 @@ _NOT_DATE_EDGES = [
                r"poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|"
                r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
                r"pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar),?\s+", re.IGNORECASE),
-    re.compile(r",?\s+(?:at\s+|в\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\w{2,5})?$", re.IGNORECASE),
+    re.compile(r",?\s+(?:at\s+|в\s+|om\s+|um\s+|à\s+|o\s+|às\s+|alle\s+|la\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?"
+               r"(?:\s*[ap]\.?m\.?)?(?:\s*\w{2,5})?$", re.IGNORECASE),
 ]
 
 # Cue words that make the date after them a publication (or issue) date.

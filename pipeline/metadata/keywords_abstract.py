@@ -22,11 +22,13 @@ KEYWORD_CUES = (
     "parole chiave", "palavras-chave", "słowa kluczowe", "klíčová slova", "关键词", "關鍵詞", "キーワード",
     "ключови думи", "кључне речи", "ključne reči", "клучни зборови", "ключавыя словы",
     "anahtar kelimeler", "anahtar sözcükler", "түйін сөздер", "түйінді сөздер", "тірек сөздер",
+    "trefwoorden", "sleutelwoorden", "cuvinte cheie", "cuvinte-cheie", "kulcsszavak", "nyckelord", "avainsanat",
 )
 ABSTRACT_CUES = (
     "аннотация", "abstract", "резюме", "реферат", "анотація", "анотация", "summary", "résumé", "zusammenfassung",
     "resumen", "riassunto", "resumo", "streszczenie", "abstrakt", "摘要", "要旨", "概要",
     "апстракт", "сажетак", "анатацыя", "özet", "öz", "аңдатпа", "түйін",
+    "samenvatting", "rezumat", "souhrn", "összefoglaló", "sammanfattning", "tiivistelmä",
 )
 # The language a cue word is in, where only one language of the allowed list uses it ("резюме" is
 # Russian and Bulgarian, "abstrakt" German, Polish and Czech: left out).
@@ -46,6 +48,12 @@ _CUE_LANG = {
     "be": ("ключавыя словы", "анатацыя"),
     "tr": ("anahtar kelimeler", "anahtar sözcükler", "özet", "öz"),
     "kk": ("түйін сөздер", "түйінді сөздер", "тірек сөздер", "аңдатпа", "түйін"),
+    "nl": ("trefwoorden", "sleutelwoorden", "samenvatting"),
+    "cs": ("klíčová slova", "souhrn"),
+    "ro": ("cuvinte cheie", "cuvinte-cheie", "rezumat"),
+    "hu": ("kulcsszavak", "összefoglaló"),
+    "sv": ("nyckelord", "sammanfattning"),
+    "fi": ("avainsanat", "tiivistelmä"),
 }
 def cue_language(cue: str) -> str | None:
     """The language a cue word is printed in, when only one language uses it.

@@ -47,17 +47,18 @@ _I = re.IGNORECASE
 # head a section of an article about advertising.
 AD_LABEL = re.compile(
     r"advertisements?|sponsored(?: content)?|paid (?:content|post)|anzeige|werbung|реклама|реклами|"
-    r"publicit[ée]|publicidad|publicidade|pubblicit[àa]|reklama|inzerce|reklam", _I)
+    r"publicit[ée]|publicidad|publicidade|pubblicit[àa]|reklama|inzerce|reklam|advertentie|publicitate", _I)
 # A view or comment counter, or a reading time: "Views: 1 284", "Комментарии (12)", "12 comments",
 # "Temps de lecture : 5 min", "7 min read".
 _COUNT = r"\d[\d \u00a0\u202f,.]*"
 _COMMENT_WORDS = (r"comments?|комментари\w*|коментар\w*|kommentare|commentaires|comentarios|comentários|commenti|"
-                  r"komentarz\w*|пікірлер|yorumlar|yorum")
+                  r"komentarz\w*|пікірлер|yorumlar|yorum|reacties|reactie|komentáře|comentarii")
 _COUNTED = (rf"views?|reads|shares|likes|accesses|downloads|citations|altmetric|{_COMMENT_WORDS}|skomentuj|komentuj|"
             r"просмотр\w*|переглядів|перегляд\w*|aufrufe|vues|visitas|visualiza\w*|visualizzazioni|wyświetle\w*|"
-            r"odsłon\w*|қаралды|көрілді|görüntülenme|okunma")
+            r"odsłon\w*|қаралды|көрілді|görüntülenme|okunma|weergaven|zobrazení|vizualizări")
 _READING = (r"reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|"
-            r"tempo di lettura|czas czytania|время чтения|час читання|время прочтения|оқу уақыты|okuma süresi")
+            r"tempo di lettura|czas czytania|время чтения|час читання|время прочтения|оқу уақыты|okuma süresi|"
+            r"leestijd|doba čtení|timp de citire")
 _MINUTES = r"min\w*|мин\w*|хв\w*"
 COUNTER = re.compile(
     rf"(?:(?:number of|liczba|количество|кількість)\s+)?(?:{_COUNTED})\s*(?::\s*{_COUNT}|\(\s*{_COUNT}\s*\)|{_COUNT})"
@@ -80,14 +81,16 @@ SKIP_LINK = re.compile(
     r"(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|article)|(?:aller|passer) au contenu|"
     r"(?:direkt )?zum inhalt|перейти (?:к|до) (?:основному )?(?:содержимому|содержанию|контенту|вмісту|змісту)|"
     r"(?:saltar|ir) al contenido|(?:pular|ir) para o conteúdo|przejdź do (?:treści|zawartości)|"
-    r"(?:vai|salta) al contenuto|přejít na obsah", _I)
+    r"(?:vai|salta) al contenuto|přejít na obsah|(?:ga |direct )?naar (?:de )?(?:hoofd)?inhoud|"
+    r"salt(?:ă|a) la conținut", _I)
 # A call to subscribe, sign up, sign in or follow, at the start of a line.
 CALL = re.compile(
     r"(?:subscribe|sign (?:up|in)|log ?in|register|follow us|get (?:our|the) newsletter|join (?:our|us)|"
     r"подпи\w*|підпи\w*|войти|войдите|увійти|увійдіть|зарегистрир\w*|"
     r"s'abonner|abonnez|abonne\w*|je m'inscris|inscri\w*|se connecter|connexion|"
     r"suscr[ií]b\w*|reg[ií]str\w*|iniciar sesión|assine|inscreva\w*|entrar|abbonati|iscriviti|accedi|"
-    r"zapisz się|subskryb\w*|zaloguj\w*|abonnieren|anmelden|registrieren|newsletter)\b", _I)
+    r"zapisz się|subskryb\w*|zaloguj\w*|abonnieren|anmelden|registrieren|newsletter|"
+    r"abonneren|inloggen|aanmelden|registreren|přihlásit\w*|odebírat|abonează\w*|autentificare)\b", _I)
 # An e-mail field's placeholder: "Enter your email", "Votre adresse e-mail".
 EMAIL_FIELD = re.compile(r"e-?mail|correo|почт|пошт|adres\w* e-?mail", _I)
 # Notices of the site: cookies and consent, privacy and terms, unsubscribing, rights reserved, the
@@ -98,7 +101,8 @@ NOTICE = re.compile(
     r"unsubscribe|désinscri\w*|отписат\w*|відписат\w*|darse de baja|abbestellen|"
     r"all rights reserved|все права защищены|усі права захищен\w*|всі права захищен\w*|"
     r"tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|todos os direitos reservados|"
-    r"tutti i diritti riservati|wszelkie prawa zastrzeżone|"
+    r"tutti i diritti riservati|wszelkie prawa zastrzeżone|alle rechten voorbehouden|všechna práva vyhrazena|"
+    r"toate drepturile rezervate|privacyverklaring|privacybeleid|"
     r"(?:использовани\w*|використанн\w*|перепечатк\w*|передрук\w*) материал\w*|матеріал\w* сайту|"
     r"ссылка на (?:сайт|источник)|посилання на (?:сайт|джерело)|"
     r"newsletter|рассылк\w*|розсилк\w*|"
@@ -113,16 +117,17 @@ UPDATED = re.compile(
     r"(?:(?:last )?updated(?: on)?|обновлено|обновлен[оа]?|оновлено|aktualisiert(?: am)?|mis à jour(?: le)?|"
     r"actualizado(?: el)?|atualizado(?: em)?|aggiornato(?: il)?|ostatnia modyfikacja|zaktualizowano|"
     r"aktualizacja|modifié le|última actualización|ultimo aggiornamento|жаңартылды|güncellendi|"
-    r"güncelleme(?: tarihi)?)\s*:?\s+\d", _I)
+    r"güncelleme(?: tarihi)?|(?:laatst )?bijgewerkt(?: op)?|aktualizováno|actualizat(?: la)?)\s*:?\s+\d", _I)
 # A share box's label, then its buttons one a line.
 SHARE = re.compile(
     r"(?:share(?: this)?(?: article| story| post| page)?(?: on)?|поделиться(?: в соцсетях)?|поділитися|"
     r"partager(?: cet article)?|compartir(?: este artículo)?|compartilhe|compartilhar|condividi|teilen|"
-    r"artikel teilen|udostępnij|бөлісу|paylaş)\s*:?", _I)
+    r"artikel teilen|udostępnij|бөлісу|paylaş|deel(?: dit artikel)?|delen|sdílet|distribuie)\s*:?", _I)
 # A tags or topics label, with its items on the line or one a line under it.
 TAGS = re.compile(
     r"(?:tags?|topics|related topics|filed under|теги|тэги|метки|темы|теґи|мітки|теми|schlagwörter|themen|"
-    r"étiquettes|mots-clés|sujets|etiquetas|temas|argomenti|tagi|tematy|тегтер|тэгтер|etiketler|schlagworte)", _I)
+    r"étiquettes|mots-clés|sujets|etiquetas|temas|argomenti|tagi|tematy|тегтер|тэгтер|etiketler|schlagworte|"
+    r"onderwerpen|trefwoorden|štítky|etichete)", _I)
 TAG_ITEM_WORDS = 3
 # A short label and a count in brackets, a link under the article: "Galeria zdjęć (12)", "Photos (24)".
 _COUNTED_LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}\s*\(\d{1,4}\)")
@@ -200,10 +205,11 @@ LEAVE_COMMENT = re.compile(
     r"(?:залишити|залиште|написати|напишіть) коментар|пікір қалдыру|yorum (?:yaz|yap|bırak)\w*", _I)
 # A menu's first item (home) and other words only a site's own menu holds.
 HOME = re.compile(r"home|home ?page|startseite|главная|головна|accueil|inicio|início|strona główna|úvod|domů|"
-                  r"басты бет|ana ?sayfa", _I)
+                  r"басты бет|ana ?sayfa|startpagina|voorpagina|acas[ăa]|pagina principal[ăa]", _I)
 SITE_WORDS = re.compile(
     r"\b(?:search|поиск|пошук|suche|recherche|buscar|pesquisar|cerca|szukaj|menu|меню|contacts?|контакты|контакти|"
-    r"kontakt|contacto|contato|contatti|about us|о нас|про нас|impressum|à propos|іздеу|байланыс|iletişim)\b", _I)
+    r"kontakt|contacto|contato|contatti|about us|о нас|про нас|impressum|à propos|іздеу|байланыс|iletişim|"
+    r"zoeken|over ons|hledat|o nás|c[ăa]utare|despre noi)\b", _I)
 
 # Small words a headline in title case capitalises ("Home Office Minister Resigns Over Visa Row") and a
 # menu of section names does not hold.

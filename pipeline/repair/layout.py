@@ -47,7 +47,8 @@ FIELD_CUE = re.compile(
 KEYWORDS_CUE = re.compile(
     r"^\s*(?:\*\*|__)?\s*(?:keywords|key\s*words|ключевые\s+слова|ключові\s+слова|mots[-\s]clés|schlüsselwörter|"
     r"schlagwörter|palabras\s+clave|parole\s+chiave|słowa\s+kluczowe|palavras[-\s]chave|anahtar\s+kelimeler|"
-    r"түйін\s+сөздер|ключови\s+думи)\s*(?:\*\*|__)?\s*[:.—–-]", re.IGNORECASE)
+    r"түйін\s+сөздер|ключови\s+думи|trefwoorden|klíčová\s+slova|cuvinte[-\s]cheie)\s*(?:\*\*|__)?\s*[:.—–-]",
+    re.IGNORECASE)
 REFERENCES_CUE = re.compile(
     r"^\s*(?:#+\s*)?(?:\*\*|__)?\s*(?:\d+\.?\s*)?(?:references|bibliography|works\s+cited|literature|"
     r"список\s+литературы|литература|библиография|источники)\s*(?:\*\*|__)?\s*:?\s*$",
