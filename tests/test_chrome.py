@@ -462,3 +462,10 @@ def test_the_rest_of_a_menu_in_the_head(run: list[str], rest_taken: bool) -> Non
     left = {i for i in range(2, 2 + len(run)) if i not in taken}
     assert (left <= set(out)) is rest_taken
     assert 12 not in out
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("8 коментарів:", True), ("12 comments:", True), ("12 comments", True), ("Comments: see below for details", False),
+])
+def test_a_comments_header_may_end_with_a_colon(text: str, want: bool) -> None:
+    assert chrome.is_comments_header(text) is want

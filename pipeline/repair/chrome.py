@@ -195,7 +195,7 @@ def _may_be_post_nav(text: str) -> bool:
 # A comments section's header: "Comments", "Комментарии (12)", "12 comments".
 COMMENTS = re.compile(
     rf"(?:{_COMMENT_WORDS})(?:\s*\(\s*{_COUNT}\s*\)|\s*:?\s*{_COUNT})?|(?:skomentuj|komentuj)\s*\(\s*{_COUNT}\s*\)"
-    rf"|{_COUNT}\s+(?:{_COMMENT_WORDS})", _I)
+    rf"|{_COUNT}\s+(?:{_COMMENT_WORDS}):?", _I)
 # "12 comments on “<the headline>”": the header names the article.
 _COMMENTS_ON = re.compile(rf"{_COUNT}\s+(?:{_COMMENT_WORDS})\s+(?:on|to|em|en|sur|zu|su|к|до|do)\s+\S", _I)
 # The comment form's heading, at the start of its line.
