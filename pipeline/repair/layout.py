@@ -1642,6 +1642,53 @@ def strip_markdown(text: str, counts: Counter[str]) -> str:
     return text
 
 
+# A printed book's or thesis's imprint (its last page: when it was signed for print, the format, the
+# print run, the printer) and the manuscript stamp on a thesis summary's title page.
+_IMPRINT_CUE = re.compile(
+    r"подписано\s+в\s+печать|підписано\s+до\s+друку|тираж\s+\d+|наклад\s+\d+|усл\.\s*печ\.\s*л|"
+    r"ум\.\s*друк\.\s*арк|формат\s+\d+\s*[×xх]\s*\d+|отпечатано\s+в\s+(?:типографии|издательстве)|"
+    r"надруковано\s+в|заказ\s*№\s*\d+|зам\.\s*№\s*\d+", re.IGNORECASE)
+_MANUSCRIPT_STAMP = re.compile(r"\s*на\s+правах\s+рукописи?\s*", re.IGNORECASE)
+
+
+def find_imprint(texts: list[str]) -> list[int]:
+    """The lines of a printed imprint (two imprint cues or more, each within three lines of the next,
+    the lines between them and the two lines at most right under the last: the printer's address;
+    every line short) and a manuscript stamp alone on its line.
+
+    >>> find_imprint(["Text.", "", "Подписано в печать 15.04.2024. Формат 60×84 1/16.", "Тираж 100 экз.", "",
+    ...               "Отпечатано в типографии ООО «Двор»", "610017, г. Киров", "", "More text."])
+    [2, 3, 5, 6]
+    """
+    if not any("ечат" in t or "рук" in t or "друк" in t for t in texts):
+        return []  # (neither cue nor stamp: most documents are not read further)
+    out = [i for i, t in enumerate(texts) if len(t) <= 40 and _MANUSCRIPT_STAMP.fullmatch(t)]
+    cues = [i for i, t in enumerate(texts) if t and _IMPRINT_CUE.search(t)]
+    groups: list[list[int]] = []
+    for i in cues:
+        if groups and i - groups[-1][-1] <= IMPRINT_GAP:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for g in groups:
+        if len(g) < 2:
+            continue
+        lines = [k for k in range(g[0], g[-1] + 1) if texts[k]]
+        k = g[-1] + 1
+        while k < len(texts) and texts[k] and k - g[-1] <= IMPRINT_TAIL:
+            lines.append(k)
+            k += 1
+        if all(len(texts[x]) <= IMPRINT_CHARS for x in lines):
+            out += lines
+    return sorted(set(out))
+
+
+# Imprint cues at most this many lines apart; at most this many lines under the last; each line this long.
+IMPRINT_GAP = 3
+IMPRINT_TAIL = 2
+IMPRINT_CHARS = 120
+
+
 # "arXiv:2403.16342v2 [physics.ao-ph] 19 Mar 2024": the identifier, its version, category and date.
 ARXIV_STAMP = re.compile(r"\s*arXiv:\d{4}\.\d{4,5}(?:v\d+)?\s+\[[\w.\-]+\]\s+\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s*")
 
@@ -1677,6 +1724,11 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     skip: set[int] = set()
     if cfg.page_furniture:
         skip, furniture = find_furniture(lines, counts, plain, page_stamps=width_of(sizes) is not None)
+        imprint = [i for i in find_imprint(texts) if i not in skip]
+        if imprint:
+            skip |= set(imprint)
+            furniture = [*furniture, *(texts[i] for i in imprint)]
+            counts["page_stamps"] += len(imprint)
         if "arXiv:" in text:
             # A preprint server's stamp (printed down the first page's margin): furniture, where metadata
             # reads its date.

@@ -1,4 +1,4 @@
-"""LaTeX left in converted papers; a preprint server's stamp."""
+"""LaTeX left in converted papers; a preprint server's stamp; a printed imprint and a manuscript stamp."""
 
 from __future__ import annotations
 
@@ -48,3 +48,19 @@ def test_a_converted_preprint() -> None:
     assert "Ann Lee, Bo Li" in texts
     assert not any("\\maketitle" in t or "\\label" in t or "arXiv:" in t for t in texts)
     assert "arXiv:2403.16342v2 [physics.ao-ph] 19 Mar 2024" in out.furniture
+
+
+@pytest.mark.parametrize(("texts", "want"), [
+    (["Text.", "", "Подписано в печать 15.04.2024. Формат 60×84 1/16.",
+      "Бумага офсетная. Усл. печ. л. 1,4. Тираж 100 экз. Заказ № 312.", "",
+      "Отпечатано в типографии ООО «Двор»", "610017, г. Киров, ул. Московская, д. 12", "", "More text."],
+     [2, 3, 5, 6]),
+    (["На правах рукописи", "", "КОРЕПАНОВА Дарья Сергеевна"], [0]),
+    # One cue alone is the text's own word ("a print run of 100 copies").
+    (["Книга вышла тиражом 100 экз. и разошлась за месяц.", "", "Тираж 100 экз."], []),
+    # Two cues far apart are two mentions.
+    (["Тираж 100 экз.", "a", "b", "c", "d", "Подписано в печать 1.02.2024."], []),
+])
+def test_find_imprint(texts: list[str], want: list[int]) -> None:
+    from pipeline.repair.layout import find_imprint
+    assert find_imprint(texts) == want
