@@ -448,7 +448,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             add(fr.header_blocks, u)
         elif _is_furniture_like(t, venue_keys) or (
             headline is not None and title.breadcrumb_target_of_keys(t, crumb_keys) == headline
-        ):
+        ) or (u == 0 and title.is_masthead_with_type(t)):
             add(fr.header_blocks, u)
             # (A site's navigation trail under the line read as the title: that line was the site's.)
             crumb_under_title = crumb_under_title or (bool(title_units) and title.is_breadcrumb(t))

@@ -30,7 +30,8 @@ _TYPE_LABEL = (
     r"(?:оригінальне|клінічне)\s+дослідження|клінічний\s+випадок|огляд\s+літератури|"
     r"(?:(?:original|research|review|regular|short|brief|full|editorial|invited|case|scientific|empirical|"
     r"theoretical|conceptual|technical|discussion|policy|position|perspective|special|systematic|mini|data|"
-    r"method|methods)\s+){1,3}(?:article|paper|communication|report|study|review|note|essay|letter)|"
+    r"method|methods|proceeding|proceedings|conference)\s+){1,3}(?:article|paper|communication|report|study|review|"
+    r"note|essay|letter)|communication|perspective|"
     r"original\s+research|"
     r"research|review|editorial|article|статья|стаття|обзор|рецензия|книжное\s+обозрение|book\s+review|"
     r"opinion|commentary|комментарий|интервью|interview|news|новости|analysis|аналитика|"
@@ -41,6 +42,28 @@ _TYPE_LABEL = (
     r"(?:originalarbeit|übersichtsarbeit|forschungsartikel|fachartikel|kurzmitteilung|originalbeitrag|"
     r"revisión|revisão|revue|recensione|recensión|recenzja|éditorial|editoriale))"
 )
+# A journal's masthead: its name (a few words) and the article's type label at the line's end.
+_MASTHEAD_NAME_WORDS = 5
+_NOT_A_NAME_END = re.compile(r"(?:[:–—-]|\b(?:a|an|the|and|of|in|on|for|to))$", re.IGNORECASE)
+
+
+def is_masthead_with_type(text: str) -> bool:
+    """A journal's name and the article's type label on one line, as a publisher's first page prints
+    them side by side: ``"agri-tech proceedings Proceeding Paper"`` -> True; ``"Soil Carbon in Drylands:
+    A Review"`` -> False (a title ending with its type: the words before end with "A" or a colon);
+    ``"Climate Policy Review"`` -> False (a one-word label after a capitalised name)."""
+    words = text.split()
+    for k in (3, 2, 1):  # (the longest label first: "Research Article", not "Article")
+        if len(words) <= k:
+            continue
+        if _TYPE_LABEL_RE.match(" ".join(words[-k:])):
+            name = " ".join(words[:-k])
+            # (A one-word label after a capitalised name may end a short title: "Climate Policy Review".)
+            return (word_count(name) <= _MASTHEAD_NAME_WORDS and not _NOT_A_NAME_END.search(name)
+                    and (k > 1 or name[:1].islower()))
+    return False
+
+
 # A licence badge printed beside the label ("Research Article  Open Access"), or alone.
 _TYPE_LABEL_RE = re.compile(rf"^(?:{_TYPE_LABEL}\s*[.:]?\s*(?:open\s+access)?|open\s+access)\s*$", re.IGNORECASE)
 # "Section: Law", "Рубрика: Право" — the journal's section, not the article's title.

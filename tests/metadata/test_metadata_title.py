@@ -736,3 +736,25 @@ def test_plain_names_right_above_the_abstract_after_a_translated_title() -> None
     assert md["title"]["text"].startswith("Genossenschaft statt Handelshaus? Die Sennereigenossenschaften")
     assert [a["name"] for a in md["authors"]] == ["Katharina Moosbrugger", "Lukas Feurstein"]
     assert [t["lang"] for t in md["title_translations"]] == ["en"]
+
+
+@pytest.mark.parametrize(("text", "masthead"), [
+    ("agri-tech proceedings Proceeding Paper", True), ("sustainability Article", True),
+    ("Journal of Hydrology Research Article", True),
+    ("Soil Carbon in Drylands: A Review", False), ("Machine learning for crop yield prediction review", False),
+    ("A Short Note", False),
+])
+def test_is_masthead_with_type(text: str, masthead: bool) -> None:
+    from pipeline.metadata.title import is_masthead_with_type
+    assert is_masthead_with_type(text) is masthead
+
+
+def test_a_masthead_with_the_type_label_over_the_title() -> None:
+    md = run(make_doc([
+        "agri-tech proceedings Proceeding Paper",
+        ("heading", "Low-Cost LoRaWAN Soil-Moisture Sensing for Smallholder Irrigation Scheduling"),
+        ("heading", "Abena Owusu-Ansah 1,*, Kwame Darko 1 and Freya Lindholm 2"),
+        "1 Department of Agricultural Engineering, Savannah Polytechnic University, Bolgatanga, Ghana",
+        LONG_EN,
+    ]))
+    assert md["title"]["text"] == "Low-Cost LoRaWAN Soil-Moisture Sensing for Smallholder Irrigation Scheduling"
