@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pipeline.metadata.dates import find_dates
 from pipeline.metadata.notes import EMAIL_RE
 from pipeline.metadata.text import nonspace_count, squash, strip_marks
+from pipeline.names import drop_han_form
 
 # Latin Extended-B and Extended Additional (Romanian ș, Vietnamese ễ ơ) alternate capital and small
 # letters code point by code point: the whole ranges are in both classes. The Cyrillic letters of
@@ -311,6 +312,7 @@ def parse_author_line(text: str) -> list[Author] | None:
     ``"Mutual Respect, Benefit and Harmony Without Unification"`` -> None
     """
     t = unglue_letter_markers(_without_titles(_spaced_initials(_joined_superscripts(squash(text))).translate(_SUPER)))
+    t = drop_han_form(t)  # ("Chen Yuting 陳雨婷": the name in Latin letters is read)
     if "\u4e00" <= t[:1] <= "\u9fff":
         return _parse_han_author_line(t)
     if _CAPS_WORD_RE.search(t):

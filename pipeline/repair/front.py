@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.names import drop_han_form
+
 _UP = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЂ-ЏҐЄІЇ"
 _LO = "a-zß-öø-ÿā-žа-яёђ-џґєії"
 # A capitalised name word ("Anna", "McDermott", "O'Neil", "Jean-Luc", "Петрова"), or one in capitals
@@ -78,7 +80,7 @@ def name_list(line: str) -> list[str] | None:
     >>> name_list("In Central Asia and Beyond") is None, name_list("This paper argues.") is None
     (True, True)
     """
-    t = line.strip()
+    t = drop_han_form(line.strip())
     if not t or len(t) > 300 or t[-1] in ".?!:" and not _INITIALS_RE.search(t[-2:] if len(t) > 1 else t):
         return None
     names: list[str] = []
