@@ -536,3 +536,22 @@ def test_an_issue_line_and_an_authors_head_with_two_letter_initials_at_page_turn
     res = layout.build_blocks(page, RepairConfig())
     for head in heads:
         assert head in res.furniture
+
+
+@pytest.mark.parametrize(("cont", "in_note"), [
+    ("   bereits Elmar Greußing, Käse und Kredit, in: Montfort 38 (1986), S. 201–219.", True),
+    # Indented otherwise: the next page's first line.
+    ("      die Genossenschaften die Bauern tatsächlich aus der Abhängigkeit lösten.", False),
+])
+def test_a_footnotes_hanging_second_line(cont: str, in_note: bool) -> None:
+    from pipeline.config import RepairConfig
+    from pipeline.repair.layout import build_blocks
+    text = ("Dieses Bild ist nicht falsch, aber es ist unvollständig. Der vorliegende Beitrag fragt, ob\n\n"
+            "____________\n"
+            "1  Vorarlberger Landesarchiv (VLA), Landesausschuss, Sch. 412, Bericht Rüf, fol. 7r.\n"
+            "2  Vgl. etwa Josef Natter, Der Bregenzerwald und seine Bauern, Dornbirn 1961, S. 118–124; kritischer\n"
+            f"{cont}\n\f"
+            "die Genossenschaften die Bauern tatsächlich aus der Abhängigkeit von den Handelshäusern lösten.\n")
+    out = build_blocks(text, RepairConfig())
+    assert ("Montfort 38" in out.footnotes[-1].text) is in_note
+    assert not any("Montfort" in b.text for b in out.blocks)

@@ -1322,6 +1322,7 @@ def find_footnotes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts:
         current: list[str] = []
         current_id = ""
         last_num = -1
+        text_col = -1  # where the current note's text starts on its first line
         k = j
         end = j
         while k < n:
@@ -1334,6 +1335,7 @@ def find_footnotes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts:
                 if current:
                     notes.append(Footnote(current_id, _join_note(current, vocab, counts)))
                 current_id, current, last_num = m.group(1), [m.group(2)], num
+                text_col = m.start(2)
                 region.append(k)
                 end = k
                 k += 1
@@ -1344,7 +1346,10 @@ def find_footnotes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts:
                 continue
             # A non-note line: the next page's first line, or the note going on.
             prev_blank = lines[k - 1].blank
-            if cur.indent > 0 and k != j:
+            # (An indented line is the next page's first, unless it hangs under the note's text, the note
+            # not ended: "2  Vgl. etwa ... S. 118–124; kritischer" / "   bereits Elmar Greußing, ...".)
+            if cur.indent > 0 and k != j and not (cur.indent == text_col and not prev_blank and current
+                                                  and not ends_sentence(current[-1])):
                 break
             if prev_blank and current and ends_sentence(current[-1]) and not starts_lower(cur.text):
                 break
