@@ -287,8 +287,16 @@ def _find_furniture_before(lines: list[layout.Line], counts: Counter[str], plain
     # header or footer. Taken before footnotes are looked for, so "202" is never a note number.
     if drop:
         turn = layout._turn_lines(lines, edges | set(drop))  # (a header's neighbour is at the turn too)
+    numbered = {i: layout.leading_page_number(lines[i].text) for i in spaced
+                if i not in drop and (isolated(i) or i in turn) and layout.is_numbered_page_line(lines[i].text)}
+    run = []
+    for i in sorted(numbered):
+        if numbered[i] == len(run) + 1:
+            run.append(i)
+    texts = [" ".join(lines[i].text.split()[1:]).lower() for i in run]
+    sections = set(run) if len(run) >= 2 and len(set(texts)) == len(texts) else set()
     for i in spaced:
-        if i not in drop and (isolated(i) or i in turn) and layout.is_numbered_page_line(lines[i].text):
+        if i in numbered and i not in sections:
             drop[i] = lines[i].text
             counts["running_headers"] += 1
         elif i not in drop and i in turn and breaks and layout.is_split_header(lines[i].text):

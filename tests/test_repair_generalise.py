@@ -555,3 +555,43 @@ def test_a_footnotes_hanging_second_line(cont: str, in_note: bool) -> None:
     out = build_blocks(text, RepairConfig())
     assert ("Montfort 38" in out.footnotes[-1].text) is in_note
     assert not any("Montfort" in b.text for b in out.blocks)
+
+
+def _page(foot: str, ref: str = "daylight.”1 The remark") -> str:
+    return (f"In the winter of 1834 the magistrate reported that salt boats were as common as grain boats in\n"
+            f"{ref} was meant as an alarm, but it also described a system he understood well. Salt\n\n\n\n"
+            f"{foot}\n\n\n\n© Chen and Hollis, 2023\n\f\n"
+            "was the most heavily regulated commodity of the Qing state, and its largest source of revenue.\n")
+
+
+@pytest.mark.parametrize(("text", "moved"), [
+    # A note at the page's foot without a separator: its number glued to the page's text, its second
+    # line at the note text's column, nothing but the page's furniture under it.
+    (_page("1   Suqian xian xinzhi (1875), juan 8, 14b. The gazetteer quotes the report\n"
+           "    without giving its date."), True),
+    # No number glued to the page's text: a numbered line of the text, not a note.
+    (_page("1   Suqian xian xinzhi (1875), juan 8, 14b.", ref="daylight. The remark"), False),
+    # Prose under the numbered line on the same page: a list, not notes.
+    (_page("1   Suqian xian xinzhi (1875), juan 8, 14b.\n\nMore text of the page follows here."), False),
+])
+def test_notes_at_a_page_foot_without_a_separator(text: str, moved: bool) -> None:
+    from pipeline.config import RepairConfig
+    from pipeline.repair.layout import build_blocks
+    out = build_blocks(text, RepairConfig())
+    assert bool(out.footnotes) is moved
+    assert any("Suqian" in b.text for b in out.blocks) is not moved
+    if moved:
+        assert out.footnotes[0].text.endswith("without giving its date.")
+        assert any("understood well. Salt was the most heavily" in b.text for b in out.blocks)
+
+
+def test_numbered_section_headings_are_no_page_lines() -> None:
+    from pipeline.config import RepairConfig
+    from pipeline.repair.layout import build_blocks
+    body = "The text of a section runs on for a while and ends with a full stop here.\n\n"
+    text = (f"1         Introduction\n\n{body}234                              chen and hollis\n\n{body}"
+            f"2         Boats, Soldiers and Merchants\n\n{body}3         Conclusion\n\n{body}")
+    out = build_blocks(text, RepairConfig())
+    texts = [b.text for b in out.blocks]
+    assert any("Introduction" in t for t in texts) and any("Boats, Soldiers" in t for t in texts)
+    assert not any("chen and hollis" in t for t in texts)

@@ -1004,7 +1004,8 @@ def is_page_stamp(text: str, at_edge: bool = True) -> bool:
 # at its foot ("This work is licensed under a Creative Commons Attribution", "ACM ISBN 979-8-4007-1123-4/24/09",
 # "∗ Corresponding author."), wherever extraction put that foot.
 _LICENCE_LINE = re.compile(r"^(?:this (?:work|article|paper|chapter) is licen[sc]ed under|licen[sc]ed under a creative "
-                           r"commons|creative commons attribution)", re.IGNORECASE)
+                           r"commons|creative commons attribution|this is an open[- ]access (?:article|paper|chapter) "
+                           r"(?:distributed|published|licen[sc]ed) under)", re.IGNORECASE)
 _ISBN_LINE = re.compile(r"\bISBN(?:-1[03])?:?\s*97[89][-\s]?\d", re.IGNORECASE)
 _CORRESPONDING_NOTE = re.compile(r"^[*∗†]\s*corresponding author\.?$", re.IGNORECASE)
 _LICENCE_END = re.compile(r"licen[sc]e\.?$|lizenz\.?$", re.IGNORECASE)
@@ -1015,6 +1016,8 @@ def is_first_page_foot(text: str) -> bool:
 
     >>> is_first_page_foot("This work is licensed under a Creative Commons Attribution"), is_first_page_foot("∗ Corresponding author.")
     (True, True)
+    >>> is_first_page_foot("This is an open access article distributed under the terms of the CC BY 4.0 license.")
+    True
     >>> is_first_page_foot("The data are licensed under a Creative Commons licence and can be reused.")
     False
     """
@@ -1051,25 +1054,53 @@ def is_numbered_page_line(text: str) -> bool:
     >>> is_numbered_page_line("In 88 cases   the result held.")
     False
     """
+    return leading_page_number(text) is not None
+
+
+def leading_page_number(text: str) -> int | None:
+    """For a numbered page line (``is_numbered_page_line``): its number when it comes first, 0 when it
+    comes last; else None. ``"88        Review of Soil Science 4(1)"`` -> ``88``; ``"Lee and Park    89"``
+    -> ``0``"""
     t = text.strip()
     if len(t) > 150 or "   " not in t:
-        return False
+        return None
     k = 0
     while k < len(t) and t[k].isdigit():
         k += 1
     if 1 <= k <= 4 and t[k : k + 3] == "   ":
-        rest = t[k:].strip()
+        rest, number = t[k:].strip(), int(t[:k])
     else:
         j = len(t)
         while j > 0 and t[j - 1].isdigit():
             j -= 1
         if not 1 <= len(t) - j <= 4 or t[j - 3 : j] != "   ":
-            return False
-        rest = t[:j].strip()
-    return (
-        bool(rest) and len(rest.split()) <= 12 and not ends_sentence(rest)
-        and len(_LETTER.findall(rest)) >= 3 and "   " not in rest
-    )
+            return None
+        rest, number = t[:j].strip(), 0
+    if (rest and len(rest.split()) <= 12 and not ends_sentence(rest)
+            and len(_LETTER.findall(rest)) >= 3 and "   " not in rest):
+        return number
+    return None
+
+
+def numbered_sections(numbers: dict[int, int], texts: dict[int, str]) -> set[int]:
+    """The lines (of ``numbers``: line -> its leading number, 0 for none) numbered 1, 2, 3, ... in order,
+    two at least, each with a text of its own (``texts``: line -> the text beside the number): a paper's
+    numbered section headings ("1         Introduction"), not page numbers beside a header, which
+    repeats ("2    Journal of X", "3    Journal of X"). Numbers out of the run (page numbers between
+    the sections) are passed over.
+
+    >>> sorted(numbered_sections({4: 1, 9: 234, 15: 2, 20: 3}, {4: "intro", 9: "x", 15: "data", 20: "end"}))
+    [4, 15, 20]
+    >>> numbered_sections({4: 202, 9: 0}, {4: "j", 9: "k"}), numbered_sections({4: 1, 9: 2}, {4: "j", 9: "j"})
+    (set(), set())
+    """
+    run: list[int] = []
+    for i, n in sorted(numbers.items()):
+        if n == len(run) + 1:
+            run.append(i)
+    if len(run) >= 2 and len({texts[i] for i in run}) == len(run):
+        return set(run)
+    return set()
 
 
 def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool = False,
@@ -1173,8 +1204,13 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
     # A page number and a short text apart by a run of spaces ("202      Journal of X 12(3)",
     # "Smith and Jones     203"), alone between blank lines or at the document's ends: a page's
     # header or footer. Taken before footnotes are looked for, so "202" is never a note number.
+    # (Not a paper's numbered section headings: "1         Introduction", "2         Methods", ... in order.)
+    numbered = {i: p for i in spaced if i not in drop and (isolated(i) or i in turn)
+                and (p := leading_page_number(lines[i].text)) is not None}
+    sections = numbered_sections(numbered, {i: " ".join(lines[i].text.split()[1:]).lower() for i in numbered}
+                                 ) if numbered else set()
     for i in spaced:
-        if i not in drop and (isolated(i) or i in turn) and is_numbered_page_line(lines[i].text):
+        if i in numbered and i not in sections:
             drop[i] = lines[i].text
             counts["running_headers"] += 1
         elif i not in drop and i in turn and breaks and is_split_header(lines[i].text):
@@ -1374,6 +1410,65 @@ def find_footnotes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts:
         start = max(end + 1, i + 1)
     counts["footnotes_moved"] += len(notes)
     return roles, notes, extra_furniture
+
+
+def find_page_foot_notes(lines: list[Line], skip: set[int], vocab: Vocabulary, counts: Counter[str]
+                         ) -> tuple[dict[int, str], list[Footnote]]:
+    """Footnotes at a page's foot printed without a separator line: after a gap of two blank lines or
+    more, numbered notes (each number one more than the last, the first one glued to a word or a mark
+    in the page's text above: "... in daylight.”1 The remark ..."), their lines going on at the note
+    text's column, then nothing but the page's furniture and debris (``skip``) before the page break.
+    Returns {line: "note"} and the notes.
+    """
+    roles: dict[int, str] = {}
+    notes: list[Footnote] = []
+    n = len(lines)
+    page_start = 0
+    k = 0
+    while k < n:
+        ln = lines[k]
+        if ln.page_break:
+            page_start = k + 1
+            k += 1
+            continue
+        m = FOOTNOTE_START.match(ln.raw) if ln.text and k not in skip and ln.indent <= 3 else None
+        if m is None or not m.group(1).isdigit() or k < 2 or not (lines[k - 1].blank and lines[k - 2].blank):
+            k += 1
+            continue
+        first = m.group(1)
+        marker = re.compile(rf"(?:[^\W\d_]|[.,;:!?”\"’»)])({first})(?=\s|$)")
+        if not any(marker.search(lines[x].text) for x in range(page_start, k) if lines[x].text):
+            k += 1
+            continue
+        found: list[tuple[str, list[str]]] = []
+        region: list[int] = []
+        col = -1
+        j = k
+        while j < n and lines[j].text and j not in skip:
+            mj = FOOTNOTE_START.match(lines[j].raw)
+            if mj and mj.group(1).isdigit() and lines[j].indent <= 3 and (
+                    not found or int(mj.group(1)) == int(found[-1][0]) + 1):
+                found.append((mj.group(1), [mj.group(2)]))
+                col = mj.start(2)
+            elif found and lines[j].indent == col:
+                found[-1][1].append(lines[j].text)
+            else:
+                break
+            region.append(j)
+            j += 1
+        # Under the notes: blank lines and the page's furniture only, up to the page break.
+        after = j
+        while after < n and (lines[after].blank and not lines[after].page_break or after in skip):
+            after += 1
+        if not found or (after < n and not lines[after].page_break) or (j < n and lines[j].text and j not in skip):
+            k = max(j, k + 1)
+            continue
+        for x in region:
+            roles[x] = "note"
+        notes += [Footnote(num, _join_note(parts, vocab, counts)) for num, parts in found]
+        k = after
+    counts["footnotes_moved"] += len(notes)
+    return roles, notes
 
 
 MD_NOTE = re.compile(r"^\s{0,3}\[\^([^\]\s]{1,20})\]:\s*(.*)$")
@@ -1778,6 +1873,9 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     if cfg.footnotes:
         roles, notes, extra = find_footnotes(lines, skip, vocab, counts)
         furniture.extend(extra)
+        if not notes and "\f" in text:
+            # (Only where no separator line marks the notes anywhere: a paper prints them one way.)
+            roles, notes = find_page_foot_notes(lines, skip | web_skip, vocab, counts)
         if cfg.markdown and "^" in text and "[^" in text:  # (one byte is found faster than two)
             md_taken, md_notes = find_markdown_notes(lines, vocab, counts)
             for i in md_taken:
