@@ -543,9 +543,12 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
         # Lines of a site's menu may come first: the first of five words or more, where there is one.)
         title_units = next((t for t in later_titles if sum(word_count(un.text) for un in t) >= MENU_ITEM_WORDS + 1
                             and _first_letter_is_upper(t[0].text)), later_titles[0])
-    elif dated := [t for t in later_titles if t[0].block - 1 in fr.date_blocks and _first_letter_is_upper(t[0].text)]:
+    elif title_units and (dated := [t for t in later_titles if t[0].block - 1 in fr.date_blocks
+                                    and t[0].block - 1 - title_units[-1].block >= 2 and _first_letter_is_upper(t[0].text)]):
         # Or right under its dateline (a blog's date header over the post's title, a news page's date
-        # over its headline): the short line read first was the site's name.
+        # over its headline), some line standing between the two (the site's motto, its menu): the
+        # short line read first was the site's name. (Right over the date it is the title: a forum
+        # thread's title over its first post's date and the post.)
         title_units = dated[0]
     if cited and title_units and not _in_reference(" ".join(un.text for un in title_units), cited):
         # The article's reference prints its title: the line read first is not in it (an issue's theme

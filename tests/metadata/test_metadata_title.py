@@ -758,3 +758,14 @@ def test_a_masthead_with_the_type_label_over_the_title() -> None:
         LONG_EN,
     ]))
     assert md["title"]["text"] == "Low-Cost LoRaWAN Soil-Moisture Sensing for Smallholder Irrigation Scheduling"
+
+
+def test_a_thread_title_right_over_its_first_posts_date_stays() -> None:
+    # A forum thread: its title, the first post's date, the post's opening line (title-shaped).
+    md = run(make_doc([
+        ("heading", "Restoring an old sewing machine"),
+        "Sunday, 10 March 2024",
+        "Grandfather's 1912 sewing machine and how I brought it back after forty years in the shed",
+        LONG_EN,
+    ]))
+    assert md["title"]["text"] == "Restoring an old sewing machine"
