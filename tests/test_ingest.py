@@ -149,3 +149,23 @@ def test_east_asian_codepages(text: str, codec: str, name: str) -> None:
 ])
 def test_single_byte_text_is_not_read_as_east_asian(text: str, codec: str) -> None:
     assert decode_bytes(text.encode(codec)) == (text, {"iso8859_5": "iso-8859-5", "koi8_r": "koi8-r"}.get(codec, codec))
+
+
+_EL = ("Η Αθήνα είναι η πρωτεύουσα της Ελλάδας και μία από τις αρχαιότερες πόλεις του κόσμου. Σύμφωνα με "
+       "την απογραφή του 2021, ο πληθυσμός της περιοχής ξεπερνά τα τρία εκατομμύρια κατοίκους.")
+
+
+@pytest.mark.parametrize(("codec", "name"), [("cp1253", "cp1253"), ("iso8859_7", "iso-8859-7")])
+def test_greek_codepages(codec: str, name: str) -> None:
+    assert decode_bytes(_EL.encode(codec)) == (_EL, name)
+
+
+@pytest.mark.parametrize(("text", "codec", "name"), [
+    # Russian lower case in mac-cyrillic and ISO-8859-7 share their byte range: one-letter words such as
+    # "η" are no evidence of Greek.
+    ("Самую многочисленную группу в 1860-х гг. составляли агиографы и их читатели из купцов.", "mac_cyrillic",
+     "mac-cyrillic"),
+    ("Autorem zbioru był Ignacy Korczyński (1811–1879), lekarz powiatowy.", "cp1250", "cp1250"),
+])
+def test_other_codepages_are_not_read_as_greek(text: str, codec: str, name: str) -> None:
+    assert decode_bytes(text.encode(codec))[1] != "cp1253" and decode_bytes(text.encode(codec))[1] != "iso-8859-7"

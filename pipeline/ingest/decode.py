@@ -50,8 +50,20 @@ _LANGUAGE_SIGNS = {
 }
 _CODEPAGE_LANGUAGE = {"shift_jis": "ja", "cp932": "ja", "euc_jp": "ja", "gb18030": "zh", "big5": "zh", "euc_kr": "ko"}
 
+# Greek codepages, tried before the Cyrillic ones, which read their letters as Cyrillic nonsense: the
+# reading must be Greek prose, its commonest words at least GREEK_SHARE of its Greek words (five at least;
+# no one-letter word: another codepage's letter read alone as "η" or "ο" is no evidence).
+GREEK_CODEPAGES = ("cp1253", "iso8859_7")
+GREEK_SHARE = 0.08
+_GREEK_WORD = re.compile("[\u0370-\u03ff\u1f00-\u1fff]+")
+_GREEK_COMMON = frozenset(
+    "και το τα της την τον του των τη τις τους οι να σε με για από που είναι δεν θα στο στην στη στα στον "
+    "στις στους ότι ως κατά μετά αλλά ή ένα μια μία έχει ήταν".split())
+
 # Python codec name -> the name recorded in source.encoding.
 _DISPLAY = {
+    "cp1253": "cp1253",
+    "iso8859_7": "iso-8859-7",
     "shift_jis": "shift_jis",
     "cp932": "cp932",
     "euc_jp": "euc-jp",
@@ -251,7 +263,7 @@ def decode_bytes(raw: bytes, notes: list[str] | None = None) -> tuple[str, str]:
     bad = len(_BINARY_BYTES.findall(sample))
     if bad > max(8, len(sample) // 200):
         raise NotText(f"binary file: {bad} control bytes in the first {len(sample)} bytes")
-    return _detect_cjk(raw) or _detect_single_byte(raw)
+    return _detect_cjk(raw) or _detect_greek(raw) or _detect_single_byte(raw)
 
 
 def _check_text(text: str, encoding: str) -> str:
@@ -372,6 +384,38 @@ def _detect_cjk(raw: bytes) -> tuple[str, str] | None:
         return None
     name = _DISPLAY.get(codec, codec.replace("_", "-"))
     log.debug("charset-normalizer chose %s", name)
+    return _check_text(text, name), name
+
+
+def _detect_greek(raw: bytes) -> tuple[str, str] | None:
+    """``(text, encoding)`` when the bytes are Greek text in a codepage of ``GREEK_CODEPAGES`` (the one
+    whose reading is Greek prose: most of its letters Greek, ``GREEK_SHARE`` of its Greek words common
+    ones), else None.
+
+    >>> _detect_greek("Η Αθήνα είναι η πρωτεύουσα της Ελλάδας και μία από τις αρχαιότερες πόλεις.".encode("cp1253"))
+    ('Η Αθήνα είναι η πρωτεύουσα της Ελλάδας και μία από τις αρχαιότερες πόλεις.', 'cp1253')
+    >>> _detect_greek("Это русский текст в кодировке Windows-1251, и он не греческий.".encode("cp1251")) is None
+    True
+    """
+    best: tuple[int, str, str] | None = None
+    for codec in GREEK_CODEPAGES:
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:65536]
+        words = [w.lower() for w in _GREEK_WORD.findall(sample)]
+        hits = sum(1 for w in words if w in _GREEK_COMMON)
+        # (Most of its letters Greek: a Latin text's few other letters read as Greek ones here and there.)
+        greek = sum(map(len, words))
+        if hits >= 5 and hits >= GREEK_SHARE * len(words) and 2 * greek >= sum(c.isalpha() for c in sample) \
+                and (best is None or hits > best[0]):
+            best = (hits, codec, text)
+    if best is None:
+        return None
+    _hits, codec, text = best
+    name = _DISPLAY[codec]
+    log.debug("a Greek codepage reads it: %s", name)
     return _check_text(text, name), name
 
 
