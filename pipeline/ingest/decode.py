@@ -397,7 +397,7 @@ def _detect_greek(raw: bytes) -> tuple[str, str] | None:
     >>> _detect_greek("Это русский текст в кодировке Windows-1251, и он не греческий.".encode("cp1251")) is None
     True
     """
-    best: tuple[int, str, str] | None = None
+    best: tuple[int, int, str, str] | None = None
     for codec in GREEK_CODEPAGES:
         try:
             text = raw.decode(codec)
@@ -409,11 +409,11 @@ def _detect_greek(raw: bytes) -> tuple[str, str] | None:
         # (Most of its letters Greek: a Latin text's few other letters read as Greek ones here and there.)
         greek = sum(map(len, words))
         if hits >= 5 and hits >= GREEK_SHARE * len(words) and 2 * greek >= sum(c.isalpha() for c in sample) \
-                and (best is None or hits > best[0]):
-            best = (hits, codec, text)
+                and (best is None or (hits, greek) > best[:2]):
+            best = (hits, greek, codec, text)  # (a tie: the reading with more Greek letters: Ά, not ¶)
     if best is None:
         return None
-    _hits, codec, text = best
+    _hits, _greek, codec, text = best
     name = _DISPLAY[codec]
     log.debug("a Greek codepage reads it: %s", name)
     return _check_text(text, name), name
