@@ -61,25 +61,37 @@ HOLDOUT_FLOORS = {
     "holdout6": ALL_ONE | {"boilerplate_removed": 0.84, "date": 0.92, "lang_chars": 0.89},
     # Blind and sealed: scored, never read to tune a rule. First score 0.791 (0.760 with the rules at the
     # start of the session that wrote it). The floors only guard against regressions.
-    "holdout7": ALL_ONE | {"abstract": 0.95, "authors": 0.73, "boilerplate_removed": 0.72, "date": 0.85,
-                           "keywords": 0.94, "lang_chars": 0.83, "title": 0.53},
+    "holdout7": ALL_ONE | {"abstract": 0.95, "authors": 0.73, "boilerplate_removed": 0.77, "date": 0.85,
+                           "keywords": 0.94, "lang_chars": 0.83, "title": 0.57},
     # Blind, open for development: first score 0.815 (title 0.5, boilerplate 0.70, abstract 0.70).
     "holdout8": ALL_ONE | {"authors": 0.97, "boilerplate_removed": 0.82, "lang_chars": 0.91,
                            "mojibake_docs": 0.87},  # (the scorer's mojibake pattern reads Ukrainian "Рі" as one)
     # Blind and sealed: first score 0.753 (authors 0.125, boilerplate 0.48). Floors against regressions only.
-    "holdout9": ALL_ONE | {"abstract": 0.9, "authors": 0.61, "boilerplate_removed": 0.69, "date": 0.93,
+    "holdout9": ALL_ONE | {"abstract": 0.9, "authors": 0.61, "boilerplate_removed": 0.76, "date": 0.93,
                            "lang_chars": 0.84, "title": 0.75},
     # Blind, open for development: first score 0.718 (title 0.375, authors 0.385, boilerplate 0.56).
-    "holdout10": ALL_ONE | {"abstract": 0.93, "authors": 0.91, "boilerplate_removed": 0.81, "lang_chars": 0.95,
-                            "title": 0.75},
+    "holdout10": ALL_ONE | {"abstract": 0.93, "authors": 0.97, "boilerplate_removed": 0.87, "lang_chars": 0.95},
     # Blind and sealed: first score 0.723 (title 0.25, authors 0.46, date 0.625). Floors against regressions only.
     "holdout11": ALL_ONE | {"abstract": 0.93, "authors": 0.62, "boilerplate_removed": 0.73, "date": 0.5,
                             "lang_chars": 0.74, "mojibake_docs": 0.87, "title": 0.62},
     # Blind and sealed: first score 0.691 (title 0.375, authors 0.52). Floors against regressions only.
-    "holdout12": ALL_ONE | {"abstract": 0.62, "authors": 0.74, "boilerplate_removed": 0.58, "date": 0.71,
-                            "doi": 0.85, "keywords": 0.76, "lang_chars": 0.77, "title": 0.37},
+    "holdout12": ALL_ONE | {"abstract": 0.75, "authors": 0.74, "boilerplate_removed": 0.59, "date": 0.71,
+                            "doi": 0.85, "keywords": 0.76, "lang_chars": 0.82, "title": 0.37},
     # Blind, open for development (Russian front matter in ten house styles): first score 0.902 (title 0.63).
     "holdout13": ALL_ONE | {"abstract": 0.97, "boilerplate_removed": 0.86, "keywords": 0.97, "lang_chars": 0.96},
+    # Blind, open for development (kinds the earlier sets lacked: a thesis summary, a generated cover
+    # page, an arXiv conversion, a sidebar proceedings page, a Dutch news page, a Blogger post): first
+    # score 0.630 (title 0.3, authors 0.52, boilerplate 0.48).
+    "holdout14": ALL_ONE | {"abstract": 0.8, "authors": 0.94, "boilerplate_removed": 0.77, "doi": 0.83,
+                            "keywords": 0.64, "lang_chars": 0.84, "mojibake_docs": 0.8},
+    # Blind and sealed: first score 0.665 with the rules at the start of the session that wrote it (0.684
+    # when it arrived). Floors against regressions only.
+    "holdout15": ALL_ONE | {"abstract": 0.81, "authors": 0.58, "boilerplate_removed": 0.68, "date": 0.77,
+                            "keywords": 0.85, "lang_chars": 0.91, "title": 0.52},
+    # Blind and sealed, mostly Russian PDFs: first score 0.756 with the rules at the start of the session
+    # that wrote it. Floors against regressions only.
+    "holdout16": ALL_ONE | {"abstract": 0.72, "authors": 0.59, "boilerplate_removed": 0.57, "date": 0.62,
+                            "keywords": 0.86, "lang_chars": 0.85, "title": 0.7},
 }
 
 

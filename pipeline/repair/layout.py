@@ -1752,18 +1752,19 @@ _MANUSCRIPT_STAMP = re.compile(r"\s*на\s+правах\s+рукописи?\s*",
 
 
 def find_imprint(texts: list[str]) -> list[int]:
-    """The lines of a printed imprint (two imprint cues or more, each within three lines of the next,
-    the lines between them and the two lines at most right under the last: the printer's address;
-    every line short) and a manuscript stamp alone on its line.
+    """The lines of a printed imprint among the last lines (two imprint cues or more, each within three
+    lines of the next, the lines between them and the two lines at most right under the last: the
+    printer's address; every line short) and a manuscript stamp alone on a line among the first.
 
     >>> find_imprint(["Text.", "", "Подписано в печать 15.04.2024. Формат 60×84 1/16.", "Тираж 100 экз.", "",
     ...               "Отпечатано в типографии ООО «Двор»", "610017, г. Киров", "", "More text."])
     [2, 3, 5, 6]
     """
-    if not any("ечат" in t or "рук" in t or "друк" in t for t in texts):
-        return []  # (neither cue nor stamp: most documents are not read further)
-    out = [i for i, t in enumerate(texts) if len(t) <= 40 and _MANUSCRIPT_STAMP.fullmatch(t)]
-    cues = [i for i, t in enumerate(texts) if t and _IMPRINT_CUE.search(t)]
+    # (A printed document's first page holds the stamp, its last the imprint: only they are read.)
+    head = range(min(len(texts), IMPRINT_HEAD_LINES))
+    out = [i for i in head if "рук" in texts[i] and len(texts[i]) <= 40 and _MANUSCRIPT_STAMP.fullmatch(texts[i])]
+    tail = range(max(0, len(texts) - IMPRINT_TAIL_LINES), len(texts))
+    cues = [i for i in tail if _may_hold_imprint_cue(texts[i]) and _IMPRINT_CUE.search(texts[i])]
     groups: list[list[int]] = []
     for i in cues:
         if groups and i - groups[-1][-1] <= IMPRINT_GAP:
@@ -1783,7 +1784,16 @@ def find_imprint(texts: list[str]) -> list[int]:
     return sorted(set(out))
 
 
+def _may_hold_imprint_cue(text: str) -> bool:
+    """Whether ``text`` holds a piece every imprint cue holds in its usual case (a cheap test that
+    spares the case-blind pattern, slow on Cyrillic lines, nearly every line)."""
+    return "печ" in text or "ираж" in text or "аклад" in text or "друк" in text or "ормат" in text or "№" in text
+
+
 # Imprint cues at most this many lines apart; at most this many lines under the last; each line this long.
+# The stamp is looked for in the first lines, the imprint in the last.
+IMPRINT_HEAD_LINES = 40
+IMPRINT_TAIL_LINES = 80
 IMPRINT_GAP = 3
 IMPRINT_TAIL = 2
 IMPRINT_CHARS = 120
