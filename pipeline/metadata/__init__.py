@@ -969,6 +969,12 @@ def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, 
             # at the first cue: there, "Резюме." / "Resumen" opens the abstract.)
             continue
         taken = abstracts if p.kind == "abstract" else kw_lists
+        if p.kind == "keywords" and located and located[-1][1] != lang and p.block - located[-1][0] <= 2 \
+                and ka.cue_language(p.cue) == located[-1][1] and located[-1][1] not in kw_lists:
+            # Keywords under the abstract they follow, their cue in its language ("Abstract: ..." /
+            # "Keywords: dairy co-operatives; ..." in a German paper): a short list's own label is a
+            # guess from its context.
+            lang = located[-1][1]
         if lang in taken or lang == "und":
             # A short list under a cue printed in another language ("Keywords:" in a Spanish paper)
             # can take the text's language: the cue says which language it is in.

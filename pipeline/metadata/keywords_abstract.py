@@ -265,7 +265,8 @@ def split_keywords(text: str) -> tuple[list[str], str]:
 
     ``"Relations between China and Russia; International relations"`` ->
     ``(["Relations between China and Russia", "International relations"], ";")``;
-    ``"мысли о дипломатии, международный порядок."`` -> ``(["мысли о дипломатии", "международный порядок"], ",")``
+    ``"мысли о дипломатии, международный порядок."`` -> ``(["мысли о дипломатии", "международный порядок"], ",")``;
+    ``"salt – smuggling – Grand Canal"`` -> ``(["salt", "smuggling", "Grand Canal"], "–")``
     """
     t = squash(strip_marks(text)).strip()
     # A sentence after the list (a heading run into it, "... order. Introduction") is not a keyword.
@@ -277,6 +278,11 @@ def split_keywords(text: str) -> tuple[list[str], str]:
         if sep in t:
             items = [squash(x).strip(" .") for x in t.split(sep)]
             return [x for x in items if x], sep
+    # A dash between spaces, twice at least and no other separator: "salt – smuggling – Grand Canal".
+    for dash in (" – ", " — "):
+        if t.count(dash) >= 2:
+            items = [squash(x).strip(" .") for x in t.split(dash)]
+            return [x for x in items if x], dash.strip()
     return [t], ""
 
 

@@ -290,3 +290,29 @@ def test_a_keyword_list_ending_without_a_separator_stops() -> None:
     doc = make_doc([("heading", "Waiting for a Plot: Allotment Waiting Lists"), "Abstract " + LONG_EN,
                     ("heading", "Keywords Allotments · Social trust · Waiting lists"), ("heading", "England"), LONG_EN])
     assert run(doc)["keywords"]["en"] == ["Allotments", "Social trust", "Waiting lists"]
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("salt administration – smuggling – Grand Canal – county government", ["salt administration", "smuggling",
+                                                                            "Grand Canal", "county government"]),
+    ("Russia – China relations", ["Russia – China relations"]),  # one dash: a keyword of its own
+    ("a; b – c – d", ["a", "b – c – d"]),  # another separator first
+])
+def test_keywords_between_dashes(text: str, items: list[str]) -> None:
+    from pipeline.metadata.keywords_abstract import split_keywords
+    assert split_keywords(text)[0] == items
+
+
+def test_keywords_under_the_abstract_take_its_language() -> None:
+    from metadata_docs import make_doc, run
+    de = ("Die Sennereigenossenschaften des Bregenzerwaldes entstanden zwischen 1885 und 1930 in fast jedem Dorf "
+          "des Tals, und ihre Geschichte ist bis heute kaum erforscht worden.")
+    md = run(make_doc([
+        ("heading", [("de", "Genossenschaft statt Handelshaus")]),
+        ("paragraph", [("en", "Abstract: Between 1885 and 1930 more than sixty village dairy co-operatives were "
+                              "founded in the valley, and the article asks whether they freed the farmers.")]),
+        # The list's own label is a guess from its German context.
+        ("paragraph", [("de", "Keywords: dairy co-operatives; Vorarlberg; cheese trade; rural credit")]),
+        ("paragraph", [("de", de)]),
+    ]))
+    assert md["keywords"] == {"en": ["dairy co-operatives", "Vorarlberg", "cheese trade", "rural credit"]}
