@@ -64,3 +64,13 @@ def test_a_converted_preprint() -> None:
 def test_find_imprint(texts: list[str], want: list[int]) -> None:
     from pipeline.repair.layout import find_imprint
     assert find_imprint(texts) == want
+
+
+@pytest.mark.parametrize(("fence", "heading"), [("::: abstract", "Abstract"), ("::: {.abstract}", "Abstract"),
+                                                ("::: {.keywords}", "Keywords"), ("::: note", None)])
+def test_a_div_named_for_its_part(fence: str, heading: str | None) -> None:
+    text = f"# A title\n\n{fence}\nShip tracks are bright linear cloud features formed by ship exhaust.\n:::\n"
+    out = build_blocks(text, RepairConfig(markdown=True))
+    texts = [b.text for b in out.blocks]
+    assert (heading in texts) if heading else texts == ["A title", texts[1]]
+    assert not any(":::" in t for t in texts)

@@ -66,6 +66,9 @@ REFERENCE_ENTRY = re.compile(r"^\s*(?:[-*+]\s+)?\[\d{1,4}\]\s+\S")
 MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
 # A pandoc fenced div's fence: ":::", "::: {.license}", "::: note".
 MD_DIV_FENCE = re.compile(r"^\s{0,3}:{3,}\s*(?:\{[^}]*\}|[\w-]+)?\s*:*\s*$")
+# A fenced div named for an abstract or a keyword list ("::: abstract", "::: {.keywords}"), as pandoc
+# writes LaTeX's abstract environment.
+MD_DIV_NAMED = re.compile(r"^\s{0,3}:{3,}\s*\{?\s*\.?(abstract|summary|keywords)\b", re.IGNORECASE)
 # A journal's ISSN line at the top of its first page: "ISSN 2542-3150 (Print)", "e-ISSN: 2791-6340".
 ISSN_LINE = re.compile(r"(?:(?:print|online|[ep])[-\s]?)?issn\s*:?\s*\d{4}-?\d{3}[\dx]", re.IGNORECASE)
 PAGE_NUMBER = re.compile(
@@ -1941,6 +1944,11 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
             if cur is not None:
                 paras.append(cur)
                 cur = None
+            if t[0] == ":" and (named := MD_DIV_NAMED.match(t)):
+                # A div the converter named for its part ("::: abstract"): the part's heading, the cue the
+                # metadata stage reads it by.
+                word = named.group(1).capitalize()
+                paras.append(_Para("heading", [Line(word, 0, word)], md_heading=True))
             continue
         # (_may_start_block's first-letters gate, inline: it turns down most lines without a call.)
         cue = (not t[:1].isalpha() or t[:2] in _CUE_OPENINGS) and _may_start_block(t) and _starts_block(ln)
