@@ -50,3 +50,11 @@ def test_cues(line: str, kind: str, lang: str) -> None:
 ])
 def test_site_words(check, text: str) -> None:  # type: ignore[no-untyped-def]
     assert check(text)
+
+
+@pytest.mark.parametrize(("line", "lang"), [("Résumé de l'article", "fr"), ("Résumé de l’article", "fr"),
+                                            ("Аннотация статьи", "ru")])
+def test_an_abstract_cue_naming_the_article(line: str, lang: str) -> None:
+    cues = ka.find_cues(line)
+    assert cues and cues[0].kind == "abstract" and cues[0].cue_start == 0
+    assert ka.cue_language(line) == lang

@@ -29,14 +29,15 @@ ABSTRACT_CUES = (
     "resumen", "riassunto", "resumo", "streszczenie", "abstrakt", "摘要", "要旨", "概要",
     "апстракт", "сажетак", "анатацыя", "özet", "öz", "аңдатпа", "түйін",
     "samenvatting", "rezumat", "souhrn", "összefoglaló", "sammanfattning", "tiivistelmä",
+    "résumé de l'article", "résumé de l’article", "аннотация статьи",
 )
 # The language a cue word is in, where only one language of the allowed list uses it ("резюме" is
 # Russian and Bulgarian, "abstrakt" German, Polish and Czech: left out).
 _CUE_LANG = {
     "en": ("key words", "keywords", "key-words", "key terms", "index terms", "abstract", "summary"),
-    "ru": ("ключевые слова", "ключевые понятия", "ключевые термины", "аннотация", "реферат"),
+    "ru": ("ключевые слова", "ключевые понятия", "ключевые термины", "аннотация", "реферат", "аннотация статьи"),
     "uk": ("ключові слова", "анотація"),
-    "fr": ("mots-clés", "mots clés", "résumé"),
+    "fr": ("mots-clés", "mots clés", "résumé", "résumé de l'article", "résumé de l’article"),
     "de": ("schlüsselwörter", "schlagwörter", "zusammenfassung"),
     "es": ("palabras clave", "resumen"),
     "it": ("parole chiave", "riassunto"),
