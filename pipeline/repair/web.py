@@ -452,12 +452,13 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
     # (When no two lines read the same, no line is a candidate: the lines need not be read.)
     candidates = [] if len(counts) == len(norm) else [
         i for i in live if counts[norm[i]] >= 2 and is_label(lines[i]) and not _MD_HEADING.match(lines[i])]
-    # A label hangs on to the teaser lines it closes; a subheading repeated in several sections
-    # ("Method") stands alone between blank lines.
+    # The page's first paragraph of prose: what stands above it is the page's head.
+    first_body = next((i for i in live if is_body(lines[i])), len(lines))
     if paged and candidates:
-        first_body = next((i for i in live if is_body(lines[i])), len(lines))
         head = {norm[i] for i in live if i < first_body}
         candidates = [i for i in candidates if not _repeats_head(runs[run_of(i)], i, norm, head)]
+    # A label hangs on to the teaser lines it closes; a subheading repeated in several sections
+    # ("Method") stands alone between blank lines.
     attached: Counter[str] = Counter(norm[i] for i in candidates if len(runs[run_of(i)]) >= 2)
     labels = [i for i in candidates if 2 * attached[norm[i]] >= counts[norm[i]]]
     for i in labels:
@@ -500,7 +501,6 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
     lows: dict[int, str] = {}  # the lower case of the lines looked for, made once each
     # The headline a breadcrumb ends with comes before the page's first paragraph of prose: a line
     # it holds further down is the site's name in the footer, not the headline.
-    first_body = next((i for i in live if is_body(lines[i])), len(lines))
     for bi in live[:8]:
         b = norm[bi]
         if len(b) <= 7:
