@@ -928,6 +928,7 @@ def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, 
     labels: dict[int, str] = {}
     located: list[tuple[int, str]] = []
     cue_blocks = {p.block for p in parts}
+    kw_at: list[tuple[int, str]] = []  # each keyword list's cue block and language
     spans: dict[int, list[tuple[int, int, str]]] = {}  # where each block's segments are, found once
     for p in parts:
         if p.kind == "stop":
@@ -983,6 +984,8 @@ def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, 
                 lang = cue_lang
         labels.setdefault(p.block, p.kind)
         located.append((p.block, lang))
+        if p.kind == "keywords":
+            kw_at.append((p.block, lang))
         if p.kind == "abstract":
             t = ka.clean_abstract(content)
             if t and lang not in abstracts:
@@ -991,7 +994,44 @@ def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, 
             items, sep = ka.split_keywords(content)
             if items and lang not in kw_lists:
                 kw_lists[lang] = (items, sep)
+    # (A "for citation" line is a cue that stops a part: the abstract may be run on after it.)
+    read = {p.block for p in parts if p.kind != "stop"} | skip
+    for k, lang in kw_at:
+        if lang not in abstracts and (found := _unlabelled_abstract(doc, k - 1, lang, read)):
+            # The abstract printed without its cue, right above its keywords.
+            abstracts[lang] = found
+            labels[k - 1] = "abstract"
+            located.append((k - 1, lang))
     return ka.align_keyword_lists(kw_lists), abstracts, labels, located
+
+
+# An abstract printed without its cue has at least this many words.
+MIN_UNLABELLED_ABSTRACT_WORDS = 25
+# A "for citation" line's end: the article's DOI (an abstract may be run into the line under it).
+_CITATION_DOI_END_RE = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:?\s*)10\.\d{4,9}/\S+", re.IGNORECASE)
+
+
+def _unlabelled_abstract(doc: Document, i: int, lang: str, taken: set[int]) -> str | None:
+    """The abstract a block right above a keywords cue holds without a cue of its own, else None: a
+    paragraph of prose (``MIN_UNLABELLED_ABSTRACT_WORDS`` words, ending a sentence) in the keywords'
+    language, not the article's history, an affiliation or its "for citation" line; a "for citation"
+    line with prose run on after its DOI gives that prose."""
+    if i < 0 or i in taken:
+        return None
+    block = doc.blocks[i]
+    text = squash(block.text)
+    if block.kind != "paragraph" or not ends_sentence(text):
+        return None
+    if venue.CITATION_CUE_RE.match(text):
+        m = _CITATION_DOI_END_RE.search(text)
+        if m is None:
+            return None
+        text = text[m.end():].strip()
+    if word_count(text) < MIN_UNLABELLED_ABSTRACT_WORDS or notes.is_history_note(text) or au.is_affiliation(text[:200]):
+        return None
+    if span_lang(doc, i, 0, len(block.text)) != lang:
+        return None
+    return ka.clean_abstract(text)
 
 
 def _translations_near_abstracts(doc: Document, fr: Front, located: list[tuple[int, str]], skip: set[int],

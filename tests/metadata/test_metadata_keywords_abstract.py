@@ -316,3 +316,29 @@ def test_keywords_under_the_abstract_take_its_language() -> None:
         ("paragraph", [("de", de)]),
     ]))
     assert md["keywords"] == {"en": ["dairy co-operatives", "Vorarlberg", "cheese trade", "rural credit"]}
+
+
+_ABS_RU = ("Изучено естественное возобновление ели европейской под пологом производных березовых древостоев "
+           "южной тайги на двенадцати пробных площадях, заложенных в насаждениях разного возраста и состава, и "
+           "показано, что густота подроста зависит прежде всего от сомкнутости полога.")
+
+
+@pytest.mark.parametrize(("above", "found"), [
+    (_ABS_RU, True),
+    # The citation line with the abstract run on after its DOI.
+    ("Для цитирования: Гусельникова Н. Е. Возобновление ели // Известия. 2020. Вып. 231. С. 5–9. "
+     "https://doi.org/10.21266/2079-4304.2020.231.5-9 " + _ABS_RU, True),
+    ("Для цитирования: Гусельникова Н. Е. Возобновление ели // Известия. 2020. Вып. 231. С. 5–9.", False),
+    ("Поступила в редакцию 14.02.2022 г.", False),
+    ("Короткий абзац из одного предложения.", False),
+])
+def test_an_abstract_without_its_cue_right_above_the_keywords(above: str, found: bool) -> None:
+    md = run(make_doc([
+        ("heading", "ЕСТЕСТВЕННОЕ ВОЗОБНОВЛЕНИЕ ЕЛИ ПОД ПОЛОГОМ БЕРЁЗОВЫХ ДРЕВОСТОЕВ"),
+        ("heading", "Н. Е. Гусельникова*, П. В. Ольховский"),
+        above,
+        "Ключевые слова: ель европейская, естественное возобновление, подрост.",
+        ("heading", "Введение"),
+        LONG_RU,
+    ]))
+    assert (md["abstract"].get("ru") == _ABS_RU) is found
