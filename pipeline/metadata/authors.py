@@ -297,6 +297,16 @@ def _joined_superscripts(text: str) -> str:
     return _SUPERSCRIPT_GAP_RE.sub(",", text) if "¹" in text or "²" in text else text
 
 
+# A marker list spaced after its comma before a star or dagger: "Федосеева М. И.a, *, Кан Р. А.a".
+_SPACED_STAR_RE = re.compile(r"(?<=[0-9a-z]),\s+(?=[*∗†‡]{1,2}\s*(?:,|$))")
+
+
+def _joined_star(text: str) -> str:
+    """A star or dagger marker set apart by a space after the comma joined to the markers before it:
+    ``"Федосеева М. И.a, *, Кан Р. А.a"`` -> ``"Федосеева М. И.a,*, Кан Р. А.a"``."""
+    return _SPACED_STAR_RE.sub(",", text) if ", *" in text or ", †" in text or ", ∗" in text or ", ‡" in text else text
+
+
 def _spaced_initials(text: str) -> str:
     """A space between initials and the surname printed right after them: ``"Е.А.Шестакова"`` ->
     ``"Е.А. Шестакова"``."""
@@ -311,7 +321,8 @@ def parse_author_line(text: str) -> list[Author] | None:
     ``"ИВАНОВ И.И., ПЕТРОВ П.П."`` (capitals, with initials) -> ``"ИВАНОВ И.И."``, ``"ПЕТРОВ П.П."``;
     ``"Mutual Respect, Benefit and Harmony Without Unification"`` -> None
     """
-    t = unglue_letter_markers(_without_titles(_spaced_initials(_joined_superscripts(squash(text))).translate(_SUPER)))
+    t = unglue_letter_markers(_without_titles(_spaced_initials(_joined_star(_joined_superscripts(squash(text))))
+                                              .translate(_SUPER)))
     t = drop_han_form(t)  # ("Chen Yuting 陳雨婷": the name in Latin letters is read)
     if "\u4e00" <= t[:1] <= "\u9fff":
         return _parse_han_author_line(t)

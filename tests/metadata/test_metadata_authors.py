@@ -793,3 +793,13 @@ def test_superscript_letter_markers_and_names_in_capitals_around_lower_case(line
 
 def test_a_heading_in_capitals_is_still_no_author_line() -> None:
     assert parse_author_line("ЗЕМЕЛЬНАЯ РЕФОРМА И КРЕСТЬЯНЕ") is None
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("Федосеева М. И.a, *, Кан Р. А.a, Сабитов Д. Ш.b", [("Федосеева М. И.", ["a", "*"]), ("Кан Р. А.", ["a"]),
+                                                         ("Сабитов Д. Ш.", ["b"])]),
+    ("Ivan Petrov1, *, Anna Smith2", [("Ivan Petrov", ["1", "*"]), ("Anna Smith", ["2"])]),
+])
+def test_a_star_marker_spaced_after_the_comma(line: str, want: list[tuple[str, list[str]]]) -> None:
+    from pipeline.metadata.authors import parse_author_line
+    assert [(a.name, a.markers) for a in parse_author_line(line) or []] == want
