@@ -478,6 +478,13 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
                 fr.translated_blocks.add(block)
             else:
                 fr.authors.extend(joined[0])
+        elif not repeated and title_units and (with_roles := au.parse_authors_with_roles(t)):
+            # Authors one a line with their posts, run into one line by extraction.
+            add(fr.author_blocks, u)
+            for author, aff in with_roles:
+                fr.authors.append(author)
+                if aff:
+                    fr.role_affiliations.append((author, aff))
         # (Above the title only with a role or degree first: asked only of a line read as one.)
         elif not repeated and (with_role := au.parse_author_with_role(t)) and (title_units or au.role_follows_name(t)):
             add(fr.author_blocks, u)

@@ -425,6 +425,28 @@ def parse_author_with_role(text: str) -> tuple[Author, str | None] | None:
     return Author(m.group("name"), markers), aff or None
 
 
+# Where the next of several "<Initials> <SURNAME><marker>, <post>" lines starts, when extraction ran
+# them into one: initials, a surname, its marker and a comma.
+_ROLE_LINE_START_RE = re.compile(rf"(?<!\S)(?<![{_UP}]\.\s)(?={INITIALS}\s*[{_UP}][^\W\d_]+(?:-[^\W\d_]+)?[0-9*]{{1,3}},)")
+
+
+def parse_authors_with_roles(text: str) -> list[tuple[Author, str | None]] | None:
+    """Two authors or more, each a line with a post or degree, run into one by extraction:
+    ``"Ю. П. РАКИТИН1, заведующий лабораторией Е. С. ВОЛОДИНА1, научный сотрудник"`` -> the two
+    authors (each as ``parse_author_with_role`` reads them); None when a piece is not such a line."""
+    t = squash(text)
+    starts = [m.start() for m in _ROLE_LINE_START_RE.finditer(t)]
+    if len(starts) < 2 or starts[0] != 0:
+        return None
+    out = []
+    for a, b in zip(starts, [*starts[1:], len(t)], strict=True):
+        found = parse_author_with_role(t[a:b])
+        if found is None:
+            return None
+        out.append(found)
+    return out
+
+
 def _parse_author_line(t: str) -> list[Author] | None:
     if not t or len(t) > 400 or t.endswith((".", "?", "!", ":")) and not _INITIALS_END_RE.search(t):
         return None

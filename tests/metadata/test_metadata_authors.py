@@ -803,3 +803,16 @@ def test_a_heading_in_capitals_is_still_no_author_line() -> None:
 def test_a_star_marker_spaced_after_the_comma(line: str, want: list[tuple[str, list[str]]]) -> None:
     from pipeline.metadata.authors import parse_author_line
     assert [(a.name, a.markers) for a in parse_author_line(line) or []] == want
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Ю. П. РАКИТИН1, заведующий лабораторией, д-р техн. наук, rakitin@example.ru "
+     "Е. С. ВОЛОДИНА1, научный сотрудник, канд. техн. наук А. А. ХМЕЛЁВ2, главный геофизик",
+     ["Ю. П. Ракитин", "Е. С. Володина", "А. А. Хмелёв"]),
+    ("Ю. П. РАКИТИН1, заведующий лабораторией", None),  # one author: parse_author_with_role's
+    ("Ю. П. РАКИТИН1, заведующий лабораторией Е. С. ВОЛОДИНА1, Кировск", None),  # a piece without a post
+])
+def test_authors_with_posts_run_into_one_line(text: str, names: list[str] | None) -> None:
+    from pipeline.metadata.authors import parse_authors_with_roles
+    found = parse_authors_with_roles(text)
+    assert ([a.name for a, _aff in found] if found else None) == names
