@@ -301,6 +301,16 @@ def _joined_superscripts(text: str) -> str:
 _SPACED_STAR_RE = re.compile(r"(?<=[0-9a-z]),\s+(?=[*∗†‡]{1,2}\s*(?:,|$))")
 
 
+# An ORCID printed beside a name: "О. В. СТЕЦЮК1, ORCID 0000-0002-4417-6120".
+_ORCID_RE = re.compile(r",?\s*(?:ORCID(?:\s*i[Dd])?:?\s*)?(?:https?://orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dXx]\b")
+
+
+def without_orcids(text: str) -> str:
+    """A line without the ORCID identifiers printed beside its names.
+    ``"О. В. СТЕЦЮК1, ORCID 0000-0002-4417-6120 І. М. ПИЛИПЧУК1"`` -> ``"О. В. СТЕЦЮК1 І. М. ПИЛИПЧУК1"``"""
+    return _ORCID_RE.sub("", text) if "-" in text and "0" in text else text
+
+
 def _joined_star(text: str) -> str:
     """A star or dagger marker set apart by a space after the comma joined to the markers before it:
     ``"Федосеева М. И.a, *, Кан Р. А.a"`` -> ``"Федосеева М. И.a,*, Кан Р. А.a"``."""
@@ -321,8 +331,8 @@ def parse_author_line(text: str) -> list[Author] | None:
     ``"ИВАНОВ И.И., ПЕТРОВ П.П."`` (capitals, with initials) -> ``"ИВАНОВ И.И."``, ``"ПЕТРОВ П.П."``;
     ``"Mutual Respect, Benefit and Harmony Without Unification"`` -> None
     """
-    t = unglue_letter_markers(_without_titles(_spaced_initials(_joined_star(_joined_superscripts(squash(text))))
-                                              .translate(_SUPER)))
+    t = unglue_letter_markers(_without_titles(_spaced_initials(_joined_star(_joined_superscripts(
+        without_orcids(squash(text))))).translate(_SUPER)))
     t = drop_han_form(t)  # ("Chen Yuting 陳雨婷": the name in Latin letters is read)
     if "\u4e00" <= t[:1] <= "\u9fff":
         return _parse_han_author_line(t)

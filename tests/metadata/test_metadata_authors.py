@@ -816,3 +816,13 @@ def test_authors_with_posts_run_into_one_line(text: str, names: list[str] | None
     from pipeline.metadata.authors import parse_authors_with_roles
     found = parse_authors_with_roles(text)
     assert ([a.name for a, _aff in found] if found else None) == names
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("О. В. СТЕЦЮК1, ORCID 0000-0002-4417-6120 І. М. ПИЛИПЧУК1, ORCID 0000-0001-8832-0457",
+     ["О. В. СТЕЦЮК", "І. М. ПИЛИПЧУК"]),
+    ("Anna Lee1 https://orcid.org/0000-0001-2345-678X, Tom Ray2", ["Anna Lee", "Tom Ray"]),
+])
+def test_orcids_beside_the_names(line: str, names: list[str]) -> None:
+    from pipeline.metadata.authors import parse_author_line
+    assert [a.name for a in parse_author_line(line) or []] == names
