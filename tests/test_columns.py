@@ -89,3 +89,36 @@ def test_a_lone_row_of_names_side_by_side_is_one_author_line(row: str, line: str
                                  "Climate Change          Energy Policy"])
 def test_a_lone_wide_row_of_other_words_stays(row: str) -> None:
     assert columns.split_column_grids(row) == (row, 0)
+
+
+def _two_column_page() -> str:
+    left = ["Дракониды – периодический метеорный", "поток, родительским телом которого", "является комета Джакобини – Циннера.",
+            "В большинство лет активность потока", "не превышает нескольких метеоров", "в час, однако при прохождении шлейфов",
+            "наблюдаются вспышки и метеорные дожди."]
+    right = ["Для 2021 г. модельные расчёты указывали", "на сближение Земли со шлейфом выбросов",
+             "1953 г. вечером 8 октября по всемирному", "времени, с ожидаемым часовым числом не",
+             "более двадцати. Поскольку максимум был", "в светлое время суток на Дальнем Востоке,", "наблюдения представляли интерес."]
+    rows = [f"{a:<44}{b}" for a, b in zip(left, right, strict=True)]
+    return "РАДИОЛОКАЦИОННЫЕ НАБЛЮДЕНИЯ МЕТЕОРНОГО ПОТОКА ДРАКОНИД 2021 ГОДА НА СТАНЦИИ\n\n" + "\n".join(rows) + "\n"
+
+
+def test_a_page_in_two_columns_is_read_column_by_column() -> None:
+    from pipeline.repair.columns import split_text_columns
+    out, n = split_text_columns(_two_column_page())
+    assert n == 1
+    lines = [x for x in out.split("\n") if x]
+    # The line across the page stays first; the left column's lines, then the right column's.
+    assert lines[0].startswith("РАДИОЛОКАЦИОННЫЕ")
+    assert lines[1] == "Дракониды – периодический метеорный" and lines[7] == "наблюдаются вспышки и метеорные дожди."
+    assert lines[8] == "Для 2021 г. модельные расчёты указывали"
+
+
+@pytest.mark.parametrize("page", [
+    # One column with a wide gap here and there, a table of figures, an author grid of three rows.
+    "A line of prose that runs on.\nAnother line of prose here.\n" * 8,
+    "\n".join(f"Station {k}        {k * 3.5:.1f}        {k * 7}" for k in range(12)),
+    "Sigrun Aasheim      Pekka Rautiainen\nDept. of Energy      Northern Test Centre\nsigrun@x.no      pekka@y.fi\n",
+])
+def test_other_pages_stay_as_they_are(page: str) -> None:
+    from pipeline.repair.columns import split_text_columns
+    assert split_text_columns(page) == (page, 0)

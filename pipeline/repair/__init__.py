@@ -89,6 +89,9 @@ def repair(doc: Document, cfg: RepairConfig) -> Document:
             )
     if cfg.column_grids:
         # (Before the layout pass squashes the spaces that tell the columns apart.)
+        # (Pages set in two columns first: an author grid's columns are read within its page's.)
+        text, n = columns.split_text_columns(text)
+        counts["two_column_pages"] += n
         text, n = columns.split_column_grids(text)
         counts["column_grids"] += n
     result = layout.build_blocks(text, cfg)

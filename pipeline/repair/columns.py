@@ -151,3 +151,117 @@ def split_column_grids(text: str) -> tuple[str, int]:
         grids += 1
         i = j
     return "\n".join(out), grids
+
+
+# Two-column pages: a page's lines cut by a gap before the right column, which starts at (about) one
+# character position on every line. The right column's left edge lies in the middle of the page
+# (between these shares of its widest line); a line's gap to it is two spaces or more and ends within
+# EDGE_SLACK characters before or EDGE_INDENT after the edge (a paragraph's first-line indent).
+EDGE_FROM, EDGE_TO = 0.3, 0.7
+EDGE_SLACK = 3
+EDGE_INDENT = 6
+# A page is read as two columns when at least this many of its lines are cut so, with words on both
+# sides, and they make at least this share of its lines that keep to the columns.
+MIN_SPLIT_LINES = 6
+MIN_SPLIT_SHARE = 0.5
+_GAP2 = re.compile(r"\S {2,}(?=\S)")
+
+
+def _right_edge(lines: list[str]) -> int | None:
+    """The position where a page's right column starts: the commonest start of text after a gap of
+    two spaces or more, in the middle of the page; None when too few lines have one."""
+    width = max((len(t) for t in lines), default=0)
+    lo, hi = EDGE_FROM * width, EDGE_TO * width
+    starts: dict[int, int] = {}
+    for t in lines:
+        for m in _GAP2.finditer(t):
+            if lo <= m.end() <= hi:
+                starts[m.end()] = starts.get(m.end(), 0) + 1
+    if not starts:
+        return None
+    # The edge is the leftmost start of the busiest few positions (an indented paragraph starts later).
+    best = max(starts.values())
+    if best < MIN_SPLIT_LINES // 2:
+        return None
+    return min(p for p, k in starts.items() if k * 3 >= best)
+
+
+def _cut(line: str, edge: int) -> tuple[str, str] | None:
+    """A line's left and right column parts at ``edge``; None when text runs across the edge (a line
+    printed across the page)."""
+    if len(line.rstrip()) < edge - EDGE_SLACK:
+        return line.rstrip(), ""
+    indent = len(line) - len(line.lstrip())
+    if indent >= edge - EDGE_SLACK:
+        return "", line.strip()
+    for m in _GAP2.finditer(line):
+        # (The gap reaches the edge: a right column's text starts there, or further in, centred.)
+        if m.start() + 1 <= edge + EDGE_SLACK and m.end() >= edge - EDGE_SLACK:
+            return line[: m.start() + 1].rstrip(), line[m.end() :].strip()
+    return None
+
+
+def _wordy_side(text: str) -> bool:
+    return len(text.split()) >= 2 and sum(c.isalpha() for c in text) >= 0.6 * len(text.replace(" ", ""))
+
+
+def split_page_columns(page: str) -> tuple[str, bool]:
+    """One page read column by column where its lines are cut into two columns of prose: each stretch of
+    such lines (blank lines within it too) gives its left column's lines, then its right column's; a
+    line printed across the page stays where it is and ends the stretch. ``(page, False)`` for a page
+    that is not set in two columns.
+
+    ``"Left one.    Right one.\\nLeft two.    Right two."`` (with six lines or more) -> the left lines,
+    then the right lines
+    """
+    # (Fewer gaps inside lines than a column needs lines: no columns; one scan of the page says so.)
+    if len(_GAP2.findall(page)) < MIN_SPLIT_LINES:
+        return page, False
+    lines = page.split("\n")
+    filled = [t for t in lines if t.strip()]
+    edge = _right_edge(filled)
+    if edge is None:
+        return page, False
+    cuts = [_cut(t, edge) if t.strip() else ("", "") for t in lines]
+    both = sum(1 for c in cuts if c and _wordy_side(c[0]) and _wordy_side(c[1]))
+    # (Of the lines that keep to the columns: lines across the page, a title, a reference list, are not
+    # counted against them.)
+    in_columns = sum(1 for t, c in zip(lines, cuts, strict=True) if c is not None and t.strip())
+    if both < MIN_SPLIT_LINES or both < MIN_SPLIT_SHARE * in_columns:
+        return page, False
+    out: list[str] = []
+    left: list[str] = []
+    right: list[str] = []
+
+    def flush() -> None:
+        out.extend(left)
+        if right:
+            out.append("")
+            out.extend(right)
+        left.clear()
+        right.clear()
+
+    for t, c in zip(lines, cuts, strict=True):
+        if c is None:
+            flush()
+            out.append(t)
+        else:
+            left.append(c[0])
+            right.append(c[1])
+    flush()
+    return "\n".join(out), True
+
+
+def split_text_columns(text: str) -> tuple[str, int]:
+    """Every page of ``text`` (pages end at form feeds) read column by column where it is set in two
+    columns (``split_page_columns``); the text and the number of pages so read."""
+    if "   " not in text:
+        return text, 0
+    pages = text.split("\f")
+    n = 0
+    for k, page in enumerate(pages):
+        new, done = split_page_columns(page)
+        if done:
+            pages[k] = new
+            n += 1
+    return "\f".join(pages), n
