@@ -122,3 +122,10 @@ def test_a_page_in_two_columns_is_read_column_by_column() -> None:
 def test_other_pages_stay_as_they_are(page: str) -> None:
     from pipeline.repair.columns import split_text_columns
     assert split_text_columns(page) == (page, 0)
+
+
+def test_a_centred_line_above_the_columns_stays_in_place() -> None:
+    from pipeline.repair.columns import split_text_columns
+    page = "                                              А. Б. Иванова\n" + _two_column_page()
+    out, n = split_text_columns(page)
+    assert n == 1 and out.split("\n")[0] == page.split("\n")[0]

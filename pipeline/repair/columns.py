@@ -232,22 +232,40 @@ def split_page_columns(page: str) -> tuple[str, bool]:
     out: list[str] = []
     left: list[str] = []
     right: list[str] = []
+    kept: list[str] = []  # the stretch's lines as printed
+    wordy = 0  # its lines with words on both sides
 
     def flush() -> None:
-        out.extend(left)
-        if right:
-            out.append("")
-            out.extend(right)
+        nonlocal wordy
+        # (A short stretch, a few lines side by side in a page's front, is not the columns' text.)
+        if wordy >= MIN_SPLIT_LINES:
+            out.extend(left)
+            if right:
+                out.append("")
+                out.extend(right)
+        else:
+            out.extend(kept)
         left.clear()
         right.clear()
+        kept.clear()
+        wordy = 0
 
+    started = False  # within a stretch: a line with text on both sides read already
     for t, c in zip(lines, cuts, strict=True):
         if c is None:
             flush()
             out.append(t)
+            started = False
+        elif not started and not (c[0] and c[1]):
+            # (Above a stretch's first line cut in two: a centred title or byline short enough to keep
+            # to one side. It stays as it is.)
+            out.append(t)
         else:
+            started = True
             left.append(c[0])
             right.append(c[1])
+            kept.append(t)
+            wordy += _wordy_side(c[0]) and _wordy_side(c[1])
     flush()
     return "\n".join(out), True
 
