@@ -53,3 +53,12 @@ def test_a_dutch_text_is_dutch_only_with_dutch_among_the_evidence_languages() ->
     assert "nl" not in {lang for lang, _t, _c in segment_text(NL, LanguagesConfig(by_evidence=()))}
     # Given in `allowed`, a language is always a candidate.
     assert {lang for lang, _t, _c in segment_text(NL, LanguagesConfig(allowed=("en", "nl"), by_evidence=()))} == {"nl"}
+
+
+def test_only_the_first_words_are_counted() -> None:
+    from pipeline.languages.evidence import SAMPLE_WORDS
+    english = [_words(EN)] * (SAMPLE_WORDS // len(_words(EN)) + 1)
+    dutch = [_words(NL)] * 40
+    # Dutch at the start shows; Dutch only after the first SAMPLE_WORDS words is not counted.
+    assert shown(dutch + english, ["nl"]) == ["nl"]
+    assert shown(english + dutch, ["nl"]) == []

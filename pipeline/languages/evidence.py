@@ -46,6 +46,8 @@ for _lang, _words in EVIDENCE_WORDS.items():
 # least this share of them.
 MIN_HITS = 5
 MIN_SHARE = 0.02
+# The words counted: those of the runs that start within a document's first this many Latin words.
+SAMPLE_WORDS = 3000
 
 
 def shown(word_lists: Iterable[Sequence[str]], langs: Sequence[str]) -> list[str]:
@@ -63,6 +65,8 @@ def shown(word_lists: Iterable[Sequence[str]], langs: Sequence[str]) -> list[str
     total = 0
     owners = _OWNERS
     for words in word_lists:
+        if total >= SAMPLE_WORDS:
+            break  # (a document's languages show in its first words already)
         total += len(words)
         # (Most runs hold no evidence word at all: the set operation, in C, says so without a loop.)
         if owners.keys().isdisjoint(words):

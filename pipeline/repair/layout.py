@@ -1767,7 +1767,9 @@ def find_imprint(texts: list[str]) -> list[int]:
     head = range(min(len(texts), IMPRINT_HEAD_LINES))
     out = [i for i in head if "рук" in texts[i] and len(texts[i]) <= 40 and _MANUSCRIPT_STAMP.fullmatch(texts[i])]
     tail = range(max(0, len(texts) - IMPRINT_TAIL_LINES), len(texts))
-    cues = [i for i in tail if _may_hold_imprint_cue(texts[i]) and _IMPRINT_CUE.search(texts[i])]
+    if _IMPRINT_PIECE.search("\n".join(texts[i] for i in tail)) is None:
+        return out  # (no line of the tail holds a piece of a cue: one search says so)
+    cues = [i for i in tail if _IMPRINT_PIECE.search(texts[i]) and _IMPRINT_CUE.search(texts[i])]
     groups: list[list[int]] = []
     for i in cues:
         if groups and i - groups[-1][-1] <= IMPRINT_GAP:
@@ -1787,10 +1789,9 @@ def find_imprint(texts: list[str]) -> list[int]:
     return sorted(set(out))
 
 
-def _may_hold_imprint_cue(text: str) -> bool:
-    """Whether ``text`` holds a piece every imprint cue holds in its usual case (a cheap test that
-    spares the case-blind pattern, slow on Cyrillic lines, nearly every line)."""
-    return "печ" in text or "ираж" in text or "аклад" in text or "друк" in text or "ормат" in text or "№" in text
+# A piece every imprint cue holds in its usual case: a case-sensitive search for it spares the
+# case-blind pattern, slow on Cyrillic lines, nearly every line.
+_IMPRINT_PIECE = re.compile("печ|ираж|аклад|друк|ормат|№")
 
 
 # Imprint cues at most this many lines apart; at most this many lines under the last; each line this long.
@@ -1861,7 +1862,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
                                                               plain_spaces=plain).items()}
         else:
             web = find_boilerplate(texts, skip, hard_wrapped=wrapped, plain_spaces=plain,
-                                   paged=any(ln.page_break for ln in lines))
+                                   paged="\f" in text)  # (repair puts each page break on a line of its own)
         # Site chrome printed once (cookie notices, newsletter boxes, ad labels, "Most read"): by a
         # small vocabulary and where the line stands (repair.chrome).
         if not wrapped:
