@@ -635,7 +635,8 @@ HISTORY_BLOCKS = 30
 HISTORY_CHARS = 400
 # A "Received" cue anywhere in a block ("Article Info Received: 14.02.2023 Accepted: ...").
 _RECEIVED_RE = re.compile(r"\b(?:received|submitted|поступила|получено|принята|eingegangen|reçu|recibido|recebido|"
-                          r"ricevuto|otrzymano)\b", re.IGNORECASE)
+                          r"ricevuto|otrzymano|отримано|надійшла|надійшло|прийнято|ontvangen|přijato|primit)\b",
+                          re.IGNORECASE)
 
 
 def _holds_history(text: str) -> bool:
@@ -1029,11 +1030,22 @@ def _unlabelled_abstract(doc: Document, i: int, lang: str, taken: set[int]) -> s
     text = squash(block.text)
     if block.kind != "paragraph" or not ends_sentence(text):
         return None
-    if venue.CITATION_CUE_RE.match(text):
-        m = _CITATION_DOI_END_RE.search(text)
-        if m is None:
+    # A reference to the article (with or without its cue) or the article's history run into the
+    # abstract's block: the abstract is what follows the reference's DOI, or the history's last date.
+    dois = [m for m in _CITATION_DOI_END_RE.finditer(text) if 2 * m.end() < len(text)]
+    if dois:
+        text = text[dois[-1].end() :].strip()
+    elif venue.CITATION_CUE_RE.match(text):
+        return None
+    elif notes.is_history_note(text[:HISTORY_CHARS]) or _holds_history(text[:HISTORY_CHARS]):
+        found = [d for d in dates.find_dates(text[:HISTORY_CHARS]) if 2 * d.end < len(text)]
+        if not found:
             return None
-        text = text[m.end():].strip()
+        text = text[found[-1].end :].lstrip(" .;,·|")
+        # (The history may go on into the abstract's own cue: "... Опубліковано 30.06.2023 Анотація. ...")
+        cue = next((c for c in ka.find_cues(text[:60]) if c.cue_start == 0 and c.kind == "abstract"), None)
+        if cue is not None:
+            text = text[cue.start :].strip()
     if word_count(text) < MIN_UNLABELLED_ABSTRACT_WORDS or notes.is_history_note(text) or au.is_affiliation(text[:200]):
         return None
     if span_lang(doc, i, 0, len(block.text)) != lang:

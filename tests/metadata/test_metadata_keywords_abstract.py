@@ -342,3 +342,22 @@ def test_an_abstract_without_its_cue_right_above_the_keywords(above: str, found:
         LONG_RU,
     ]))
     assert (md["abstract"].get("ru") == _ABS_RU) is found
+
+
+_ABS_EN = ("Natural regeneration of Norway spruce under the canopy of secondary birch stands aged 30 to 75 years "
+           "was studied on twenty four sample plots, and the number, height and age of the undergrowth were "
+           "recorded on each of them.")
+
+
+@pytest.mark.parametrize(("above", "lang", "want"), [
+    # The English title in capitals and the article's reference (no cue) run into the abstract's block.
+    ("NATURAL REGENERATION OF NORWAY SPRUCE UNDER THE CANOPY Guselnikova N.E. Natural regeneration. Izvestia, "
+     "2020, is. 231, pp. 118–121. DOI: 10.21266/2079-4304.2020.231.118-121 " + _ABS_EN, "en", _ABS_EN),
+    # The history run into the abstract's block, then the abstract's own cue.
+    ("Отримано 14.03.2023 · Прийнято до друку 20.05.2023 · Опубліковано 30.06.2023 Анотація. " + _ABS_RU, "ru",
+     _ABS_RU),
+])
+def test_an_abstract_run_on_after_a_reference_or_the_history(above: str, lang: str, want: str) -> None:
+    cue = "Keywords: spruce, regeneration, undergrowth." if lang == "en" else "Ключевые слова: ель, подрост."
+    md = run(make_doc([("heading", "ЕСТЕСТВЕННОЕ ВОЗОБНОВЛЕНИЕ ЕЛИ"), above, cue, ("heading", "Введение"), LONG_RU]))
+    assert md["abstract"].get(lang) == want
