@@ -58,3 +58,20 @@ def test_an_abstract_cue_naming_the_article(line: str, lang: str) -> None:
     cues = ka.find_cues(line)
     assert cues and cues[0].kind == "abstract" and cues[0].cue_start == 0
     assert ka.cue_language(line) == lang
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("12 Μαρτίου 2024", "2024-03-12"), ("Τρίτη, 12 Μαρτίου 2024", "2024-03-12"), ("12 ΜΑΡΤΙΟΥ 2024", "2024-03-12"),
+    ("5 ΜΑΪΟΥ 2023", "2023-05-05"),
+])
+def test_greek_dates(text: str, iso: str) -> None:
+    assert dates.parse_date(text, True) == iso
+
+
+@pytest.mark.parametrize(("check", "text"), [
+    (chrome.is_ad_label, "ΔΙΑΦΗΜΙΣΗ"), (chrome.is_update_line, "Ενημερώθηκε: 12 Μαρτίου 2024"),
+    (chrome.is_share_label, "Κοινοποίηση"), (chrome.is_skip_link, "Μετάβαση στο περιεχόμενο"),
+    (chrome.is_counter, "Σχόλια (4)"),
+])
+def test_greek_site_words(check, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert check(text)

@@ -19,18 +19,18 @@ from pipeline.metadata.text import cue_trie_regex
 MONTHS: dict[str, int] = {}
 for _num, _names in enumerate(
     [
-        "january jan январь января янв janvier janv januar jän enero ene gennaio gen janeiro styczeń stycznia січень січня қаңтар ocak januari ianuarie ledna leden",
-        "february feb febr февраль февраля фев февр février févr februar febrero febbraio fevereiro luty lutego лютий лютого ақпан şubat februari februarie února únor",
-        "march mar март марта мар mars märz marzo março marzec marca березень березня наурыз mart maart mrt martie března březen",
-        "april apr апрель апреля апр avril avr abril aprile kwiecień kwietnia квітень квітня сәуір nisan aprilie dubna duben",
-        "may май мая mai mayo maggio maio maj maja травень травня мамыр mayıs mei května květen",
-        "june jun июнь июня июн juin juni junio giugno junho czerwiec czerwca червень червня маусым haziran iunie června červen",
-        "july jul июль июля июл juillet juil juli julio luglio julho lipiec lipca липень липня шілде temmuz iulie července červenec",
-        "august aug август августа авг août august agosto sierpień sierpnia серпень серпня тамыз ağustos augustus srpna srpen",
-        "september sep sept сентябрь сентября сен сент septembre setiembre septiembre settembre setembro wrzesień września вересень вересня қыркүйек eylül septembrie září",
-        "october oct октябрь октября окт octobre oktober octubre ottobre outubro październik października жовтень жовтня қазан ekim oktober okt octombrie října říjen",
-        "november nov ноябрь ноября ноя нояб novembre noviembre novembro listopad listopada листопад листопада қараша kasım noiembrie listopadu",
-        "december dec декабрь декабря дек décembre dezember diciembre dicembre dezembro grudzień grudnia грудень грудня желтоқсан aralık decembrie prosince prosinec",
+        "january jan январь января янв janvier janv januar jän enero ene gennaio gen janeiro styczeń stycznia січень січня қаңтар ocak januari ianuarie ledna leden ιανουαρίου ιανουαριου ιανουάριος ιανουαριος ιαν",
+        "february feb febr февраль февраля фев февр février févr februar febrero febbraio fevereiro luty lutego лютий лютого ақпан şubat februari februarie února únor φεβρουαρίου φεβρουαριου φεβρουάριος φεβρουαριος φεβ",
+        "march mar март марта мар mars märz marzo março marzec marca березень березня наурыз mart maart mrt martie března březen μαρτίου μαρτιου μάρτιος μαρτιος μαρ",
+        "april apr апрель апреля апр avril avr abril aprile kwiecień kwietnia квітень квітня сәуір nisan aprilie dubna duben απριλίου απριλιου απρίλιος απριλιος απρ",
+        "may май мая mai mayo maggio maio maj maja травень травня мамыр mayıs mei května květen μαΐου μαιου μαϊου μάιος μαιος μαΐ μαι",
+        "june jun июнь июня июн juin juni junio giugno junho czerwiec czerwca червень червня маусым haziran iunie června červen ιουνίου ιουνιου ιούνιος ιουνιος ιουν",
+        "july jul июль июля июл juillet juil juli julio luglio julho lipiec lipca липень липня шілде temmuz iulie července červenec ιουλίου ιουλιου ιούλιος ιουλιος ιουλ",
+        "august aug август августа авг août august agosto sierpień sierpnia серпень серпня тамыз ağustos augustus srpna srpen αυγούστου αυγουστου αύγουστος αυγουστος αυγ",
+        "september sep sept сентябрь сентября сен сент septembre setiembre septiembre settembre setembro wrzesień września вересень вересня қыркүйек eylül septembrie září σεπτεμβρίου σεπτεμβριου σεπτέμβριος σεπτεμβριος σεπ",
+        "october oct октябрь октября окт octobre oktober octubre ottobre outubro październik października жовтень жовтня қазан ekim oktober okt octombrie října říjen οκτωβρίου οκτωβριου οκτώβριος οκτωβριος οκτ",
+        "november nov ноябрь ноября ноя нояб novembre noviembre novembro listopad listopada листопад листопада қараша kasım noiembrie listopadu νοεμβρίου νοεμβριου νοέμβριος νοεμβριος νοε",
+        "december dec декабрь декабря дек décembre dezember diciembre dicembre dezembro grudzień grudnia грудень грудня желтоқсан aralık decembrie prosince prosinec δεκεμβρίου δεκεμβριου δεκέμβριος δεκεμβριος δεκ",
     ],
     start=1,
 ):
@@ -231,7 +231,8 @@ _NOT_DATE_EDGES = [
                r"segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|"
                r"poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|"
                r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
-               r"pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar),?\s+", re.IGNORECASE),
+               r"pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|"
+               r"δευτέρα|τρίτη|τετάρτη|πέμπτη|παρασκευή|σάββατο|κυριακή),?\s+", re.IGNORECASE),
     re.compile(r",?\s+(?:at\s+|в\s+|om\s+|um\s+|à\s+|o\s+|às\s+|alle\s+|la\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?"
                r"(?:\s*[ap]\.?m\.?)?(?:\s*\w{2,5})?$", re.IGNORECASE),
 ]

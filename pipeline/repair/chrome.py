@@ -47,12 +47,12 @@ _I = re.IGNORECASE
 # head a section of an article about advertising.
 AD_LABEL = re.compile(
     r"advertisements?|sponsored(?: content)?|paid (?:content|post)|anzeige|werbung|реклама|реклами|"
-    r"publicit[ée]|publicidad|publicidade|pubblicit[àa]|reklama|inzerce|reklam|advertentie|publicitate", _I)
+    r"publicit[ée]|publicidad|publicidade|pubblicit[àa]|reklama|inzerce|reklam|advertentie|publicitate|διαφ[ήη]μιση", _I)
 # A view or comment counter, or a reading time: "Views: 1 284", "Комментарии (12)", "12 comments",
 # "Temps de lecture : 5 min", "7 min read".
 _COUNT = r"\d[\d \u00a0\u202f,.]*"
 _COMMENT_WORDS = (r"comments?|комментари\w*|коментар\w*|kommentare|commentaires|comentarios|comentários|commenti|"
-                  r"komentarz\w*|пікірлер|yorumlar|yorum|reacties|reactie|komentáře|comentarii")
+                  r"komentarz\w*|пікірлер|yorumlar|yorum|reacties|reactie|komentáře|comentarii|σχ[όο]λια")
 _COUNTED = (rf"views?|reads|shares|likes|accesses|downloads|citations|altmetric|{_COMMENT_WORDS}|skomentuj|komentuj|"
             r"просмотр\w*|переглядів|перегляд\w*|aufrufe|vues|visitas|visualiza\w*|visualizzazioni|wyświetle\w*|"
             r"odsłon\w*|қаралды|көрілді|görüntülenme|okunma|weergaven|zobrazení|vizualizări")
@@ -82,7 +82,7 @@ SKIP_LINK = re.compile(
     r"(?:direkt )?zum inhalt|перейти (?:к|до) (?:основному )?(?:содержимому|содержанию|контенту|вмісту|змісту)|"
     r"(?:saltar|ir) al contenido|(?:pular|ir) para o conteúdo|przejdź do (?:treści|zawartości)|"
     r"(?:vai|salta) al contenuto|přejít na obsah|(?:ga |direct )?naar (?:de )?(?:hoofd)?inhoud|"
-    r"salt(?:ă|a) la conținut", _I)
+    r"salt(?:ă|a) la conținut|μετάβαση στο (?:κύριο )?περιεχόμενο", _I)
 # A call to subscribe, sign up, sign in or follow, at the start of a line.
 CALL = re.compile(
     r"(?:subscribe|sign (?:up|in)|log ?in|register|follow us|get (?:our|the) newsletter|join (?:our|us)|"
@@ -102,7 +102,8 @@ NOTICE = re.compile(
     r"all rights reserved|все права защищены|усі права захищен\w*|всі права захищен\w*|"
     r"tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|todos os direitos reservados|"
     r"tutti i diritti riservati|wszelkie prawa zastrzeżone|alle rechten voorbehouden|všechna práva vyhrazena|"
-    r"toate drepturile rezervate|privacyverklaring|privacybeleid|"
+    r"toate drepturile rezervate|privacyverklaring|privacybeleid|όλα τα δικαιώματα (?:διατηρούνται|κατοχυρωμένα)|"
+    r"πολιτική απορρήτου|"
     r"(?:использовани\w*|використанн\w*|перепечатк\w*|передрук\w*) материал\w*|матеріал\w* сайту|"
     r"ссылка на (?:сайт|источник)|посилання на (?:сайт|джерело)|"
     r"newsletter|рассылк\w*|розсилк\w*|"
@@ -117,17 +118,17 @@ UPDATED = re.compile(
     r"(?:(?:last )?updated(?: on)?|обновлено|обновлен[оа]?|оновлено|aktualisiert(?: am)?|mis à jour(?: le)?|"
     r"actualizado(?: el)?|atualizado(?: em)?|aggiornato(?: il)?|ostatnia modyfikacja|zaktualizowano|"
     r"aktualizacja|modifié le|última actualización|ultimo aggiornamento|жаңартылды|güncellendi|"
-    r"güncelleme(?: tarihi)?|(?:laatst )?bijgewerkt(?: op)?|aktualizováno|actualizat(?: la)?)\s*:?\s+\d", _I)
+    r"güncelleme(?: tarihi)?|(?:laatst )?bijgewerkt(?: op)?|aktualizováno|actualizat(?: la)?|ενημερώθηκε|τελευταία ενημέρωση)\s*:?\s+\d", _I)
 # A share box's label, then its buttons one a line.
 SHARE = re.compile(
     r"(?:share(?: this)?(?: article| story| post| page)?(?: on)?|поделиться(?: в соцсетях)?|поділитися|"
     r"partager(?: cet article)?|compartir(?: este artículo)?|compartilhe|compartilhar|condividi|teilen|"
-    r"artikel teilen|udostępnij|бөлісу|paylaş|deel(?: dit artikel)?|delen|sdílet|distribuie)\s*:?", _I)
+    r"artikel teilen|udostępnij|бөлісу|paylaş|deel(?: dit artikel)?|delen|sdílet|distribuie|κοινοποίηση|μοιραστείτε)\s*:?", _I)
 # A tags or topics label, with its items on the line or one a line under it.
 TAGS = re.compile(
     r"(?:tags?|topics|related topics|filed under|теги|тэги|метки|темы|теґи|мітки|теми|schlagwörter|themen|"
     r"étiquettes|mots-clés|sujets|etiquetas|temas|argomenti|tagi|tematy|тегтер|тэгтер|etiketler|schlagworte|"
-    r"onderwerpen|trefwoorden|štítky|etichete)", _I)
+    r"onderwerpen|trefwoorden|štítky|etichete|ετικέτες)", _I)
 TAG_ITEM_WORDS = 3
 # A short label and a count in brackets, a link under the article: "Galeria zdjęć (12)", "Photos (24)".
 _COUNTED_LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}\s*\(\d{1,4}\)")
@@ -205,11 +206,11 @@ LEAVE_COMMENT = re.compile(
     r"(?:залишити|залиште|написати|напишіть) коментар|пікір қалдыру|yorum (?:yaz|yap|bırak)\w*", _I)
 # A menu's first item (home) and other words only a site's own menu holds.
 HOME = re.compile(r"home|home ?page|startseite|главная|головна|accueil|inicio|início|strona główna|úvod|domů|"
-                  r"басты бет|ana ?sayfa|startpagina|voorpagina|acas[ăa]|pagina principal[ăa]", _I)
+                  r"басты бет|ana ?sayfa|startpagina|voorpagina|acas[ăa]|pagina principal[ăa]|αρχική(?: σελίδα)?", _I)
 SITE_WORDS = re.compile(
     r"\b(?:search|поиск|пошук|suche|recherche|buscar|pesquisar|cerca|szukaj|menu|меню|contacts?|контакты|контакти|"
     r"kontakt|contacto|contato|contatti|about us|о нас|про нас|impressum|à propos|іздеу|байланыс|iletişim|"
-    r"zoeken|over ons|hledat|o nás|c[ăa]utare|despre noi)\b", _I)
+    r"zoeken|over ons|hledat|o nás|c[ăa]utare|despre noi|αναζήτηση|επικοινωνία)\b", _I)
 
 # Small words a headline in title case capitalises ("Home Office Minister Resigns Over Visa Row") and a
 # menu of section names does not hold.
