@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.run.discover import _glob_match, discover
+from pipeline.run.discover import discover
+from tests.glob_reference import glob_match as _glob_match
 
 # The module (pipeline.run re-exports the function under the same name).
 discover_mod = importlib.import_module("pipeline.run.discover")

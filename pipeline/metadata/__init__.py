@@ -574,22 +574,16 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
     return fr
 
 
-def _read_title_page(doc: Document, fr: Front, page: thesis.TitlePage) -> None:
+def _read_title_page(doc: Document, fr: Front, page: thesis.TitlePage) -> Front:
     """A thesis's title page names its title and its one author: what the front matter's walk read
-    from the next page (the supervisor, the opponents) is not."""
+    from the next page (the supervisor, the opponents, their affiliations) is not. Its header and
+    date lines stand."""
     text = doc.blocks[page.title_block].text
-    fr.title = [page.title_block]
-    fr.title_text = squash(text)
-    fr.title_lang = _units_lang(doc, [Unit(page.title_block, fr.title_text, 0, len(text))])
-    fr.translations = []
-    fr.authors = [page.author]
-    fr.author_blocks = [page.author_block]
-    fr.byline_names = []
-    fr.byline_blocks = []
-    fr.affiliation_blocks = []
-    fr.affiliation_texts = {}
-    fr.role_affiliations = []
-    fr.imprint_year = page.year
+    title_text = squash(text)
+    return Front(title=[page.title_block], title_text=title_text,
+                 title_lang=_units_lang(doc, [Unit(page.title_block, title_text, 0, len(text))]),
+                 authors=[page.author], author_blocks=[page.author_block], date_blocks=fr.date_blocks,
+                 header_blocks=fr.header_blocks, translated_blocks=fr.translated_blocks, imprint_year=page.year)
 
 
 def _title_goes_on(doc: Document, units: list[Unit], texts: list[str], group: list[int], page_width: bool,
@@ -1015,8 +1009,6 @@ def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, 
 
 # An abstract printed without its cue has at least this many words.
 MIN_UNLABELLED_ABSTRACT_WORDS = 25
-# A "for citation" line's end: the article's DOI (an abstract may be run into the line under it).
-_CITATION_DOI_END_RE = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:?\s*)10\.\d{4,9}/\S+", re.IGNORECASE)
 
 
 def _unlabelled_abstract(doc: Document, i: int, lang: str, taken: set[int]) -> str | None:
@@ -1032,7 +1024,7 @@ def _unlabelled_abstract(doc: Document, i: int, lang: str, taken: set[int]) -> s
         return None
     # A reference to the article (with or without its cue) or the article's history run into the
     # abstract's block: the abstract is what follows the reference's DOI, or the history's last date.
-    dois = [m for m in _CITATION_DOI_END_RE.finditer(text) if 2 * m.end() < len(text)]
+    dois = [m for m in identifiers.PREFIXED_DOI_RE.finditer(text) if 2 * m.end() < len(text)]
     if dois:
         text = text[dois[-1].end() :].strip()
     elif venue.CITATION_CUE_RE.match(text):
@@ -1129,7 +1121,7 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
     fr = _read_front(doc, front_end, cfg, venue_keys, [_line_key(text) for _i, text in cited])
     page = thesis.read_title_page([b.text for b in blocks[: thesis.PAGE_BLOCKS + 2]])
     if page is not None:
-        _read_title_page(doc, fr, page)
+        fr = _read_title_page(doc, fr, page)
     main_lang = fr.title_lang
     parts = _cue_parts(cues, skip)
     keywords, abstracts, cue_labels, located = _keywords_abstracts(doc, parts, front_end, main_lang, skip)

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from pipeline.repair.front import is_byline
 from pipeline.repair.web import _LINK_SEP, _MD_HEADING, is_body, is_link_row, is_title_like
@@ -634,23 +634,15 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
     for k, i in enumerate(filled):
         if i in live and i not in prose_set and len(lines[i]) <= 60 and MEDIA_CONTACT.fullmatch(_bare(lines[i])):
             out[i] = "footer"
-            prev = i
-            for x in filled[k + 1 : k + 1 + CONTACT_LINES]:
-                if x != prev + 1 or x in prose_set or _words(lines[x]) > 10:
-                    break
+            for x in _lines_under(filled, k, CONTACT_LINES, lambda x: x not in prose_set and _words(lines[x]) <= 10):
                 out.setdefault(x, "footer")
-                prev = x
     # A box on the author under the article: its heading and the bio right under it (prose, but the
     # site's, printed under each of the author's pieces).
     for k, i in enumerate(filled):
         if i > first and i in live and len(lines[i]) <= 60 and ABOUT_AUTHOR.fullmatch(_bare(lines[i])):
             out[i] = "bio"
-            prev = i
-            for x in filled[k + 1 : k + 1 + BIO_LINES]:
-                if x != prev + 1 or _words(lines[x]) > BIO_WORDS:
-                    break
+            for x in _lines_under(filled, k, BIO_LINES, lambda x: _words(lines[x]) <= BIO_WORDS):
                 out.setdefault(x, "bio")
-                prev = x
     # A share box and a tag list, wherever they stand outside prose: the label and the short lines
     # right under it (one button or tag a line).
     for k, i in enumerate(filled):
@@ -836,18 +828,32 @@ def _pointer(text: str) -> str | None:
     return None
 
 
+def _lines_under(filled: list[int], k: int, most: int, fits: Callable[[int], bool]) -> list[int]:
+    """The lines right under ``filled[k]`` (a box's label), one after the other without a blank line, at
+    most ``most`` of them, as long as each ``fits``."""
+    run: list[int] = []
+    prev = filled[k]
+    for x in filled[k + 1 : k + 1 + most]:
+        if x != prev + 1 or not fits(x):
+            break
+        run.append(x)
+        prev = x
+    return run
+
+
 def _two_line_pointer(lines: list[str], idx: list[int], k: int, j: int) -> bool:
     """Whether ``idx[k:j]`` is a label ending with a colon and one line right under it (a headline), the
     two with blank lines (or the page's edge) right above and right under them."""
     a = idx[k]
     if j != k + 2 or idx[k + 1] != a + 1 or not lines[a].rstrip().endswith(":"):
         return False
-    return not (a and lines[a - 1].strip()) and not (a + 2 < len(lines) and lines[a + 2].strip())
+    return _alone(a, lines, a + 1)
 
 
-def _alone(i: int, lines: list[str]) -> bool:
-    """Whether line ``i`` has blank lines (or the page's edge) on both sides."""
-    return not (i and lines[i - 1].strip()) and not (i + 1 < len(lines) and lines[i + 1].strip())
+def _alone(i: int, lines: list[str], last: int | None = None) -> bool:
+    """Whether line ``i`` (or lines ``i`` to ``last``) has blank lines (or the page's edge) on both sides."""
+    j = i if last is None else last
+    return not (i and lines[i - 1].strip()) and not (j + 1 < len(lines) and lines[j + 1].strip())
 
 
 def _next_to(k: int, out: Collection[int], filled: list[int]) -> bool:

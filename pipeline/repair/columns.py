@@ -205,7 +205,8 @@ def _cut(line: str, edge: int) -> tuple[str, str] | None:
 
 
 def _wordy_side(text: str) -> bool:
-    return len(text.split()) >= 2 and sum(c.isalpha() for c in text) >= 0.6 * len(text.replace(" ", ""))
+    """A column's side of a line that holds words: two at least, mostly letters (``_wordy``)."""
+    return len(text.split()) >= 2 and _wordy(text)
 
 
 def split_page_columns(page: str) -> tuple[str, bool]:

@@ -199,16 +199,3 @@ class Glob:
                     and all(m(name) for m, name in zip(form, names, strict=False)):
                 return True
         return False
-
-
-def _glob_match(rel: str, pattern: str) -> bool:
-    """pathlib-style glob where ``**/`` also matches zero folders (``**/*.txt`` matches ``a.txt``): what
-    ``Glob(pattern).match(rel)`` gives, through pathlib itself."""
-    p = PurePosixPath(rel)
-    if p.match(pattern):
-        return True
-    while pattern.startswith("**/"):
-        pattern = pattern[3:]
-        if p.match(pattern) and "/" not in rel:
-            return True
-    return False
