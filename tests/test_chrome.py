@@ -244,6 +244,18 @@ def test_a_breadcrumb_holds_the_headline_only_above_the_prose() -> None:
     assert 4 not in out and 6 not in out
 
 
+def test_a_pdf_title_line_holding_a_later_line_is_no_breadcrumb() -> None:
+    from pipeline.repair.web import find_boilerplate
+    # A first page's title, then a sidebar's citation that repeats the title in pieces: the title's
+    # first line holds the citation's second, as a breadcrumb holds its headline.
+    page = ["Cheap Capacitive Probes for Scheduling", "Drip Irrigation on Terraced Fields", "", "Mira Kos and Ian Lutz",
+            "", "Citation: Kos, M.; Lutz, I.", "Capacitive Probes for Scheduling", "Drip Irrigation on Terraced",
+            "Fields. Agron. Notes 2024, 3, 12.", "", P1, "", P2]
+    assert find_boilerplate(page, paged=True) == {}
+    # On a web page, the same first line is read as a breadcrumb over its headline.
+    assert find_boilerplate(page)[0] == "breadcrumb"
+
+
 def test_counter_with_a_number_word() -> None:
     assert chrome.is_counter("Liczba wyświetleń: 1 284") and chrome.is_counter("Number of views: 12")
 

@@ -129,3 +129,37 @@ def test_a_centred_line_above_the_columns_stays_in_place() -> None:
     page = "                                              А. Б. Иванова\n" + _two_column_page()
     out, n = split_text_columns(page)
     assert n == 1 and out.split("\n")[0] == page.split("\n")[0]
+
+
+def _sidebar_page() -> str:
+    # A first page whose one-column text is set right of a narrow sidebar (citation, dates, licence):
+    # the title block above the sidebar, the abstract beside it, and a footer wider than the text.
+    side = ["Citation: Kos, M.; Lutz, I.", "Capacitive Probes for Drip", "Irrigation. Agron. Notes 2024,", "3, 12.",
+            "", "Received: 2 March 2024", "Published: 9 May 2024", "", "Copyright: (c) 2024 by the", "authors. Licensee Open",
+            "Press. This article is an open", "access article under the CC BY"]
+    body = ["Abstract: Terraced fields lose water on their", "outer edges, where drip lines run dry first. We",
+            "tested capacitive probes placed at the edges of", "twelve terraces over one season and scheduled",
+            "irrigation from their readings. Water use fell", "by a fifth with no loss of yield, and the probes",
+            "needed one calibration in mid-season to stay", "within two points of gravimetric samples. The",
+            "approach suits small farms on steep ground.", "", "Keywords: drip irrigation; terraces; sensors",
+            "", "1. Introduction"]
+    pad = " " * 32
+    head = [pad + "Capacitive Probes for Drip Irrigation", pad + "on Terraced Fields", pad + "Mira Kos 1 and Ian Lutz 2", ""]
+    rows = [f"{a:<32}{b}".rstrip() for a, b in zip(side + [""] * (len(body) - len(side)), body, strict=True)]
+    foot = "Agron. Notes 2024, 3, 12. https://doi.org/10.5555/an.2024.012" + " " * 40 + "https://notes.example.org"
+    return "\n".join(["agronomy", "notes" + " " * 60 + "Article", "", *head, *rows, "", foot]) + "\n"
+
+
+def test_a_sidebar_beside_a_one_column_text_is_read_first() -> None:
+    from pipeline.repair.columns import split_page_columns
+    page = _sidebar_page()
+    out, done = split_page_columns(page)
+    assert done
+    lines = out.split("\n")
+    # The title block stays above, as printed; the sidebar's lines come whole (even one that reaches the
+    # gutter), then the text beside it.
+    assert lines[3].strip() == "Capacitive Probes for Drip Irrigation" and lines[3].startswith(" ")
+    side = lines.index("Citation: Kos, M.; Lutz, I.")
+    assert lines[side + 11] == "access article under the CC BY"
+    assert lines.index("Abstract: Terraced fields lose water on their") > side + 11
+    assert "Keywords: drip irrigation; terraces; sensors" in lines

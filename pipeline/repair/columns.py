@@ -173,7 +173,10 @@ _SPACES_THEN_TEXT = re.compile(r"  +(?=\S)")
 def _right_edge(lines: list[str]) -> int | None:
     """The position where a page's right column starts: the commonest start of text after a gap of
     two spaces or more, in the middle of the page; None when too few lines have one."""
-    width = max((len(t) for t in lines), default=0)
+    # (The page's width is that of its long lines, not of its longest: a footer printed across a
+    # sidebar's margin can be far wider than the text.)
+    lengths = sorted(len(t) for t in lines)
+    width = lengths[(len(lengths) * 9) // 10] if lengths else 0
     lo, hi = EDGE_FROM * width, EDGE_TO * width
     starts: dict[int, int] = {}
     for t in lines:
@@ -192,6 +195,10 @@ def _right_edge(lines: list[str]) -> int | None:
 def _cut(line: str, edge: int) -> tuple[str, str] | None:
     """A line's left and right column parts at ``edge``; None when text runs across the edge (a line
     printed across the page)."""
+    # (A line with no gap that ends two characters or more before the edge keeps to the left column,
+    # however close to the gutter: a narrow sidebar's lines fill it.)
+    if len(line.rstrip()) < edge - 1 and not _GAP2.search(line):
+        return line.rstrip(), ""
     if len(line.rstrip()) < edge - EDGE_SLACK:
         return line.rstrip(), ""
     indent = len(line) - len(line.lstrip())
@@ -207,6 +214,19 @@ def _cut(line: str, edge: int) -> tuple[str, str] | None:
 def _wordy_side(text: str) -> bool:
     """A column's side of a line that holds words: two at least, mostly letters (``_wordy``)."""
     return len(text.split()) >= 2 and _wordy(text)
+
+
+def _opens_columns(lines: list[str], paired: list[bool], k: int) -> bool:
+    """Whether line ``k``, cut in two, opens a stretch of columns: it has words on both sides
+    (``paired``), or such a line follows it before any blank line. A masthead's "proceedings   Paper
+    type" over a blank line and a one-column title is not the columns' first line; a column's
+    "Abstract   the first line of ..." is."""
+    for j in range(k, len(lines)):
+        if paired[j]:
+            return True
+        if not lines[j].strip():
+            return False
+    return False
 
 
 def split_page_columns(page: str) -> tuple[str, bool]:
@@ -228,11 +248,21 @@ def split_page_columns(page: str) -> tuple[str, bool]:
     if edge is None:
         return page, False
     cuts = [_cut(t, edge) if t.strip() else ("", "") for t in lines]
-    both = sum(1 for c in cuts if c and _wordy_side(c[0]) and _wordy_side(c[1]))
-    # (Of the lines that keep to the columns: lines across the page, a title, a reference list, are not
-    # counted against them.)
-    in_columns = sum(1 for t, c in zip(lines, cuts, strict=True) if c is not None and t.strip())
-    if both < MIN_SPLIT_LINES or both < MIN_SPLIT_SHARE * in_columns:
+    paired = [bool(c and _wordy_side(c[0]) and _wordy_side(c[1])) for c in cuts]
+    both = sum(paired)
+    if both < MIN_SPLIT_LINES:
+        return page, False
+    # (Of the lines that keep to the columns, from the first line with words on both sides to the
+    # last: lines across the page are not counted against them, nor the page's lines above or below
+    # the columns, such as a one-column body beside a first page's sidebar.)
+    first = paired.index(True)
+    last = len(paired) - 1 - paired[::-1].index(True)
+    in_columns = sum(
+        1
+        for t, c in zip(lines[first : last + 1], cuts[first : last + 1], strict=True)
+        if c is not None and t.strip()
+    )
+    if both < MIN_SPLIT_SHARE * in_columns:
         return page, False
     out: list[str] = []
     left: list[str] = []
@@ -256,12 +286,12 @@ def split_page_columns(page: str) -> tuple[str, bool]:
         wordy = 0
 
     started = False  # within a stretch: a line with text on both sides read already
-    for t, c in zip(lines, cuts, strict=True):
+    for k, (t, c) in enumerate(zip(lines, cuts, strict=True)):
         if c is None:
             flush()
             out.append(t)
             started = False
-        elif not started and not (c[0] and c[1]):
+        elif not started and not (c[0] and c[1] and _opens_columns(lines, paired, k)):
             # (Above a stretch's first line cut in two: a centred title or byline short enough to keep
             # to one side. It stays as it is.)
             out.append(t)

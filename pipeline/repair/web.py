@@ -494,6 +494,11 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
     # Only lines of four words or more can be the headline (a normalised line has one space
     # between words), so of seven characters or more, and it must be shorter than the breadcrumb:
     # than the longest of the top lines, which leaves out nearly every paragraph once.
+    if paged:
+        # (A PDF's pages have no breadcrumb; a first page's line that holds a later one is its title,
+        # which a sidebar's citation repeats in pieces.)
+        find_page_debris(lines, live, out, hard_wrapped, norm, runs)
+        return out
     top = max(len(norm[i]) for i in live[:8])
     # (line, length, spaces) of each: the scan below is one comprehension per top line.
     heads = [(i, n, k) for i in live if (n := len(t := norm[i])) < top and (k := t.count(" ")) >= 3]
