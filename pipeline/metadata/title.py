@@ -98,15 +98,23 @@ _CONTINUES_RE = re.compile(
 # the full stop is the abbreviation's, not a sentence's (prose is not set in capitals).
 # A year's or century's abbreviation after its number at the end ("в 1961–2020 гг.", "XIX в."): a title
 # in Russian may end so.
-_YEAR_ABBREVIATION_END_RE = re.compile(r"(?:\d|[IVXL])[-–—\s\d]*(?:гг|вв|г|в)\.$")
+_YEAR_ABBREVIATION_END_RE = re.compile(r"(?:\d|[IVXL])(?:[-–—\s\d]|-[а-яё]{1,3}\b)*(?:гг|вв|г|в)\.$")
+
+
+# What may close a line after its last word: the years of a title's closing brackets ("(1914–1917
+# гг.)") or a quotation's end.
+_CLOSERS = " \t\"'”»)]"
 
 
 def ends_with_year_abbreviation(t: str) -> bool:
-    """Whether ``t`` ends with a year's or century's abbreviation after its number.
+    """Whether ``t`` ends with a year's or century's abbreviation after its number (inside closing
+    brackets or quotes too).
 
-    ``"в 1961–2020 гг."`` -> True; ``"в XIX в."`` -> True; ``"в городе."`` -> False
+    ``"в 1961–2020 гг."`` -> True; ``"в XIX в."`` -> True; ``"(1914–1917 гг.)"`` -> True;
+    ``"в 1860-е гг."`` -> True;
+    ``"в городе."`` -> False
     """
-    return _YEAR_ABBREVIATION_END_RE.search(t.rstrip()) is not None
+    return _YEAR_ABBREVIATION_END_RE.search(t.rstrip(_CLOSERS)) is not None
 
 
 _SMALL_ABBREVIATION_END_RE = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZА-ЯЁ]{1,3}\.$")
@@ -125,7 +133,8 @@ def _ends_sentence(t: str) -> bool:
     """
     if not ends_sentence(t) or ends_with_year_abbreviation(t):
         return False
-    return not ((_SMALL_ABBREVIATION_END_RE.search(t) or _SHORT_ABBREVIATION_END_RE.search(t)) and in_capitals(t))
+    core = t.rstrip(_CLOSERS)
+    return not ((_SMALL_ABBREVIATION_END_RE.search(core) or _SHORT_ABBREVIATION_END_RE.search(core)) and in_capitals(t))
 
 
 def in_capitals(t: str) -> bool:
@@ -338,9 +347,12 @@ def is_rubric_over(label: str, line: str) -> bool:
 
 
 def clean_title(text: str) -> str:
-    """Title text with marks removed and whitespace squashed; a trailing full stop is dropped.
+    """Title text with marks removed and whitespace squashed; a trailing full stop is dropped, unless
+    it ends a year's abbreviation ("... 1914–1917 гг.").
 
     ``"# **Experience and\\nEnlightenment**"`` -> ``"Experience and Enlightenment"``
     """
     t = squash(strip_marks(text)).replace("**", "")
-    return t[:-1].rstrip() if t.endswith(".") and not t.endswith("..") else t
+    if t.endswith(".") and not t.endswith("..") and not ends_with_year_abbreviation(t):
+        return t[:-1].rstrip()
+    return t

@@ -346,6 +346,26 @@ def test_a_capitals_title_may_end_in_a_small_abbreviation() -> None:
     assert not is_title_shaped("Customs books were kept in Vologda in those years by the local office, gg.")
 
 
+@pytest.mark.parametrize("text", [
+    "ЗЕМСКИЕ ШКОЛЫ ГУБЕРНИИ В ГОДЫ ПЕРВОЙ МИРОВОЙ ВОЙНЫ (1914–1917 гг.)",
+    "Земские школы губернии в годы Первой мировой войны (1914–1917 гг.)",
+    "Соляные промыслы Верхней Камы (XVIII – начало XX в.)",
+    "«Крестьянская реформа в уезде в 1860-е гг.»",
+])
+def test_years_abbreviated_inside_closing_brackets_end_no_sentence(text: str) -> None:
+    assert is_title_shaped(text)
+    doc = make_doc([text, "И. П. Смирнова", "Аннотация. " + LONG_RU])
+    assert run(doc)["title"]["text"] == text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Школы уезда в 1914–1917 гг.", "Школы уезда в 1914–1917 гг."),
+    ("Школы уезда в годы войны.", "Школы уезда в годы войны"),
+])
+def test_clean_title_keeps_a_years_abbreviation(text: str, want: str) -> None:
+    assert clean_title(text) == want
+
+
 def test_the_title_above_the_authors_wins_over_a_short_line_above_it() -> None:
     # A rubric, a label and a code above the title: the short rubric was taken first.
     doc = make_doc([("heading", "ИСТОРИЯ ЭКОНОМИКИ"), ("heading", "Научная статья"), ("heading", "УДК 94(470)"),
