@@ -504,7 +504,10 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
                 and not venue.has_volume_and_issue(t):
             # The journal's name right above its volume and issue line (a masthead), not the title.
             add(fr.header_blocks, u)
-        elif title.is_title_shaped(t) and (headline is None or u == headline or title_units):
+        elif (title.is_title_shaped(t) and (headline is None or u == headline or title_units)) or (
+                not title_units and headline is None and u + 1 < len(texts) and title.is_title_with_stop(t)
+                and au.parse_author_line(texts[u + 1])):
+            # (A title printed with a full stop, "... 1880–1914.", stands right above its authors.)
             group = [u]
             while _title_goes_on(doc, units, texts, group, page_width, cfg, after_front):
                 group.append(group[-1] + 1)

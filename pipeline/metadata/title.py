@@ -168,6 +168,23 @@ def is_title_shaped(text: str) -> bool:
     return not re.match(r"^(?:https?://|www\.)", t)
 
 
+# A title some journals print with a full stop is one sentence of this many words at most.
+STOP_TITLE_WORDS = 20
+
+
+def is_title_with_stop(text: str) -> bool:
+    """A title printed with a full stop at its end: title-shaped but for that stop, one sentence of
+    ``STOP_TITLE_WORDS`` words at most. The caller asks for the authors right under it.
+
+    ``"Village commons in the Urals, 1880–1914."`` -> True; ``"It rained. Then it stopped."`` -> False
+    """
+    t = squash(strip_marks(text)).rstrip()
+    if not t.endswith(".") or t.endswith("..") or word_count(t) > STOP_TITLE_WORDS:
+        return False
+    core = t[:-1].rstrip()
+    return not re.search(r"[.!?;]\s", core) and is_title_shaped(core)
+
+
 def is_code_or_label(text: str) -> bool:
     """True for a UDC/JEL/ISSN code line, an article-type label or a rubric line printed above a title.
 

@@ -366,6 +366,24 @@ def test_clean_title_keeps_a_years_abbreviation(text: str, want: str) -> None:
     assert clean_title(text) == want
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("Village commons in the Urals, 1880–1914.", True), ("Задруга у Шумадији: промене у својини.", True),
+    ("It rained. Then it stopped.", False), ("The title...", False),
+    ("A sentence of prose with many words that goes on well past the twenty words a title stops at in print.", False),
+])
+def test_is_title_with_stop(text: str, want: bool) -> None:
+    from pipeline.metadata.title import is_title_with_stop
+    assert is_title_with_stop(text) is want
+
+
+def test_a_title_printed_with_a_full_stop_over_its_authors() -> None:
+    doc = make_doc(["Village commons in the Urals, 1880–1914.", "Ivan Petrov, Anna Smith", "Abstract. " + LONG_EN])
+    assert run(doc)["title"]["text"] == "Village commons in the Urals, 1880–1914"
+    # Without the authors under it, a line with a full stop is no title.
+    doc = make_doc(["Village commons in the Urals, 1880–1914.", "Abstract. " + LONG_EN])
+    assert run(doc)["title"] is None
+
+
 def test_the_title_above_the_authors_wins_over_a_short_line_above_it() -> None:
     # A rubric, a label and a code above the title: the short rubric was taken first.
     doc = make_doc([("heading", "ИСТОРИЯ ЭКОНОМИКИ"), ("heading", "Научная статья"), ("heading", "УДК 94(470)"),
