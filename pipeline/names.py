@@ -5,6 +5,13 @@ from __future__ import annotations
 
 import re
 
+# The words a byline opens with, before the names ("By", "Words by", "Текст:", "Autor:"): in the
+# languages of the allowed list. Repair keeps such a line as the article's; metadata reads its names.
+BYLINE_WORDS = (
+    r"(?:(?:written|posted|reported|story|words|text|reporting|interview)\s+by|by|авторы?|текст|tekst|text|"
+    r"author(?:s)?|автор\s+(?:статьи|материала)|от|przez|"
+    r"par|por|von|di|door|autor(?:es|in|en|ka|zy)?|auteur(?:e|s|es)?|autore|autori|автори|автор)"
+)
 # A name in Latin letters followed by the same name in Chinese or Japanese characters (two to four).
 _HAN_FORM = re.compile(r"(?<=[^\W\d_])\s+[\u3400-\u4dbf\u4e00-\u9fff]{2,4}\s*$")
 

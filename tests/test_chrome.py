@@ -207,6 +207,7 @@ def test_a_comments_header_taken_earlier_still_ends_the_article() -> None:
 
 @pytest.mark.parametrize(("text", "want"), [
     ("Fot. Paweł Szulc / Opole Teraz", True), ("Фото показывает реку", False), ("Photo: AP", True),
+    ("Photographs by Tomasz Lenk", True), ("Illustrations by Ana Ruiz", True), ("Photographs show the river", False),
 ])
 def test_credit_before_a_name(text: str, want: bool) -> None:
     assert chrome.is_credit(text) is want
@@ -254,6 +255,15 @@ def test_a_pdf_title_line_holding_a_later_line_is_no_breadcrumb() -> None:
     assert find_boilerplate(page, paged=True) == {}
     # On a web page, the same first line is read as a breadcrumb over its headline.
     assert find_boilerplate(page)[0] == "breadcrumb"
+
+
+def test_a_photographers_credit_under_the_byline_makes_no_teaser_list() -> None:
+    # A byline, the photographer's credit, the date, a reading time: the page's own lines, not a label
+    # ("Words by ...") over two headlines.
+    page = ["The slow clocks of the valley", P1, "Words by Isla Moreton", "Photographs by Tomasz Lenk", "9 October 2023",
+            "18 minute read", P2, P1]
+    out = chrome.find_chrome(page)
+    assert 2 not in out and 4 not in out and out.get(3) == "credit"
 
 
 def test_counter_with_a_number_word() -> None:

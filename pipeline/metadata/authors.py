@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pipeline.metadata.dates import find_dates
 from pipeline.metadata.notes import EMAIL_RE
 from pipeline.metadata.text import nonspace_count, squash, strip_marks
-from pipeline.names import drop_han_form
+from pipeline.names import BYLINE_WORDS, drop_han_form
 
 # Latin Extended-B and Extended Additional (Romanian ș, Vietnamese ễ ơ) alternate capital and small
 # letters code point by code point: the whole ranges are in both classes. The Cyrillic letters of
@@ -144,14 +144,7 @@ INSTITUTION_WORDS = re.compile(
     # (Ukrainian spells some with "і": університет, академія, лабораторія, коледж, міністерство.)
     r"університет\w*|академі(?!чн)\w*|лабораторі\w*|коледж\w*|міністерств\w*)|大学|学院|研究所"
 )
-BYLINE_RE = re.compile(
-    r"^\s*(?:(?:written|posted|reported|story|words|text|reporting|interview)\s+by|by|авторы?|текст|tekst|text|"
-    r"author(?:s)?|автор\s+(?:статьи|материала)|от|"
-    # The same in the other languages of the allowed list: "Par", "Por", "Von", "Di", "Autor:".
-    r"par|por|von|di|door|autor(?:es|in|en|ka|zy)?|auteur(?:e|s|es)?|autore|autori|автори|автор)"
-    r"\s*[:\-–—]?\s+(?P<rest>.+)$",
-    re.IGNORECASE | re.DOTALL,
-)
+BYLINE_RE = re.compile(rf"^\s*{BYLINE_WORDS}\s*[:\-–—]?\s+(?P<rest>.+)$", re.IGNORECASE | re.DOTALL)
 # "..., writes Wang Lei, Director of ..." / "..., пишет Иван Петров, директор ..."
 # Only verbs of writing: "says <Name>" quotes a speaker, not the author.
 LEAD_RE = re.compile(rf"(?:^|[,.;:!?—–]\s*|\s)(?:writes|пишет|пишут)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})"

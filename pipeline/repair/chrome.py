@@ -69,7 +69,7 @@ COUNTER = re.compile(
 # A photo credit: "Photo: Jane Doe/AP", "Фото: пресс-служба ...".
 CREDIT = re.compile(
     r"(?:photos?|foto|fotos|фото|image|images|bild|credits?|illustration|иллюстрация|ілюстрація|"
-    r"zdjęcie|fot\.|photograph)\s*:\s*\S|photo(?:graph)? by\s", _I)
+    r"zdjęcie|fot\.|photograph)\s*:\s*\S|(?:photo(?:graph)?|picture|image|illustration)s? by\s", _I)
 # The credit label straight before a name (two capitalised words): "Fot. Paweł Szulc / Opole Teraz".
 _CREDIT_NAME = re.compile(r"(?:Photo|PHOTO|Foto|FOTO|Fot\.|Фото|ФОТО)\s+[^\W\d_][\w.’'-]*\s+[^\W\d_]")
 # One-word share and action buttons of other languages than web.UI_WORDS holds.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.names import drop_han_form
+from pipeline.names import BYLINE_WORDS, drop_han_form
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЂ-ЏҐЄІЇ"
 _LO = "a-zß-öø-ÿā-žа-яёђ-џґєії"
@@ -101,7 +101,7 @@ def name_list(line: str) -> list[str] | None:
 
 
 # The word a byline opens with, in the allowed languages: "by", "von", "di", "par", "por", "автор".
-_BYLINE_WORD_RE = re.compile(r"^(?:by|von|di|par|por|door|przez|автор|авторы|author|autor)\s*:?\s+", re.IGNORECASE)
+_BYLINE_WORD_RE = re.compile(rf"^{BYLINE_WORDS}\s*[:\-–—]?\s+", re.IGNORECASE)
 
 
 def is_byline(line: str) -> bool:
