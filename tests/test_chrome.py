@@ -266,6 +266,19 @@ def test_a_photographers_credit_under_the_byline_makes_no_teaser_list() -> None:
     assert 2 not in out and 4 not in out and out.get(3) == "credit"
 
 
+def test_a_banner_of_prose_above_the_sites_menu_is_the_sites() -> None:
+    banner = "We acknowledge the Traditional Owners of the land on which our campuses stand, and pay our respects."
+    page = ["Skip to main content", banner, "Students | Staff | Alumni | Library | Give", "Study", "Research",
+            "About", "News", "Apply now", "News / Science / 2024", "Science", "A new species of water bear found on campus",
+            P1, P2]
+    out = chrome.find_chrome(page)
+    assert out.get(1) == "notice"
+    # The headline is no teaser under a label ("Apply now") in a gap between the banner and the text.
+    assert 10 not in out
+    # Without the menu under it, the same line is the page's first paragraph.
+    assert 1 not in chrome.find_chrome([banner, P1, P2])
+
+
 def test_counter_with_a_number_word() -> None:
     assert chrome.is_counter("Liczba wyświetleń: 1 284") and chrome.is_counter("Number of views: 12")
 

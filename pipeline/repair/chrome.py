@@ -584,6 +584,11 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
     while b > a and notice(prose[b - 1]):
         b -= 1
     prose = prose[a:b]
+    # A line of prose at the very top with the site's menu under it (a land acknowledgement, a
+    # campaign banner) is the site's: the core starts under the menu.
+    while len(prose) >= 2 and pos[prose[0]] < TOP_LINES and _menu_between(lines, filled[pos[prose[0]] + 1 : pos[prose[1]]]):
+        out[prose[0]] = "notice"
+        prose = prose[1:]
     if not prose:
         return out
     first, last = prose[0], prose[-1]
@@ -859,6 +864,27 @@ def _alone(i: int, lines: list[str], last: int | None = None) -> bool:
 def _next_to(k: int, out: Collection[int], filled: list[int]) -> bool:
     """Whether the line before or after ``filled[k]`` (blank lines aside) was taken."""
     return (k > 0 and filled[k - 1] in out) or (k + 1 < len(filled) and filled[k + 1] in out)
+
+
+# The page's first lines, where a site prints a banner above its menu.
+TOP_LINES = 4
+
+
+def _menu_between(lines: list[str], idx: list[int]) -> bool:
+    """Whether the lines ``idx`` hold a site's menu: a one-line menu, a row of four links or more, or
+    four one-to-three-word buttons in a row.
+
+    ``["Students | Staff | Alumni | Library", "Apply now"]`` (as lines) -> True
+    """
+    run = 0
+    for i in idx:
+        t = lines[i].strip()
+        if is_menu_line(t) or (is_link_row(t) and len(_LINK_SEP.split(t)) >= 4):
+            return True
+        run = run + 1 if is_button(t) else 0
+        if run >= 4:
+            return True
+    return False
 
 
 def _is_menu(lines: list[str], filled: list[int], k: int) -> bool:
