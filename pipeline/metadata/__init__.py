@@ -521,6 +521,13 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
                 _to_header(fr, title_units)
                 title_units = [units[g] for g in group]
                 title_end = group[-1]
+            elif group[0] > title_end + 1 and title.is_type_label(texts[group[0] - 1]) and _only_a_title_read(
+                    fr, later_titles):
+                # The article's type right above it ("Press release", "Long read"): this is the title, what
+                # was read before it the site's or the journal's.
+                _to_header(fr, title_units)
+                title_units = [units[g] for g in group]
+                title_end = group[-1]
             elif group[0] > title_end + 1 and _may_replace_short_title(doc, fr, headline, title_units,
                                                                       [units[g] for g in group], crumb_under_title):
                 later_titles.append([units[g] for g in group])

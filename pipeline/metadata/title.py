@@ -35,6 +35,10 @@ _TYPE_LABEL = (
     r"original\s+research|"
     r"research|review|editorial|article|статья|стаття|обзор|рецензия|книжное\s+обозрение|book\s+review|"
     r"opinion|commentary|комментарий|интервью|interview|news|новости|analysis|аналитика|"
+    # A web page's kind of story: "Press release", "Long read", "Репортаж".
+    r"(?:press|news|media)\s+release|long\s*read|feature|explainer|пресс-релиз|прес-реліз|лонгрид|репортаж|"
+    r"pressemitteilung|communiqué\s+de\s+presse|nota\s+de\s+prensa|comunicado\s+de\s+prensa|"
+    r"comunicato\s+stampa|informacja\s+prasowa|persbericht|"
     # The same labels in the other languages of the allowed list (es, pt, fr, it, de, pl).
     r"(?:artículo|articulo|artigo|article|articolo|artykuł|nota|note)\s+(?:original|originale|originalny|oryginalny|"
     r"de\s+revisión|de\s+revisão|de\s+recherche|de\s+synthèse|di\s+ricerca|técnica|tecnica|technique|"
@@ -197,6 +201,12 @@ def is_code_or_label(text: str) -> bool:
         return True
     m = _LABEL_THEN_CODE_RE.match(t)
     return bool(m and _CODE_LINE_RE.match(t[m.end() :]))
+
+
+def is_type_label(text: str) -> bool:
+    """An article-type label alone on its line: ``"Press release"`` -> True; ``"ОРИГИНАЛЬНАЯ СТАТЬЯ"``
+    -> True; ``"Press freedom in the region"`` -> False"""
+    return _TYPE_LABEL_RE.match(squash(strip_marks(text))) is not None
 
 
 _CLASSIFICATION_RE = re.compile(rf"^(?:{_CLASSIFICATION})\b", re.IGNORECASE)

@@ -384,6 +384,15 @@ def test_a_title_printed_with_a_full_stop_over_its_authors() -> None:
     assert run(doc)["title"] is None
 
 
+@pytest.mark.parametrize("label", ["Press release", "LONG READ", "Пресс-релиз", "Pressemitteilung"])
+def test_the_line_under_an_article_type_label_is_the_title(label: str) -> None:
+    # The site's line read first (too long to pass for a short label), then the story's type over the
+    # headline, then its standfirst and its date.
+    doc = make_doc(["Northern Survey — an executive agency of the Department for Land and Water", label,
+                    "Survey switches on new boreholes to track groundwater drought", LONG_EN, "14 May 2024", LONG_EN])
+    assert run(doc)["title"]["text"] == "Survey switches on new boreholes to track groundwater drought"
+
+
 def test_the_title_above_the_authors_wins_over_a_short_line_above_it() -> None:
     # A rubric, a label and a code above the title: the short rubric was taken first.
     doc = make_doc([("heading", "ИСТОРИЯ ЭКОНОМИКИ"), ("heading", "Научная статья"), ("heading", "УДК 94(470)"),
