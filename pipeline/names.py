@@ -22,3 +22,20 @@ def drop_han_form(text: str) -> str:
     ``"Chen Yuting 陳雨婷"`` -> ``"Chen Yuting"``; ``"陳雨婷"`` -> ``"陳雨婷"``
     """
     return _HAN_FORM.sub("", text) if text and text[-1] >= "\u3400" else text
+
+
+# A society's membership grade after a name, as engineering journals print it: "Jane Doe, Senior
+# Member, IEEE".
+_MEMBER_GRADE = re.compile(
+    r"\s*,?\s*(?:(?:student|senior|life|graduate\s+student|associate)\s+)?(?:member|fellow)\s*,?\s*"
+    r"(?:IEEE|ACM|OSA|SPIE|IET|ASME|AIAA|SIAM)\b", re.IGNORECASE)
+
+
+def drop_member_grades(text: str) -> str:
+    """An author line without the membership grades printed after its names.
+
+    ``"Jan Roth, Senior Member, IEEE, and Ana Ruiz, Fellow, IEEE"`` -> ``"Jan Roth, and Ana Ruiz"``
+    """
+    if "ember" not in text and "ellow" not in text and "EMBER" not in text and "ELLOW" not in text:
+        return text
+    return _MEMBER_GRADE.sub("", text)

@@ -155,3 +155,15 @@ def test_name_list(line: str, names: list[str] | None) -> None:
 )
 def test_is_author_line(line: str, next_line: str, author: bool) -> None:
     assert front.is_author_line(line, next_line) is author
+
+
+def test_title_and_authors_across_a_two_column_page() -> None:
+    # A two-column extraction: the running text wraps at the column's width, the title and the author
+    # line (with membership grades) run across the page, wider than any column line.
+    title = ["Interpretable Fault Classification of Transformers From", "Dissolved Gas Ratios Using Monotonic Boosting"]
+    authors = "Kofi Mensah , Member, IEEE, Ingrid Solheim , and Tao Rennick , Senior Member, IEEE"
+    text = ("\n".join([*title, authors]) + "\n\n" + _wrapped("Abstract—" + _BODY, 50) + "\n\nI. INTRODUCTION\n\n"
+            + _wrapped(_BODY * 2, 50) + "\n")
+    rec = _record(text)
+    assert rec["title"]["text"] == " ".join(title)
+    assert [a["name"] for a in rec["authors"]] == ["Kofi Mensah", "Ingrid Solheim", "Tao Rennick"]

@@ -21,3 +21,27 @@ def test_drop_han_form(text: str, want: str) -> None:
 def test_a_name_with_its_han_form_is_an_author_line() -> None:
     assert name_list("Chen Yuting 陳雨婷") == ["Chen Yuting"]
     assert [a.name for a in parse_author_line("Chen Yuting 陳雨婷") or []] == ["Chen Yuting"]
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("Jan Roth, Senior Member, IEEE, and Ana Ruiz, Fellow, IEEE", "Jan Roth, and Ana Ruiz"),
+    ("Kofi Mensah , Member, IEEE, Ingrid Solheim", "Kofi Mensah, Ingrid Solheim"),
+    ("Li Wei, Student Member, IEEE", "Li Wei"),
+    ("Members of the IEEE board met.", "Members of the IEEE board met."),  # no grade after a name
+    ("Fellowship and Membership", "Fellowship and Membership"),
+])
+def test_drop_member_grades(line: str, want: str) -> None:
+    from pipeline.names import drop_member_grades
+    assert drop_member_grades(line) == want
+
+
+@pytest.mark.parametrize("line", [
+    "Kofi Mensah-Barlow , Member, IEEE, Ingrid Solheim , and Tao Rennick , Senior Member, IEEE",
+    "Anna Berg, Ingrid Solheim, and Tao Rennick",
+])
+def test_both_stages_read_grades_and_a_comma_before_and(line: str) -> None:
+    from pipeline.metadata.authors import parse_author_line
+    from pipeline.repair.front import name_list
+    found = parse_author_line(line)
+    assert found is not None and len(found) == 3 and found[1].name == "Ingrid Solheim"
+    assert name_list(line) is not None and len(name_list(line) or []) == 3

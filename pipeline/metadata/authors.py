@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pipeline.metadata.dates import find_dates
 from pipeline.metadata.notes import EMAIL_RE
 from pipeline.metadata.text import nonspace_count, squash, strip_marks
-from pipeline.names import BYLINE_WORDS, drop_han_form
+from pipeline.names import BYLINE_WORDS, drop_han_form, drop_member_grades
 
 # Latin Extended-B and Extended Additional (Romanian ș, Vietnamese ễ ơ) alternate capital and small
 # letters code point by code point: the whole ranges are in both classes. The Cyrillic letters of
@@ -69,7 +69,8 @@ _AUTHOR_ITEM_RE = re.compile(
     rf"\s*(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s*(?P<markers>{_MARKER})?\s*"
     rf"(?=(?:,|;|\s&\s|\s(?:{AND_WORDS})\s|[·•]\s|$)|(?<=[0-9*†‡§#]\s)[{_UP}])"
 )
-_ITEM_SEP_RE = re.compile(rf"\s*(?:,|;|&|(?:{AND_WORDS})(?=\s)|[·•])\s*")
+# (A comma may stand before the last "and": "Anna Berg, Ivan Petrov, and Tom Ray".)
+_ITEM_SEP_RE = re.compile(rf"\s*(?:,?\s*(?:{AND_WORDS})(?=\s)|,|;|&|[·•])\s*")
 # The names of a byline apart: commas, semicolons, "&" and "and" between spaces.
 _BYLINE_SPLIT_RE = re.compile(rf"\s*(?:,|;|\s&\s|\s(?:{AND_WORDS})\s)\s*")
 # Academic titles and ranks printed before a name ("Prof. Dr.", "Доц. д-р", "Гл. ас."): not part of it.
@@ -353,7 +354,7 @@ def _without_titles(t: str) -> str:
     """An author line without academic titles, bold marks and LaTeX around its names and markers.
 
     ``"Dr. Anna Berg1 · Prof. Dr. Jan Roth2"`` -> ``"Anna Berg1 · Jan Roth2"``;
-    ``"**Ruth Elsner**$^{1,2}$"`` -> ``"Ruth Elsner1,2"``
+    ``"**Ruth Elsner**$^{1,2}$"`` -> ``"Ruth Elsner1,2"``; ``"Jan Roth, Senior Member, IEEE"`` -> ``"Jan Roth"``
     """
     if "$" in t:
         t = _LATEX_SUPERSCRIPT_RE.sub(lambda m: m.group(1).replace(" ", ""), t)
@@ -367,7 +368,7 @@ def _without_titles(t: str) -> str:
         if emphasis != t:
             # The marks' spaces leave "Name 1,2": a marker goes back to its name.
             t = re.sub(r"(?<=[^\W\d_]) (?=[0-9][0-9,*†‡§#]*(?:\s|$))", "", squash(emphasis))
-    return _ACADEMIC_TITLES_RE.sub("", t)
+    return _ACADEMIC_TITLES_RE.sub("", drop_member_grades(t))
 
 
 def _name_and_description(t: str) -> tuple[re.Match[str], str] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.names import BYLINE_WORDS, drop_han_form
+from pipeline.names import BYLINE_WORDS, drop_han_form, drop_member_grades
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЂ-ЏҐЄІЇ"
 _LO = "a-zß-öø-ÿā-žа-яёђ-џґєії"
@@ -25,7 +25,7 @@ _NAME = (
     rf"(?P<name>(?:{_INITIALS}|{_NAME_WORD}|{_PARTICLE})(?:\s+(?:{_INITIALS}|{_NAME_WORD}|{_PARTICLE})){{1,4}})"
     rf"\s*{_MARKER}?"
 )
-_SEP = r"\s*(?:,|;|&|\band\b|\bи\b)\s*"
+_SEP = r"\s*(?:,?\s*(?:\band\b|\bи\b)|,|;|&)\s*"
 _NAME_ITEM_RE = re.compile(rf"\s*{_NAME}(?={_SEP}|\s*$)")
 _SEP_RE = re.compile(_SEP)
 _INITIALS_RE = re.compile(_INITIALS)
@@ -80,7 +80,7 @@ def name_list(line: str) -> list[str] | None:
     >>> name_list("In Central Asia and Beyond") is None, name_list("This paper argues.") is None
     (True, True)
     """
-    t = drop_han_form(line.strip())
+    t = drop_member_grades(drop_han_form(line.strip()))
     if not t or len(t) > 300 or t[-1] in ".?!:" and not _INITIALS_RE.search(t[-2:] if len(t) > 1 else t):
         return None
     names: list[str] = []

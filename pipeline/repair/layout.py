@@ -2052,15 +2052,23 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     return LayoutResult(blocks, furniture, notes, counts, warnings, boilerplate)
 
 
+# A line this many times the wrap width's full line or longer runs across a page set in two columns
+# (a title, an author line): no line of the running text.
+ACROSS_COLUMNS = 1.6
+
+
 def _front_end(sizes: list[int], full: float) -> int:
     """The index of the first of three full lines in a row (capped at 60): the front matter is above it.
+    A line far wider than the text's (``ACROSS_COLUMNS``) is not one of them: on a page in two columns
+    the title and the authors run across both.
 
-    >>> _front_end([60, 20, 30, 0, 99, 98, 97, 50], 80.0)
-    4
+    >>> _front_end([60, 20, 30, 0, 99, 98, 97, 50], 80.0), _front_end([85, 84, 150, 0, 82, 81, 83], 80.0)
+    (4, 4)
     """
     cap = min(len(sizes), 60)
+    top = ACROSS_COLUMNS * full
     for i in range(cap - 2):
-        if sizes[i] >= full and sizes[i + 1] >= full and sizes[i + 2] >= full:
+        if full <= sizes[i] < top and full <= sizes[i + 1] < top and full <= sizes[i + 2] < top:
             return i
     return cap
 
