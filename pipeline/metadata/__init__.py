@@ -504,6 +504,10 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
                 and not venue.has_volume_and_issue(t):
             # The journal's name right above its volume and issue line (a masthead), not the title.
             add(fr.header_blocks, u)
+        elif title_units and not fr.authors and _MARKED_AFFILIATION_RE.match(t) and au.is_affiliation(t):
+            # Marked affiliations printed above the authors ("¹ Институт ..., Москва ² ..."): never the
+            # title, though they stand right above the authors as a title does.
+            add(fr.affiliation_blocks, u)
         elif (title.is_title_shaped(t) and (headline is None or u == headline or title_units)) or (
                 not title_units and headline is None and u + 1 < len(texts) and title.is_title_with_stop(t)
                 and au.parse_author_line(texts[u + 1])):
@@ -759,8 +763,16 @@ def _opens_with_abstract(text: str) -> bool:
     return any(c.cue_start == 0 and c.kind in ("abstract", "keywords") for c in ka.find_cues(text[:60]))
 
 
+# A line opening with an affiliation marker: "1 Institute ...", "¹ Институт ...", "* Corresponding".
+_MARKED_LINE_RE = re.compile(r"^\s*[0-9¹²³⁴-⁹*†‡]\s*\S")
+
+
+# An affiliation's marker, a space, a word: "¹ Институт ...", "2 Department ..." (not "3.1 Results").
+_MARKED_AFFILIATION_RE = re.compile(r"^\s*(?:[¹²³⁴-⁹]+|[0-9]{1,2}|[*†‡])\s+[^\W\d_]")
+
+
 def _is_affiliation_line(text: str) -> bool:
-    return bool(au.is_affiliation(text) or re.match(r"^\s*[0-9¹²³*†‡]\s*\S", text) or notes.find_emails(text))
+    return bool(au.is_affiliation(text) or _MARKED_LINE_RE.match(text) or notes.find_emails(text))
 
 
 def _late_byline(doc: Document, front_end: int, body_start: int, day_first: bool) -> tuple[int, list[str]] | None:

@@ -325,9 +325,24 @@ def parse_author_line(text: str) -> list[Author] | None:
     ``"ИВАНОВ И.И., ПЕТРОВ П.П."`` (capitals, with initials) -> ``"ИВАНОВ И.И."``, ``"ПЕТРОВ П.П."``;
     ``"Mutual Respect, Benefit and Harmony Without Unification"`` -> None
     """
+    t = squash(text)
+    # E-mail addresses printed beside the names ("Ирина Гаврюшина¹ ✉ i.g@example.ru, ..."): each
+    # goes to its author when every author has one.
+    emails = EMAIL_RE.findall(t) if "@" in t else []
+    if emails:
+        t = squash(EMAIL_RE.sub(" ", t))
     t = unglue_letter_markers(_without_titles(_spaced_initials(_joined_star(_joined_superscripts(
-        without_orcids(squash(text))))).translate(_SUPER)))
+        without_orcids(t)))).translate(_SUPER)))
     t = drop_han_form(t)  # ("Chen Yuting 陳雨婷": the name in Latin letters is read)
+    found = _parse_author_line_text(t)
+    if found and len(emails) == len(found):
+        for a, e in zip(found, emails, strict=True):
+            a.email = a.email or e
+    return found
+
+
+def _parse_author_line_text(t: str) -> list[Author] | None:
+    """``parse_author_line`` of a line made ready (marks, titles, e-mails taken out)."""
     if "\u4e00" <= t[:1] <= "\u9fff":
         return _parse_han_author_line(t)
     if _CAPS_WORD_RE.search(t):

@@ -826,3 +826,24 @@ def test_authors_with_posts_run_into_one_line(text: str, names: list[str] | None
 def test_orcids_beside_the_names(line: str, names: list[str]) -> None:
     from pipeline.metadata.authors import parse_author_line
     assert [a.name for a in parse_author_line(line) or []] == names
+
+
+def test_emails_beside_the_names_go_to_their_authors() -> None:
+    line = "Ирина Витальевна Гаврюшина¹ ✉ i.g@idr.example.ru, Тамара Мельник¹ tm@idr.example.ru и Оскар Бекетов² ob@v.example.ru"
+    found = parse_author_line(line)
+    assert found is not None
+    assert [(a.name, a.email) for a in found] == [
+        ("Ирина Витальевна Гаврюшина", "i.g@idr.example.ru"), ("Тамара Мельник", "tm@idr.example.ru"),
+        ("Оскар Бекетов", "ob@v.example.ru")]
+    # An e-mail alone is no author line.
+    assert parse_author_line("Contact: press@example.org") is None
+
+
+def test_marked_affiliations_above_the_authors_are_no_title() -> None:
+    # Title in capitals with its subtitle, then the marked affiliations, then the authors.
+    doc = make_doc(["ВТОРОЙ БРАК В МАЛОМ ГОРОДЕ", "Повторная брачность в малых городах Центральной России",
+                    "¹ Институт демографических исследований, Москва, Россия ² Владимирский университет, Владимир",
+                    "Ирина Гаврюшина¹, Тамара Мельник¹ и Оскар Бекетов²", "Аннотация. " + LONG_RU])
+    meta = run(doc)
+    assert meta["title"]["text"].startswith("ВТОРОЙ БРАК В МАЛОМ ГОРОДЕ")
+    assert [a["name"] for a in meta["authors"]] == ["Ирина Гаврюшина", "Тамара Мельник", "Оскар Бекетов"]
