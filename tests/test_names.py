@@ -45,3 +45,12 @@ def test_both_stages_read_grades_and_a_comma_before_and(line: str) -> None:
     found = parse_author_line(line)
     assert found is not None and len(found) == 3 and found[1].name == "Ingrid Solheim"
     assert name_list(line) is not None and len(name_list(line) or []) == 3
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("Wen Okafor a, b, Priya Lindqvist a, Mateus Reyes b, Yuki Brandt a, *", ["Wen Okafor", "Priya Lindqvist", "Mateus Reyes", "Yuki Brandt"]),
+    ("John A. Smith, Maria Petrova", ["John A. Smith", "Maria Petrova"]),  # a final letter is no marker
+    ("Anna Berg a, b, Cecilia Ruiz", ["Anna Berg", "Cecilia Ruiz"]),
+])
+def test_repair_reads_letter_markers_set_apart_by_spaces(line: str, want: list[str]) -> None:
+    assert name_list(line) == want

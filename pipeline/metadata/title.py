@@ -31,7 +31,7 @@ _TYPE_LABEL = (
     r"(?:(?:original|research|review|regular|short|brief|full|editorial|invited|case|scientific|empirical|"
     r"theoretical|conceptual|technical|discussion|policy|position|perspective|special|systematic|mini|data|"
     r"method|methods|proceeding|proceedings|conference)\s+){1,3}(?:article|paper|communication|report|study|review|"
-    r"note|essay|letter)|communication|perspective|"
+    r"note|essay|letter)s?|communication|perspective|"
     r"original\s+research|"
     r"research|review|editorial|article|статья|стаття|обзор|рецензия|книжное\s+обозрение|book\s+review|"
     r"opinion|commentary|комментарий|интервью|interview|news|новости|analysis|аналитика|"

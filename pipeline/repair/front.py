@@ -20,7 +20,8 @@ _NAME_WORD = rf"[{_UP}](?:[{_LO}]+|[{_UP}]+|(?=['’]))(?:['’][{_UP}][{_LO}]+|
 _INITIALS = rf"[{_UP}]\.(?:\s?-?[{_UP}]\.)*"
 _PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|bin|ibn|al|el|zu)"
 # Affiliation markers after a name: digits (also superscript), * † ‡ §, a lone letter a–h.
-_MARKER = r"(?:[0-9¹²³⁴-⁹⁰]{1,2}(?:\s*,\s*[0-9¹²³⁴-⁹⁰]{1,2})*[*†‡§#]*|[*†‡§#]+|[a-h](?:,[a-h])*)"
+# (Letters may be set apart by spaces, a star after a comma: "Okafor a, b", "Brandt a, *".)
+_MARKER = r"(?:(?:[0-9¹²³⁴-⁹⁰]{1,2}(?:\s*,\s*[0-9¹²³⁴-⁹⁰]{1,2})*[*†‡§#]*|[*†‡§#]+|[a-h](?:\s?,\s?[a-h](?![\w.]))*)(?:\s?,\s?[*†‡§#]+)?)"
 _NAME = (
     rf"(?P<name>(?:{_INITIALS}|{_NAME_WORD}|{_PARTICLE})(?:\s+(?:{_INITIALS}|{_NAME_WORD}|{_PARTICLE})){{1,4}})"
     rf"\s*{_MARKER}?"

@@ -384,7 +384,7 @@ def test_a_title_printed_with_a_full_stop_over_its_authors() -> None:
     assert run(doc)["title"] is None
 
 
-@pytest.mark.parametrize("label", ["Press release", "LONG READ", "Пресс-релиз", "Pressemitteilung"])
+@pytest.mark.parametrize("label", ["Press release", "LONG READ", "Пресс-релиз", "Pressemitteilung", "Research papers"])
 def test_the_line_under_an_article_type_label_is_the_title(label: str) -> None:
     # The site's line read first (too long to pass for a short label), then the story's type over the
     # headline, then its standfirst and its date.
