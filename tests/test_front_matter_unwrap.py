@@ -167,3 +167,22 @@ def test_title_and_authors_across_a_two_column_page() -> None:
     rec = _record(text)
     assert rec["title"]["text"] == " ".join(title)
     assert [a["name"] for a in rec["authors"]] == ["Kofi Mensah", "Ingrid Solheim", "Tao Rennick"]
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("© 2022 г.   Пыжова Л. Р. a, Абрамцев К. В. b, *, Дронов С. Ю. a", "Пыжова Л. Р. a, Абрамцев К. В. b, *, Дронов С. Ю. a"),
+    ("  © 2021 Anna Berg, Tom Ray", "  Anna Berg, Tom Ray"),
+    ("© Лебедева А. В., Крутиков Д. С., 2023", None),  # the names first: a page's copyright foot
+    ("© 2022 The Authors. Published by Elsevier B.V.", None),
+])
+def test_byline_on_the_copyright_line(line: str, want: str | None) -> None:
+    out, n = layout.byline_from_copyright(["A title", line])
+    assert out[1] == (want if want is not None else line) and n == (want is not None)
+
+
+def test_authors_printed_on_the_copyright_line_under_the_title() -> None:
+    text = _paper(["Жужелицы полезащитных лесных полос Барабинской лесостепи", "",
+                   "© 2022 г.   Пыжова Л. Р. a, Абрамцев К. В. b", "",
+                   "a Институт систематики и экологии животных, Новосибирск, Россия"])
+    rec = _record(text)
+    assert [a["name"] for a in rec["authors"]] == ["Пыжова Л. Р.", "Абрамцев К. В."]

@@ -30,7 +30,7 @@ from pipeline.document import Block, Footnote
 from pipeline.repair import latex
 from pipeline.repair.chars import squash
 from pipeline.repair.chrome import find_chrome
-from pipeline.repair.front import ends_open, is_author_line, is_byline
+from pipeline.repair.front import ends_open, is_author_line, is_byline, name_list
 from pipeline.repair.web import find_boilerplate
 
 # ---------------------------------------------------------------------------------------------
@@ -981,6 +981,34 @@ def names_a_person(word: str, text: str | NameForms) -> bool:
     return word[:1].islower() or re.search(rf"(?<![^\W\d_]){re.escape(word.lower())}(?![^\W\d_])", forms.prose) is None
 
 
+# The year first, then the names: "© 2022 г.   Пыжова Л. Р. a, Абрамцев К. В. b". (The names first,
+# "© Лебедева А. В., 2023", is a page's copyright foot, the authors printed elsewhere.)
+_COPYRIGHT_YEAR_FIRST = re.compile(r"^(\s*)(?:©|\([cC]\))\s*(?:19|20)\d\d\s*(?:г\.|year)?\s+(?=\S)")
+# A byline printed on a copyright line stands among a first page's opening lines.
+COPYRIGHT_BYLINE_LINES = 60
+
+
+def byline_from_copyright(raws: list[str]) -> tuple[list[str], int]:
+    """Lines where a journal's first page prints its byline on the copyright line, the year first:
+    the names stay on the line (the article's byline), the © and the year go. Returns the lines and
+    how many were so rewritten.
+
+    ``["Title", "© 2022 г.   Пыжова Л. Р. a, Абрамцев К. В. b"]`` -> ``["Title", "Пыжова Л. Р. a, Абрамцев К. В. b"]``
+    """
+    out = raws
+    n = 0
+    for i, raw in enumerate(raws[:COPYRIGHT_BYLINE_LINES]):
+        if "©" not in raw and "(c" not in raw.lower():
+            continue
+        m = _COPYRIGHT_YEAR_FIRST.match(raw)
+        if m and name_list(raw[m.end() :].rstrip()):
+            if out is raws:
+                out = list(raws)
+            out[i] = m.group(1) + raw[m.end() :]
+            n += 1
+    return out, n
+
+
 def is_page_stamp(text: str, at_edge: bool = True) -> bool:
     """A line a PDF prints once at a page's foot or head, not the article's text: a copyright line
     (at most 25 words), a download stamp, or an "et al." or citation-style running head cut short
@@ -1829,6 +1857,9 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     # to squash or normalise a line): the scan above says so of most documents, and one more scan
     # of the others settles it for those with CJK or page breaks.
     plain = not odd_spaces or plain_line_spaces(text)
+    if cfg.page_furniture and "©" in text:
+        raws, k = byline_from_copyright(raws)
+        counts["page_stamps"] += k
     lines = _lines_of(raws)
     texts = [ln.text for ln in lines]  # (read, never changed, by the vocabulary and the web pass)
     sizes = list(map(len, texts))  # (both wrap widths below are read from the lines' lengths)
