@@ -365,12 +365,14 @@ RUBRIC_LABEL_WORDS = 3
 
 def is_rubric_over(label: str, line: str) -> bool:
     """Whether ``label`` (one line) is a short label over ``line`` rather than its title's first line:
-    at most three words, and ``line`` over twice as long.
+    at most three words (a one-letter conjunction not counted: "ПРАВО И ЦИФРОВЫЕ РЫНКИ"), and ``line``
+    over twice as long.
 
     ``("ИСТОРИЯ РОССИИ", "ПОЧТОВЫЕ СТАНЦИИ СИБИРСКОГО ТРАКТА В ТОБОЛЬСКОЙ ГУБЕРНИИ")`` -> True;
     ``("ТАМОЖЕННЫЕ КНИГИ ВОЛОГДЫ 1670-х гг.", "КАК ИСТОЧНИК ПО ИСТОРИИ ТОРГОВЛИ")`` -> False
     """
-    return "\n" not in label and word_count(label) <= RUBRIC_LABEL_WORDS and 2 * len(label) < len(line)
+    return ("\n" not in label and sum(len(w) > 1 for w in label.split()) <= RUBRIC_LABEL_WORDS
+            and 2 * len(label) < len(line))
 
 
 def clean_title(text: str) -> str:

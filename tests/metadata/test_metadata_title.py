@@ -816,3 +816,12 @@ def test_a_thread_title_right_over_its_first_posts_date_stays() -> None:
         LONG_EN,
     ]))
     assert md["title"]["text"] == "Restoring an old sewing machine"
+
+
+def test_a_rubric_of_three_words_and_a_conjunction_over_a_title_in_capitals() -> None:
+    from pipeline.metadata.title import is_rubric_over
+    title = "АЛГОРИТМИЧЕСКОЕ ЦЕНООБРАЗОВАНИЕ И МОЛЧАЛИВЫЙ СГОВОР: ПРЕДЕЛЫ ПРИМЕНЕНИЯ ЗАПРЕТОВ"
+    assert is_rubric_over("ПРАВО И ЦИФРОВЫЕ РЫНКИ", title)
+    assert not is_rubric_over("ПРАВО ЦИФРОВЫХ РЫНКОВ И ПЛАТФОРМ", title)
+    doc = make_doc(["ПРАВО И ЦИФРОВЫЕ РЫНКИ", title, "Ганиева Регина Шамилевна", "Аннотация. " + LONG_RU])
+    assert run(doc)["title"]["text"] == title
