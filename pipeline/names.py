@@ -10,6 +10,8 @@ import re
 BYLINE_WORDS = (
     r"(?:(?:written|posted|reported|story|words|text|reporting|interview)\s+by|by|авторы?|текст|tekst|text|"
     r"author(?:s)?|автор\s+(?:статьи|материала)|от|przez|"
+    # A news report's: "Корреспондент: Анна Лушникова", "Reporter: Jane Doe".
+    r"корреспондент(?:ка)?|кореспондент(?:ка)?|журналист(?:ка)?|журналіст(?:ка)?|correspondent|reporter|"
     r"par|por|von|di|door|autor(?:es|in|en|ka|zy)?|auteur(?:e|s|es)?|autore|autori|автори|автор)"
 )
 # A name in Latin letters followed by the same name in Chinese or Japanese characters (two to four).

@@ -239,7 +239,7 @@ def test_format_and_object_characters_leave_clean_text(ch: str) -> None:
     ("di solito il mare è calmo", False), ("by the river in 1990", False),
     # The byline words metadata reads (pipeline.names), as repair reads them: kept as the article's.
     ("Words by Isla Moreton", True), ("Story by Jane Doe", True), ("Текст: Анна Белова", True),
-    ("Words by the sea", False),
+    ("Words by the sea", False), ("Корреспондент: Анна Лушникова", True), ("Reporter: Jane Doe", True),
 ])
 def test_is_byline(line: str, byline: bool) -> None:
     from pipeline.repair.front import is_byline

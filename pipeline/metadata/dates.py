@@ -233,7 +233,7 @@ _NOT_DATE_EDGES = [
                r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
                r"pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|"
                r"δευτέρα|τρίτη|τετάρτη|πέμπτη|παρασκευή|σάββατο|κυριακή),?\s+", re.IGNORECASE),
-    re.compile(r",?\s+(?:at\s+|в\s+|om\s+|um\s+|à\s+|o\s+|às\s+|alle\s+|la\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?"
+    re.compile(r"(?:,|\s*[|•·—–])?\s+(?:at\s+|в\s+|om\s+|um\s+|à\s+|o\s+|às\s+|alle\s+|la\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?"
                r"(?:\s*[ap]\.?m\.?)?(?:\s*\w{2,5})?$", re.IGNORECASE),
 ]
 

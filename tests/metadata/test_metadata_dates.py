@@ -305,3 +305,12 @@ def test_a_preprints_first_version_outranks_its_stamp() -> None:
                        "Submitted on 4 Mar 2024 (v1), last revised 19 Mar 2024 (this version, v2)", LONG_EN],
                       furniture=["arXiv:2403.16342v2 [physics.ao-ph] 19 Mar 2024"]))
     assert md["published"] == "2024-03-04"
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("14.01.2025 | 18:45", "2025-01-14"), ("14.01.2025 · 18:45", "2025-01-14"), ("12 марта 2024, 14:20", "2024-03-12"),
+    ("2024 | 12", None),
+])
+def test_a_dateline_with_its_clock_time_after_a_bar(line: str, want: str | None) -> None:
+    from pipeline.metadata.dates import parse_date
+    assert parse_date(line, True) == want
