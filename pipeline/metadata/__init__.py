@@ -554,11 +554,17 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
     anchors = fr.author_blocks + fr.byline_blocks
     near = [(d, k) for k, t in enumerate(later_titles) if _first_letter_is_upper(t[0].text)
             and (d := _nearest(later_dated[k], [b - t[-1].block for b in anchors if b > t[-1].block])) is not None]
-    if near:
+    # A later title right under a dateline (a post's stamp over its title).
+    under_date = [t for t in later_titles if t[0].block - 1 in fr.date_blocks and _first_letter_is_upper(t[0].text)]
+    if near and not (min(near)[0] >= 2 and under_date):
         # The title stands above its date or its authors: the short line taken first was a rubric, a
         # site's name or a badge. The line closest above a dateline or an author line (the first of
-        # those: a site's name or a menu line may stand a few lines above the headline).
+        # those: a site's name or a menu line may stand a few lines above the headline). Not when
+        # another line stands between it and the date and a title-shaped line stands right under
+        # the date: that is the title, under its stamp.
         title_units = later_titles[min(near)[1]]
+    elif near:
+        title_units = under_date[0]
     elif later_titles and (fr.authors or fr.byline_names):
         # Or above its authors. (The first such line: one after it is the title's subtitle or deck.
         # Lines of a site's menu may come first: the first of five words or more, where there is one.)

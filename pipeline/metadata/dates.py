@@ -201,11 +201,15 @@ def parse_date(text: str, day_first: bool = True) -> str | None:
     """The ISO date when ``text`` is (essentially) only a date, else None.
 
     ``"28.12.2020"`` -> ``"2020-12-28"``; ``"May 5, 2024"`` -> ``"2024-05-05"``;
-    ``"Декабрь 2020"`` -> ``"2020-12"``; ``"On December 28, Xi said"`` -> None
+    ``"Декабрь 2020"`` -> ``"2020-12"``; ``"On December 28, Xi said"`` -> None;
+    ``"vdoronin 4 апр 2024 в 11:32"`` -> ``"2024-04-04"`` (a post's stamp: the poster's handle, the day
+    and the clock time)
     """
     if not has_year(text):  # what is left below is a piece of the text: no year, no date
         return None
     t = text.strip().strip("()[],.|•·—–- ")
+    if (m := _HANDLE_BEFORE_STAMP.match(t)) and _CLOCK_END.search(t):
+        t = t[m.end() :]
     for rx in _NOT_DATE_EDGES:
         t = rx.sub("", t)
     found = find_dates(t, day_first)
@@ -213,6 +217,14 @@ def parse_date(text: str, day_first: bool = True) -> str | None:
         return found[0].iso
     return None
 
+
+# A poster's handle before a post's date and time: one token of small Latin letters, digits, "_",
+# "." or "-" (at least three), "@" before it or not.
+# (Not a small word that dates a line otherwise: "since 4 April 2024 at 10:00".)
+_HANDLE_BEFORE_STAMP = re.compile(
+    r"(?!(?:since|until|till|from|before|after|on|by|at|as|of|to|due|ends?|starts?|opens?|closes?|updated|"
+    r"posted|published|edited|modified|created|deadline|registration|held)\s)@?[a-z][a-z0-9_.-]{2,30}\s+(?=\d)")
+_CLOCK_END = re.compile(r"\d{1,2}:\d{2}$")
 
 # A time or weekday printed before or after a date line, and the time it was updated after it
 # ("May 5, 2024 at 6:15 a.m. | Updated May 5, 2024 at 11:40 a.m.": the line gives the first date).

@@ -169,7 +169,12 @@ def is_title_shaped(text: str) -> bool:
         return False
     if re.search(r"[.!?]\s+[A-ZА-ЯЁ]", t) and word_count(t) > 25:
         return False
-    return not re.match(r"^(?:https?://|www\.)", t)
+    # (A line ending with an arrow is a link: "Мы обновили правила сообщества. Прочитайте, что изменилось →".)
+    return not re.match(r"^(?:https?://|www\.)", t) and not t.endswith(_LINK_ARROWS)
+
+
+# Arrows a link's text ends with.
+_LINK_ARROWS = ("→", "⟶", "➜", "➔", "⇢", "↗")
 
 
 # A title some journals print with a full stop is one sentence of this many words at most.

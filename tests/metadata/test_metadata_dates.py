@@ -314,3 +314,12 @@ def test_a_preprints_first_version_outranks_its_stamp() -> None:
 def test_a_dateline_with_its_clock_time_after_a_bar(line: str, want: str | None) -> None:
     from pipeline.metadata.dates import parse_date
     assert parse_date(line, True) == want
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("vdoronin 4 апр 2024 в 11:32", "2024-04-04"), ("@jane_doe 12.03.2024 14:05", "2024-03-12"),
+    ("since 4 April 2024 at 10:00", None), ("vdoronin 4 апр 2024", None),  # a stamp has its clock time
+])
+def test_a_posts_stamp_with_the_posters_handle(line: str, want: str | None) -> None:
+    from pipeline.metadata.dates import parse_date
+    assert parse_date(line, True) == want

@@ -825,3 +825,16 @@ def test_a_rubric_of_three_words_and_a_conjunction_over_a_title_in_capitals() ->
     assert not is_rubric_over("ПРАВО ЦИФРОВЫХ РЫНКОВ И ПЛАТФОРМ", title)
     doc = make_doc(["ПРАВО И ЦИФРОВЫЕ РЫНКИ", title, "Ганиева Регина Шамилевна", "Аннотация. " + LONG_RU])
     assert run(doc)["title"]["text"] == title
+
+
+def test_the_title_right_under_a_posts_stamp() -> None:
+    # A site's short lines, a banner ending with a link's arrow, the post's stamp, then its title: the
+    # short line two lines above the stamp is no title, nor is the banner.
+    doc = make_doc(["Моя лента", "Как стать автором", "Мы обновили правила сообщества. Прочитайте, что изменилось →",
+                    "vdoronin 4 апр 2024 в 11:32", "Миграции без простоя: как мы перестали ловить блокировки",
+                    "Время на прочтение: 9 мин", LONG_RU])
+    assert run(doc)["title"]["text"] == "Миграции без простоя: как мы перестали ловить блокировки"
+
+
+def test_a_line_ending_with_a_links_arrow_is_no_title() -> None:
+    assert not is_title_shaped("Read the new community rules →")
