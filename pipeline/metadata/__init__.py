@@ -422,6 +422,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
     title_end = -1  # the title's last unit
     repeated = False
     crumb_under_title = False
+    inst_line = -2  # the last line read as a name and its institution's address
     after_front = squash(doc.blocks[front_end].text[:200]) if front_end < len(doc.blocks) else ""
 
     def add(lst: list[int], u: int) -> None:
@@ -492,6 +493,14 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             fr.authors.append(author)
             if aff:
                 fr.role_affiliations.append((author, aff))
+        elif not repeated and title_units and (with_inst := au.parse_name_then_institution(t)) and (
+                inst_line == u - 1 or (u + 1 < len(texts) and au.parse_name_then_institution(texts[u + 1]))):
+            # Authors one a line, each with the institution's address after the name: two such lines in
+            # a row at least (one alone may be an affiliation, "Siberian Federal University, Omsk").
+            add(fr.author_blocks, u)
+            fr.authors.append(with_inst[0])
+            fr.role_affiliations.append(with_inst)
+            inst_line = u
         elif fr.authors and _is_affiliation_line(t):
             add(fr.affiliation_blocks, u)
             if repeated:

@@ -55,6 +55,13 @@ _NAME_WITH_ROLE_RE = re.compile(
     rf"^(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,4}}?)\s*(?P<markers>{_MARKER})?\s*(?:[—–]|\s-\s|,)\s*(?P<rest>.+)$"
 )
 _INITIALS_END_RE = re.compile(rf"{INITIALS}$")
+# What an identifier taken out of a line leaves: "()" of a markdown link's address.
+_EMPTY_BRACKETS_RE = re.compile(r"\(\s*\)|\[\s*\]")
+# A name of two to four words, then a space and a capitalised word (checked to open an institution).
+_NAME_THEN_INSTITUTION_RES = [
+    re.compile(rf"^(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{{k - 1}}})\s*(?P<markers>{_MARKER})?\s+(?P<rest>[{_UP}].+)$")
+    for k in (2, 3, 4)
+]
 # A name and, after a space alone, a description in lower case (checked to open with a role word).
 _NAME_THEN_ROLE_RE = re.compile(
     rf"^(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,3}})\s*(?P<markers>{_MARKER})?\s+(?P<rest>[^\W\d_A-ZА-ЯЁ].+)$")
@@ -142,6 +149,9 @@ INSTITUTION_WORDS = re.compile(
     r"университет\w*|институт\w*|академи(?!ческ)\w*|кафедр\w*|факультет\w*|центр(?!альн)\w*|лаборатор(?!н)\w*|"
     r"школ(?!ьн)\w*|колледж\w*|министерств\w*|фонд(?!ов)\w*|учреждени\w*|универс(?!альн)\w*|інститут\w*|"
     r"hochschule|universität|université|università|"
+    # (The Romance languages' councils, centres, schools, foundations, ministries and hospitals.)
+    r"consejo|conselho|conseil|consiglio|centro|escuela|escola|école|scuola|fundación|fundação|fondation|"
+    r"fondazione|ministerio|ministério|ministère|ministero|hôpital|ospedale|"
     # (Ukrainian spells some with "і": університет, академія, лабораторія, коледж, міністерство.)
     r"університет\w*|академі(?!чн)\w*|лабораторі\w*|коледж\w*|міністерств\w*)|大学|学院|研究所"
 )
@@ -402,6 +412,27 @@ def _name_and_description(t: str) -> tuple[re.Match[str], str] | None:
         if m.re is _NAME_THEN_ROLE_RE and not _opens_with_role(rest):
             continue
         return m, rest
+    return None
+
+
+def parse_name_then_institution(text: str) -> tuple[Author, str] | None:
+    """A name and, after a space alone, its institution's address, as a landing page lists its
+    authors one a line with the names set in bold: the author and the affiliation, else None. The
+    shortest name whose rest opens with an institution word and reads as an address (three words at
+    least and a comma: "Tromsø Polar University" is an institution's name). The caller asks for two
+    such lines in a row, or one after the authors: an affiliation alone has this shape too
+    ("Siberian Federal University, Krasnoyarsk").
+
+    ``"María Ocampo Quiroga Universidad Nacional de Salta, Instituto de Geografía, Salta"`` ->
+    ``(Author("María Ocampo Quiroga"), "Universidad Nacional de Salta, Instituto de Geografía, Salta")``
+    """
+    t = squash(text)
+    for rx in _NAME_THEN_INSTITUTION_RES:
+        m = rx.match(t)
+        if m and INSTITUTION_WORDS.match(m.group("rest")) and m.group("rest").count(" ") >= 2 \
+                and "," in m.group("rest") and is_name(m.group("name")):
+            aff = squash(_EMPTY_BRACKETS_RE.sub("", without_orcids(EMAIL_RE.sub("", m.group("rest"))))).strip(" ,;.")
+            return Author(m.group("name"), split_markers(m.group("markers") or "")), aff
     return None
 
 

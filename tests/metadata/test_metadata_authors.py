@@ -847,3 +847,28 @@ def test_marked_affiliations_above_the_authors_are_no_title() -> None:
     meta = run(doc)
     assert meta["title"]["text"].startswith("ВТОРОЙ БРАК В МАЛОМ ГОРОДЕ")
     assert [a["name"] for a in meta["authors"]] == ["Ирина Гаврюшина", "Тамара Мельник", "Оскар Бекетов"]
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("María Ocampo Quiroga Universidad Nacional de Salta, Instituto de Geografía, Salta, Argentina",
+     ("María Ocampo Quiroga", "Universidad Nacional de Salta, Instituto de Geografía, Salta, Argentina")),
+    ("Julián Tolaba Consejo de Investigaciones del Noroeste (CICNO), Cafayate, Argentina "
+     "https://orcid.org/0000-0001-9083-4470 (https://orcid.org/0000-0001-9083-4470)",
+     ("Julián Tolaba", "Consejo de Investigaciones del Noroeste (CICNO), Cafayate, Argentina")),
+    ("Tromsø Polar University", None),  # an institution's name, no address
+])
+def test_parse_name_then_institution(line: str, want: tuple[str, str] | None) -> None:
+    from pipeline.metadata.authors import parse_name_then_institution
+    found = parse_name_then_institution(line)
+    assert (found and (found[0].name, found[1])) == want
+
+
+def test_authors_one_a_line_with_their_institutions() -> None:
+    lines = ["María Ocampo Quiroga Universidad Nacional de Salta, Instituto de Geografía, Salta, Argentina",
+             "Renata Figueiredo Campos Universidade Estadual do Vale, Petrolina, Brasil"]
+    meta = run(make_doc(["Heladas tardías en viñedos de altura de los Valles Calchaquíes", *lines, "Resumen. " + LONG_EN]))
+    assert [a["name"] for a in meta["authors"]] == ["María Ocampo Quiroga", "Renata Figueiredo Campos"]
+    # One such line alone is no author: an affiliation has the shape too.
+    meta = run(make_doc(["Heladas tardías en viñedos de altura", "Ana Ruiz", "Siberian Federal University, Institute of "
+                         "Ecology, Krasnoyarsk", "Abstract. " + LONG_EN]))
+    assert [a["name"] for a in meta["authors"]] == ["Ana Ruiz"]
