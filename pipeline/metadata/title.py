@@ -170,7 +170,9 @@ def is_title_shaped(text: str) -> bool:
     if re.search(r"[.!?]\s+[A-ZА-ЯЁ]", t) and word_count(t) > 25:
         return False
     # (A line ending with an arrow is a link: "Мы обновили правила сообщества. Прочитайте, что изменилось →".)
-    return not re.match(r"^(?:https?://|www\.)", t) and not t.endswith(_LINK_ARROWS)
+    # (Nor does a title hold a web address: "Revista Andina (https://revistas.example.ar/rageo)" is a
+    # logo's link.)
+    return "://" not in t and not t.startswith("www.") and not t.endswith(_LINK_ARROWS)
 
 
 # Arrows a link's text ends with.

@@ -838,3 +838,9 @@ def test_the_title_right_under_a_posts_stamp() -> None:
 
 def test_a_line_ending_with_a_links_arrow_is_no_title() -> None:
     assert not is_title_shaped("Read the new community rules →")
+
+
+@pytest.mark.parametrize("text", ["Revista Andina de Geografía Rural (https://revistas.example.ar/rageo)",
+                                  "www.example.org/journal", "Home (https://example.org) / Archive"])
+def test_a_line_with_a_web_address_is_no_title(text: str) -> None:
+    assert not is_title_shaped(text)
