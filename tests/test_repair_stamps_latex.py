@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
-from pipeline.config import RepairConfig
+from pipeline.config import RepairConfig, load
+from pipeline.document import Document, Source
 from pipeline.repair.latex import is_command_line, strip_author_commands
 from pipeline.repair.layout import ARXIV_STAMP, build_blocks
+from pipeline.stages import Pipeline
 
 
 @pytest.mark.parametrize(("text", "alone"), [
@@ -74,3 +78,30 @@ def test_a_div_named_for_its_part(fence: str, heading: str | None) -> None:
     texts = [b.text for b in out.blocks]
     assert (heading in texts) if heading else texts == ["A title", texts[1]]
     assert not any(":::" in t for t in texts)
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    (r"Hannah Okafor\({}^{1}\), Tomasz Wielgosz\({}^{2}\) and Mirela Constantin\({}^{1,*}\)",
+     "Hannah Okafor1, Tomasz Wielgosz2 and Mirela Constantin1,*"),
+    (r"\({}^{1}\)School of Biology, University of Eastmoor", "1 School of Biology, University of Eastmoor"),
+    (r"Bo Li\(^{\ast}\)", "Bo Li*"),
+    (r"the area \(x^{2}\) grows", r"the area \(x^{2}\) grows"),  # maths in prose stays
+])
+def test_maths_superscript_markers(line: str, want: str) -> None:
+    assert strip_author_commands(line) == want
+
+
+def test_a_nougat_front_reads_its_markers_and_affiliations() -> None:
+    text = ("# Road mortality of amphibians on rural roads\n\n"
+            r"Hannah Okafor\({}^{1}\) and Tomasz Wielgosz\({}^{2}\)" "\n\n"
+            r"\({}^{1}\)School of Biology, University of Eastmoor, Eastmoor, United Kingdom" "\n\n"
+            r"\({}^{2}\)Institute of Nature Conservation, Polish Academy of Sciences, Krakow, Poland" "\n\n"
+            "###### Abstract\n\nCounts of amphibians killed on roads are dominated by zeros, yet a few nights "
+            "produce most of the mortality, and we model them with a zero-inflated count model.\n")
+    raw = text.encode()
+    doc = Document(source=Source(path="x.md", sha256=hashlib.sha256(raw).hexdigest(), size_bytes=len(raw)), raw=raw)
+    out = Pipeline(load(None)).process(doc)
+    assert out.record is not None
+    assert [(a["name"], a["affiliations"]) for a in out.record["authors"]] == [
+        ("Hannah Okafor", ["School of Biology, University of Eastmoor, Eastmoor, United Kingdom"]),
+        ("Tomasz Wielgosz", ["Institute of Nature Conservation, Polish Academy of Sciences, Krakow, Poland"])]

@@ -37,14 +37,34 @@ def _drop_command(text: str, opening: str) -> str:
     return "".join(out)
 
 
+# A superscript in inline maths, as converters print affiliation markers: "\({}^{1,*}\)" (Nougat),
+# "\(^{2}\)". Its content is a marker: digits, letters a-h, commas, stars and daggers.
+_MATH_SUPERSCRIPT = re.compile(r"\s*\\\(\s*(?:\{\})?\^\{?\s*([0-9a-h,*†‡\s]{1,16}|\\ast|\\dagger)\s*\}?\s*\\\)")
+_MARKER_COMMANDS = {"\\ast": "*", "\\dagger": "†"}
+
+
+def _marker(m: re.Match[str]) -> str:
+    """A maths superscript's marker, glued to the name before it; at a line's start (an affiliation's
+    marker), set apart from the words after it."""
+    marker = _MARKER_COMMANDS.get(m.group(1), m.group(1).replace(" ", ""))
+    return marker + " " if m.start() == 0 or m.string[m.start() - 1] == "\n" else marker
+
+
 def strip_author_commands(text: str) -> str:
-    r"""An author line's ``\and`` separators as commas, its ``\thanks{...}`` notes removed.
+    r"""An author line's ``\and`` separators as commas, its ``\thanks{...}`` notes removed, the markers
+    a converter set as inline maths superscripts (``\({}^{1}\)``) printed after their names.
 
     >>> strip_author_commands("Ann Lee \\and Bo Li \\thanks{Corresponding: \\texttt{a@b.org}}")
     'Ann Lee, Bo Li'
+    >>> strip_author_commands("Hannah Okafor\\({}^{1}\\), Mirela Constantin\\({}^{1,*}\\)")
+    'Hannah Okafor1, Mirela Constantin1,*'
+    >>> strip_author_commands("\\({}^{1}\\)School of Biology, University of Eastmoor")
+    '1 School of Biology, University of Eastmoor'
     """
     if "\\" not in text:
         return text
+    if "\\(" in text:
+        text = _MATH_SUPERSCRIPT.sub(_marker, text)
     if _THANKS in text:
         text = _drop_command(text, _THANKS)
     if "\\and" in text:

@@ -2195,9 +2195,9 @@ def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairCon
     # out first), and the joiner puts none between two (see joint): the paragraph has none
     # either, unless lines are joined with plain spaces or removed marks leave one.
     cjk_clean = cfg.dehyphenate
-    # (strip_markdown's own first test: a line without any of these marks has no inline markdown,
-    # and a one-line paragraph holds no character its line does not.)
-    marked = len(p.lines) > 1 or "*" in first or "_" in first or "`" in first or "[" in first
+    # (strip_markdown's own first test: a line without any of these marks has no inline markdown nor
+    # LaTeX, and a one-line paragraph holds no character its line does not.)
+    marked = len(p.lines) > 1 or "*" in first or "_" in first or "`" in first or "[" in first or "\\" in first
     if cfg.markdown:
         # Every leading mark goes ("- # Title" too): what is left must not read as markup again.
         stripped = _strip_lead_marks(strip_markdown(first, counts) if marked else first)
