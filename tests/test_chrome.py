@@ -279,6 +279,16 @@ def test_a_banner_of_prose_above_the_sites_menu_is_the_sites() -> None:
     assert 1 not in chrome.find_chrome([banner, P1, P2])
 
 
+def test_a_long_one_word_menu_needs_no_site_item() -> None:
+    menu = ["Лента", "Политика", "Экономика", "Общество", "Наука", "Регионы", "Спорт"]
+    page = ["МЕРИДИАН", *menu, "Учёные впервые пересчитали нерпу с дронов по всей акватории озера", P1, P2]
+    out = chrome.find_chrome(page)
+    assert all(out.get(i) == "navigation" for i in range(1, 8))
+    # Four such buttons without a site item stay: they may be a list of the text's own.
+    page = ["МЕРИДИАН", *menu[:4], "Учёные впервые пересчитали нерпу с дронов по всей акватории озера", P1, P2]
+    assert not any(i in chrome.find_chrome(page) for i in range(1, 5))
+
+
 def test_counter_with_a_number_word() -> None:
     assert chrome.is_counter("Liczba wyświetleń: 1 284") and chrome.is_counter("Number of views: 12")
 

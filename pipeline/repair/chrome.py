@@ -909,9 +909,14 @@ def _is_site_item(text: str) -> bool:
     return HOME.fullmatch(t) is not None or SITE_WORDS.search(t) is not None or CALL.match(t) is not None
 
 
+# A menu this long is one without a site item among its buttons.
+LONG_MENU = 6
+
+
 def _spaced_menu(lines: list[str], head: list[int], filled: list[int], out: dict[int, str]) -> None:
     """A menu printed one item a line in the head: four or more buttons in a row (blank lines
-    between them allowed), half of them one word, one of them a site item; when it starts among the
+    between them allowed), half of them one word, one of them a site item (or ``LONG_MENU`` of them
+    or more); when it starts among the
     page's first four lines, what stands above it is the site's name and slogan."""
     k = 0
     while k < len(head):
@@ -919,8 +924,9 @@ def _spaced_menu(lines: list[str], head: list[int], filled: list[int], out: dict
         while j < len(head) and is_button(lines[head[j]]) and (j == k or head[j] - head[j - 1] <= 2):
             j += 1
         run = head[k:j]
-        if len(run) >= 4 and 2 * sum(1 for i in run if _words(lines[i]) == 1) >= len(run) and any(
-                _is_site_item(lines[i]) for i in run):
+        # (Six buttons or more in a row need no site item: "Лента", "Политика", "Экономика", ...)
+        if len(run) >= 4 and 2 * sum(1 for i in run if _words(lines[i]) == 1) >= len(run) and (
+                len(run) >= LONG_MENU or any(_is_site_item(lines[i]) for i in run)):
             for i in head[: j] if run[0] in filled[:4] else run:
                 out.setdefault(i, "navigation")
             return
