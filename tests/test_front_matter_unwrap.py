@@ -186,3 +186,10 @@ def test_authors_printed_on_the_copyright_line_under_the_title() -> None:
                    "a Институт систематики и экологии животных, Новосибирск, Россия"])
     rec = _record(text)
     assert [a["name"] for a in rec["authors"]] == ["Пыжова Л. Р.", "Абрамцев К. В."]
+
+
+def test_an_issn_line_under_a_masthead_of_several_lines_is_furniture() -> None:
+    text = ("НАРОДОНАСЕЛЕНИЕ И СЕМЬЯ\nРегионы России: демографические исследования\n2024 · Том 11 · Выпуск 1 · С. 54–63\n"
+            "ISSN 2413-8207 (print) · ISSN 2713-1955 (online)\n\n" + _paper(["Второй брак в малом городе", "И.И. Иванова"]))
+    blocks = _blocks(text)
+    assert not any("ISSN" in b for b in blocks)

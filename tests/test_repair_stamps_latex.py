@@ -105,3 +105,17 @@ def test_a_nougat_front_reads_its_markers_and_affiliations() -> None:
     assert [(a["name"], a["affiliations"]) for a in out.record["authors"]] == [
         ("Hannah Okafor", ["School of Biology, University of Eastmoor, Eastmoor, United Kingdom"]),
         ("Tomasz Wielgosz", ["Institute of Nature Conservation, Polish Academy of Sciences, Krakow, Poland"])]
+
+
+@pytest.mark.parametrize(("line", "stamp"), [
+    ("Contents lists available at ScienceDirect", True), ("journal homepage: www.example.com/locate/x", True),
+    ("Color versions of one or more figures in this article are available at https://x.org", True),
+    ("Extended author information available on the last page of the article", True), ("Vol.:(0123456789)", True),
+    ("Submit your article to this journal", True), ("Article views: 312", True), ("View Crossmark data", True),
+    ("Full Terms & Conditions of access and use can be found at", True),
+    ("To cite this article: A. Berg (2024) Huts, Mountain Studies, 12:1, 1-20", False),  # metadata reads it
+    ("Contents of the archive are listed in Table 2.", False), ("The article views the hut as a commons.", False),
+])
+def test_is_publisher_stamp(line: str, stamp: bool) -> None:
+    from pipeline.repair.layout import is_publisher_stamp
+    assert is_publisher_stamp(line) is stamp

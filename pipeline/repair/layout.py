@@ -70,6 +70,8 @@ MD_DIV_FENCE = re.compile(r"^\s{0,3}:{3,}\s*(?:\{[^}]*\}|[\w-]+)?\s*:*\s*$")
 # writes LaTeX's abstract environment.
 MD_DIV_NAMED = re.compile(r"^\s{0,3}:{3,}\s*\{?\s*\.?(abstract|summary|keywords)\b", re.IGNORECASE)
 # A journal's ISSN line at the top of its first page: "ISSN 2542-3150 (Print)", "e-ISSN: 2791-6340".
+# How far among a first page's lines an ISSN line is the journal's masthead.
+ISSN_TOP_LINES = 12
 ISSN_LINE = re.compile(r"(?:(?:print|online|[ep])[-\s]?)?issn\s*:?\s*\d{4}-?\d{3}[\dx]", re.IGNORECASE)
 PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*)?(?:(?:page|p\.|стр\.?|с\.)\s*)?\d{1,4}(?:\s*(?:of|из|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$",
@@ -1042,6 +1044,30 @@ _CORRESPONDING_NOTE = re.compile(r"^[*∗†]\s*corresponding author\.?$", re.IG
 _LICENCE_END = re.compile(r"licen[sc]e\.?$|lizenz\.?$", re.IGNORECASE)
 
 
+# What publishers print around an article that no reader reads as its text: the platform's masthead
+# ("Contents lists available at ...", "journal homepage: ..."), the figure-colour note, the pointer to
+# the authors' details, a printer's digit string, a download cover's links and counters. (Not "To
+# cite this article:" nor "Published online:": metadata reads them.)
+_PUBLISHER_STAMP = re.compile(
+    r"^(?:contents lists? available at\b|journal homepage\s*:|colou?r versions of one or more (?:of the )?figures in "
+    r"this (?:article|paper)|extended author information (?:is )?available on the last page|vol\.?:\s*\(0123456789\)|"
+    r"submit your (?:article|manuscript|paper) to this journal|article views\s*:?\s*\d|view related articles|"
+    r"view crossmark data|view citing articles|citing articles\s*:\s*\d|full terms (?:&|and) conditions of access "
+    r"and use)", re.IGNORECASE)
+
+
+def is_publisher_stamp(text: str) -> bool:
+    """A line a publisher prints around the article (see ``_PUBLISHER_STAMP``), at most 25 words.
+
+    >>> is_publisher_stamp("Contents lists available at ScienceDirect"), is_publisher_stamp("Article views: 312")
+    (True, True)
+    >>> is_publisher_stamp("View related articles"), is_publisher_stamp("Contents of the archive are listed below.")
+    (True, False)
+    """
+    t = " ".join(text.split())
+    return len(t.split()) <= 25 and _PUBLISHER_STAMP.match(t) is not None
+
+
 def is_first_page_foot(text: str) -> bool:
     """A licence statement, an ISBN line or a corresponding-author note (at most 25 words).
 
@@ -1262,6 +1288,10 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
                 and is_page_stamp(t, isolated(i) or _near(lines, i, edges)):
             drop[i] = t
             counts["page_stamps"] += 1
+        elif ("vailable" in t or "omepage" in t or "Vol" in t or "rticle" in t or "View" in t or "Terms" in t
+              or "VIEW" in t or "TERMS" in t) and is_publisher_stamp(t):
+            drop[i] = t
+            counts["page_stamps"] += 1
         elif ("icen" in t or "ISBN" in t or "orresponding" in t) and is_first_page_foot(t):
             drop[i] = t
             counts["page_stamps"] += 1
@@ -1303,8 +1333,12 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
     edges |= set(drop)
     # The first page's journal header (venue, year, volume, issue, pages), printed once at the top;
     # later pages may repeat a prefix of it as their running header (no pages, or no page range).
-    first = [i for i in range(min(n, 40)) if lines[i].text][:3]
-    heads = [i for i in first if i not in drop and (is_journal_header(lines[i].text) or ISSN_LINE.match(lines[i].text))]
+    top = [i for i in range(min(n, 40)) if lines[i].text]
+    first = top[:3]
+    # (An ISSN line may stand lower, under a masthead of several lines: it is the journal's wherever it
+    # is among the first page's top lines.)
+    heads = [i for i in first if i not in drop and is_journal_header(lines[i].text)]
+    heads += [i for i in top[:ISSN_TOP_LINES] if i not in drop and i not in heads and ISSN_LINE.match(lines[i].text)]
     for i in heads:
         drop[i] = lines[i].text
         counts["journal_headers"] += 1
