@@ -119,3 +119,12 @@ def test_a_nougat_front_reads_its_markers_and_affiliations() -> None:
 def test_is_publisher_stamp(line: str, stamp: bool) -> None:
     from pipeline.repair.layout import is_publisher_stamp
     assert is_publisher_stamp(line) is stamp
+
+
+@pytest.mark.parametrize(("line", "stamp"), [
+    ("W.-J. Okafor et al.", True), ("S. Ó MURCHÚ ET AL.", True), ("ИВАНОВ И. И. И ДР.", True),
+    ("A. van Berg et al. 12", True), ("W. Okafor et al. (2019) found the same", False),
+])
+def test_et_al_running_heads(line: str, stamp: bool) -> None:
+    from pipeline.repair.layout import is_page_stamp
+    assert is_page_stamp(line, True) is stamp

@@ -889,11 +889,12 @@ def is_issue_head(text: str) -> bool:
 # with or without its page number.
 _COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)\s*(?:19|20)\d\d)|©\s*(?:19|20)\d\d|(?:19|20)\d\d\s*©", re.IGNORECASE)
 _DOWNLOAD_STAMP = re.compile(r"(?:^|\.\s)(?:this content )?downloaded (?:from|by|on)\b.*(?:19|20)\d\d", re.IGNORECASE)
-_ET_AL = r"(?:et al\.?|и др\.|та ін\.|және т\.б\.)"
+_ET_AL = r"(?:et al\.?|ET AL\.?|и др\.|И ДР\.|та ін\.|және т\.б\.)"
 _ET_AL_MARK = re.compile(rf"\b{_ET_AL}")
 # "H. Smith et al. 614", "614 Smith H. et al.": initials and a surname in either order, maybe a page number.
+# (Initials may be hyphenated, "W.-J. Okafor"; a surname may open with a particle, "S. Ó MURCHÚ ET AL.")
 _ET_AL_HEAD = re.compile(
-    rf"^(?:\d{{1,4}}\s+)?(?:(?:[^\W\d_]\.\s?){{1,3}}\s*[^\W\d_][\w’'‑-]+\s+|[^\W\d_][\w’'‑-]+\s+(?:[^\W\d_]\.\s?){{1,3}}\s*)"
+    rf"^(?:\d{{1,4}}\s+)?(?:(?:[^\W\d_]\.[\s‑-]?){{1,3}}\s*(?:[^\W\d_]{{1,3}}\s)?[^\W\d_][\w’'‑-]+\s+|[^\W\d_][\w’'‑-]+\s+(?:[^\W\d_]\.[\s‑-]?){{1,3}}\s*)"
     rf"{_ET_AL}(?:\s+\d{{1,4}})?$")
 
 
