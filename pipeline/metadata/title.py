@@ -84,7 +84,7 @@ _LIST_LABEL_RE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?\s*:\s*")
 _LABEL_THEN_CODE_RE = re.compile(rf"^{_TYPE_LABEL}[\s.:;,]+", re.IGNORECASE)
 # Separators of a navigation trail. The arrows never occur between words of a title; a slash or a
 # bar does ("Russia / China", "Politics | Opinion"), so with them every item must be short.
-_NAV_ARROWS = ("›", "»", ">", "→", "⟩", "/", "|", "·", "•")
+_NAV_ARROWS = ("›", "»", ">", "→", "⟩", "/", "|", "·", "•", "::")
 _NAV_ITEM_WORDS = 4
 _NAV_ITEM_CHARS = 32
 # A title line at least this long that is followed by a shorter one was wrapped at the page width.

@@ -148,7 +148,7 @@ UI_WORDS = frozenset(
 )
 # Stems of a call to subscribe/follow, for a short line in the tail of a page.
 _SUBSCRIBE = re.compile(r"subscri|newsletter|follow us|подпис|підпис|рассылк|abonn|suscr", re.IGNORECASE)
-_LINK_SEP = re.compile(r"\s+[›»→>|/·]\s+|\s*[›»→]\s*")
+_LINK_SEP = re.compile(r"\s+(?:[›»→>|/·]|::)\s+|\s*[›»→]\s*")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\D{0,40}?)(?:19|20)\d\d|(?:19|20)\d\d\s*©", re.IGNORECASE)
 _POINTER = re.compile(r"^([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2}):\s+(\S.*)$")
 _BULLET = re.compile(r"^\s*[-*+•▪◦‣]\s")
@@ -168,7 +168,8 @@ def is_link_row(text: str) -> bool:
 def _link_row(t: str) -> bool:
     # (The separators tested one by one, not by a generator: this is asked of every line around the
     # body, and a generator's setup costs more than the scans.)
-    if len(t) > 150 or not ("/" in t or "|" in t or ">" in t or "»" in t or "›" in t or "→" in t or "·" in t):
+    if len(t) > 150 or not ("/" in t or "|" in t or ">" in t or "»" in t or "›" in t or "→" in t or "·" in t
+                            or "::" in t):
         return False
     if "«" in t:
         t = t.replace("«", '"').replace("»", '"')  # quotation marks, not a trail's separators: «Газ» и нефть

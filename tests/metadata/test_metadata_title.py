@@ -844,3 +844,10 @@ def test_a_line_ending_with_a_links_arrow_is_no_title() -> None:
                                   "www.example.org/journal", "Home (https://example.org) / Archive"])
 def test_a_line_with_a_web_address_is_no_title(text: str) -> None:
     assert not is_title_shaped(text)
+
+
+def test_a_breadcrumb_with_double_colons() -> None:
+    from pipeline.metadata.title import is_breadcrumb
+    from pipeline.repair.web import is_link_row
+    assert is_breadcrumb("Главная :: Афиша :: Лекции и встречи") and is_link_row("Главная :: Афиша :: Лекции и встречи")
+    assert not is_breadcrumb("Note: see also :: below")
