@@ -281,7 +281,7 @@ def is_breadcrumb(text: str) -> bool:
             continue
         short = [word_count(x) <= _NAV_ITEM_WORDS and len(x) <= _NAV_ITEM_CHARS and not ends_sentence(x)
                  for x in items]
-        if sep in "/|·•":
+        if sep in ("/", "|", "·", "•", "::"):
             if any(c.isdigit() for c in " ".join(items)):
                 continue
             if all(short) and (len(items) >= 3 or all(word_count(x) <= 2 for x in items)):
