@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 
+# Who prepared a notice, as a page signs it at its end: "Информацию подготовила Е. С. Мартынова",
+# "Prepared by Jane Doe".
+PREPARED_BY = (r"(?:(?:информацию|материал|текст|новость|інформацію|матеріал|новину)\s+)?"
+               r"(?:подготовил[аи]?|підготува(?:в|ла|ли))|(?:prepared|compiled)\s+by")
 # The words a byline opens with, before the names ("By", "Words by", "Текст:", "Autor:"): in the
 # languages of the allowed list. Repair keeps such a line as the article's; metadata reads its names.
 BYLINE_WORDS = (
@@ -12,6 +16,7 @@ BYLINE_WORDS = (
     r"author(?:s)?|автор\s+(?:статьи|материала)|от|przez|"
     # A news report's: "Корреспондент: Анна Лушникова", "Reporter: Jane Doe".
     r"корреспондент(?:ка)?|кореспондент(?:ка)?|журналист(?:ка)?|журналіст(?:ка)?|correspondent|reporter|"
+    + PREPARED_BY + "|"
     r"par|por|von|di|door|autor(?:es|in|en|ka|zy)?|auteur(?:e|s|es)?|autore|autori|автори|автор)"
 )
 # A name in Latin letters followed by the same name in Chinese or Japanese characters (two to four).

@@ -37,6 +37,7 @@ from pipeline.metadata.text import (
     unique,
     word_count,
 )
+from pipeline.names import PREPARED_BY
 
 __all__ = ["METADATA_KEYS", "extract_metadata"]
 
@@ -54,6 +55,7 @@ BYLINE_BLOCKS = 5
 # Or among the last this many blocks, with the cue's colon within this many characters.
 TAIL_BYLINE_BLOCKS = 6
 TAIL_BYLINE_CUE_CHARS = 12
+_PREPARED_BY_RE = re.compile(PREPARED_BY, re.IGNORECASE)
 # How many blocks before a second-language abstract its title may stand.
 TRANSLATION_WINDOW = 6
 
@@ -831,8 +833,9 @@ def _authors(doc: Document, fr: Front, front_end: int, body_start: int) -> list[
             return [au.Author(name)]
     # A byline with its cue and a colon under the article ("Автор: Ерлан Жумабаев" above the tags):
     # among the last blocks, the cue spelt out, not a bare "by".
+    # (Or signed by who prepared it: "Информацию подготовила Е. С. Мартынова, заведующая отделом".)
     for b in doc.blocks[max(front_end, len(doc.blocks) - TAIL_BYLINE_BLOCKS):]:
-        if ":" in b.text[:TAIL_BYLINE_CUE_CHARS] and (names := au.parse_byline(b.text)):
+        if (":" in b.text[:TAIL_BYLINE_CUE_CHARS] or _PREPARED_BY_RE.match(b.text)) and (names := au.parse_byline(b.text)):
             return [au.Author(n) for n in unique(names)]
     return []
 

@@ -872,3 +872,12 @@ def test_authors_one_a_line_with_their_institutions() -> None:
     meta = run(make_doc(["Heladas tardías en viñedos de altura", "Ana Ruiz", "Siberian Federal University, Institute of "
                          "Ecology, Krasnoyarsk", "Abstract. " + LONG_EN]))
     assert [a["name"] for a in meta["authors"]] == ["Ana Ruiz"]
+
+
+def test_a_notice_signed_by_who_prepared_it() -> None:
+    from pipeline.metadata.authors import parse_byline
+    assert parse_byline("Информацию подготовила Е. С. Мартынова, заведующая отделом краеведения") == ["Е. С. Мартынова"]
+    assert parse_byline("Prepared by Jane Doe") == ["Jane Doe"]
+    doc = make_doc(["Межевые планы XVIII века: как читать старую карту уезда", LONG_RU, LONG_RU,
+                    "Информацию подготовила Е. С. Мартынова, заведующая отделом краеведения"])
+    assert [a["name"] for a in run(doc)["authors"]] == ["Е. С. Мартынова"]
