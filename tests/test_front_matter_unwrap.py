@@ -193,3 +193,25 @@ def test_an_issn_line_under_a_masthead_of_several_lines_is_furniture() -> None:
             "ISSN 2413-8207 (print) · ISSN 2713-1955 (online)\n\n" + _paper(["Второй брак в малом городе", "И.И. Иванова"]))
     blocks = _blocks(text)
     assert not any("ISSN" in b for b in blocks)
+
+
+def test_a_wiley_like_front_bars_between_names_markers_over_affiliations() -> None:
+    text = ("ORIGINAL ARTICLE\n\nPheromone trap catches of the bark beetle Polygraphus poligraphus\n"
+            "in managed spruce stands of eastern Finland\nMatti Korhonen1 | Laura Virtanen2 | Jussi Heikkinen1,3\n\n"
+            "1\n Natural Resources Institute, Joensuu, Finland\n2\n University of Eastern Finland, Joensuu, Finland\n\n"
+            "Correspondence\nMatti Korhonen, Natural Resources Institute, Joensuu, Finland.\n\n"
+            + _wrapped("Abstract " + _BODY) + "\n\n1. Introduction\n\n" + _wrapped(_BODY * 2) + "\n")
+    rec = _record(text)
+    assert rec["title"]["text"] == ("Pheromone trap catches of the bark beetle Polygraphus poligraphus in managed "
+                                    "spruce stands of eastern Finland")
+    # Each name once (the corresponding author's line names the first again), each with its affiliation.
+    assert _authors(rec) == [("Matti Korhonen", ["Natural Resources Institute, Joensuu, Finland"]),
+                             ("Laura Virtanen", ["University of Eastern Finland, Joensuu, Finland"]),
+                             ("Jussi Heikkinen", ["Natural Resources Institute, Joensuu, Finland"])]
+
+
+def test_a_marker_line_over_an_affiliation_goes_to_it() -> None:
+    out, n = layout._attach_marker_lines(["Anna Berg1 | Tom Ray2", "1", " University of Oslo, Oslo, Norway", "2",
+                                          " Institute of Marine Research, Bergen"])
+    assert out == ["Anna Berg1 | Tom Ray2", "1 University of Oslo, Oslo, Norway", "2 Institute of Marine Research, Bergen"]
+    assert n == 2

@@ -806,12 +806,30 @@ def _late_byline(doc: Document, front_end: int, body_start: int, day_first: bool
     return None
 
 
+def _merged_authors(authors: list[au.Author]) -> list[au.Author]:
+    """The authors with a name read twice (the byline, then the corresponding author's line with the
+    institution) given once: the first, with what the second adds (affiliations, e-mail, markers)."""
+    first: dict[str, au.Author] = {}
+    out: list[au.Author] = []
+    for a in authors:
+        k = " ".join(a.name.casefold().split())
+        if k not in first:
+            first[k] = a
+            out.append(a)
+            continue
+        kept = first[k]
+        kept.affiliations.extend(x for x in a.affiliations if x not in kept.affiliations)
+        kept.markers.extend(m for m in a.markers if m not in kept.markers)
+        kept.email = kept.email or a.email
+    return out
+
+
 def _authors(doc: Document, fr: Front, front_end: int, body_start: int) -> list[au.Author]:
     if fr.authors:
-        authors = fr.authors
-        markers = {m for a in authors for m in a.markers}
         for author, aff in fr.role_affiliations:
             author.affiliations.append(aff)
+        authors = _merged_authors(fr.authors)
+        markers = {m for a in authors for m in a.markers}
         entries: list[au.AffiliationEntry] = []
         for i in unique_ints(sorted(fr.affiliation_blocks + list(fr.affiliation_texts) + fr.author_blocks)):
             if i in fr.translated_blocks:

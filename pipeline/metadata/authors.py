@@ -55,6 +55,10 @@ _NAME_WITH_ROLE_RE = re.compile(
     rf"^(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,4}}?)\s*(?P<markers>{_MARKER})?\s*(?:[—–]|\s-\s|,)\s*(?P<rest>.+)$"
 )
 _INITIALS_END_RE = re.compile(rf"{INITIALS}$")
+# The label over the corresponding author's name and address, run into one line with them.
+_CONTACT_LABEL_RE = re.compile(
+    r"^(?:correspondence|corresponding\s+author|contact|для\s+корреспонденции|автор\s+для\s+(?:переписки|"
+    r"корреспонденции)|адрес\s+для\s+(?:переписки|корреспонденции)|контактное\s+лицо)\s*:?\s+(?=\S)", re.IGNORECASE)
 # What an identifier taken out of a line leaves: "()" of a markdown link's address.
 _EMPTY_BRACKETS_RE = re.compile(r"\(\s*\)|\[\s*\]")
 # A name of two to four words, then a space and a capitalised word (checked to open an institution).
@@ -74,10 +78,11 @@ AND_WORDS = r"and|и|y|e|et|und|és|ve|та|және|en|și"
 # where the next name starts ("Иван Петров1 Анна Смит2": no other separator printed).
 _AUTHOR_ITEM_RE = re.compile(
     rf"\s*(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s*(?P<markers>{_MARKER})?\s*"
-    rf"(?=(?:,|;|\s&\s|\s(?:{AND_WORDS})\s|[·•]\s|$)|(?<=[0-9*†‡§#]\s)[{_UP}])"
+    rf"(?=(?:,|;|\s&\s|\s(?:{AND_WORDS})\s|[·•|]\s|$)|(?<=[0-9*†‡§#]\s)[{_UP}])"
 )
 # (A comma may stand before the last "and": "Anna Berg, Ivan Petrov, and Tom Ray".)
-_ITEM_SEP_RE = re.compile(rf"\s*(?:,?\s*(?:{AND_WORDS})(?=\s)|,|;|&|[·•])\s*")
+# (Wiley prints a bar between the names: "Anna Berg1 | Tom Ray2".)
+_ITEM_SEP_RE = re.compile(rf"\s*(?:,?\s*(?:{AND_WORDS})(?=\s)|,|;|&|[·•|])\s*")
 # The names of a byline apart: commas, semicolons, "&" and "and" between spaces.
 _BYLINE_SPLIT_RE = re.compile(rf"\s*(?:,|;|\s&\s|\s(?:{AND_WORDS})\s)\s*")
 # Academic titles and ranks printed before a name ("Prof. Dr.", "Доц. д-р", "Гл. ас."): not part of it.
@@ -462,7 +467,7 @@ def parse_author_with_role(text: str) -> tuple[Author, str | None] | None:
     ``(Author("John Smith"), "Department of Politics, University of York")``;
     ``"Иван Петров — доктор политических наук, профессор"`` -> ``(Author("Иван Петров"), None)``
     """
-    found = _name_and_description(squash(text).translate(_SUPER))
+    found = _name_and_description(_CONTACT_LABEL_RE.sub("", squash(text)).translate(_SUPER))
     if found is None:
         return None
     m, rest = found

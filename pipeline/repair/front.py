@@ -26,7 +26,7 @@ _NAME = (
     rf"(?P<name>(?:{_INITIALS}|{_NAME_WORD}|{_PARTICLE})(?:\s+(?:{_INITIALS}|{_NAME_WORD}|{_PARTICLE})){{1,4}})"
     rf"\s*{_MARKER}?"
 )
-_SEP = r"\s*(?:,?\s*(?:\band\b|\bи\b)|,|;|&)\s*"
+_SEP = r"\s*(?:,?\s*(?:\band\b|\bи\b)|,|;|&|\|)\s*"
 _NAME_ITEM_RE = re.compile(rf"\s*{_NAME}(?={_SEP}|\s*$)")
 _SEP_RE = re.compile(_SEP)
 _INITIALS_RE = re.compile(_INITIALS)

@@ -30,7 +30,7 @@ from pipeline.document import Block, Footnote
 from pipeline.repair import latex
 from pipeline.repair.chars import squash
 from pipeline.repair.chrome import find_chrome
-from pipeline.repair.front import ends_open, is_author_line, is_byline, name_list
+from pipeline.repair.front import ends_open, is_affiliation_line, is_author_line, is_byline, name_list
 from pipeline.repair.web import find_boilerplate
 
 # ---------------------------------------------------------------------------------------------
@@ -673,9 +673,19 @@ def _attach_marker_lines(lines: list[str]) -> tuple[list[str], int]:
     n = 0
     done = 0  # lines[:done] are in out
     for k in marks:
+        if k < done:
+            continue  # (the line was taken with the marker before it)
         out.extend(lines[done:k])
         s = lines[k].strip()
         done = k + 1
+        if k + 1 < len(lines) and "\f" not in lines[k + 1] and is_affiliation_line(nxt := lines[k + 1].strip()) \
+                and not _MARKER_LINE.fullmatch(nxt):
+            # An affiliation's marker on a line of its own over the affiliation ("1" / "Natural
+            # Resources Institute, Joensuu"): the affiliation's.
+            out.append(f"{s} {nxt}")
+            done = k + 2
+            n += 1
+            continue
         if not (
             out and (prev := out[-1].rstrip()) and len(prev) <= 80 and k + 1 < len(lines)
             and lines[k + 1].strip() and "\f" not in lines[k + 1]
