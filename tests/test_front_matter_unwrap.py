@@ -196,14 +196,14 @@ def test_an_issn_line_under_a_masthead_of_several_lines_is_furniture() -> None:
 
 
 def test_a_wiley_like_front_bars_between_names_markers_over_affiliations() -> None:
-    text = ("ORIGINAL ARTICLE\n\nPheromone trap catches of the bark beetle Polygraphus poligraphus\n"
-            "in managed spruce stands of eastern Finland\nMatti Korhonen1 | Laura Virtanen2 | Jussi Heikkinen1,3\n\n"
+    text = ("ORIGINAL ARTICLE\n\nWater use of irrigated pear orchards on the terraces of the lower\n"
+            "Ebro valley in two dry summers\nMatti Korhonen1 | Laura Virtanen2 | Jussi Heikkinen1,3\n\n"
             "1\n Natural Resources Institute, Joensuu, Finland\n2\n University of Eastern Finland, Joensuu, Finland\n\n"
             "Correspondence\nMatti Korhonen, Natural Resources Institute, Joensuu, Finland.\n\n"
             + _wrapped("Abstract " + _BODY) + "\n\n1. Introduction\n\n" + _wrapped(_BODY * 2) + "\n")
     rec = _record(text)
-    assert rec["title"]["text"] == ("Pheromone trap catches of the bark beetle Polygraphus poligraphus in managed "
-                                    "spruce stands of eastern Finland")
+    assert rec["title"]["text"] == ("Water use of irrigated pear orchards on the terraces of the lower Ebro valley "
+                                    "in two dry summers")
     # Each name once (the corresponding author's line names the first again), each with its affiliation.
     assert _authors(rec) == [("Matti Korhonen", ["Natural Resources Institute, Joensuu, Finland"]),
                              ("Laura Virtanen", ["University of Eastern Finland, Joensuu, Finland"]),
