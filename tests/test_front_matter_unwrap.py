@@ -215,3 +215,20 @@ def test_a_marker_line_over_an_affiliation_goes_to_it() -> None:
                                           " Institute of Marine Research, Bergen"])
     assert out == ["Anna Berg1 | Tom Ray2", "1 University of Oslo, Oslo, Norway", "2 Institute of Marine Research, Bergen"]
     assert n == 2
+
+
+def test_a_lower_case_byline_with_letter_markers_under_the_title() -> None:
+    text = ("Tephra layers of a historical eruption in a peat bog on the western slope of\nthe volcano — chronology "
+            "and dispersal\n\nby Ivan Petrov a, Anna Smith b and Olga Sidorova a,c\n\n"
+            "a Institute of Volcanology and Seismology, Petropavlovsk-Kamchatsky, Russia\n"
+            "b Department of Earth Sciences, University of Bristol, Bristol, UK\n"
+            "c Kamchatka State University, Petropavlovsk-Kamchatsky, Russia\n\nFirst published online: 12 May 2023\n\n"
+            + _wrapped("ABSTRACT " + _BODY) + "\n\n1. Introduction\n\n" + _wrapped(_BODY * 2) + "\n")
+    rec = _record(text)
+    assert rec["title"]["text"].endswith("the volcano — chronology and dispersal")
+    assert _authors(rec) == [
+        ("Ivan Petrov", ["Institute of Volcanology and Seismology, Petropavlovsk-Kamchatsky, Russia"]),
+        ("Anna Smith", ["Department of Earth Sciences, University of Bristol, Bristol, UK"]),
+        ("Olga Sidorova", ["Institute of Volcanology and Seismology, Petropavlovsk-Kamchatsky, Russia",
+                           "Kamchatka State University, Petropavlovsk-Kamchatsky, Russia"])]
+    assert rec["published"] == "2023-05-12"

@@ -455,6 +455,11 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             add(fr.header_blocks, u)
             # (A site's navigation trail under the line read as the title: that line was the site's.)
             crumb_under_title = crumb_under_title or (bool(title_units) and title.is_breadcrumb(t))
+        elif not repeated and (marked := au.parse_marked_byline(t)):
+            # "by Ivan Petrov a, Anna Smith b": an author line after its "by", the markers for the
+            # affiliations under it.
+            add(fr.author_blocks, u)
+            fr.authors.extend(marked)
         elif (names := au.parse_byline(t)) is not None:
             add(fr.byline_blocks, u)
             fr.byline_names.extend(names)

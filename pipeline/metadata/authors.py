@@ -558,6 +558,23 @@ def _initialled_names(text: str) -> list[tuple[int, int]]:
     return [(p[0][0], p[1][1]) for p in pairs]
 
 
+def _marked_names(rest: str) -> list[Author] | None:
+    """A byline's names when they carry their affiliations' markers ("Ivan Petrov a, Anna Smith b and
+    Olga Sidorova a,c"), else None."""
+    listed = parse_author_line(rest)
+    return listed if listed and any(a.markers for a in listed) else None
+
+
+def parse_marked_byline(text: str) -> list[Author] | None:
+    """The authors of a byline whose names carry their affiliations' markers, as an author line's:
+    ``"by Ivan Petrov a, Anna Smith b"`` -> ``[Author("Ivan Petrov", ["a"]), Author("Anna Smith", ["b"])]``;
+    None for any other line."""
+    t = squash(text)
+    if len(t) > 160 or not (m := BYLINE_RE.match(t)):
+        return None
+    return _marked_names(m.group("rest").strip(" ,;:."))
+
+
 def parse_byline(text: str) -> list[str] | None:
     """Names from a byline, cut at separators, dates, roles and "Updated"; None if it is not a byline.
 
@@ -582,6 +599,8 @@ def parse_byline(text: str) -> list[str] | None:
     rest = rest.strip(" ,;:.")
     if not rest:
         return None
+    if listed := _marked_names(rest):
+        return [a.name for a in listed]
     names: list[str] = []
     roles = 0
     for part in _BYLINE_SPLIT_RE.split(rest):

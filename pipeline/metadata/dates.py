@@ -251,7 +251,7 @@ _NOT_DATE_EDGES = [
 
 # Cue words that make the date after them a publication (or issue) date.
 PUBLISHED_CUES = (
-    r"published(?:\s+online)?(?:\s+on)?|first\s+published|date\s+of\s+publication|publication\s+date|"
+    r"published(?:\s+online)?(?:\s+on)?|first\s+published(?:\s+online)?|date\s+of\s+publication|publication\s+date|"
     r"posted(?:\s+on)?|issued|release\s+date|"
     r"опубликован[оа]?(?:\s+онлайн)?|дата\s+публикации|дата\s+опубликования|дата\s+выхода(?:\s+в\s+свет)?|"
     r"размещено|опубліковано|дата\s+публікації|veröffentlicht(?:\s+am)?|publié\s+le|publicado(?:\s+(?:el|em|en))?|"
