@@ -232,3 +232,13 @@ def test_a_lower_case_byline_with_letter_markers_under_the_title() -> None:
         ("Olga Sidorova", ["Institute of Volcanology and Seismology, Petropavlovsk-Kamchatsky, Russia",
                            "Kamchatka State University, Petropavlovsk-Kamchatsky, Russia"])]
     assert rec["published"] == "2023-05-12"
+
+
+def test_a_barred_author_list_wrapped_onto_a_second_line_ends_the_title() -> None:
+    text = ("Water use of irrigated pear orchards on the terraces of the lower\nEbro valley in two dry summers\n"
+            "Marta Puig1 | Jordi Serra2 |\nNuria Vidal1,3\n\n1\n University of Lleida, Lleida, Spain\n\n"
+            + _wrapped("Abstract " + _BODY) + "\n\n1. Introduction\n\n" + _wrapped(_BODY * 2) + "\n")
+    rec = _record(text)
+    assert rec["title"]["text"] == "Water use of irrigated pear orchards on the terraces of the lower Ebro valley in two dry summers"
+    assert [a["name"] for a in rec["authors"]] == ["Marta Puig", "Jordi Serra", "Nuria Vidal"]
+    assert front.opens_author_list("Marta Puig1 | Jordi Serra2 |", "Nuria Vidal1,3")

@@ -78,7 +78,7 @@ AND_WORDS = r"and|и|y|e|et|und|és|ve|та|және|en|și"
 # where the next name starts ("Иван Петров1 Анна Смит2": no other separator printed).
 _AUTHOR_ITEM_RE = re.compile(
     rf"\s*(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s*(?P<markers>{_MARKER})?\s*"
-    rf"(?=(?:,|;|\s&\s|\s(?:{AND_WORDS})\s|[·•|]\s|$)|(?<=[0-9*†‡§#]\s)[{_UP}])"
+    rf"(?=(?:,|;|\s&\s|\s(?:{AND_WORDS})\s|[·•|](?:\s|$)|$)|(?<=[0-9*†‡§#]\s)[{_UP}])"
 )
 # (A comma may stand before the last "and": "Anna Berg, Ivan Petrov, and Tom Ray".)
 # (Wiley prints a bar between the names: "Anna Berg1 | Tom Ray2".)

@@ -129,15 +129,15 @@ def is_affiliation_line(line: str) -> bool:
     return len(t) < 200 and not t.endswith((".", "?", "!")) and _AFFILIATION_RE.search(t) is not None
 
 
-_LIST_END_RE = re.compile(r"(?:,|;|&|\band|\bи)\s*$")
+_LIST_END_RE = re.compile(r"(?:,|;|&|\||\band|\bи)\s*$")
 _MARKED_RE = re.compile(rf"{_INITIALS}|[0-9¹²³⁴-⁹⁰*†‡§#]")
 
 
 def is_author_line(line: str, next_line: str) -> bool:
     """A complete line of authors, told from a title-cased line of a title by more than its shape.
 
-    ``line`` must list names (``name_list``) and not end with a separator (the list goes on); and
-    one of: two or more names, an initial or an affiliation marker ("J. Smith", "Anna Lee1*"), or an
+    ``line`` must list names (``name_list``) and not end with a separator (the list goes on: see
+    ``opens_author_list``); and one of: two or more names, an initial or an affiliation marker ("J. Smith", "Anna Lee1*"), or an
     affiliation / e-mail line right under it (``next_line``) - a single two-word name alone is too
     like a title's words ("Maritime Borders").
 
@@ -152,9 +152,22 @@ def is_author_line(line: str, next_line: str) -> bool:
     return len(names) >= 2 or _MARKED_RE.search(line) is not None or is_affiliation_line(next_line)
 
 
+def opens_author_list(line: str, next_line: str) -> bool:
+    """A line of authors whose list goes on on the next line, ending with a separator ("Anna Berg1 |
+    Tom Ray2 |" / "Bo Li1"): the two lines read together list two names or more.
+
+    >>> opens_author_list("Anna Lee1 | Tom Ray2 |", "Ken Ito1"), opens_author_list("Anna Lee, Tom Ray,", "and the rest")
+    (True, False)
+    """
+    if not _LIST_END_RE.search(line) or not next_line.strip():
+        return False
+    names = name_list(f"{line.rstrip()} {next_line.strip()}")
+    return names is not None and len(names) >= 2
+
+
 # What a title's line may end with when the title goes on below: a mark or a function word.
 _OPEN_END_RE = re.compile(
-    r"(?:[,\-–—:;&/(]|\b(?:a|an|the|of|and|or|in|on|at|to|for|from|with|by|into|as|vs\.?|versus|between|"
+    r"(?:[,\-–—:;&/(|]|\b(?:a|an|the|of|and|or|in|on|at|to|for|from|with|by|into|as|vs\.?|versus|between|"
     r"и|в|во|на|о|об|с|со|к|по|для|из|от|до|при|как|или))\s*$",
     re.IGNORECASE,
 )

@@ -30,7 +30,14 @@ from pipeline.document import Block, Footnote
 from pipeline.repair import latex
 from pipeline.repair.chars import squash
 from pipeline.repair.chrome import find_chrome
-from pipeline.repair.front import ends_open, is_affiliation_line, is_author_line, is_byline, name_list
+from pipeline.repair.front import (
+    ends_open,
+    is_affiliation_line,
+    is_author_line,
+    is_byline,
+    name_list,
+    opens_author_list,
+)
 from pipeline.repair.web import find_boilerplate
 
 # ---------------------------------------------------------------------------------------------
@@ -2162,7 +2169,8 @@ def _front_break(cur: _Para, pt: str, t: str, next_text: str) -> bool:
         return False
     if len(cur.lines) == 1 and is_author_line(pt, t):
         return True
-    return len(cur.lines) <= 3 and cur.kind != "caption" and not ends_open(pt) and is_author_line(t, next_text)
+    return len(cur.lines) <= 3 and cur.kind != "caption" and not ends_open(pt) and (
+        is_author_line(t, next_text) or opens_author_list(t, next_text))
 
 
 def kind_is_doi(text: str) -> bool:
