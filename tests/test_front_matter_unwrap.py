@@ -211,10 +211,12 @@ def test_a_wiley_like_front_bars_between_names_markers_over_affiliations() -> No
 
 
 def test_a_marker_line_over_an_affiliation_goes_to_it() -> None:
-    out, n = layout._attach_marker_lines(["Anna Berg1 | Tom Ray2", "1", " University of Oslo, Oslo, Norway", "2",
+    out, n = layout._attach_marker_lines(["Anna Berg1 | Tom Ray2", "", "1", " University of Oslo, Oslo, Norway", "2",
                                           " Institute of Marine Research, Bergen"])
-    assert out == ["Anna Berg1 | Tom Ray2", "1 University of Oslo, Oslo, Norway", "2 Institute of Marine Research, Bergen"]
+    assert out == ["Anna Berg1 | Tom Ray2", "", "1 University of Oslo, Oslo, Norway", "2 Institute of Marine Research, Bergen"]
     assert n == 2
+    # Right under a name, a marker is the name's.
+    assert layout._attach_marker_lines(["Tom Ray", "*", "University of Oslo"]) == (["Tom Ray *", "University of Oslo"], 1)
 
 
 def test_a_lower_case_byline_with_letter_markers_under_the_title() -> None:
@@ -242,3 +244,17 @@ def test_a_barred_author_list_wrapped_onto_a_second_line_ends_the_title() -> Non
     assert rec["title"]["text"] == "Water use of irrigated pear orchards on the terraces of the lower Ebro valley in two dry summers"
     assert [a["name"] for a in rec["authors"]] == ["Marta Puig", "Jordi Serra", "Nuria Vidal"]
     assert front.opens_author_list("Marta Puig1 | Jordi Serra2 |", "Nuria Vidal1,3")
+
+
+@pytest.mark.parametrize(("line", "cue"), [
+    ("Keywords Thermal biology, Reptiles, Range edge", True), ("KEYWORDS Soil moisture; Irrigation", True),
+    ("Keywords are what indexers read first.", False),
+])
+def test_a_keywords_cue_with_no_mark(line: str, cue: bool) -> None:
+    assert (layout.FIELD_CUE.match(line) is not None) is cue
+
+
+def test_keywords_without_a_colon_under_a_subjects_line() -> None:
+    text = _paper(["Basking of sand lizards at the northern edge of their range", "Anna Berg1, Tom Ray2"]).replace(
+        "Keywords: rivers; water; treaties", "Subjects Ecology, Zoology\nKeywords Thermal biology, Reptiles, Range edge")
+    assert _record(text)["keywords"] == {"en": ["Thermal biology", "Reptiles", "Range edge"]}

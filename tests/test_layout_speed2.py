@@ -10,7 +10,7 @@ import gc
 
 import pytest
 
-from pipeline.repair import layout
+from pipeline.repair import front, layout
 
 
 def test_english_words_is_the_package_set_untracked() -> None:
@@ -501,7 +501,9 @@ def test_inline_cue_gates_over_every_first_letter() -> None:
 
 
 def _attach_marker_lines_before(text: str) -> tuple[str, int]:
-    """layout.attach_marker_lines as it was, on the text (before build_blocks split the text once)."""
+    """layout.attach_marker_lines line by line, on the text (before build_blocks split the text once): a
+    marker line goes to the affiliation under it (under a blank line or another affiliation), else to
+    the name above it."""
     if "\n" not in text:
         return text, 0
     lines = text.split("\n")
@@ -511,8 +513,21 @@ def _attach_marker_lines_before(text: str) -> tuple[str, int]:
     out: list[str] = []
     n = 0
     glued = False  # the last line in ``out`` just took a marker
+    taken = False  # the line was joined to the marker line above it
     for k, raw in enumerate(lines):
+        if taken:
+            taken = False
+            continue
         s = raw.strip()
+        nxt = lines[k + 1].strip() if k + 1 < len(lines) else ""
+        if (len(s) <= 5 and layout._MARKER_LINE.fullmatch(s) and k + 1 < len(lines) and "\f" not in lines[k + 1]
+                and front.is_affiliation_line(nxt) and not layout._MARKER_LINE.fullmatch(nxt)
+                and (not out or not out[-1].strip() or front.is_affiliation_line(out[-1].strip()))):
+            out.append(f"{s} {nxt}")
+            n += 1
+            glued = False
+            taken = True
+            continue
         if (
             len(s) <= 5 and layout._MARKER_LINE.fullmatch(s)
             and out and (prev := out[-1].rstrip()) and len(prev) <= 80 and k + 1 < len(lines)
@@ -548,6 +563,7 @@ def _split_lines_before(text: str) -> list[layout.Line]:
 
 
 _MARKER_PIECES = ["Ann Lee", "b", "*", "†", "1,2", "12", ", Tom Ray", ",", "University of Oslo", "", "\f", "  c  ", "x" * 90,
+                  " Institute of Marine Research, Bergen",
                   "Иван Петров", "中文", "\t", "a", "h", "i", "123", "**", "\u3000b\u3000", "Lee ", "\ud800"]
 
 

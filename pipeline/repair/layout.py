@@ -47,7 +47,10 @@ from pipeline.repair.web import find_boilerplate
 FIELD_CUE = re.compile(
     r"^\s*(?:\*\*|__)?\s*(?:abstract|summary|аннотация|резюме|keywords|key\s*words|index\s+terms|"
     r"ключевые\s+слова|references|bibliography|literature|works\s+cited|список\s+литературы|"
-    r"литература|библиография|источники)\s*(?:\*\*|__)?\s*(?:[.:—–-]|\*\*|$)",
+    r"литература|библиография|источники)\s*(?:\*\*|__)?\s*(?:[.:—–-]|\*\*|$)"
+    # (Some publishers print the keywords' cue with no mark, a capitalised keyword after it: "Keywords
+    # Thermal biology, Reptiles".)
+    r"|^\s*(?:keywords|key\s*words)\s+(?-i:[A-ZА-ЯЁ])",
     re.IGNORECASE,
 )
 # A keywords cue in the allowed languages, with its colon or dash.
@@ -686,9 +689,11 @@ def _attach_marker_lines(lines: list[str]) -> tuple[list[str], int]:
         s = lines[k].strip()
         done = k + 1
         if k + 1 < len(lines) and "\f" not in lines[k + 1] and is_affiliation_line(nxt := lines[k + 1].strip()) \
-                and not _MARKER_LINE.fullmatch(nxt):
+                and not _MARKER_LINE.fullmatch(nxt) and (not out or not (above := out[-1].strip())
+                                                         or is_affiliation_line(above)):
             # An affiliation's marker on a line of its own over the affiliation ("1" / "Natural
-            # Resources Institute, Joensuu"): the affiliation's.
+            # Resources Institute, Joensuu"), under a blank line or another affiliation: the
+            # affiliation's. (Under a name it is the name's: "Tom Ray" / "*" / "University of Oslo".)
             out.append(f"{s} {nxt}")
             done = k + 2
             n += 1
