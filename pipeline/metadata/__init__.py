@@ -56,6 +56,11 @@ BYLINE_BLOCKS = 5
 TAIL_BYLINE_BLOCKS = 6
 TAIL_BYLINE_CUE_CHARS = 12
 _PREPARED_BY_RE = re.compile(PREPARED_BY, re.IGNORECASE)
+# A byline's cue spelt out, no colon needed under the text: "Written by Jane Holloway".
+_WRITTEN_BY_RE = re.compile(r"(?:written|posted|words|story|text|reported)\s+by\s", re.IGNORECASE)
+# The button beside a blog writer's name.
+_FOLLOW_RE = re.compile(r"\s*(?:follow|подписаться|підписатися|abonnieren|folgen|suivre|seguir|segui|obserwuj)\s*",
+                        re.IGNORECASE)
 # How many blocks before a second-language abstract its title may stand.
 TRANSLATION_WINDOW = 6
 
@@ -463,6 +468,10 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
         elif (names := au.parse_byline(t)) is not None:
             add(fr.byline_blocks, u)
             fr.byline_names.extend(names)
+        elif title_units and u + 1 < len(texts) and _FOLLOW_RE.fullmatch(texts[u + 1]) and au.is_name(t):
+            # A blog platform's byline: the writer's name over a "Follow" button.
+            add(fr.byline_blocks, u)
+            fr.byline_names.append(t)
         elif title_units and (dated := au.parse_dated_name(t, cfg.day_first)):
             # "Jane Doe | 12 March 2024" under a headline: a byline without "By".
             add(fr.byline_blocks, u)
@@ -578,7 +587,14 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
         # those: a site's name or a menu line may stand a few lines above the headline). Not when
         # another line stands between it and the date and a title-shaped line stands right under
         # the date: that is the title, under its stamp.
-        title_units = later_titles[min(near)[1]]
+        k = min(near)[1]
+        # (A headline and its deck right under it, then the byline: the deck is nearest. A line of five
+        # words or more right above a line no shorter, and holding no date (a top bar's), is the
+        # headline over its deck.)
+        while k > 0 and _headline_over_deck(later_titles[k - 1], later_titles[k]):
+            k -= 1
+        if not (k == 0 and title_units and _headline_over_deck(title_units, later_titles[0])):
+            title_units = later_titles[k]
     elif near:
         title_units = under_date[0]
     elif later_titles and (fr.authors or fr.byline_names):
@@ -811,6 +827,14 @@ def _late_byline(doc: Document, front_end: int, body_start: int, day_first: bool
     return None
 
 
+def _headline_over_deck(upper: list[Unit], lower: list[Unit]) -> bool:
+    """Whether title-shaped ``upper`` is a headline with its deck ``lower`` right under it: five words
+    or more, no more than the deck's, and no date (a top bar's "Thursday, 12 September 2024 | ...")."""
+    n = _units_words(upper)
+    return (lower[0].block == upper[-1].block + 1 and MENU_ITEM_WORDS < n <= _units_words(lower)
+            and not dates.find_dates(" ".join(un.text for un in upper)))
+
+
 def _merged_authors(authors: list[au.Author]) -> list[au.Author]:
     """The authors with a name read twice (the byline, then the corresponding author's line with the
     institution) given once: the first, with what the second adds (affiliations, e-mail, markers)."""
@@ -858,7 +882,8 @@ def _authors(doc: Document, fr: Front, front_end: int, body_start: int) -> list[
     # among the last blocks, the cue spelt out, not a bare "by".
     # (Or signed by who prepared it: "Информацию подготовила Е. С. Мартынова, заведующая отделом".)
     for b in doc.blocks[max(front_end, len(doc.blocks) - TAIL_BYLINE_BLOCKS):]:
-        if (":" in b.text[:TAIL_BYLINE_CUE_CHARS] or _PREPARED_BY_RE.match(b.text)) and (names := au.parse_byline(b.text)):
+        if (":" in b.text[:TAIL_BYLINE_CUE_CHARS] or _PREPARED_BY_RE.match(b.text) or _WRITTEN_BY_RE.match(b.text)) \
+                and (names := au.parse_byline(b.text)):
             return [au.Author(n) for n in unique(names)]
     return []
 

@@ -310,19 +310,26 @@ def breadcrumb_keys(candidates: list[str]) -> list[str]:
     return [squash(strip_marks(c)).casefold() for c in candidates]
 
 
+# A trail's last item before the headline is a section's name; a phrase that ends with a function
+# word runs on into the line ("More from Jane Holloway and Field Notes from the North").
+_PHRASE_END_RE = re.compile(r"\b(?:and|or|from|of|by|in|on|at|to|the|for|with|и|в|во|от|из|на|по|для|с|о)\s*$")
+
+
 def breadcrumb_target_of_keys(line: str, keys: list[str]) -> int | None:
     """``breadcrumb_target`` with the candidates given as their ``breadcrumb_keys``.
 
     ``("Home Politics No matter how things change", ["putin praised x", "no matter how things change"])``
-    -> ``1``; ``("2. Journal of Reading", ["journal of reading"])`` -> None
+    -> ``1``; ``("2. Journal of Reading", ["journal of reading"])`` -> None;
+    ``("More from Jane Doe and Field Notes", ["field notes"])`` -> None
     """
     ln = squash(line).casefold()
     for i, cn in enumerate(keys):
         # (The navigation before the headline holds words: "2. journal of ..." is a numbered trail's
         # item, the line it ends with a link of the trail, not the headline.)
-        if len(cn) >= 12 and ln != cn and ln.endswith(cn) and len(ln) - len(cn) <= 80 \
-                and any(c.isalpha() for c in ln[: len(ln) - len(cn)]):
-            return i
+        if len(cn) >= 12 and ln != cn and ln.endswith(cn) and len(ln) - len(cn) <= 80:
+            head = ln[: len(ln) - len(cn)]
+            if any(c.isalpha() for c in head) and not _PHRASE_END_RE.search(head):
+                return i
     return None
 
 

@@ -851,3 +851,27 @@ def test_a_breadcrumb_with_double_colons() -> None:
     from pipeline.repair.web import is_link_row
     assert is_breadcrumb("Главная :: Афиша :: Лекции и встречи") and is_link_row("Главная :: Афиша :: Лекции и встречи")
     assert not is_breadcrumb("Note: see also :: below")
+
+
+def test_a_blog_platforms_page_headline_deck_and_writer_over_a_follow_button() -> None:
+    # The app's banner, the headline, its deck, the writer's name over "Follow", the publication's
+    # name, the date; the publication is named again at the end in a "More from ... and ..." line.
+    doc = make_doc(["Open in app", "Write", "Why my grandfather's barometer still keeps better time than my phone",
+                    "A story about a brass instrument, a notebook and forty years of weather", "Jane Holloway",
+                    "Follow", "Field Notes from the North", "Mar 14, 2024", LONG_EN, LONG_EN],
+                   boilerplate=["More from Jane Holloway and Field Notes from the North"])
+    meta = run(doc)
+    assert meta["title"]["text"] == "Why my grandfather's barometer still keeps better time than my phone"
+    assert [a["name"] for a in meta["authors"]] == ["Jane Holloway"]
+
+
+def test_a_phrase_ending_with_a_function_word_is_no_breadcrumb() -> None:
+    from pipeline.metadata.title import breadcrumb_target
+    assert breadcrumb_target("More from Jane Doe and Field Notes of the North", ["Field Notes of the North"]) is None
+    assert breadcrumb_target("Home Politics Field Notes of the North", ["Field Notes of the North"]) == 0
+
+
+def test_written_by_under_the_text_needs_no_colon() -> None:
+    doc = make_doc(["A story about a brass barometer and forty years of weather notes", *[LONG_EN] * 8,
+                    "Written by Jane Holloway"])
+    assert [a["name"] for a in run(doc)["authors"]] == ["Jane Holloway"]
