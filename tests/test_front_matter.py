@@ -131,3 +131,23 @@ def test_csl_and_quarto_name_parts_and_the_doi_under_citation() -> None:
                            "citation": {"doi": "10.1234/abc.5", "type": "article"}}, True)
     assert [a.name for a in r.authors] == ["Ana de Oliveira Prado", "Jan Roth", "Bo Li"]
     assert r.doi == "10.1234/abc.5"
+
+
+@pytest.mark.parametrize(("text", "taken"), [
+    # A second block after the body: its fields join the first block's, its prose stays as a paragraph.
+    ("---\ntitle: Сроки цветения сирени\nabstract: >\n  Исследованы сроки цветения.\n---\nТекст статьи.\n\n"
+     "---\ndoi: 10.1234/abc\nabstract-en: |\n  We studied the flowering dates.\n...\n", True),
+    # A horizontal rule, then a paragraph: no block.
+    ("---\ntitle: T\n---\nBody.\n\n---\n\nText after a rule.\n", False),
+    # A later block naming none of the usual fields stays in the text.
+    ("---\ntitle: T\n---\nBody.\n\n---\nfoo: bar\n---\n", False),
+])
+def test_later_metadata_blocks(text: str, taken: bool) -> None:
+    from pipeline.repair.front_matter import split_front_matter
+    fields, rest, _n = split_front_matter(text)
+    assert ("doi" in fields) is taken
+    if taken:
+        assert fields["abstract-en"].strip() == "We studied the flowering dates." and fields["title"] == "Сроки цветения сирени"
+        assert "doi:" not in rest and "We studied the flowering dates." in rest
+    else:
+        assert "---" in rest

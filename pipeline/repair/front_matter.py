@@ -59,7 +59,51 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     prose = rendered_prose(fields)
     if prose:
         rest = "\n\n".join(prose) + "\n\n" + rest.lstrip("\n")
-    return fields, rest, end + 1
+    taken = end + 1
+    if "\n---" in rest:
+        # Pandoc reads further metadata blocks anywhere in the file (a second language's title and
+        # abstract, the DOI and dates at the end): their fields join the first block's (which wins).
+        more, rest, n = _later_blocks(rest)
+        for k, v in more.items():
+            fields.setdefault(k, v)
+        taken += n
+    return fields, rest, taken
+
+
+def _later_blocks(text: str) -> tuple[dict[str, Any], str, int]:
+    """The fields of the metadata blocks further down ``text`` (``---`` after a blank line, not followed
+    by one, YAML naming a usual field, closed by ``---`` or ``...``), the text with each block replaced
+    by its prose, and the number of lines taken.
+
+    >>> _later_blocks("Body.\\n\\n---\\ndoi: 10.1/x\\nabstract-en: A study.\\n...\\n")
+    ({'doi': '10.1/x', 'abstract-en': 'A study.'}, 'Body.\\n\\nA study.\\n', 4)
+    """
+    lines = text.split("\n")
+    fields: dict[str, Any] = {}
+    out: list[str] = []
+    taken = 0
+    i = 0
+    while i < len(lines):
+        if lines[i].rstrip() == "---" and (i == 0 or not lines[i - 1].strip()) and i + 1 < len(lines) \
+                and lines[i + 1].strip():
+            end = next((j for j in range(i + 1, min(len(lines), i + MAX_LINES)) if _FENCE.match(lines[j])), None)
+            data = None
+            if end is not None:
+                try:
+                    data = yaml.safe_load("\n".join(lines[i + 1 : end]))
+                except yaml.YAMLError:
+                    data = None
+            if isinstance(data, dict) and any(_base_key(str(k).strip().lower()) in KNOWN_KEYS for k in data):
+                block = {str(k).strip().lower(): _plain(v) for k, v in data.items()}
+                for k, v in block.items():
+                    fields.setdefault(k, v)
+                out.extend(rendered_prose(block))
+                taken += end + 1 - i
+                i = end + 1
+                continue
+        out.append(lines[i])
+        i += 1
+    return fields, "\n".join(out), taken
 
 
 # The fields that are the document's own prose, in the order pandoc prints them above the body.
