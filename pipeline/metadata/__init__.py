@@ -61,6 +61,9 @@ _WRITTEN_BY_RE = re.compile(r"(?:written|posted|words|story|text|reported)\s+by\
 # The button beside a blog writer's name.
 _FOLLOW_RE = re.compile(r"\s*(?:follow|подписаться|підписатися|abonnieren|folgen|suivre|seguir|segui|obserwuj)\s*",
                         re.IGNORECASE)
+# A "Summary"-like cue in the text's language this many blocks under the first cue still opens the
+# abstract (a keywords list printed first).
+SUMMARY_CUE_BLOCKS = 2
 # How many blocks before a second-language abstract its title may stand.
 TRANSLATION_WINDOW = 6
 
@@ -1055,9 +1058,12 @@ def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, 
         if block not in spans:
             spans[block] = segment_spans(doc, block)
         lang = span_lang(doc, block, start, end, spans[block])
-        if p.cue.lower() in ka.BLOCK_START_ONLY and p.block > front_end and lang == main_lang:
+        if p.cue.lower() in ka.BLOCK_START_ONLY and lang == main_lang and p.block > front_end and (
+                p.block > front_end + SUMMARY_CUE_BLOCKS or main_lang in abstracts
+                or not any(q.kind == "keywords" and front_end <= q.block < p.block for q in parts)):
             # A "Summary" section of the body, not a second-language abstract. (The front matter ends
-            # at the first cue: there, "Резюме." / "Resumen" opens the abstract.)
+            # at the first cue: there, "Резюме." / "Resumen" opens the abstract; so it does right under
+            # a keywords list that came first, when no abstract in the text's language was read.)
             continue
         taken = abstracts if p.kind == "abstract" else kw_lists
         if p.kind == "keywords" and located and located[-1][1] != lang and p.block - located[-1][0] <= 2 \

@@ -361,3 +361,17 @@ def test_an_abstract_run_on_after_a_reference_or_the_history(above: str, lang: s
     cue = "Keywords: spruce, regeneration, undergrowth." if lang == "en" else "Ключевые слова: ель, подрост."
     md = run(make_doc([("heading", "ЕСТЕСТВЕННОЕ ВОЗОБНОВЛЕНИЕ ЕЛИ"), above, cue, ("heading", "Введение"), LONG_RU]))
     assert md["abstract"].get(lang) == want
+
+
+def test_a_summary_cue_right_under_keywords_printed_first_opens_the_abstract() -> None:
+    resumen = ("Las heladas tardías de primavera son la principal amenaza climática para los viñedos de altura del "
+               "noroeste argentino, y este artículo analiza cómo los productores las perciben y enfrentan.")
+    cuerpo = ("Los viñedos de altura de los valles ocupan laderas y terrazas entre los mil setecientos y los tres mil "
+              "metros, donde las noches frías de primavera amenazan cada año los brotes nuevos de las cepas.")
+    doc = make_doc(["Heladas tardías en viñedos de altura de los Valles Calchaquíes",
+                    "Palabras clave: heladas, viticultura, conocimiento local", "Resumen", resumen, cuerpo, cuerpo])
+    assert list(run(doc)["abstract"].values()) == [resumen]  # (make_doc labels Latin script "en")
+    # Far into the text, a "Resumen" heading in the text's language is a section of the body.
+    doc = make_doc(["Heladas tardías en viñedos de altura de los Valles Calchaquíes", "Resumen. " + resumen,
+                    "Palabras clave: heladas, viticultura", cuerpo, cuerpo, cuerpo, "Resumen", cuerpo])
+    assert list(run(doc)["abstract"].values()) == [resumen]  # (make_doc labels Latin script "en")
