@@ -682,6 +682,9 @@ def _dateline_distance(after: list[str], day_first: bool) -> int | None:
 # How far down the article's history lines (received, accepted, published) are looked for.
 HISTORY_BLOCKS = 30
 HISTORY_CHARS = 400
+# A publication cue standing as a heading is this long at most ("Date of publication:").
+CUE_HEADING_CHARS = 40
+CUE_HEADING_BLOCKS = 60
 # A "Received" cue anywhere in a block ("Article Info Received: 14.02.2023 Accepted: ...").
 _RECEIVED_RE = re.compile(r"\b(?:received|submitted|поступила|получено|принята|eingegangen|reçu|recibido|recebido|"
                           r"ricevuto|otrzymano|отримано|надійшла|надійшло|прийнято|ontvangen|přijato|primit)\b",
@@ -912,6 +915,13 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
     for text in list(doc.furniture) + near + history:
         d = dates.cued_publication_date(text, df)
         if d:
+            return d
+    # A landing page's field: the cue as a heading, the date alone under it ("## Publicado" / "2023-08-28").
+    # (Landing pages list the references above it: further down than the history's blocks.)
+    for i in range(min(len(doc.blocks), CUE_HEADING_BLOCKS) - 1):
+        cue = doc.blocks[i].text
+        if len(cue) <= CUE_HEADING_CHARS and dates.is_publication_cue(cue) \
+                and (d := dates.parse_date(doc.blocks[i + 1].text, df)):
             return d
     # 2. A date on a line of its own next to the title, or in the byline (not an "Updated" one).
     for i in sorted(fr.date_blocks + fr.byline_blocks):

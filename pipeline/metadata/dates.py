@@ -304,6 +304,12 @@ ACCESS_CUES = (
 ACCESS_CUE_RE = re.compile(rf"(?={first_letters(ACCESS_CUES)})(?<!\w)(?:{ACCESS_CUES})\s*[:.\-–—]?\s*", re.IGNORECASE)
 
 
+def is_publication_cue(text: str) -> bool:
+    """A publication cue alone (a field's heading): ``"Publicado"`` -> True; ``"Published: 5 May"`` -> False"""
+    m = PUBLISHED_CUE_RE.match(text.strip(" #*_\t"))
+    return m is not None and m.end() == len(text.strip(" #*_\t"))
+
+
 def cued_publication_date(text: str, day_first: bool = True) -> str | None:
     """The date that follows a publication cue in ``text``, else None.
 

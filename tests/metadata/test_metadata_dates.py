@@ -323,3 +323,18 @@ def test_a_dateline_with_its_clock_time_after_a_bar(line: str, want: str | None)
 def test_a_posts_stamp_with_the_posters_handle(line: str, want: str | None) -> None:
     from pipeline.metadata.dates import parse_date
     assert parse_date(line, True) == want
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Publicado", True), ("## Publicado", True), ("Published:", True), ("Дата публикации", True),
+    ("Published: 5 May 2024", False), ("Publicado en la revista del año", False),
+])
+def test_is_publication_cue(text: str, cue: bool) -> None:
+    from pipeline.metadata.dates import is_publication_cue
+    assert is_publication_cue(text) is cue
+
+
+def test_a_publication_cue_as_a_heading_over_its_date() -> None:
+    doc = make_doc(["Heladas tardías en viñedos de altura", LONG_EN, *[LONG_EN] * 35, ("heading", "Publicado"),
+                    ("heading", "2023-08-28"), "Recibido: 02 de marzo de 2023"])
+    assert run(doc)["published"] == "2023-08-28"
