@@ -128,3 +128,24 @@ def test_is_publisher_stamp(line: str, stamp: bool) -> None:
 def test_et_al_running_heads(line: str, stamp: bool) -> None:
     from pipeline.repair.layout import is_page_stamp
     assert is_page_stamp(line, True) is stamp
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("A R T I C L E  I N F O", "ARTICLE INFO"), ("   A B S T R A C T", "   ABSTRACT"), ("В в е д е н и е", "Введение"),
+    ("I  a m  a  b", "I  a m  a  b"), ("Table 1 a b c d", "Table 1 a b c d"), ("x y z", "x y z"),
+])
+def test_unspace_letters(line: str, want: str) -> None:
+    from pipeline.repair.layout import unspace_letters
+    assert unspace_letters([line])[0] == [want]
+
+
+def test_a_letter_spaced_abstract_heading_is_the_abstracts_cue() -> None:
+    text = ("Citrate additives suppress zinc dendrites in mildly acidic zinc-ion batteries\n\nAnna Berg, Tom Ray\n\n"
+            "A B S T R A C T\n\nAqueous zinc-ion batteries are attractive for stationary storage because of their low "
+            "cost and intrinsic safety, but dendritic zinc deposition limits their cycle life.\n\n1. Introduction\n\n"
+            "Zinc-ion batteries combine a high capacity with non-flammable electrolytes and low cost.\n")
+    raw = text.encode()
+    doc = Document(source=Source(path="x.txt", sha256=hashlib.sha256(raw).hexdigest(), size_bytes=len(raw)), raw=raw)
+    out = Pipeline(load(None)).process(doc)
+    assert out.record is not None
+    assert out.record["abstract"]["en"].startswith("Aqueous zinc-ion batteries are attractive")

@@ -1034,6 +1034,32 @@ def byline_from_copyright(raws: list[str]) -> tuple[list[str], int]:
     return out, n
 
 
+# A heading set in spaced letters ("A B S T R A C T", "В в е д е н и е"): four letters or more, one
+# space between them, two or more between words.
+_LETTER_SPACED = re.compile(r"[^\W\d_](?: [^\W\d_]){3,}(?: {2,}[^\W\d_](?: [^\W\d_])*)*")
+_ANY_LETTER_SPACED = re.compile(r"(?m)^[ \t]*[^\W\d_](?: [^\W\d_]){3}")
+
+
+def unspace_letters(raws: list[str]) -> tuple[list[str], int]:
+    """Lines set in spaced letters written as words (indentation kept): the letters of a word joined,
+    words one space apart. Returns the lines and how many were rewritten.
+
+    ``["A R T I C L E  I N F O", "In the text"]`` -> ``["ARTICLE INFO", "In the text"]``;
+    ``["В в е д е н и е"]`` -> ``["Введение"]``
+    """
+    out = raws
+    n = 0
+    for i, raw in enumerate(raws):
+        t = raw.strip()
+        if len(t) < 7 or t[1:2] != " " or not _LETTER_SPACED.fullmatch(t):
+            continue
+        if out is raws:
+            out = list(raws)
+        out[i] = raw[: len(raw) - len(raw.lstrip())] + " ".join(w.replace(" ", "") for w in re.split(r" {2,}", t))
+        n += 1
+    return out, n
+
+
 def is_page_stamp(text: str, at_edge: bool = True) -> bool:
     """A line a PDF prints once at a page's foot or head, not the article's text: a copyright line
     (at most 25 words), a download stamp, or an "et al." or citation-style running head cut short
@@ -1917,6 +1943,9 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     if cfg.page_furniture and "©" in text:
         raws, k = byline_from_copyright(raws)
         counts["page_stamps"] += k
+    if _ANY_LETTER_SPACED.search(text):
+        raws, k = unspace_letters(raws)
+        counts["letter_spacing"] += k
     lines = _lines_of(raws)
     texts = [ln.text for ln in lines]  # (read, never changed, by the vocabulary and the web pass)
     sizes = list(map(len, texts))  # (both wrap widths below are read from the lines' lengths)
