@@ -1111,6 +1111,7 @@ def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, 
     return ka.align_keyword_lists(kw_lists), abstracts, labels, located
 
 
+_IN_LANGUAGE_RE = re.compile(r"^\((?:in|на)\s+[^\W\d_]+\.?(?:\s+[^\W\d_]+\.?)?\)\.?\s*", re.IGNORECASE)
 # An abstract printed without its cue has at least this many words.
 MIN_UNLABELLED_ABSTRACT_WORDS = 25
 
@@ -1124,13 +1125,16 @@ def _unlabelled_abstract(doc: Document, i: int, lang: str, taken: set[int]) -> s
         return None
     block = doc.blocks[i]
     text = squash(block.text)
-    if block.kind != "paragraph" or not ends_sentence(text):
+    # (Repair may have read it as a reference list's entry, its list running on to the keywords: the
+    # reference reader has not taken it, see notes.find_references.)
+    if block.kind not in ("paragraph", "reference") or not ends_sentence(text):
         return None
     # A reference to the article (with or without its cue) or the article's history run into the
     # abstract's block: the abstract is what follows the reference's DOI, or the history's last date.
     dois = [m for m in identifiers.PREFIXED_DOI_RE.finditer(text) if 2 * m.end() < len(text)]
     if dois:
-        text = text[dois[-1].end() :].strip()
+        # (A transliterated reference ends with the language it is in, after its DOI: "(In Russian)".)
+        text = _IN_LANGUAGE_RE.sub("", text[dois[-1].end() :].strip())
     elif venue.CITATION_CUE_RE.match(text):
         return None
     elif notes.is_history_note(text[:HISTORY_CHARS]) or _holds_history(text[:HISTORY_CHARS]):

@@ -217,8 +217,13 @@ def find_references(blocks: list[Block], cues: list[list[CuePart]] | None = None
         parts = cues[i] if cues is not None else find_cues(blocks[i].text)
         return any(c.cue_start == 0 and c.kind != "stop" for c in parts)
 
+    # (Nor is the paragraph right above such a block, unnumbered: repair's region ran on through an
+    # English block after the Russian list, to its unlabelled abstract above its keywords.)
+    def above_a_cue(i: int) -> bool:
+        return i + 1 < len(blocks) and opens_with_cue(i + 1) and not _REF_MARKER_RE.match(blocks[i].text)
+
     idx = sorted(set(idx) | {i for i, b in enumerate(blocks) if b.kind == "reference" and not is_history_note(b.text)
-                             and not opens_with_cue(i)})
+                             and not opens_with_cue(i) and not above_a_cue(i)})
     entries: list[str] = []
     for j in idx:
         entries.extend(e for e in split_entries(blocks[j].text) if is_reference_entry(e))

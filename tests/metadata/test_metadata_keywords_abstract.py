@@ -375,3 +375,16 @@ def test_a_summary_cue_right_under_keywords_printed_first_opens_the_abstract() -
     doc = make_doc(["Heladas tardías en viñedos de altura de los Valles Calchaquíes", "Resumen. " + resumen,
                     "Palabras clave: heladas, viticultura", cuerpo, cuerpo, cuerpo, "Resumen", cuerpo])
     assert list(run(doc)["abstract"].values()) == [resumen]  # (make_doc labels Latin script "en")
+
+
+def test_an_english_block_after_the_russian_references_keeps_its_abstract() -> None:
+    # Repair read the Russian list on to the English keywords: the English block's lines are marked
+    # as entries. The paragraph right above the keywords is the English abstract, not an entry.
+    abstract = ("The article examines how regional state radio stations turn their on-air programmes into podcasts. "
+                "Three strategies are identified: direct archiving, editorial repackaging and original podcasts.")
+    doc = make_doc(["Подкаст как формат регионального радиовещания", "Аннотация. " + LONG_RU, ("heading", "Литература"),
+                    ("reference", "1. Кашина Д. В. Аудио по запросу. М.: Аспект Пресс, 2021. 240 с."),
+                    ("reference", "For citation: Sukhorukova E. N. Podcast as a format of regional radio. Vestnik, 2023, "
+                                  "vol. 18, pp. 61–66. https://doi.org/10.24183/vpu.2023.18.2.61 (In Russ.) " + abstract),
+                    ("keywords", "Keywords: podcast, regional radio, audio platforms")])
+    assert run(doc)["abstract"]["en"] == abstract
