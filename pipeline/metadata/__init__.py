@@ -934,6 +934,11 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
         return fr.imprint_year
     if header and header.get("year"):
         return str(header["year"])
+    # Or of the collection's imprint above the paper ("Ростов-на-Дону : Издательство ЮФУ, 2023", "М.:
+    # Наука, 2021"): a city, a colon, a publisher and the year, among the first blocks.
+    for b in doc.blocks[: min(body_start, HISTORY_BLOCKS)]:
+        if len(b.text) <= IMPRINT_CHARS and (m := _IMPRINT_RE.match(squash(b.text))):
+            return m.group(1)
     # 4. The year of the article's copyright line ("© Ефремова Н. Г., 2024", "© The Author(s) 2023"):
     #    a short line that opens with it, one year and no range (a site's "© 2012–2024" is its footer's).
     #    (In the page furniture, the footnotes or the first blocks: a site's footer at the end of a page
@@ -946,6 +951,11 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
     return None
 
 
+# A book's imprint: places (cut by ";"), a colon, the publisher, a comma and the year, alone on a line.
+# (The publisher's name capitalised, no digits in it: "Note: see the data, 2021" is no imprint.)
+_IMPRINT_RE = re.compile(r"^[^\W\d_][\w.\- ]*(?:\s*;\s*[^\W\d_][\w.\- ]*)*\s*:\s*[«\"“]?[A-ZА-ЯЁ][^,:;\d]{2,79},"
+                         r"\s*((?:19|20)\d\d)\.?$")
+IMPRINT_CHARS = 160
 # A copyright line is at most this long; its year, and a range of years (a site's).
 COPYRIGHT_CHARS = 200
 _COPYRIGHT_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")

@@ -338,3 +338,20 @@ def test_a_publication_cue_as_a_heading_over_its_date() -> None:
     doc = make_doc(["Heladas tardías en viñedos de altura", LONG_EN, *[LONG_EN] * 35, ("heading", "Publicado"),
                     ("heading", "2023-08-28"), "Recibido: 02 de marzo de 2023"])
     assert run(doc)["published"] == "2023-08-28"
+
+
+@pytest.mark.parametrize(("line", "imprint"), [
+    ("Ростов-на-Дону ; Таганрог : Издательство Южного федерального университета, 2023", True),
+    ("М.: Наука, 2021.", True), ("СПб. : «Нестор-История», 2019", True),
+    ("Note: see the data, 2021", False), ("Москва: 12 марта, 2021", False), ("Keywords: rivers, water, 2021", False),
+])
+def test_imprint_line(line: str, imprint: bool) -> None:
+    from pipeline.metadata import _IMPRINT_RE
+    assert (_IMPRINT_RE.match(line) is not None) is imprint
+
+
+def test_a_collections_imprint_above_the_paper_gives_the_year() -> None:
+    doc = make_doc(["ВОЗОБНОВЛЯЕМАЯ ЭНЕРГЕТИКА В РЕГИОНАХ", "Сборник материалов конференции (Таганрог, 18–20 апреля 2023 г.)",
+                    "Ростов-на-Дону : Издательство Южного федерального университета, 2023",
+                    "ОЦЕНКА ВЕТРОЭНЕРГЕТИЧЕСКОГО ПОТЕНЦИАЛА ПОБЕРЕЖЬЯ ЗАЛИВА", "А. В. Кречетов", LONG_RU, LONG_RU])
+    assert run(doc)["published"] == "2023"
