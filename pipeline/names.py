@@ -17,6 +17,8 @@ BYLINE_WORDS = (
     # A news report's: "Корреспондент: Анна Лушникова", "Reporter: Jane Doe".
     r"корреспондент(?:ка)?|кореспондент(?:ка)?|журналист(?:ка)?|журналіст(?:ка)?|correspondent|reporter|"
     + PREPARED_BY + "|"
+    # A post signed with the writing hand: "✍️ Тарас Климчук".
+    r"✍\ufe0f?|"
     r"par|por|von|di|door|autor(?:es|in|en|ka|zy)?|auteur(?:e|s|es)?|autore|autori|автори|автор)"
 )
 # A name in Latin letters followed by the same name in Chinese or Japanese characters (two to four).

@@ -57,7 +57,7 @@ TAIL_BYLINE_BLOCKS = 6
 TAIL_BYLINE_CUE_CHARS = 12
 _PREPARED_BY_RE = re.compile(PREPARED_BY, re.IGNORECASE)
 # A byline's cue spelt out, no colon needed under the text: "Written by Jane Holloway".
-_WRITTEN_BY_RE = re.compile(r"(?:written|posted|words|story|text|reported)\s+by\s", re.IGNORECASE)
+_WRITTEN_BY_RE = re.compile(r"(?:written|posted|words|story|text|reported)\s+by\s|✍", re.IGNORECASE)
 # The button beside a blog writer's name.
 _FOLLOW_RE = re.compile(r"\s*(?:follow|подписаться|підписатися|abonnieren|folgen|suivre|seguir|segui|obserwuj)\s*",
                         re.IGNORECASE)

@@ -389,13 +389,18 @@ def is_rubric_over(label: str, line: str) -> bool:
             and 2 * len(label) < len(line))
 
 
+# Pictographs a post's headline opens or ends with ("🦩 Перепис лелек 2024: ..."): no part of the title.
+_EDGE_PICTOGRAPHS = re.compile(r"^(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+\s*)+|"
+                               r"(?:\s*[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+)+$")
+
+
 def clean_title(text: str) -> str:
     """Title text with marks removed and whitespace squashed; a trailing full stop is dropped, unless
     it ends a year's abbreviation ("... 1914–1917 гг.").
 
     ``"# **Experience and\\nEnlightenment**"`` -> ``"Experience and Enlightenment"``
     """
-    t = squash(strip_marks(text)).replace("**", "")
+    t = _EDGE_PICTOGRAPHS.sub("", squash(strip_marks(text)).replace("**", ""))
     if t.endswith(".") and not t.endswith("..") and not ends_with_year_abbreviation(t):
         return t[:-1].rstrip()
     return t

@@ -875,3 +875,16 @@ def test_written_by_under_the_text_needs_no_colon() -> None:
     doc = make_doc(["A story about a brass barometer and forty years of weather notes", *[LONG_EN] * 8,
                     "Written by Jane Holloway"])
     assert [a["name"] for a in run(doc)["authors"]] == ["Jane Holloway"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("🦩 Перепис лелек 2024: на Поділлі", "Перепис лелек 2024: на Поділлі"), ("Why now? 🔥🔥", "Why now?"),
+    ("A ☕ break in the lab", "A ☕ break in the lab"),  # inside the title it stays
+])
+def test_clean_title_drops_pictographs_at_its_edges(text: str, want: str) -> None:
+    assert clean_title(text) == want
+
+
+def test_a_post_signed_with_the_writing_hand() -> None:
+    doc = make_doc(["Перепис лелек 2024: на Поділлі нарахували понад дві тисячі гнізд", *[LONG_RU] * 8, "✍️ Тарас Климчук"])
+    assert [a["name"] for a in run(doc)["authors"]] == ["Тарас Климчук"]
