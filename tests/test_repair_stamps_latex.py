@@ -143,7 +143,7 @@ def test_a_letter_spaced_abstract_heading_is_the_abstracts_cue() -> None:
     text = ("Citrate additives suppress zinc dendrites in mildly acidic zinc-ion batteries\n\nAnna Berg, Tom Ray\n\n"
             "A B S T R A C T\n\nAqueous zinc-ion batteries are attractive for stationary storage because of their low "
             "cost and intrinsic safety, but dendritic zinc deposition limits their cycle life.\n\n1. Introduction\n\n"
-            "Zinc-ion batteries combine a high capacity with non-flammable electrolytes and low cost.\n")
+            "Zinc-ion batteries combine a high capacity with non-flammable electrolytes and low cost.\n\f2\n")
     raw = text.encode()
     doc = Document(source=Source(path="x.txt", sha256=hashlib.sha256(raw).hexdigest(), size_bytes=len(raw)), raw=raw)
     out = Pipeline(load(None)).process(doc)

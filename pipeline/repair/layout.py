@@ -1037,6 +1037,7 @@ def byline_from_copyright(raws: list[str]) -> tuple[list[str], int]:
 # A heading set in spaced letters ("A B S T R A C T", "В в е д е н и е"): four letters or more, one
 # space between them, two or more between words.
 _LETTER_SPACED = re.compile(r"[^\W\d_](?: [^\W\d_]){3,}(?: {2,}[^\W\d_](?: [^\W\d_])*)*")
+SPACED_HEADING_LINES = 20
 _ANY_LETTER_SPACED = re.compile(r"(?m)^[ \t]*[^\W\d_](?: [^\W\d_]){3}")
 
 
@@ -1943,7 +1944,9 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
     if cfg.page_furniture and "©" in text:
         raws, k = byline_from_copyright(raws)
         counts["page_stamps"] += k
-    if _ANY_LETTER_SPACED.search(text):
+    if ("\f" in text or len(raws) >= SPACED_HEADING_LINES) and _ANY_LETTER_SPACED.search(text):
+        # (A typeset document's headings: in a snippet of a few lines, spaced letters are as its writer
+        # meant them.)
         raws, k = unspace_letters(raws)
         counts["letter_spacing"] += k
     lines = _lines_of(raws)
