@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 import pytest
 
@@ -98,11 +99,7 @@ def test_a_nougat_front_reads_its_markers_and_affiliations() -> None:
             r"\({}^{2}\)Institute of Nature Conservation, Polish Academy of Sciences, Krakow, Poland" "\n\n"
             "###### Abstract\n\nCounts of amphibians killed on roads are dominated by zeros, yet a few nights "
             "produce most of the mortality, and we model them with a zero-inflated count model.\n")
-    raw = text.encode()
-    doc = Document(source=Source(path="x.md", sha256=hashlib.sha256(raw).hexdigest(), size_bytes=len(raw)), raw=raw)
-    out = Pipeline(load(None)).process(doc)
-    assert out.record is not None
-    assert [(a["name"], a["affiliations"]) for a in out.record["authors"]] == [
+    assert [(a["name"], a["affiliations"]) for a in _record(text, "x.md")["authors"]] == [
         ("Hannah Okafor", ["School of Biology, University of Eastmoor, Eastmoor, United Kingdom"]),
         ("Tomasz Wielgosz", ["Institute of Nature Conservation, Polish Academy of Sciences, Krakow, Poland"])]
 
@@ -144,8 +141,13 @@ def test_a_letter_spaced_abstract_heading_is_the_abstracts_cue() -> None:
             "A B S T R A C T\n\nAqueous zinc-ion batteries are attractive for stationary storage because of their low "
             "cost and intrinsic safety, but dendritic zinc deposition limits their cycle life.\n\n1. Introduction\n\n"
             "Zinc-ion batteries combine a high capacity with non-flammable electrolytes and low cost.\n\f2\n")
+    assert _record(text, "x.txt")["abstract"]["en"].startswith("Aqueous zinc-ion batteries are attractive")
+
+
+def _record(text: str, path: str) -> dict[str, Any]:
+    """The record the whole pipeline makes of ``text`` saved as ``path``."""
     raw = text.encode()
-    doc = Document(source=Source(path="x.txt", sha256=hashlib.sha256(raw).hexdigest(), size_bytes=len(raw)), raw=raw)
+    doc = Document(source=Source(path=path, sha256=hashlib.sha256(raw).hexdigest(), size_bytes=len(raw)), raw=raw)
     out = Pipeline(load(None)).process(doc)
     assert out.record is not None
-    assert out.record["abstract"]["en"].startswith("Aqueous zinc-ion batteries are attractive")
+    return out.record
