@@ -137,9 +137,9 @@ def is_author_line(line: str, next_line: str) -> bool:
     """A complete line of authors, told from a title-cased line of a title by more than its shape.
 
     ``line`` must list names (``name_list``) and not end with a separator (the list goes on: see
-    ``opens_author_list``); and one of: two or more names, an initial or an affiliation marker ("J. Smith", "Anna Lee1*"), or an
-    affiliation / e-mail line right under it (``next_line``) - a single two-word name alone is too
-    like a title's words ("Maritime Borders").
+    ``opens_author_list``); and one of: two or more names, an initial or an affiliation marker
+    ("J. Smith", "Anna Lee1*"), or an affiliation / e-mail line right under it (``next_line``) - a
+    single two-word name alone is too like a title's words ("Maritime Borders").
 
     >>> is_author_line("Peter Brown", "Institute of World Affairs, Berlin"), is_author_line("Peter Brown", "")
     (True, False)

@@ -491,15 +491,22 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
             for i in r:
                 out.setdefault(i, "navigation")
 
+    if not paged:
+        # (A PDF's pages have no breadcrumb; a first page's line that holds a later one is its title,
+        # which a sidebar's citation repeats in pieces.)
+        _find_breadcrumb(lines, live, norm, first_body, out)
+    find_page_debris(lines, live, out, hard_wrapped, norm, runs)
+    return out
+
+
+def _find_breadcrumb(lines: list[str], live: list[int], norm: dict[int, str], first_body: int,
+                     out: dict[int, str]) -> None:
+    """Marks in ``out`` a breadcrumb among the page's first lines and the title-like lines between it
+    and the headline it ends with (see ``find_boilerplate``)."""
     # Breadcrumb near the top: a line that holds another, later line plus a few navigation words.
     # Only lines of four words or more can be the headline (a normalised line has one space
     # between words), so of seven characters or more, and it must be shorter than the breadcrumb:
     # than the longest of the top lines, which leaves out nearly every paragraph once.
-    if paged:
-        # (A PDF's pages have no breadcrumb; a first page's line that holds a later one is its title,
-        # which a sidebar's citation repeats in pieces.)
-        find_page_debris(lines, live, out, hard_wrapped, norm, runs)
-        return out
     top = max(len(norm[i]) for i in live[:8])
     # (line, length, spaces) of each: the scan below is one comprehension per top line.
     heads = [(i, n, k) for i in live if (n := len(t := norm[i])) < top and (k := t.count(" ")) >= 3]
@@ -530,5 +537,3 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
                     if bi < mid < hi and mid not in out and is_title_like(lines[mid]):
                         out[mid] = "navigation"
                 break
-    find_page_debris(lines, live, out, hard_wrapped, norm, runs)
-    return out
