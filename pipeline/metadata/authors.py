@@ -425,8 +425,8 @@ def parse_name_then_institution(text: str) -> tuple[Author, str] | None:
     authors one a line with the names set in bold: the author and the affiliation, else None. The
     shortest name whose rest opens with an institution word and reads as an address (three words at
     least and a comma: "Tromsø Polar University" is an institution's name). The caller asks for two
-    such lines in a row, or one after the authors: an affiliation alone has this shape too
-    ("Siberian Federal University, Krasnoyarsk").
+    such lines in a row: an affiliation alone has this shape too ("Siberian Federal University,
+    Institute of Ecology, Krasnoyarsk").
 
     ``"María Ocampo Quiroga Universidad Nacional de Salta, Instituto de Geografía, Salta"`` ->
     ``(Author("María Ocampo Quiroga"), "Universidad Nacional de Salta, Instituto de Geografía, Salta")``
