@@ -258,3 +258,13 @@ def test_keywords_without_a_colon_under_a_subjects_line() -> None:
     text = _paper(["Basking of sand lizards at the northern edge of their range", "Anna Berg1, Tom Ray2"]).replace(
         "Keywords: rivers; water; treaties", "Subjects Ecology, Zoology\nKeywords Thermal biology, Reptiles, Range edge")
     assert _record(text)["keywords"] == {"en": ["Thermal biology", "Reptiles", "Range edge"]}
+
+
+def test_keywords_one_a_line_under_a_cue_alone() -> None:
+    text = _paper(["Citrate additives suppress zinc dendrites in mildly acidic zinc-ion batteries", "Anna Berg1, Tom Ray2"]
+                  ).replace("Keywords: rivers; water; treaties",
+                            "Keywords:\nZinc-ion battery\nElectrolyte additive\nDendrite suppression\nHydrogen evolution")
+    assert _record(text)["keywords"] == {"en": ["Zinc-ion battery", "Electrolyte additive", "Dendrite suppression",
+                                                "Hydrogen evolution"]}
+    # Under a cue with its list on the same line, the lines are joined as wrapped text.
+    assert _blocks("Keywords: rivers, water,\ntreaties, basins\n") == ["Keywords: rivers, water, treaties, basins"]

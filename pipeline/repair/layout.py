@@ -1680,6 +1680,20 @@ class _Para:
     list_item: bool = False
     indent: int = 0
     after_break: bool = False  # follows a page break or a removed footnote region
+    kw_items: bool = False  # a keywords cue alone, or a keyword under one: the next keyword is a block
+
+
+# A keywords cue with nothing after it on its line: "Keywords:", "Ключевые слова".
+_KEYWORDS_CUE_ALONE = re.compile(r"(?:\*\*|__)?\s*(?:keywords|key\s*words|ключевые\s+слова|ключові\s+слова)\s*"
+                                 r"(?:\*\*|__)?\s*[:.—–-]?\s*(?:\*\*|__)?", re.IGNORECASE)
+# One keyword a line: one to five words, no list separator, no sentence end.
+_KEYWORD_ITEM = re.compile(r"[^\W\d_][^,;:.!?·•|]*[^\W_]")
+KEYWORD_ITEM_CHARS = 60
+
+
+def _is_keyword_item(line: str) -> bool:
+    """A line that is one keyword: ``"Electrolyte additive"`` -> True; ``"a, b"`` -> False."""
+    return len(line) <= KEYWORD_ITEM_CHARS and line.count(" ") < 5 and _KEYWORD_ITEM.fullmatch(line) is not None
 
 
 def _any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
@@ -2079,7 +2093,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
             kind = {"heading": "heading", "cue": "paragraph", "reference": "reference",
                     "caption": "caption", "list": "other"}[cue]
             cur = _Para(kind, [ln], md_heading=cue == "heading", list_item=cue == "list", indent=ln.indent,
-                        after_break=pending_break)
+                        after_break=pending_break, kw_items=_KEYWORDS_CUE_ALONE.fullmatch(t) is not None)
             last_alnum = None
             pending_break = False
             continue
@@ -2090,6 +2104,10 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
             ):
                 # Front-matter fields one under the other ("Received: ...", "DOI: ...", "Keywords: ..."
                 # then "For citation: ..."): each its own block, however the lines were wrapped.
+                joins = False
+            elif cur.kw_items and _is_keyword_item(t):
+                # A keywords cue alone on its line, one keyword a line under it (an article-info
+                # column): each keyword its own block, which the metadata stage reads as the list's.
                 joins = False
             else:
                 # Does ln continue the paragraph? (_joins, inline: it is asked of nearly every line.)
@@ -2124,7 +2142,10 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
                     last_alnum = alnum
                     continue
             paras.append(cur)
-        cur = _Para("paragraph", [ln], indent=ln.indent, after_break=pending_break)
+            kw_item = cur.kw_items and _is_keyword_item(t)
+        else:
+            kw_item = False
+        cur = _Para("paragraph", [ln], indent=ln.indent, after_break=pending_break, kw_items=kw_item)
         last_alnum = None
         pending_break = False
     if cur is not None:
