@@ -272,3 +272,16 @@ def test_an_issn_line_at_the_top_is_furniture_and_a_pandoc_div_fence_goes() -> N
     result = layout.build_blocks(text, RepairConfig())
     assert result.furniture == ["ISSN 2542-3150 (Print) ISSN 2542-3169 (Online)"]
     assert not any(":::" in b.text for b in result.blocks)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("_Keywords:_ amphibian migration; road ecology", "Keywords: amphibian migration; road ecology"),
+    ("common lilac (*Syringa vulgaris* L.)", "common lilac (Syringa vulgaris L.)"),
+    ("Tom Ray*, Bo Li*", "Tom Ray*, Bo Li*"),  # a name's star marker
+    ("snake_case_name and x_1", "snake_case_name and x_1"), ("2 * 3 * 4", "2 * 3 * 4"),
+])
+def test_strip_markdown_emphasis_in_one_mark(text: str, want: str) -> None:
+    from collections import Counter
+
+    from pipeline.repair.layout import strip_markdown
+    assert strip_markdown(text, Counter()) == want

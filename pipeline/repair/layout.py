@@ -1817,6 +1817,7 @@ _OPEN_ENDINGS = frozenset(
 _MD_IMAGE = re.compile(r"!\[([^\]\n]{0,300})\]\([^)\s]{1,2000}\)")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,300})\]\((https?://[^)\s]{1,2000})\)")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*_])([*_])(?=[^\s*_])([^\n*_]{1,300}?)(?<=[^\s*_])\1(?![\w*_])")
 _MD_CODE = re.compile(r"(?<!\w)`([^`\n]{1,300})`(?!\w)")
 
 
@@ -1839,7 +1840,7 @@ def strip_inline_html(text: str, counts: Counter[str]) -> str:
 
 
 def strip_markdown(text: str, counts: Counter[str]) -> str:
-    """Remove inline markdown: **bold**, __bold__, `code`, [text](url), ![alt](src).
+    """Remove inline markdown: **bold**, __bold__, *emphasis*, _emphasis_, `code`, [text](url), ![alt](src).
 
     >>> strip_markdown("**Keywords:** a [site](https://x.org)", Counter())
     'Keywords: a site (https://x.org)'
@@ -1861,6 +1862,10 @@ def strip_markdown(text: str, counts: Counter[str]) -> str:
         text, k = _MD_STRONG.subn(r"\2", text)
         if not k:
             break
+    if "*" in text or "_" in text:
+        # Emphasis in one mark ("_Keywords:_", "*Syringa vulgaris*"): set apart from words on both
+        # sides, so a name's star marker ("Tom Ray*,") and a snake_case name stay.
+        text = _MD_EMPHASIS.sub(r"\2", text)
     if "`" in text:
         text = _MD_CODE.sub(r"\1", text)
     if "[^" in text:
