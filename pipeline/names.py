@@ -48,3 +48,16 @@ def drop_member_grades(text: str) -> str:
     if "ember" not in text and "ellow" not in text and "EMBER" not in text and "ELLOW" not in text:
         return text
     return _MEMBER_GRADE.sub("", text)
+
+
+# Affiliation markers printed in brackets after a name (a PDF-to-markdown converter's superscripts):
+# "Иванов[1]", "Petrov [1,2]".
+_BRACKETED_MARKER = re.compile(r"(?<=[^\W\d_.])\s?\[(\d{1,2}(?:\s*,\s*\d{1,2})*)\](?!\()")
+
+
+def unbracket_markers(text: str) -> str:
+    """An author line with its bracketed markers written as plain ones after the names.
+
+    ``"И. И. Иванов[1], П. П. Петров [1,2]"`` -> ``"И. И. Иванов1, П. П. Петров1,2"``
+    """
+    return _BRACKETED_MARKER.sub(lambda m: m.group(1).replace(" ", ""), text) if "[" in text else text

@@ -54,3 +54,21 @@ def test_both_stages_read_grades_and_a_comma_before_and(line: str) -> None:
 ])
 def test_repair_reads_letter_markers_set_apart_by_spaces(line: str, want: list[str]) -> None:
     assert name_list(line) == want
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("И. И. Иванов[1], П. П. Петров[1,2]", "И. И. Иванов1, П. П. Петров1,2"), ("Anna Berg [1], Tom Ray [2]", "Anna Berg1, Tom Ray2"),
+    ("see the review [12] and [3]", "see the review12 and3"),  # (the parsers then find no names in it)
+    ("[Home](https://x.org)", "[Home](https://x.org)"),
+])
+def test_unbracket_markers(line: str, want: str) -> None:
+    from pipeline.names import unbracket_markers
+    assert unbracket_markers(line) == want
+
+
+def test_both_stages_read_bracketed_markers() -> None:
+    line = "И. И. Иванов[1], П. П. Петров[1,2]"
+    found = parse_author_line(line)
+    assert found is not None and [(a.name, a.markers) for a in found] == [("И. И. Иванов", ["1"]), ("П. П. Петров", ["1", "2"])]
+    assert name_list(line) == ["И. И. Иванов", "П. П. Петров"]
+    assert parse_author_line("see the review [12] and [3]") is None

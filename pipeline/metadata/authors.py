@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pipeline.metadata.dates import find_dates
 from pipeline.metadata.notes import EMAIL_RE
 from pipeline.metadata.text import nonspace_count, squash, strip_marks
-from pipeline.names import BYLINE_WORDS, drop_han_form, drop_member_grades
+from pipeline.names import BYLINE_WORDS, drop_han_form, drop_member_grades, unbracket_markers
 
 # Latin Extended-B and Extended Additional (Romanian ș, Vietnamese ễ ơ) alternate capital and small
 # letters code point by code point: the whole ranges are in both classes. The Cyrillic letters of
@@ -347,7 +347,7 @@ def parse_author_line(text: str) -> list[Author] | None:
     if emails:
         t = squash(EMAIL_RE.sub(" ", t))
     t = unglue_letter_markers(_without_titles(_spaced_initials(_joined_star(_joined_superscripts(
-        without_orcids(t)))).translate(_SUPER)))
+        without_orcids(unbracket_markers(t))))).translate(_SUPER)))
     t = drop_han_form(t)  # ("Chen Yuting 陳雨婷": the name in Latin letters is read)
     found = _parse_author_line_text(t)
     if found and len(emails) == len(found):

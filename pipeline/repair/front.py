@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.names import BYLINE_WORDS, drop_han_form, drop_member_grades
+from pipeline.names import BYLINE_WORDS, drop_han_form, drop_member_grades, unbracket_markers
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЂ-ЏҐЄІЇ"
 _LO = "a-zß-öø-ÿā-žа-яёђ-џґєії"
@@ -81,7 +81,7 @@ def name_list(line: str) -> list[str] | None:
     >>> name_list("In Central Asia and Beyond") is None, name_list("This paper argues.") is None
     (True, True)
     """
-    t = drop_member_grades(drop_han_form(line.strip()))
+    t = unbracket_markers(drop_member_grades(drop_han_form(line.strip())))
     if not t or len(t) > 300 or t[-1] in ".?!:" and not _INITIALS_RE.search(t[-2:] if len(t) > 1 else t):
         return None
     names: list[str] = []
