@@ -268,3 +268,13 @@ def test_keywords_one_a_line_under_a_cue_alone() -> None:
                                                 "Hydrogen evolution"]}
     # Under a cue with its list on the same line, the lines are joined as wrapped text.
     assert _blocks("Keywords: rivers, water,\ntreaties, basins\n") == ["Keywords: rivers, water, treaties, basins"]
+
+
+def test_a_sidebar_history_printed_above_the_title_is_no_body() -> None:
+    side = ["Submitted 12 March 2023", "Accepted 3 July 2023", "Published 2 August 2023", "Corresponding author",
+            "Anna Berg, anna.berg@example.no", "Academic editor", "John Smith", "Copyright", "2023 Berg et al.", ""]
+    text = "\n".join(side) + "\n" + _paper(["Basking of sand lizards at the northern edge of their range in Norway",
+                                           "Anna Berg1, Tom Ray2"])
+    rec = _record(text)
+    assert rec["title"]["text"] == "Basking of sand lizards at the northern edge of their range in Norway"
+    assert [a["name"] for a in rec["authors"]] == ["Anna Berg", "Tom Ray"]

@@ -1217,10 +1217,13 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
     # The front matter ends at the first cue (abstract, keywords) or the first real paragraph.
     def body_from(start: int) -> int:
         # (An author line run together with its affiliations is long, but front matter.)
+        # (Nor is the article's history run into one paragraph with the first page's sidebar: "Submitted
+        # 12 March 2023 Accepted ... Academic editor ..." printed above the title.)
         return next((i for i in range(start, len(blocks)) if i not in skip and _is_body(blocks[i].text, blocks[i].kind)
                      and not cues[i]
                      and not (au.is_affiliation(blocks[i].text) and word_count(blocks[i].text) < 25)
-                     and au.split_author_block(blocks[i].text) is None), len(blocks))
+                     and au.split_author_block(blocks[i].text) is None
+                     and not notes.is_history_note(blocks[i].text[:HISTORY_CHARS])), len(blocks))
 
     body_start = body_from(0)
     if (body_start + 1 < len(blocks) and word_count(blocks[body_start].text) <= STANDFIRST_WORDS
