@@ -61,3 +61,18 @@ def unbracket_markers(text: str) -> str:
     ``"И. И. Иванов[1], П. П. Петров [1,2]"`` -> ``"И. И. Иванов1, П. П. Петров1,2"``
     """
     return _BRACKETED_MARKER.sub(lambda m: m.group(1).replace(" ", ""), text) if "[" in text else text
+
+
+# A pandoc superscript ("^1,2^"), as converters print affiliation markers.
+_PANDOC_SUPERSCRIPT = re.compile(r"\^([0-9a-h*†‡,]{1,12})\^")
+
+
+def split_pandoc_markers(text: str) -> tuple[str, list[str]]:
+    """A name (or line) without its pandoc superscript markers, and the markers.
+
+    ``"Полина Кондратьева^1,2^"`` -> ``("Полина Кондратьева", ["1,2"])``
+    """
+    if "^" not in text:
+        return text, []
+    found = _PANDOC_SUPERSCRIPT.findall(text)
+    return (_PANDOC_SUPERSCRIPT.sub("", text).strip(), found) if found else (text, [])

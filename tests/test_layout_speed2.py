@@ -586,7 +586,8 @@ def test_text_without_marks_is_no_markdown() -> None:
     # _para_text does not read a one-line paragraph for inline markdown a second time when its
     # line holds none of strip_markdown's marks: neither does any text made of its characters.
     rng = random.Random(34)
-    pieces = ["a", "Б", "中", " ", "#", "-", "(", ")", "]", "!", "<sup>", "https://x.org", "^", "1", ":", "\ud800", "\t"]
+    # ("^" is a mark too: a pandoc superscript, "Berg^1^".)
+    pieces = ["a", "Б", "中", " ", "#", "-", "(", ")", "]", "!", "<sup>", "https://x.org", "1", ":", "\ud800", "\t"]
     for _ in range(20000):
         t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         counts: Counter[str] = Counter()

@@ -151,3 +151,31 @@ def _record(text: str, path: str) -> dict[str, Any]:
     out = Pipeline(load(None)).process(doc)
     assert out.record is not None
     return out.record
+
+
+def test_a_preprint_servers_stamp_paragraph_is_furniture() -> None:
+    stamp = ("medRxiv preprint doi: https://doi.org/10.1101/2024.02.26.24301234; this version posted February 28, 2024. "
+             "The copyright holder for this preprint (which was not certified by peer review) is the author/funder.")
+    text = (stamp + "\n\n# Excess winter mortality in northern regions, 2010–2022\n\nAnna Berg^1^, Ivan Petrov^2^\n\n"
+            "^1^ Department of Demography, University of Oslo, Oslo, Norway\n\n"
+            "^2^ Institute of Economic Forecasting, Moscow, Russia\n\n## Abstract\n\nWinter mortality in the north has "
+            "been studied less than in western Europe, although the climate is colder and the heating season longer.\n\n"
+            + stamp + "\n\nThe regions studied stretch from Murmansk to Chukotka.\n")
+    rec = _record(text, "x.txt")
+    assert rec["title"]["text"] == "Excess winter mortality in northern regions, 2010–2022"
+    assert rec["published"] == "2024-02-28" and rec["doi"] == "10.1101/2024.02.26.24301234"
+    assert [(a["name"], a["affiliations"]) for a in rec["authors"]] == [
+        ("Anna Berg", ["Department of Demography, University of Oslo, Oslo, Norway"]),
+        ("Ivan Petrov", ["Institute of Economic Forecasting, Moscow, Russia"])]
+    assert "preprint doi" not in rec["text"] and "^" not in rec["text"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Anna Berg^1^, Ivan Petrov^2,3^", "Anna Berg1, Ivan Petrov2,3"), ("^1^ Department of Demography", "1 Department of Demography"),
+    ("Wen-Hao Lin[^1][^3]", "Wen-Hao Lin"),  # markdown notes' references, not superscripts
+])
+def test_pandoc_superscripts(text: str, want: str) -> None:
+    from collections import Counter
+
+    from pipeline.repair.layout import strip_markdown
+    assert strip_markdown(text, Counter()) == want

@@ -16,6 +16,7 @@ from typing import Any
 from pipeline.metadata import dates
 from pipeline.metadata.authors import Author
 from pipeline.metadata.text import squash
+from pipeline.names import split_pandoc_markers
 
 __all__ = ["FrontMatter", "read_front_matter"]
 
@@ -116,7 +117,11 @@ def _authors(value: Any) -> list[Author]:
             out.append(Author(name, affiliations=aff_list, email=_text(e.get("email"))))
         elif (name := _text(e)) is not None:
             name = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), name)
-            out.extend(Author(n.strip()) for n in re.split(r"\s+and\s+|;", name) if n.strip())
+            for n in re.split(r"\s+and\s+|;", name):
+                # (A pandoc superscript after the name is its affiliation's marker: "Кондратьева^1,2^".)
+                n, marks = split_pandoc_markers(n.strip())
+                if n:
+                    out.append(Author(n, [m for x in marks for m in x.split(",") if m]))
     return out
 
 

@@ -1106,6 +1106,12 @@ _PUBLISHER_STAMP = re.compile(
     r"and use)", re.IGNORECASE)
 
 
+# A preprint server's stamp on every page: "medRxiv preprint doi: https://doi.org/...; this version posted
+# February 28, 2024. The copyright holder for this preprint ...", a paragraph of its own.
+_PREPRINT_STAMP = re.compile(r"^[\w-]+ preprint doi:\s*\S+?;?\s+this version posted\b", re.IGNORECASE)
+PREPRINT_STAMP_CHARS = 600
+
+
 def is_publisher_stamp(text: str) -> bool:
     """A line a publisher prints around the article (see ``_PUBLISHER_STAMP``), at most 25 words.
 
@@ -1817,6 +1823,8 @@ _OPEN_ENDINGS = frozenset(
 _MD_IMAGE = re.compile(r"!\[([^\]\n]{0,300})\]\([^)\s]{1,2000}\)")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,300})\]\((https?://[^)\s]{1,2000})\)")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1")
+# (Not a markdown note's reference, "[^1][^3]": its caret follows a bracket.)
+_MD_SUPERSCRIPT = re.compile(r"(?<!\[)\^([0-9A-Za-z*†‡,+\-]{1,12})\^\s?")
 _MD_EMPHASIS = re.compile(r"(?<![\w*_])([*_])(?=[^\s*_])([^\n*_]{1,300}?)(?<=[^\s*_])\1(?![\w*_])")
 _MD_CODE = re.compile(r"(?<!\w)`([^`\n]{1,300})`(?!\w)")
 
@@ -1851,7 +1859,7 @@ def strip_markdown(text: str, counts: Counter[str]) -> str:
         if text != orig:
             counts["latex"] += 1
             orig = text
-    if "*" not in text and "_" not in text and "`" not in text and "[" not in text:
+    if "*" not in text and "_" not in text and "`" not in text and "[" not in text and "^" not in text:
         return text  # no mark at all (links, notes need "[")
     if "](" in text:
         text = _MD_IMAGE.sub(r"\1", text)
@@ -1862,6 +1870,9 @@ def strip_markdown(text: str, counts: Counter[str]) -> str:
         text, k = _MD_STRONG.subn(r"\2", text)
         if not k:
             break
+    if "^" in text:
+        # A pandoc superscript ("Anna Berg^1^", "^1^ Department of ..."): its text, a marker.
+        text = _MD_SUPERSCRIPT.sub(lambda m: m.group(1) + (" " if m.start() == 0 else ""), text)
     if "*" in text or "_" in text:
         # Emphasis in one mark ("_Keywords:_", "*Syringa vulgaris*"): set apart from words on both
         # sides, so a name's star marker ("Tom Ray*,") and a snake_case name stay.
@@ -1982,10 +1993,12 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
             skip |= set(imprint)
             furniture = [*furniture, *(texts[i] for i in imprint)]
             counts["page_stamps"] += len(imprint)
-        if "arXiv:" in text:
-            # A preprint server's stamp (printed down the first page's margin): furniture, where metadata
-            # reads its date.
-            stamps = [i for i, t in enumerate(texts) if i not in skip and ARXIV_STAMP.fullmatch(t)]
+        if "arXiv:" in text or "preprint doi" in text:
+            # A preprint server's stamp (printed down the first page's margin, or as a paragraph on every
+            # page: "medRxiv preprint doi: ...; this version posted ..."): furniture, where metadata reads
+            # its date.
+            stamps = [i for i, t in enumerate(texts) if i not in skip and (
+                ARXIV_STAMP.fullmatch(t) or len(t) <= PREPRINT_STAMP_CHARS and _PREPRINT_STAMP.match(t))]
             if stamps:
                 skip |= set(stamps)
                 furniture = [*(texts[i] for i in stamps), *furniture]
@@ -2313,7 +2326,8 @@ def _para_text(p: _Para, vocab: Vocabulary, counts: Counter[str], cfg: RepairCon
     cjk_clean = cfg.dehyphenate
     # (strip_markdown's own first test: a line without any of these marks has no inline markdown nor
     # LaTeX, and a one-line paragraph holds no character its line does not.)
-    marked = len(p.lines) > 1 or "*" in first or "_" in first or "`" in first or "[" in first or "\\" in first
+    marked = (len(p.lines) > 1 or "*" in first or "_" in first or "`" in first or "[" in first or "\\" in first
+              or "^" in first)
     if cfg.markdown:
         # Every leading mark goes ("- # Title" too): what is left must not read as markup again.
         stripped = _strip_lead_marks(strip_markdown(first, counts) if marked else first)
