@@ -11,16 +11,20 @@ PREPARED_BY = (r"(?:(?:информацию|материал|текст|ново
                r"(?:подготовил[аи]?|підготува(?:в|ла|ли))|(?:prepared|compiled)\s+by")
 # The words a byline opens with, before the names ("By", "Words by", "Текст:", "Autor:"): in the
 # languages of the allowed list. Repair keeps such a line as the article's; metadata reads its names.
+_BY_PHRASE = r"(?:written|posted|reported|story|words|text|reporting|interview)\s+by"
+# A post signed with the writing hand: "✍️ Тарас Климчук".
+_WRITING_HAND = r"✍\ufe0f?"
 BYLINE_WORDS = (
-    r"(?:(?:written|posted|reported|story|words|text|reporting|interview)\s+by|by|авторы?|текст|tekst|text|"
+    r"(?:" + _BY_PHRASE + r"|by|авторы?|текст|tekst|text|"
     r"author(?:s)?|автор\s+(?:статьи|материала)|от|przez|"
     # A news report's: "Корреспондент: Анна Лушникова", "Reporter: Jane Doe".
     r"корреспондент(?:ка)?|кореспондент(?:ка)?|журналист(?:ка)?|журналіст(?:ка)?|correspondent|reporter|"
-    + PREPARED_BY + "|"
-    # A post signed with the writing hand: "✍️ Тарас Климчук".
-    r"✍\ufe0f?|"
+    + PREPARED_BY + "|" + _WRITING_HAND + "|"
     r"par|por|von|di|door|autor(?:es|in|en|ka|zy)?|auteur(?:e|s|es)?|autore|autori|автори|автор)"
 )
+# The byline words spelt out (not a bare "by" or "автор"): under the article such a cue needs no colon
+# after it ("Written by Jane Doe", "Информацию подготовила ...", "✍️ Тарас Климчук").
+SPELT_OUT_BYLINE = rf"(?:{_BY_PHRASE}\s|{PREPARED_BY}|{_WRITING_HAND})"
 # A name in Latin letters followed by the same name in Chinese or Japanese characters (two to four).
 _HAN_FORM = re.compile(r"(?<=[^\W\d_])\s+[\u3400-\u4dbf\u4e00-\u9fff]{2,4}\s*$")
 

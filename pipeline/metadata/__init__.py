@@ -37,7 +37,7 @@ from pipeline.metadata.text import (
     unique,
     word_count,
 )
-from pipeline.names import PREPARED_BY
+from pipeline.names import SPELT_OUT_BYLINE
 
 __all__ = ["METADATA_KEYS", "extract_metadata"]
 
@@ -55,9 +55,7 @@ BYLINE_BLOCKS = 5
 # Or among the last this many blocks, with the cue's colon within this many characters.
 TAIL_BYLINE_BLOCKS = 6
 TAIL_BYLINE_CUE_CHARS = 12
-_PREPARED_BY_RE = re.compile(PREPARED_BY, re.IGNORECASE)
-# A byline's cue spelt out, no colon needed under the text: "Written by Jane Holloway".
-_WRITTEN_BY_RE = re.compile(r"(?:written|posted|words|story|text|reported)\s+by\s|✍", re.IGNORECASE)
+_SPELT_OUT_BYLINE_RE = re.compile(SPELT_OUT_BYLINE, re.IGNORECASE)
 # The button beside a blog writer's name.
 _FOLLOW_RE = re.compile(r"\s*(?:follow|подписаться|підписатися|abonnieren|folgen|suivre|seguir|segui|obserwuj)\s*",
                         re.IGNORECASE)
@@ -605,8 +603,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
         # Lines of a site's menu may come first: the first of five words or more, where there is one.)
         title_units = next((t for t in later_titles if sum(word_count(un.text) for un in t) >= MENU_ITEM_WORDS + 1
                             and _first_letter_is_upper(t[0].text)), later_titles[0])
-    elif title_units and (dated := [t for t in later_titles if t[0].block - 1 in fr.date_blocks
-                                    and t[0].block - 1 - title_units[-1].block >= 2 and _first_letter_is_upper(t[0].text)]):
+    elif title_units and (dated := [t for t in under_date if t[0].block - 1 - title_units[-1].block >= 2]):
         # Or right under its dateline (a blog's date header over the post's title, a news page's date
         # over its headline), some line standing between the two (the site's motto, its menu): the
         # short line read first was the site's name. (Right over the date it is the title: a forum
@@ -888,8 +885,7 @@ def _authors(doc: Document, fr: Front, front_end: int, body_start: int) -> list[
     # among the last blocks, the cue spelt out, not a bare "by".
     # (Or signed by who prepared it: "Информацию подготовила Е. С. Мартынова, заведующая отделом".)
     for b in doc.blocks[max(front_end, len(doc.blocks) - TAIL_BYLINE_BLOCKS):]:
-        if (":" in b.text[:TAIL_BYLINE_CUE_CHARS] or _PREPARED_BY_RE.match(b.text) or _WRITTEN_BY_RE.match(b.text)) \
-                and (names := au.parse_byline(b.text)):
+        if (":" in b.text[:TAIL_BYLINE_CUE_CHARS] or _SPELT_OUT_BYLINE_RE.match(b.text)) and (names := au.parse_byline(b.text)):
             return [au.Author(n) for n in unique(names)]
     return []
 

@@ -306,8 +306,8 @@ ACCESS_CUE_RE = re.compile(rf"(?={first_letters(ACCESS_CUES)})(?<!\w)(?:{ACCESS_
 
 def is_publication_cue(text: str) -> bool:
     """A publication cue alone (a field's heading): ``"Publicado"`` -> True; ``"Published: 5 May"`` -> False"""
-    m = PUBLISHED_CUE_RE.match(text.strip(" #*_\t"))
-    return m is not None and m.end() == len(text.strip(" #*_\t"))
+    t = text.strip(" #*_\t")
+    return (m := PUBLISHED_CUE_RE.match(t)) is not None and m.end() == len(t)
 
 
 def cued_publication_date(text: str, day_first: bool = True) -> str | None:

@@ -1023,7 +1023,7 @@ def byline_from_copyright(raws: list[str]) -> tuple[list[str], int]:
     out = raws
     n = 0
     for i, raw in enumerate(raws[:COPYRIGHT_BYLINE_LINES]):
-        if "©" not in raw and "(c" not in raw.lower():
+        if "©" not in raw and "(c" not in raw and "(C" not in raw:
             continue
         m = _COPYRIGHT_YEAR_FIRST.match(raw)
         if m and name_list(raw[m.end() :].rstrip()):
