@@ -141,8 +141,7 @@ def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> b
 # A line ending with a date and a clock time, at most this many words before the date, is a stamp
 # (a byline with its update time has more: "By Jane Doe and John Roe | Updated: 3 March 2024, 18:42").
 STAMP_WORDS = 4
-_CLOCK_END_RE = re.compile(r"[\s,.:;|–—-]*(?:à\s+|at\s+|в\s+|um\s+|om\s+)?\d{1,2}[:h.]\d\d(?::\d\d)?(?:\s*(?:[ap]\.?m\.?|uhr|h))?\.?$",
-                           re.IGNORECASE)
+_CLOCK_END_RE = re.compile(r"[\s,.:;|–—-]*" + dates.CLOCK_TIME + r"\.?$", re.IGNORECASE)
 
 
 def _date_time_stamp(t: str) -> bool:

@@ -218,13 +218,19 @@ def parse_date(text: str, day_first: bool = True) -> str | None:
     return None
 
 
+# A clock time printed beside a date: "at 6:15 a.m.", "в 11:32", "à 14h27", "um 18.42 Uhr". One
+# pattern for every place a line's time is looked for (a stamp's end, a date line's edge, a post's
+# stamp), so the forms they accept cannot drift apart.
+CLOCK_TIME = (r"(?:(?:at|в|om|um|à|o|às|alle|la)\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?"
+              r"(?:\s*(?:[ap]\.?m\.?|uhr|h))?")
+_CLOCK_END = re.compile(CLOCK_TIME + r"\.?$", re.IGNORECASE)
+
 # A poster's handle before a post's date and time: one token of small Latin letters, digits, "_",
 # "." or "-" (at least three), "@" before it or not.
 # (Not a small word that dates a line otherwise: "since 4 April 2024 at 10:00".)
 _HANDLE_BEFORE_STAMP = re.compile(
     r"(?!(?:since|until|till|from|before|after|on|by|at|as|of|to|due|ends?|starts?|opens?|closes?|updated|"
     r"posted|published|edited|modified|created|deadline|registration|held)\s)@?[a-z][a-z0-9_.-]{2,30}\s+(?=\d)")
-_CLOCK_END = re.compile(r"\d{1,2}:\d{2}$")
 
 # A time or weekday printed before or after a date line, and the time it was updated after it
 # ("May 5, 2024 at 6:15 a.m. | Updated May 5, 2024 at 11:40 a.m.": the line gives the first date).
@@ -245,8 +251,8 @@ _NOT_DATE_EDGES = [
                r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
                r"pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|"
                r"δευτέρα|τρίτη|τετάρτη|πέμπτη|παρασκευή|σάββατο|κυριακή),?\s+", re.IGNORECASE),
-    re.compile(r"(?:,|\s*[|•·—–])?\s+(?:at\s+|в\s+|om\s+|um\s+|à\s+|o\s+|às\s+|alle\s+|la\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?"
-               r"(?:\s*[ap]\.?m\.?)?(?:\s*\w{2,5})?$", re.IGNORECASE),
+    # ... and a time after it, with its zone or not ("12:40 MSK")
+    re.compile(r"(?:,|\s*[|•·—–])?\s+" + CLOCK_TIME + r"(?:\s*\w{2,5})?$", re.IGNORECASE),
 ]
 
 # Cue words that make the date after them a publication (or issue) date.

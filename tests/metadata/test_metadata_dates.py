@@ -319,10 +319,23 @@ def test_a_dateline_with_its_clock_time_after_a_bar(line: str, want: str | None)
 @pytest.mark.parametrize(("line", "want"), [
     ("vdoronin 4 апр 2024 в 11:32", "2024-04-04"), ("@jane_doe 12.03.2024 14:05", "2024-03-12"),
     ("since 4 April 2024 at 10:00", None), ("vdoronin 4 апр 2024", None),  # a stamp has its clock time
+    # every clock form a date line's edge accepts: a dot, an "h", a meridiem
+    ("mkoval 4 апр 2024 в 11.32", "2024-04-04"), ("jdupont 11 mars 2025 à 14h27", "2025-03-11"),
+    ("jane.doe 5 May 2024 at 6:15 a.m.", "2024-05-05"),
 ])
 def test_a_posts_stamp_with_the_posters_handle(line: str, want: str | None) -> None:
     from pipeline.metadata.dates import parse_date
     assert parse_date(line, True) == want
+
+
+@pytest.mark.parametrize(("line", "stamp"), [
+    ("Document généré le 11 mars 2025 14:27", True), ("Document généré le 11 mars 2025 à 14h27", True),
+    ("Downloaded on 3 May 2024 at 6:15 p.m.", True), ("Heruntergeladen am 3. Mai 2024 um 18.42 Uhr", True),
+    ("The Floods of May 2021", False), ("By Jane Doe and John Roe | Updated: 3 March 2024, 18:42", False),
+])
+def test_a_line_ending_with_a_date_and_its_clock_time_is_a_stamp(line: str, stamp: bool) -> None:
+    from pipeline.metadata import _date_time_stamp
+    assert _date_time_stamp(line) is stamp
 
 
 @pytest.mark.parametrize(("text", "cue"), [
