@@ -803,12 +803,12 @@ def _opens_with_abstract(text: str) -> bool:
     return any(c.cue_start == 0 and c.kind in ("abstract", "keywords") for c in ka.find_cues(text[:60]))
 
 
-# A line opening with an affiliation marker: "1 Institute ...", "¹ Институт ...", "* Corresponding".
-_MARKED_LINE_RE = re.compile(r"^\s*[0-9¹²³⁴-⁹*†‡]\s*\S")
-
-
-# An affiliation's marker, a space, a word: "¹ Институт ...", "2 Department ..." (not "3.1 Results").
-_MARKED_AFFILIATION_RE = re.compile(r"^\s*(?:[¹²³⁴-⁹]+|[0-9]{1,2}|[*†‡])\s+[^\W\d_]")
+# An affiliation's marker: superscript digits, one or two digits, or a symbol.
+_MARKER = r"^\s*(?:[¹²³⁴-⁹]+|[0-9]{1,2}|[*†‡])"
+# A line opening with one: "1 Institute ...", "¹Институт ...", "* Corresponding".
+_MARKED_LINE_RE = re.compile(_MARKER + r"\s*\S")
+# ... and, stricter, a space and a word after it: "¹ Институт ...", "2 Department ..." (not "3.1 Results").
+_MARKED_AFFILIATION_RE = re.compile(_MARKER + r"\s+[^\W\d_]")
 
 
 def _is_affiliation_line(text: str) -> bool:
