@@ -138,6 +138,8 @@ def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> b
     )
 
 
+# A date-and-time line is no longer than this.
+STAMP_CHARS = 60
 # A line ending with a date and a clock time, at most this many words before the date, is a stamp
 # (a byline with its update time has more: "By Jane Doe and John Roe | Updated: 3 March 2024, 18:42").
 STAMP_WORDS = 4
@@ -934,7 +936,12 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
     for b in doc.blocks[: min(body_start, HISTORY_BLOCKS)]:
         if len(b.text) <= IMPRINT_CHARS and (m := _IMPRINT_RE.match(squash(b.text))):
             return m.group(1)
-    # 4. The year of the article's copyright line ("© Ефремова Н. Г., 2024", "© The Author(s) 2023"):
+    # 4. A post's stamp printed under it, among its counters ("👁 8.3K" / "Jul 29, 2024 at 14:20"): a
+    #    line that is only a date and its clock time, the one such line among the last blocks (a
+    #    thread's replies stamp each one).
+    if d := _tail_stamp(doc, body_start, df):
+        return d
+    # 5. The year of the article's copyright line ("© Ефремова Н. Г., 2024", "© The Author(s) 2023"):
     #    a short line that opens with it, one year and no range (a site's "© 2012–2024" is its footer's).
     #    (In the page furniture, the footnotes or the first blocks: a site's footer at the end of a page
     #    gives the year it was scraped in.)
@@ -944,6 +951,14 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
             if len(years) == 1 and not _YEAR_RANGE_RE.search(text):
                 return years[0]
     return None
+
+
+def _tail_stamp(doc: Document, body_start: int, day_first: bool) -> str | None:
+    """The date of the one date-and-time line among the last blocks under the body, else None.
+    ``[..., "👁 8.3K", "Jul 29, 2024 at 14:20", "👍 412"]`` -> ``"2024-07-29"``"""
+    found = {d for b in doc.blocks[max(body_start, len(doc.blocks) - TAIL_BYLINE_BLOCKS):]
+             if len(b.text) <= STAMP_CHARS and _CLOCK_END_RE.search(b.text) and (d := dates.parse_date(b.text, day_first))}
+    return found.pop() if len(found) == 1 else None
 
 
 # A book's imprint: places (cut by ";"), a colon, the publisher, a comma and the year, alone on a line.

@@ -368,3 +368,16 @@ def test_a_collections_imprint_above_the_paper_gives_the_year() -> None:
                     "Ростов-на-Дону : Издательство Южного федерального университета, 2023",
                     "ОЦЕНКА ВЕТРОЭНЕРГЕТИЧЕСКОГО ПОТЕНЦИАЛА ПОБЕРЕЖЬЯ ЗАЛИВА", "А. В. Кречетов", LONG_RU, LONG_RU])
     assert run(doc)["published"] == "2023"
+
+
+@pytest.mark.parametrize(("tail", "want"), [
+    (["#tags #more", "👁 8.3K", "Jul 29, 2024 at 14:20", "👍 412 ❤️ 156"], "2024-07-29"),
+    (["Опубликовано в канале", "12.03.2024 в 09:15"], "2024-03-12"),
+    # no clock time: a date in the last lines may be anything (an event's, a deadline)
+    (["The next count is on 29 July 2029"], None), (["29 July 2029"], None),
+    # two replies, each with its stamp: which one is the post's cannot be told
+    (["Reply by anna", "3 May 2024 at 10:00", "Reply by ben", "4 May 2024 at 11:00"], None),
+])
+def test_a_posts_stamp_under_its_text(tail: list[str], want: str | None) -> None:
+    doc = make_doc([("heading", "Перепис лелек: понад дві тисячі гнізд"), LONG_RU, LONG_RU, *tail])
+    assert run(doc)["published"] == want
