@@ -30,6 +30,10 @@ def test_ad_label(text: str, want: bool) -> None:
     ("Комментарии (12)", True), ("Temps de lecture : 5 min", True), ("7 min read", True), ("Lesezeit: 4 Min.", True),
     ("Опубліковано: 12.03.2024", False), ("Views of the committee", False), ("Table 3", False),
     ("2 Methods", False), ("Comments on the draft law were due by 12 May", False),
+    # abbreviated counts, and counters shown as pictographs
+    ("Количество просмотров: 7.4K", True), ("12K views", True), ("Время на прочтение: 9 мин", True),
+    ("👍 412   ❤️ 156   🔥 23", True), ("👁 8.3K", True),
+    ("📅 12.03.2024", False), ("🔥 Hot deals", False), ("2 K", False),
 ])
 def test_counter(text: str, want: bool) -> None:
     assert chrome.is_counter(text) is want
@@ -311,7 +315,8 @@ def test_notices_are_found_in_lower_case_as_in_any_case(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["« Предыдущая запись: Мосты »", "Next post →", "Articolo precedente:",
-                                  "Poprzedni wpis: Most", "The river rose."])
+                                  "Poprzedni wpis: Most", "The river rose.",
+                                  "<< Предыдущая: Гостиная | Следующая: Мастер-класс >>", "Previous: Bridges | Next: Fords"])
 def test_the_post_navigation_gate_passes_every_match(text: str) -> None:
     assert chrome._may_be_post_nav(text) or chrome.POST_NAV.search(text) is None
 
@@ -321,6 +326,8 @@ def test_the_post_navigation_gate_passes_every_match(text: str) -> None:
     ("Ostatnia modyfikacja: 23.04.2024, 10:41", True), ("Updated 13 March 2024", True), ("Mis à jour le 3 mai 2024", True),
     ("Updated", False), ("Updated guidance was issued in 2023 after the floods hit the valley towns.", False),
     ("Обновлено расписание автобусов", False),
+    ("This page was last edited on 3 March 2024, at 11:52 (UTC).", True), ("Last modified: 12.02.2024", True),
+    ("Last edited by the board", False),
 ])
 def test_update_line(text: str, want: bool) -> None:
     assert chrome.is_update_line(text) is want
@@ -335,6 +342,12 @@ def test_more_reading_times(text: str, want: bool) -> None:
     ("Topics", "alone"), ("Теги", "alone"), ("Tags:", "alone"), ("Tags: elections, turnout", "line"),
     ("Теги: археология Псков клады XVII век нумизматика", "line"), ("Tagi: Opole, biblioteka rzeczy", "line"),
     ("Topics: what the study found and why it matters.", None), ("Topical issues", None),
+    ("Categories", "alone"), ("Рубрики:", "alone"),
+    # a wiki's categories: many words, short items set apart by bars
+    ("Categories: Tide mills in England | Grade II* listed buildings in Essex | Buildings and structures completed in 1784"
+     " | Museums in Essex | Watermills in Essex", "line"),
+    ("Categories: the river rose and the mill stopped for a whole winter while the miller and his sons waited for"
+     " the water to fall again", None),
 ])
 def test_tags_label(text: str, want: str | None) -> None:
     assert chrome.tags_label(text) == want
@@ -514,3 +527,40 @@ def test_the_rest_of_a_menu_in_the_head(run: list[str], rest_taken: bool) -> Non
 ])
 def test_a_comments_header_may_end_with_a_colon(text: str, want: bool) -> None:
     assert chrome.is_comments_header(text) is want
+
+
+@pytest.mark.parametrize("text", ["<< Предыдущая: Гостиная | Следующая: Мастер-класс >>", "Previous: Bridges | Next: Fords",
+                                  "« Previous post: Ferries"])
+def test_post_navigation(text: str) -> None:
+    assert chrome.POST_NAV.search(text) is not None
+
+
+@pytest.mark.parametrize("text", ["Previous: we measured the flow", "The next step: a survey | the last step: a report"])
+def test_prose_with_previous_or_next_is_no_post_navigation(text: str) -> None:
+    assert chrome.POST_NAV.search(text) is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("вчера, 14:20 В Карелии открыли тропу вокруг каньона", True), ("17 марта, 09:12 В Петербурге начали ремонт моста", True),
+    ("14:05 Council approves new harbour ferry timetable", True),
+    ("#storks #birds #census", False), ("#лелеки #облік_птахів #Поділля", False),
+])
+def test_news_feed_headline(text: str, want: bool) -> None:
+    assert chrome.is_headline(text) is want
+
+
+def test_a_posts_hashtags_and_stamp_under_its_byline_are_no_teaser_list() -> None:
+    lines = [P1, "", P2, "", P3, "", "✍️ Тарас Климчук", "", "#лелеки #облік_птахів #Поділля #орнітологія", "👁 8.3K",
+             "Jul 29, 2024 at 14:20", "👍 412   ❤️ 156   🔥 23", "Comments", "47 comments"]
+    out = chrome.find_chrome(lines)
+    assert out.get(9) == "counter" and out.get(11) == "counter"
+    assert 6 not in out and 8 not in out and 10 not in out
+
+
+def test_a_news_feed_under_its_label_is_a_teaser_list() -> None:
+    lines = [P1, "", P2, "", P3, "", P4, "", "Последние новости",
+             "вчера, 14:20 В Карелии открыли для туристов тропу вокруг каньона",
+             "вчера, 11:05 Смольный утвердил план дноуглубления Невской губы",
+             "17 марта, 09:12 В Петербурге начали ремонт Благовещенского моста"]
+    out = chrome.find_chrome(lines)
+    assert all(out.get(i) == "teaser" for i in (8, 9, 10, 11))

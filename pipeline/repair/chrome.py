@@ -32,6 +32,7 @@ Not in hard-wrapped text (PDF extractions), where a line is a piece of a paragra
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection
 
@@ -50,14 +51,15 @@ AD_LABEL = re.compile(
     r"publicit[ée]|publicidad|publicidade|pubblicit[àa]|reklama|inzerce|reklam|advertentie|publicitate|διαφ[ήη]μιση", _I)
 # A view or comment counter, or a reading time: "Views: 1 284", "Комментарии (12)", "12 comments",
 # "Temps de lecture : 5 min", "7 min read".
-_COUNT = r"\d[\d \u00a0\u202f,.]*"
+_COUNT = r"\d[\d \u00a0\u202f,.]*(?:[KkMmКк]\b|\s?тыс\.)?"  # (abbreviated or not: "8.3K", "12 тыс.")
 _COMMENT_WORDS = (r"comments?|комментари\w*|коментар\w*|kommentare|commentaires|comentarios|comentários|commenti|"
                   r"komentarz\w*|пікірлер|yorumlar|yorum|reacties|reactie|komentáře|comentarii|σχ[όο]λια")
 _COUNTED = (rf"views?|reads|shares|likes|accesses|downloads|citations|altmetric|{_COMMENT_WORDS}|skomentuj|komentuj|"
             r"просмотр\w*|переглядів|перегляд\w*|aufrufe|vues|visitas|visualiza\w*|visualizzazioni|wyświetle\w*|"
             r"odsłon\w*|қаралды|көрілді|görüntülenme|okunma|weergaven|zobrazení|vizualizări")
 _READING = (r"reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|"
-            r"tempo di lettura|czas czytania|время чтения|час читання|время прочтения|оқу уақыты|okuma süresi|"
+            r"tempo di lettura|czas czytania|время чтения|час читання|время прочтения|время на (?:про)?чтение|час на читання|"
+            r"оқу уақыты|okuma süresi|"
             r"leestijd|doba čtení|timp de citire")
 _MINUTES = r"min\w*|мин\w*|хв\w*"
 COUNTER = re.compile(
@@ -115,7 +117,8 @@ _NOTICE_LOW = re.compile(NOTICE.pattern)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s*(?:19|20)\d\d|copyright\s*(?:©|\(c\)|(?:19|20)\d\d))|(?:19|20)\d\d\s*©", _I)
 # An update line: the cue, then the date and time it names (never the publication date).
 UPDATED = re.compile(
-    r"(?:(?:last )?updated(?: on)?|обновлено|обновлен[оа]?|оновлено|aktualisiert(?: am)?|mis à jour(?: le)?|"
+    r"(?:(?:last )?updated(?: on)?|(?:this (?:page|article) was )?last (?:edited|modified|reviewed)(?: on)?|"
+    r"последнее изменение|последняя правка|обновлено|обновлен[оа]?|оновлено|aktualisiert(?: am)?|mis à jour(?: le)?|"
     r"actualizado(?: el)?|atualizado(?: em)?|aggiornato(?: il)?|ostatnia modyfikacja|zaktualizowano|"
     r"aktualizacja|modifié le|última actualización|ultimo aggiornamento|жаңартылды|güncellendi|"
     r"güncelleme(?: tarihi)?|(?:laatst )?bijgewerkt(?: op)?|aktualizováno|actualizat(?: la)?|ενημερώθηκε|τελευταία ενημέρωση)\s*:?\s+\d", _I)
@@ -126,10 +129,13 @@ SHARE = re.compile(
     r"artikel teilen|udostępnij|бөлісу|paylaş|deel(?: dit artikel)?|delen|sdílet|distribuie|κοινοποίηση|μοιραστείτε)\s*:?", _I)
 # A tags or topics label, with its items on the line or one a line under it.
 TAGS = re.compile(
-    r"(?:tags?|topics|related topics|filed under|теги|тэги|метки|темы|теґи|мітки|теми|schlagwörter|themen|"
+    r"(?:tags?|topics|related topics|filed under|categories|категории|рубрики|категорії|kategorien|catégories|"
+    r"categorías|categorie|kategorie|kategoriler|categorieën|"
+    r"теги|тэги|метки|темы|теґи|мітки|теми|schlagwörter|themen|"
     r"étiquettes|mots-clés|sujets|etiquetas|temas|argomenti|tagi|tematy|тегтер|тэгтер|etiketler|schlagworte|"
     r"onderwerpen|trefwoorden|štítky|etichete|ετικέτες)", _I)
 TAG_ITEM_WORDS = 3
+TAG_BAR_ITEM_WORDS = 7
 # A short label and a count in brackets, a link under the article: "Galeria zdjęć (12)", "Photos (24)".
 _COUNTED_LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}\s*\(\d{1,4}\)")
 # A page's top bar: the weather ("Ascoli Piceno 11°C", "−3°C") or exchange rates ("USD 448.12").
@@ -181,10 +187,12 @@ POST_NAV = re.compile(
     r"(?:(?:previous|next|older|newer) (?:post|entry|article)|предыдущая запись|следующая запись|"
     r"попередній запис|наступний запис|article (?:précédent|suivant)|(?:entrada|artículo) (?:anterior|siguiente)|"
     r"(?:post|artigo) anterior|próximo (?:post|artigo)|(?:vorheriger|nächster) (?:beitrag|artikel)|"
-    r"articolo (?:precedente|successivo)|(?:poprzedni|następny) (?:wpis|artykuł))"
+    r"articolo (?:precedente|successivo)|(?:poprzedni|następny) (?:wpis|artykuł)|"
+    # (the words alone, both of them on the line: "<< Предыдущая: ... | Следующая: ... >>")
+    r"(?:previous|предыдущая|предыдущий|попередня|попередній)\s*:.*\|\s*(?:next|следующая|следующий|наступна|наступний)\s*(?=:))"
     r"(?=\s*(?:[:»«←→–-]|$))", _I)  # (then a colon, an arrow or the line's end: "the next post office" is prose)
 _POST_NAV_WORDS = ("previous", "next", "older", "newer", "запис", "article", "entrada", "artículo", "post",
-                   "artigo", "beitrag", "artikel", "articolo", "wpis", "artykuł")
+                   "artigo", "beitrag", "artikel", "articolo", "wpis", "artykuł", "предыдущ", "попередн")
 
 
 def _may_be_post_nav(text: str) -> bool:
@@ -222,6 +230,9 @@ _DECOR = " \t-–—_*#[](){}|:•·"
 _MARKS = " \t-–—_*#|•·"  # (a counter's brackets are its own)
 _REFERENCE = re.compile(r"https?://|\bdoi\b|\((?:19|20)\d\d[a-z]?\)|\bet al\b|\d\s*[-–]\s*\d+\.?$", _I)
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
+# A news feed's stamp before its headline: a clock time, a day ("вчера", "Yesterday") or a date
+# before it or not: "вчера, 14:20 ", "17 марта, 09:12 ", "08.05.2024 10:05 ".
+_FEED_STAMP = re.compile(r"^(?:[^\W\d_]+,?\s+|\d{1,2}(?:[./]\d{1,2}[./]\d{2,4}|\s+[^\W\d_]+\.?),?\s+)?\d{1,2}:\d\d\s+")
 # A pointer: a one-to-three-word label, a colon (maybe after a space, French style), a headline.
 _POINTER = re.compile(r"^([^\W\d_][^\W\d_'’]*(?: [^\W\d_'’]+){0,2})\s?[:：]\s+(\S.*)$")
 # Most words a notice or a call may have and still be the site's, not the article's.
@@ -259,7 +270,25 @@ def is_counter(text: str) -> bool:
     (True, True, False)
     """
     t = text.strip(_MARKS)
-    return len(t) <= 40 and COUNTER.fullmatch(t) is not None
+    return len(t) <= 40 and (COUNTER.fullmatch(t) is not None or _is_pictograph_counter(t))
+
+
+# (One number a token, one separator in it at most: "📅 12.03.2024" is a date.)
+_COUNT_ONLY = re.compile(r"\d+(?:[.,]\d+)?[KkMmКк]?$")
+
+
+def _is_pictograph_counter(text: str) -> bool:
+    """Counters shown as pictographs and numbers, nothing else: ``"👍 412   ❤️ 156"``, ``"👁 8.3K"`` -> True;
+    ``"🔥 Hot deals"`` -> False."""
+    counts = pictographs = 0
+    for token in text.split():
+        if _COUNT_ONLY.match(token):
+            counts += 1
+        elif all(unicodedata.category(c) in ("So", "Mn", "Cf") for c in token):  # (with its variation selector)
+            pictographs += 1
+        else:
+            return False
+    return counts >= 1 and pictographs >= 1
 
 
 def is_credit(text: str) -> bool:
@@ -384,10 +413,15 @@ def tags_label(text: str) -> str | None:
     if TAGS.fullmatch(t):
         return "alone"
     label, colon, items = t.partition(":")
-    if colon and TAGS.fullmatch(label.strip()) and items.strip() and _words(items) <= 20 \
-            and not items.rstrip().endswith((".", "!", "?")):
+    if colon and TAGS.fullmatch(label.strip()) and items.strip() and not items.rstrip().endswith((".", "!", "?")) \
+            and (_words(items) <= 20 or _short_items(items.split("|"))):
         return "line"
     return None
+
+
+def _short_items(items: list[str]) -> bool:
+    """Three or more items set apart by bars, none over TAG_BAR_ITEM_WORDS words (a wiki's categories)."""
+    return len(items) >= 3 and all(1 <= _words(x) <= TAG_BAR_ITEM_WORDS for x in items)
 
 
 def is_top_bar(text: str) -> bool:
@@ -534,9 +568,15 @@ def is_headline(text: str) -> bool:
     (True, True)
     >>> is_headline("Berg A. Ferries and islands. Island Studies 5 (2020) 1-10")
     False
+    >>> is_headline("вчера, 14:20 В Карелии открыли тропу вокруг каньона")  # a news feed's, its stamp first
+    True
+    >>> is_headline("#storks #birds #census")  # a post's hashtags
+    False
     """
-    t = _LIST_NUMBER.sub("", text.strip())
-    return 3 <= _words(t) <= 20 and (is_title_like(t) or t.endswith(("»", "”", '"'))) and not _REFERENCE.search(t)
+    t = _FEED_STAMP.sub("", _LIST_NUMBER.sub("", text.strip()))
+    words = t.split()
+    return (3 <= len(words) <= 20 and (is_title_like(t) or t.endswith(("»", "”", '"'))) and not _REFERENCE.search(t)
+            and not all(w[0] == "#" for w in words))
 
 
 def _prose_chars(lines: list[str], idx: list[int]) -> int:
