@@ -531,7 +531,7 @@ def test_a_comments_header_may_end_with_a_colon(text: str, want: bool) -> None:
 
 @pytest.mark.parametrize("text", ["<< Предыдущая: Гостиная | Следующая: Мастер-класс >>", "Previous: Bridges | Next: Fords",
                                   "« Previous post: Ferries"])
-def test_post_navigation(text: str) -> None:
+def test_post_navigation_pattern(text: str) -> None:
     assert chrome.POST_NAV.search(text) is not None
 
 
