@@ -174,3 +174,17 @@ def test_greek_codepages(text: str, codec: str, name: str) -> None:
 ])
 def test_other_codepages_are_not_read_as_greek(text: str, codec: str, name: str) -> None:
     assert decode_bytes(text.encode(codec))[1] != "cp1253" and decode_bytes(text.encode(codec))[1] != "iso-8859-7"
+
+
+SK = ("Knižnica vecí sídli v bývalej kopírke na Hlavnej ulici. Na policiach je už vyše sto osemdesiat predmetov: "
+      "vŕtačky, stany, spoločenské hry a šijacie stroje. Ľudia si ich môžu požičať zadarmo na týždeň. ")
+
+
+@pytest.mark.parametrize(("text", "codec", "name"), [
+    (CS * 3, "iso8859_2", "iso-8859-2"), (PL * 3, "iso8859_2", "iso-8859-2"), (SK * 3, "iso8859_2", "iso-8859-2"),
+    (SK * 3, "cp1250", "cp1250"),
+])
+def test_iso_8859_2_and_cp1250_told_apart_by_their_letters(text: str, codec: str, name: str) -> None:
+    # š, ž, ś, ź, ą, ľ, Ľ sit at other bytes in the two: the wrong one mixes letters of several languages.
+    decoded, encoding = decode_bytes(text.encode(codec))
+    assert (decoded, encoding) == (text, name)

@@ -11,6 +11,7 @@ import codecs
 import logging
 import re
 import unicodedata
+from collections import Counter
 from typing import Any
 
 from pipeline.textscore import reading_score
@@ -286,6 +287,71 @@ def _non_ascii_chunks(sample: bytes) -> bytes:
     return b" ".join(chunk for chunk in sample.split() if not chunk.isascii())
 
 
+# How much less coherent than the best other codepage a Central European reading may be and still
+# win on less chaos: charset-normalizer's coherence differs in the third decimal for one text read
+# with a few letters changed.
+COHERENCE_TOLERANCE = 0.01
+
+# The letters with diacritics of each language written in cp1250 or ISO-8859-2: a reading whose
+# letters all belong to one of them is the right one ("ž" and "š" are "ľ" and "ą" in the other).
+_CENTRAL_EUROPEAN_ALPHABETS = tuple(frozenset(a + a.upper()) for a in (
+    "áčďéěíňóřšťúůýž",  # Czech
+    "áäčďéíĺľňóôŕšťúýž",  # Slovak
+    "ąćęłńóśźż",  # Polish
+    "áéíóöőúüű",  # Hungarian
+    "čćđšž",  # Croatian, Bosnian, Serbian, Slovene
+    "ăâîșțşţ",  # Romanian
+    "äöüß",  # German
+))
+_CENTRAL_EUROPEAN_PAIR = {"cp1250": "iso8859_2", "iso8859_2": "cp1250"}
+
+
+def _alphabet_fit(text: str) -> int:
+    """How many of ``text``'s non-ASCII letters the language that holds the most of them writes.
+
+    >>> _alphabet_fit("příliš žluťoučký"), _alphabet_fit("přąliľ")
+    (7, 1)
+    """
+    letters = Counter(c for c in text if c > "\x7f" and c.isalpha())
+    return max((sum(n for c, n in letters.items() if c in a) for a in _CENTRAL_EUROPEAN_ALPHABETS), default=0)
+
+
+def _central_european_variant(raw: bytes, codec: str, text: str) -> tuple[str, str]:
+    """ISO-8859-2 rather than cp1250 (or the other way) when its letters belong to one language more.
+
+    >>> _central_european_variant("Nový výskyt raka, šíření žab".encode("iso8859_2"), "cp1250",
+    ...                           "Nový výskyt raka, šíření žab".encode("iso8859_2").decode("cp1250"))
+    ('iso8859_2', 'Nový výskyt raka, šíření žab')
+    """
+    other = _CENTRAL_EUROPEAN_PAIR.get(codec)
+    if other is None:
+        return codec, text
+    try:
+        alt = raw.decode(other)
+    except UnicodeDecodeError:
+        return codec, text
+    if alt != text and _alphabet_fit(alt[:65536]) > _alphabet_fit(text[:65536]):
+        log.debug("%s reads letters of one language where %s mixes several", other, codec)
+        return other, alt
+    return codec, text
+
+
+# Signs of the Latin-1 range where ISO-8859-2 has letters, next to a letter: "u¾", "vy¹e", "pøes"
+# is ISO-8859-2 Czech read as cp1252. Real text puts none of them inside a word (a degree sign
+# before a unit is spaced or counted as one of the few allowed).
+_SIGN_IN_WORD = re.compile(r"[^\W\d_][¤¥¦§¨©¬®¯±²³´¶¸¹¼½¾¿]|[¤¥¦§¨©¬®¯±²³´¶¸¹¼½¾¿][^\W\d_]")
+SIGNS_IN_WORDS = 3
+
+
+def _signs_in_words(text: str) -> int:
+    """How many signs ``text`` prints right beside a letter (in its first 64K characters).
+
+    >>> _signs_in_words("Kni¾nica je u¾ vy¹e"), _signs_in_words("Knižnica, 20 °C, © 2024")
+    (3, 0)
+    """
+    return len(_SIGN_IN_WORD.findall(text, 0, 65536))
+
+
 def _central_european_check(results: list[Any]) -> Any:
     """charset-normalizer's best match (its results come best first), passing over a Central European
     codepage unless it reads a Central European language there more coherently than in the best
@@ -300,7 +366,9 @@ def _central_european_check(results: list[Any]) -> Any:
     others = [r for r in results if codecs.lookup(r.encoding).name.replace("-", "_") not in CENTRAL_EUROPEAN]
     other = others[0] if others else None
     if other is None or (best.language in CENTRAL_EUROPEAN_LANGUAGES and (
-            best.coherence > other.coherence or (best.coherence == other.coherence and best.chaos < other.chaos))):
+            best.coherence > other.coherence
+            or (best.coherence >= other.coherence - COHERENCE_TOLERANCE and best.chaos < other.chaos)
+            or _signs_in_words(str(other)) > SIGNS_IN_WORDS and _signs_in_words(str(best)) == 0)):
         return best
     return others[0]
 
@@ -431,6 +499,7 @@ def _detect_single_byte(raw: bytes) -> tuple[str, str]:
     codec = _best_reading(raw, codec, exclude=frozenset() if codec in CENTRAL_EUROPEAN else CENTRAL_EUROPEAN)
     text = raw.decode(codec)
     codec, text = _letter_variant(raw, codec, text)
+    codec, text = _central_european_variant(raw, codec, text)
     if codec != "cp1252" and not _CYRILLIC.search(text):
         # English with curly quotes has the same bytes in cp1251 and cp1252: name the Western one.
         try:
