@@ -110,6 +110,9 @@ def test_a_nougat_front_reads_its_markers_and_affiliations() -> None:
     ("Extended author information available on the last page of the article", True), ("Vol.:(0123456789)", True),
     ("Submit your article to this journal", True), ("Article views: 312", True), ("View Crossmark data", True),
     ("Full Terms & Conditions of access and use can be found at", True),
+    ("Listas de contenidos disponibles en ScienceDirect", True), ("página web de la revista: www.x.es", True),
+    ("Listes de contenus disponibles sur ScienceDirect", True), ("page d’accueil de la revue : www.x.fr", True),
+    ("Lista de conteúdos disponível em SciELO", True), ("La página web de la revista se actualiza cada mes.", False),
     ("To cite this article: A. Berg (2024) Huts, Mountain Studies, 12:1, 1-20", False),  # metadata reads it
     ("Contents of the archive are listed in Table 2.", False), ("The article views the hut as a commons.", False),
 ])

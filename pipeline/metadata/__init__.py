@@ -132,6 +132,7 @@ def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> b
         or _URL_ONLY_RE.fullmatch(t) is not None
         or _is_venue_line(t, venue_keys)
         or venue.has_volume_and_issue(t)  # a masthead or citation line
+        or venue.has_year_and_pages(t)
         or _dated_at_both_ends(t)
         or _ISSN_RE.search(t) is not None  # a masthead: the journal's name beside its ISSN
         or _date_time_stamp(t)

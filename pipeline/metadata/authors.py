@@ -238,17 +238,23 @@ def title_case_caps(text: str) -> str:
     return _CAPS_WORD_RE.sub(lambda m: m.group(0)[0] + m.group(0)[1:].replace("İ", "I").lower(), text)
 
 
+MAX_CAPS_SURNAME_WORDS = 3
+
+
 def _given_names_then_surname_in_capitals(name: str) -> bool:
     """Whether a name as printed has its surname, and only that word, in capitals after given names
     in title case (a common convention in Turkish, French, Romanian and Spanish journals).
 
     ``"Ayşe Nur KARADENİZ"`` -> True; ``"Jean-Luc MARTIN"`` -> True; ``"ИВАНОВ Иван Иванович"`` -> True;
-    ``"Anna Berg"`` -> False; ``"ANNA BERG"`` -> False; ``"NASA Team Leader"`` -> False
+    ``"Anna Berg"`` -> False; ``"ANNA BERG"`` -> False;
+    ``"Yannick LE GOFF"`` -> True, ``"María José ECHEVERRÍA LASA"`` -> True (a particle, two surnames)
     """
     words = name.split()
-    caps = [w for w in words if _CAPS_WORD_RE.fullmatch(w.replace("-", ""))]
+    caps = [_CAPS_WORD_RE.fullmatch(w.replace("-", "")) is not None for w in words]
+    n = sum(caps)
     # (Or first: "ИВАНОВ Иван Иванович", "MARTIN Jean-Luc", as Russian and French journals print it.)
-    return len(caps) == 1 and (words[-1] is caps[0] or words[0] is caps[0]) and len(words) >= 2
+    # The surname in capitals may be two words or have a particle: together at one end of the name.
+    return 1 <= n <= MAX_CAPS_SURNAME_WORDS and len(words) > n and (all(caps[-n:]) or all(caps[:n]))
 
 
 # Chinese names: two to four Han characters, each with optional markers, separated by a full-width

@@ -19,7 +19,7 @@ _YEAR = r"(?:19|20)\d\d"
 # The words a volume and an issue number are printed with, maybe with a colon. (бр. is Bulgarian and
 # Serbian, heft German, број Macedonian and Serbian, cilt and sayı Turkish.)
 _VOL_WORDS = r"(?<!\w)(?:vol\.?|volume|т\.|том|bd\.|band|cilt)\s*:?\s*"
-_ISSUE_WORDS = r"(?:(?<!\w)(?:no\.?|nr\.?|issue|iss\.|вып\.?|выпуск|бр\.|број|heft|sayı|n)\s*:?\s*|№\s*)"
+_ISSUE_WORDS = r"(?:(?<!\w)(?:no\.?|nr\.?|issue|iss\.|вып\.?|выпуск|бр\.|број|heft|sayı|n[°º]|n\.[°º]|n)\s*:?\s*|№\s*)"
 _VOL_RE = re.compile(rf"{_VOL_WORDS}(\d+[a-z]?)", re.IGNORECASE)
 _ISSUE_RE = re.compile(rf"{_ISSUE_WORDS}(\d+(?:\s*[-/–]\s*\d+)?)(?!\d)", re.IGNORECASE)
 # A volume followed by its issue ("Vol. 33 No. 5", "Т. 9, № 4"), or the two in Chinese ("第 33 卷第 5 期").
@@ -80,6 +80,22 @@ def norm_pages(pages: str) -> str:
     return re.sub(r"\s*-\s*", "-", norm_dashes(pages.strip()))
 
 
+# A year and a labelled page range, a collection's or an issue's line ("red. Ewa Lipińska, Olsztyn 2022,
+# s. 97–110", "2023, n° 2, p. 87-102"); or a volume's pages and the year ("<name> 61: 143-146, 2024").
+_YEAR_THEN_PAGES_RE = re.compile(rf"(?<!\d){_YEAR}\b.{{0,40}}?{_PAGES_RE.pattern}", re.IGNORECASE)
+_VOL_PAGES_YEAR_RE = re.compile(rf"(?<![\d.])\d{{1,4}}\s*:\s*\d{{1,6}}\s*[-–—]\s*\d{{1,6}}\s*,\s*{_YEAR}(?!\d)")
+
+
+def has_year_and_pages(text: str) -> bool:
+    """Whether ``text`` prints a year and then the article's pages: a masthead, collection or citation line.
+
+    ``"red. Ewa Lipińska, Marek Sowa, Olsztyn 2022, s. 97–110"`` -> True;
+    ``"Sborník klubu v Jihlavě 61: 143-146, 2024"`` -> True; ``"Growth in 2022, see p. 4"`` -> False
+    """
+    return _YEAR_THEN_PAGES_RE.search(text) is not None and re.search(r"\d\s*[-–—]\s*\d", text) is not None \
+        or _VOL_PAGES_YEAR_RE.search(text) is not None
+
+
 def has_volume_and_issue(text: str) -> bool:
     """Whether ``text`` prints a volume and then its issue: a masthead or citation line.
 
@@ -128,9 +144,11 @@ def parse_issue_line(line: str) -> dict[str, Any] | None:
             return {"names": [name], "year": ypp.group("year"), "volume": ypp.group("vol"), "issue": None,
                     "pages": norm_pages(ypp.group("pages"))}
     # An issue line with labelled parts.
-    year_m = _YEAR_RE.search(text)
     vol_m = _VOL_RE.search(text)
     issue_m = _ISSUE_RE.search(text)
+    # (The year is not the number's first part: "Communiqué n° 2024-041" is a document's number.)
+    year_m = next((y for y in _YEAR_RE.finditer(text)
+                   if issue_m is None or not issue_m.start(1) <= y.start() < issue_m.end(1)), None)
     pages_m = _PAGES_RE.search(text)
     vi = _VOL_ISSUE_RE.search(text) if _NUMBER_PAREN_RE.search(text) else None
     if year_m and (vol_m or issue_m) and (vi is None or vol_m or issue_m):

@@ -1103,7 +1103,14 @@ _PUBLISHER_STAMP = re.compile(
     r"this (?:article|paper)|extended author information (?:is )?available on the last page|vol\.?:\s*\(0123456789\)|"
     r"submit your (?:article|manuscript|paper) to this journal|article views\s*:?\s*\d|view related articles|"
     r"view crossmark data|view citing articles|citing articles\s*:\s*\d|full terms (?:&|and) conditions of access "
-    r"and use)", re.IGNORECASE)
+    r"and use|"
+    # (the masthead's two lines in the other languages such platforms print them in)
+    r"listas? de contenidos? disponibles? en\b|p[áa]gina (?:web |principal )?de la revista\s*:|"
+    r"listas? de conte[úu]dos? dispon[íi]ve(?:l|is) em\b|p[áa]gina (?:inicial )?da revista\s*:|"
+    r"listes? de contenus? disponibles? sur\b|page d['’]accueil de la revue\s*:|"
+    r"elenchi dei contenuti disponibili su\b|home ?page della rivista\s*:|"
+    r"inhaltsverzeichnis(?:se)? (?:verfügbar|erhältlich) (?:bei|auf|unter)\b|(?:zeitschriften-)?homepage der zeitschrift\s*:|"
+    r"zeitschriften-homepage\s*:)", re.IGNORECASE)
 
 
 # A preprint server's stamp on every page: "medRxiv preprint doi: https://doi.org/...; this version posted

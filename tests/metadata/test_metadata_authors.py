@@ -50,8 +50,9 @@ def test_is_name(text: str, name: bool) -> None:
         ("Ayşe Nur KARADENİZ1* , Mehmet Ali ÖZTÜRK2 , Gökhan İLERİ3",
          [("Ayşe Nur Karadeniz", ["1", "*"]), ("Mehmet Ali Öztürk", ["2"]), ("Gökhan İleri", ["3"])]),
         ("Jean-Luc MARTIN1, Marie DUPONT2", [("Jean-Luc Martin", ["1"]), ("Marie Dupont", ["2"])]),
-        # ... but not two capitals words in a name, a capitals word first, or an organisation.
-        ("Anna MARIA KOWALSKA1, Jan NOWAK2", None),
+        # ... the surname in capitals of two words (a Spanish double surname, "LE GOFF") as well ...
+        ("Anna MARIA KOWALSKA1, Jan NOWAK2", [("Anna Maria Kowalska", ["1"]), ("Jan Nowak", ["2"])]),
+        # ... but not an organisation.
         ("NASA Team, ESA Group", None),
         # The surname in capitals first, as Russian and French journals print it.
         ("MARTIN Jean-Luc, DUPONT Marie", [("Martin Jean-Luc", []), ("Dupont Marie", [])]),
@@ -881,3 +882,13 @@ def test_a_notice_signed_by_who_prepared_it() -> None:
     doc = make_doc(["Межевые планы XVIII века: как читать старую карту уезда", LONG_RU, LONG_RU,
                     "Информацию подготовила Е. С. Мартынова, заведующая отделом краеведения"])
     assert [a["name"] for a in run(doc)["authors"]] == ["Е. С. Мартынова"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Claire DUMONTEIL* et Yannick LE GOFF**", ["Claire Dumonteil", "Yannick Le Goff"]),
+    ("María José ECHEVERRÍA LASA1, Jordi PUIG2", ["María José Echeverría Lasa", "Jordi Puig"]),
+    ("Jean-Luc MARTIN, Anne DE LA TOUR", ["Jean-Luc Martin", "Anne De La Tour"]),
+])
+def test_a_surname_in_capitals_of_two_words_or_with_its_particle(line: str, names: list[str]) -> None:
+    from pipeline.metadata.authors import parse_author_line
+    assert [a.name for a in parse_author_line(line) or []] == names

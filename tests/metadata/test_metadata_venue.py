@@ -34,6 +34,8 @@ from pipeline.metadata.venue import (
         ("Russia in Global Affairs, Vol. 21, No. 4, 2023", ["Russia in Global Affairs"], "2023", "21", "4", None),
         ("Journal of Slavic Military Studies, 33(1), 44–88, 2020", ["Journal of Slavic Military Studies"], "2020", "33",
          "1", "44-88"),
+        ("Cahiers d'histoire des campagnes 2023, n° 2, p. 87-102", ["Cahiers d'histoire des campagnes"], "2023", None,
+         "2", "87-102"),
     ],
 )
 def test_parse_issue_line(line: str, names: list[str], year: str, volume: str | None, issue: str | None,
@@ -44,10 +46,28 @@ def test_parse_issue_line(line: str, names: list[str], year: str, volume: str | 
 @pytest.mark.parametrize(
     "line",
     ["The year 2019 marked the 70th anniversary of relations", "50", "In 2023, 3 countries joined the group",
-     "Fig. 2 Development process of relations from 1950 to 2021"],
+     "Fig. 2 Development process of relations from 1950 to 2021",
+     "Communiqué de presse n° 2024-041"],  # (a document's number, not an issue of a year)
 )
 def test_not_an_issue_line(line: str) -> None:
     assert parse_issue_line(line) is None
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("red. Ewa Lipińska, Marek Sowa, Olsztyn 2022, s. 97–110", True), ("Sborník klubu v Jihlavě 61: 143-146, 2024", True),
+    ("Cahiers d'histoire des campagnes 2023, n° 2, p. 87-102", True),
+    ("Growth in 2022, see p. 4", False), ("Ratio 3:1 in 2024", False), ("Farms 2010-2020: 12 case studies", False),
+])
+def test_a_year_and_the_pages_make_a_masthead_line(line: str, want: bool) -> None:
+    from pipeline.metadata.venue import has_year_and_pages
+    assert has_year_and_pages(line) is want
+
+
+def test_a_title_under_a_collections_masthead_with_its_pages() -> None:
+    from metadata_docs import LONG_EN, make_doc, run
+    doc = make_doc([("paragraph", "Gardens in the Culture of Pomerania. Studies ed. Ewa Lipińska, Olsztyn 2022, s. 97–110"),
+                    ("heading", "Agnieszka Wróblewska-Nowak*"), ("heading", "PARSONAGE GARDENS IN MASURIA"), LONG_EN])
+    assert run(doc)["title"]["text"].casefold() == "parsonage gardens in masuria"
 
 
 def test_citation_lines() -> None:
