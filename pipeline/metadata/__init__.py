@@ -937,6 +937,11 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
     for b in doc.blocks[: min(body_start, HISTORY_BLOCKS)]:
         if len(b.text) <= IMPRINT_CHARS and (m := _IMPRINT_RE.match(squash(b.text))):
             return m.group(1)
+    # Or of the book a chapter is printed in: its editors, the place and year, the chapter's pages
+    # ("red. Ewa Lipińska, Olsztyn 2022, s. 97–110"), in the furniture or among the first blocks.
+    for text in chain(doc.furniture, (b.text for b in doc.blocks[: min(body_start, HISTORY_BLOCKS)])):
+        if len(text) <= IMPRINT_CHARS and _EDITED_BY_RE.search(text) and (year := venue.masthead_year(squash(text))):
+            return year
     # 4. A post's stamp printed under it, among its counters ("👁 8.3K" / "Jul 29, 2024 at 14:20"): a
     #    line that is only a date and its clock time, the one such line among the last blocks (a
     #    thread's replies stamp each one).
@@ -967,6 +972,9 @@ def _tail_stamp(doc: Document, body_start: int, day_first: bool) -> str | None:
 _IMPRINT_RE = re.compile(r"^[^\W\d_][\w.\- ]*(?:\s*;\s*[^\W\d_][\w.\- ]*)*\s*:\s*[«\"“]?[A-ZА-ЯЁ][^,:;\d]{2,79},"
                          r"\s*((?:19|20)\d\d)\.?$")
 IMPRINT_CHARS = 160
+# A book's editors named on a chapter's masthead: "red.", "ed.", "eds.", "Hrsg.", "под ред.", "éd.", "a cura di".
+_EDITED_BY_RE = re.compile(r"(?<!\w)(?:red\.|eds?\.|\(eds?\.?\)|hrsg\.|под\s+ред\.|за\s+ред\.|éds?\.|a\s+cura\s+di|"
+                           r"coord\.|edited\s+by)", re.IGNORECASE)
 # A copyright line is at most this long; its year, and a range of years (a site's).
 COPYRIGHT_CHARS = 200
 _COPYRIGHT_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")

@@ -260,7 +260,13 @@ PUBLISHED_CUES = (
     r"published(?:\s+online)?(?:\s+on)?|first\s+published(?:\s+online)?|date\s+of\s+publication|publication\s+date|"
     r"posted(?:\s+on)?|issued|release\s+date|"
     r"опубликован[оа]?(?:\s+онлайн)?|дата\s+публикации|дата\s+опубликования|дата\s+выхода(?:\s+в\s+свет)?|"
-    r"размещено|опубліковано|дата\s+публікації|veröffentlicht(?:\s+am)?|publié\s+le|publicado(?:\s+(?:el|em|en))?|"
+    r"размещено|опубліковано|опублікован[аи]?(?:\s+онлайн)?|дата\s+публікації|veröffentlicht(?:\s+am)?|publié\s+le|"
+    # (Online first: "Publicado online em", "Disponible en línea el", "Objavljeno online".)
+    r"publicado\s+(?:online|en\s+línea)(?:\s+(?:el|em|en))?|disponible\s+en\s+línea(?:\s+(?:el|desde))?|"
+    r"dispon[íi]vel\s+online(?:\s+em)?|publié\s+en\s+ligne(?:\s+le)?|pubblicato\s+online(?:\s+il)?|"
+    r"objavljeno(?:\s+online)?|објављено(?:\s+онлајн)?|publikováno(?:\s+online)?|zveřejněno|"
+    r"opublikowano\s+online|çevrimiçi\s+yayın\s+tarihi|"
+    r"publicado(?:\s+(?:el|em|en))?|"
     # Online-first dates and the other allowed languages' words for them.
     r"available\s+online|online\s+publiziert|online\s+veröffentlicht|publiziert(?:\s+am)?|"
     r"mis\s+en\s+ligne(?:\s+le)?|publicado\s+en\s+línea|pubblicato(?:\s+il)?|opublikowano|data\s+publikacji|"

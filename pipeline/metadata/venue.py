@@ -42,6 +42,11 @@ _VOL_BAR_YEAR_RE = re.compile(rf"(?P<name>[^\d|]{{3,}}?)[,.]?\s+(?P<vol>\d{{1,4}
 # "<name> 2024; 12 (2): 31–34" (Vancouver style: year; volume (issue): pages), at the line's end.
 _VANCOUVER_RE = re.compile(rf"(?:^|(?P<name>.*?[^\W\d_].*?)[\s.,]+)(?P<year>{_YEAR})\s*;\s*(?P<vol>\d{{1,4}})\s*"
                            r"(?:\((?P<issue>\d{1,3}(?:[-/–]\d{1,3})?)\))?\s*:\s*(?P<pages>\d{1,6}(?:\s*[-–—]\s*\d{1,6})?)\.?$")
+# "<name> LXXI (2), 2023, 205–216" (a volume, in Roman or Arabic figures, its issue in brackets, the year
+# and the pages, unlabelled), at the line's end.
+_VOL_ISSUE_YEAR_PAGES_RE = re.compile(
+    rf"(?:^|(?P<name>.*?[^\W\d_].*?)[\s.,]+)(?P<vol>[IVXLC]{{1,8}}|\d{{1,4}})\s*\((?P<issue>\d{{1,3}}(?:[-/–]\d{{1,3}})?)\)"
+    rf"\s*,\s*(?P<year>{_YEAR})\s*,\s*(?P<pages>\d{{1,6}}\s*[-–—]\s*\d{{1,6}})\.?$")
 # "<name>, 12(3), 50-64" (the usual English citation of a journal article).
 _VOL_ISSUE_RE = re.compile(r"(?P<name>[^\d,;]{3,}?),?\s+(?P<vol>\d+)\s*\((?P<issue>\d+(?:[-/]\d+)?)\)"
                            r"(?:,?\s*(?P<pages>\d+\s*[-–—]\s*\d+))?")
@@ -82,18 +87,26 @@ def norm_pages(pages: str) -> str:
 
 # A year and a labelled page range, a collection's or an issue's line ("red. Ewa Lipińska, Olsztyn 2022,
 # s. 97–110", "2023, n° 2, p. 87-102"); or a volume's pages and the year ("<name> 61: 143-146, 2024").
-_YEAR_THEN_PAGES_RE = re.compile(rf"(?<!\d){_YEAR}\b.{{0,40}}?{_PAGES_RE.pattern}", re.IGNORECASE)
-_VOL_PAGES_YEAR_RE = re.compile(rf"(?<![\d.])\d{{1,4}}\s*:\s*\d{{1,6}}\s*[-–—]\s*\d{{1,6}}\s*,\s*{_YEAR}(?!\d)")
+_YEAR_THEN_PAGES_RE = re.compile(rf"(?<!\d)({_YEAR})\b.{{0,40}}?{_PAGES_RE.pattern}", re.IGNORECASE)
+_VOL_PAGES_YEAR_RE = re.compile(rf"(?<![\d.])\d{{1,4}}\s*:\s*\d{{1,6}}\s*[-–—]\s*\d{{1,6}}\s*,\s*({_YEAR})(?!\d)")
+_RANGE_RE = re.compile(r"\d\s*[-–—]\s*\d")
+
+
+def masthead_year(text: str) -> str | None:
+    """The year of a line that prints a year and then the article's pages (a masthead, collection or
+    citation line), else None.
+
+    ``"red. Ewa Lipińska, Marek Sowa, Olsztyn 2022, s. 97–110"`` -> ``"2022"``;
+    ``"Sborník klubu v Jihlavě 61: 143-146, 2024"`` -> ``"2024"``; ``"Growth in 2022, see p. 4"`` -> None
+    """
+    if (m := _YEAR_THEN_PAGES_RE.search(text)) and _RANGE_RE.search(text, m.end(1)):
+        return m.group(1)
+    return m.group(1) if (m := _VOL_PAGES_YEAR_RE.search(text)) else None
 
 
 def has_year_and_pages(text: str) -> bool:
-    """Whether ``text`` prints a year and then the article's pages: a masthead, collection or citation line.
-
-    ``"red. Ewa Lipińska, Marek Sowa, Olsztyn 2022, s. 97–110"`` -> True;
-    ``"Sborník klubu v Jihlavě 61: 143-146, 2024"`` -> True; ``"Growth in 2022, see p. 4"`` -> False
-    """
-    return _YEAR_THEN_PAGES_RE.search(text) is not None and re.search(r"\d\s*[-–—]\s*\d", text) is not None \
-        or _VOL_PAGES_YEAR_RE.search(text) is not None
+    """Whether ``text`` prints a year and then the article's pages (see ``masthead_year``)."""
+    return masthead_year(text) is not None
 
 
 def has_volume_and_issue(text: str) -> bool:
@@ -134,6 +147,10 @@ def parse_issue_line(line: str) -> dict[str, Any] | None:
         name = clean_name(vanc.group("name") or "") if vanc.group("name") else None
         return {"names": [name] if name else [], "year": vanc.group("year"), "volume": vanc.group("vol"),
                 "issue": vanc.group("issue"), "pages": norm_pages(vanc.group("pages"))}
+    if "(" in text and (vyp := _VOL_ISSUE_YEAR_PAGES_RE.search(text)):
+        name = clean_name(vyp.group("name") or "") if vyp.group("name") else None
+        return {"names": [name] if name else [], "year": vyp.group("year"), "volume": vyp.group("vol"),
+                "issue": vyp.group("issue"), "pages": norm_pages(vyp.group("pages"))}
     if "|" in text and (vy := _VOL_BAR_YEAR_RE.fullmatch(text)):
         name = clean_name(vy.group("name"))
         if name:

@@ -381,3 +381,24 @@ def test_a_collections_imprint_above_the_paper_gives_the_year() -> None:
 def test_a_posts_stamp_under_its_text(tail: list[str], want: str | None) -> None:
     doc = make_doc([("heading", "Перепис лелек: понад дві тисячі гнізд"), LONG_RU, LONG_RU, *tail])
     assert run(doc)["published"] == want
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("Recebido em 11/03/2024 | Aceito em 02/07/2024 | Publicado online em 24/07/2024", "2024-07-24"),
+    ("Надійшла до редакції 12.02.2024 | Прийнята до друку 28.04.2024 | Опублікована онлайн 15.06.2024", "2024-06-15"),
+    ("Disponible en línea el 9 de enero de 2025", "2025-01-09"), ("Objavljeno online: 12.05.2023", "2023-05-12"),
+    ("Publié en ligne le 3 mai 2024", "2024-05-03"), ("Recebido em 11/03/2024 | Aceito em 02/07/2024", None),
+])
+def test_online_first_cues_in_more_languages(line: str, want: str | None) -> None:
+    assert cued_publication_date(line, True) == want
+
+
+@pytest.mark.parametrize(("masthead", "want"), [
+    ("Gardens in the Culture of Pomerania. Studies red. Ewa Lipińska, Marek Sowa, Olsztyn 2022, s. 97–110", "2022"),
+    ("In: Rural Heritage, ed. J. Smith, London 2021, pp. 5–19", "2021"),
+    # no editors: a year and pages alone may be anything's (a citation, a table's caption)
+    ("Gardens in the Culture of Pomerania, Olsztyn 2022, s. 97–110", None),
+])
+def test_a_chapters_year_from_its_books_masthead(masthead: str, want: str | None) -> None:
+    doc = make_doc([("paragraph", masthead), ("heading", "Parsonage Gardens in Masuria"), LONG_EN, LONG_EN])
+    assert run(doc)["published"] == want

@@ -36,6 +36,8 @@ from pipeline.metadata.venue import (
          "1", "44-88"),
         ("Cahiers d'histoire des campagnes 2023, n° 2, p. 87-102", ["Cahiers d'histoire des campagnes"], "2023", None,
          "2", "87-102"),
+        ("НАСЛЕЂЕ И ПРОСТОР LXXI (2), 2023, 205–216", ["НАСЛЕЂЕ И ПРОСТОР"], "2023", "LXXI", "2", "205-216"),
+        ("LXXI (2), 2023, 205–216", [], "2023", "LXXI", "2", "205-216"),
     ],
 )
 def test_parse_issue_line(line: str, names: list[str], year: str, volume: str | None, issue: str | None,
