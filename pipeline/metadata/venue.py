@@ -43,10 +43,10 @@ _VOL_BAR_YEAR_RE = re.compile(rf"(?P<name>[^\d|]{{3,}}?)[,.]?\s+(?P<vol>\d{{1,4}
 _VANCOUVER_RE = re.compile(rf"(?:^|(?P<name>.*?[^\W\d_].*?)[\s.,]+)(?P<year>{_YEAR})\s*;\s*(?P<vol>\d{{1,4}})\s*"
                            r"(?:\((?P<issue>\d{1,3}(?:[-/–]\d{1,3})?)\))?\s*:\s*(?P<pages>\d{1,6}(?:\s*[-–—]\s*\d{1,6})?)\.?$")
 # "<name> LXXI (2), 2023, 205–216" (a volume, in Roman or Arabic figures, its issue in brackets, the year
-# and the pages, unlabelled), at the line's end.
+# and the pages, unlabelled; a masthead's other column may follow).
 _VOL_ISSUE_YEAR_PAGES_RE = re.compile(
     rf"(?:^|(?P<name>.*?[^\W\d_].*?)[\s.,]+)(?P<vol>[IVXLC]{{1,8}}|\d{{1,4}})\s*\((?P<issue>\d{{1,3}}(?:[-/–]\d{{1,3}})?)\)"
-    rf"\s*,\s*(?P<year>{_YEAR})\s*,\s*(?P<pages>\d{{1,6}}\s*[-–—]\s*\d{{1,6}})\.?$")
+    rf"\s*,\s*(?P<year>{_YEAR})\s*,\s*(?P<pages>\d{{1,6}}\s*[-–—]\s*\d{{1,6}})(?![\d\w])")
 # "<name>, 12(3), 50-64" (the usual English citation of a journal article).
 _VOL_ISSUE_RE = re.compile(r"(?P<name>[^\d,;]{3,}?),?\s+(?P<vol>\d+)\s*\((?P<issue>\d+(?:[-/]\d+)?)\)"
                            r"(?:,?\s*(?P<pages>\d+\s*[-–—]\s*\d+))?")

@@ -38,6 +38,7 @@ from pipeline.metadata.venue import (
          "2", "87-102"),
         ("НАСЛЕЂЕ И ПРОСТОР LXXI (2), 2023, 205–216", ["НАСЛЕЂЕ И ПРОСТОР"], "2023", "LXXI", "2", "205-216"),
         ("LXXI (2), 2023, 205–216", [], "2023", "LXXI", "2", "205-216"),
+        ("LXXI (2), 2023, 205–216 УДК 728.6:631.24", [], "2023", "LXXI", "2", "205-216"),  # the other column after it
     ],
 )
 def test_parse_issue_line(line: str, names: list[str], year: str, volume: str | None, issue: str | None,
