@@ -153,6 +153,9 @@ def test_join_lines(left: str, right: str, out: str) -> None:
         ("a [link](https://x.org/p) here", "a link (https://x.org/p) here"),
         ("![Fig. 1](img/f1.png)", "Fig. 1"),
         ("2 * 3 * 4", "2 * 3 * 4"),
+        # half a bold pair goes; a second author's marker after the name stays
+        ("**Keywords: a; b", "Keywords: a; b"), ("Tomasz Kędzierski**", "Tomasz Kędzierski**"),
+        ("Ray**, Lee", "Ray**, Lee"),
     ],
 )
 def test_strip_markdown(text: str, out: str) -> None:

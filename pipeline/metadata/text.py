@@ -40,7 +40,8 @@ def strip_marks(text: str) -> str:
     """Remove leftover markdown emphasis and heading marks (and inline HTML tags) around a line.
 
     ``"# **Experience and Enlightenment**"`` -> ``"Experience and Enlightenment"``;
-    ``"Anna Smith<sup>1</sup>"`` -> ``"Anna Smith1"``; ``"Ann Lee* and Tom Ray**"`` is kept as printed
+    ``"Anna Smith<sup>1</sup>"`` -> ``"Anna Smith1"``; ``"Ann Lee* and Tom Ray**"`` and ``"Tom Ray**"`` are kept
+    as printed
     """
     # Each rule runs only when its mark is there at all (most lines have none).
     t = text.strip()
@@ -58,9 +59,16 @@ def strip_marks(text: str) -> str:
     t = t.strip()
     if "**" in t:
         t = _HALF_BOLD_START_RE.sub("", t)
-        if not _NAME_MARKER_RE.search(t[:-2]):
+        if not _NAME_MARKER_RE.search(t[:-2]) and not _is_marked_name(t):
             t = _HALF_BOLD_END_RE.sub("", t)
     return t.strip()
+
+
+def _is_marked_name(text: str) -> bool:
+    """A short line of capitalised words ending with "**": a second author's name and its marker, the
+    first author's on the line above. ``"Tomasz Kędzierski**"`` -> True; ``"the end of a bold line**"`` -> False"""
+    words = text[:-2].split()
+    return text.endswith("**") and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
 _SUP_RE = re.compile(r"<sup>\s*([^<]{1,12}?)\s*</sup>", re.IGNORECASE)

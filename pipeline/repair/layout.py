@@ -1854,6 +1854,9 @@ def strip_inline_html(text: str, counts: Counter[str]) -> str:
     return text
 
 
+_STARS_MARKER = re.compile(r"(?<=[^\W\d_])\*\*(?=[\s,;]|$)")
+
+
 def strip_markdown(text: str, counts: Counter[str]) -> str:
     """Remove inline markdown: **bold**, __bold__, *emphasis*, _emphasis_, `code`, [text](url), ![alt](src).
 
@@ -1888,7 +1891,9 @@ def strip_markdown(text: str, counts: Counter[str]) -> str:
         text = _MD_CODE.sub(r"\1", text)
     if "[^" in text:
         text = MD_NOTE_REF.sub("", text)  # a footnote reference: the note itself is in footnotes
-    text = text.replace("**", "") if text.count("**") == 1 else text
+    # A bold mark left unpaired is dropped, not a second author's marker after the name ("Tom Ray**").
+    if text.count("**") == 1 and not _STARS_MARKER.search(text):
+        text = text.replace("**", "")
     if text != orig:
         counts["markdown"] += 1
     return text

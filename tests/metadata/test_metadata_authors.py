@@ -892,3 +892,21 @@ def test_a_notice_signed_by_who_prepared_it() -> None:
 def test_a_surname_in_capitals_of_two_words_or_with_its_particle(line: str, names: list[str]) -> None:
     from pipeline.metadata.authors import parse_author_line
     assert [a.name for a in parse_author_line(line) or []] == names
+
+
+def test_a_second_author_one_a_line_keeps_the_double_star_marker() -> None:
+    from metadata_docs import LONG_EN, make_doc, run
+    doc = make_doc([("heading", "Agnieszka Wróblewska-Nowak*"), ("heading", "Tomasz Kędzierski**"),
+                    ("heading", "PARSONAGE GARDENS IN MASURIA IN THE NINETEENTH CENTURY"), LONG_EN, LONG_EN])
+    meta = run(doc)
+    assert [a["name"] for a in meta["authors"]] == ["Agnieszka Wróblewska-Nowak", "Tomasz Kędzierski"]
+    assert meta["title"]["text"].casefold() == "parsonage gardens in masuria in the nineteenth century"
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("Tomasz Kędzierski**", "Tomasz Kędzierski**"), ("the end of a bold line**", "the end of a bold line"),
+    ("**Experience and Enlightenment", "Experience and Enlightenment"),
+])
+def test_strip_marks_half_bold(line: str, want: str) -> None:
+    from pipeline.metadata.text import strip_marks
+    assert strip_marks(line) == want
