@@ -251,6 +251,8 @@ _NOT_DATE_EDGES = [
                r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
                r"pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|"
                r"δευτέρα|τρίτη|τετάρτη|πέμπτη|παρασκευή|σάββατο|κυριακή),?\s+", re.IGNORECASE),
+    # A dateline's place before it: "Guéret, le 8 avril 2024", "Berlin, den 5. Mai 2024", "Москва, 12 марта 2024".
+    re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[\s-][^\W\d_][^\W\d_'’.-]*){0,3},\s+(?:(?:le|den|am|el|il|on)\s+)?(?=\d)"),
     # ... and a time after it, with its zone or not ("12:40 MSK")
     re.compile(r"(?:,|\s*[|•·—–])?\s+" + CLOCK_TIME + r"(?:\s*\w{2,5})?$", re.IGNORECASE),
 ]

@@ -69,7 +69,9 @@ def is_masthead_with_type(text: str) -> bool:
 
 
 # A licence badge printed beside the label ("Research Article  Open Access"), or alone.
-_TYPE_LABEL_RE = re.compile(rf"^(?:{_TYPE_LABEL}\s*[.:]?\s*(?:open\s+access)?|open\s+access)\s*$", re.IGNORECASE)
+# (With the document's number after it or not: "Communiqué de presse n° 2024-041", "Pressemitteilung 17/2024".)
+_TYPE_LABEL_RE = re.compile(rf"^(?:{_TYPE_LABEL}\s*[.:]?\s*(?:open\s+access)?|open\s+access)"
+                            r"(?:\s*(?:n[°º.]|no\.?|nr\.?|№)?\s*\d[\d/.-]*)?\s*$", re.IGNORECASE)
 # "Section: Law", "Рубрика: Право" — the journal's section, not the article's title.
 _RUBRIC_RE = re.compile(r"^(?:рубрика|раздел|rubric|section|category|article\s+type|тип\s+статьи)\s*:\s*\S",
                         re.IGNORECASE)

@@ -402,3 +402,21 @@ def test_online_first_cues_in_more_languages(line: str, want: str | None) -> Non
 def test_a_chapters_year_from_its_books_masthead(masthead: str, want: str | None) -> None:
     doc = make_doc([("paragraph", masthead), ("heading", "Parsonage Gardens in Masuria"), LONG_EN, LONG_EN])
     assert run(doc)["published"] == want
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("Guéret-sur-Vienne, le 8 avril 2024", "2024-04-08"), ("Berlin, den 5. Mai 2024", "2024-05-05"),
+    ("Москва, 12 марта 2024", "2024-03-12"), ("May 5, 2024", "2024-05-05"),
+    ("The Floods of May, 2024", None), ("Two rivers, 12 bridges", None),
+])
+def test_a_datelines_place_before_its_date(line: str, want: str | None) -> None:
+    assert parse_date(line, True) == want
+
+
+def test_the_title_under_a_numbered_press_release_label_and_its_dateline() -> None:
+    doc = make_doc([("paragraph", "Communiqué de presse n° 2024-041"), ("paragraph", "Guéret, le 8 avril 2024"),
+                    ("heading", "Sécheresse : le préfet place trois bassins versants en alerte renforcée"),
+                    LONG_EN, LONG_EN])
+    meta = run(doc)
+    assert meta["published"] == "2024-04-08"
+    assert meta["title"]["text"].startswith("Sécheresse")
