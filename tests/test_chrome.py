@@ -564,3 +564,8 @@ def test_a_news_feed_under_its_label_is_a_teaser_list() -> None:
              "17 марта, 09:12 В Петербурге начали ремонт Благовещенского моста"]
     out = chrome.find_chrome(lines)
     assert all(out.get(i) == "teaser" for i in (8, 9, 10, 11))
+
+
+@pytest.mark.parametrize("text", ["Create account", "Создать учётную запись", "Créer un compte", "Konto erstellen"])
+def test_an_accounts_button_is_a_call(text: str) -> None:
+    assert chrome.is_call(text)

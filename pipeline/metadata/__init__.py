@@ -147,6 +147,23 @@ STAMP_WORDS = 4
 _CLOCK_END_RE = re.compile(r"[\s,.:;|–—-]*" + dates.CLOCK_TIME + r"\.?$", re.IGNORECASE)
 
 
+_STAMP_SEPARATOR_RE = re.compile(r"\s+[·|•]\s+")
+# A stamp's label before its date is at most this many words (in capitals, any number of them).
+STAMP_LABEL_WORDS = 4
+
+
+def _label_then_date(t: str, day_first: bool) -> bool:
+    """A status or kind label and a date, set apart by a dot or a bar: a stamp over the title, never
+    the title. ``"PREPRINT – NOT PEER REVIEWED · March 21, 2024"`` -> True; ``"Opinion | 5 May 2024"`` -> True;
+    ``"The Floods of 2021 · A Reckoning"`` -> False"""
+    if "·" not in t and "|" not in t and "•" not in t:
+        return False
+    *labels, last = _STAMP_SEPARATOR_RE.split(t)
+    # (Not a name beside the date: "Jane Doe | 12 March 2024" is a byline.)
+    return bool(labels) and dates.parse_date(last, day_first) is not None and all(
+        (title.in_capitals(x) or 0 < word_count(x) <= STAMP_LABEL_WORDS) and not au.is_name(x) for x in labels)
+
+
 def _date_time_stamp(t: str) -> bool:
     """A line ending with a date and a clock time: when the file was generated, downloaded or updated,
     never a title. ``"Document généré le 11 mars 2025 14:27"`` -> True; ``"The Floods of May 2021"`` -> False;
@@ -483,6 +500,8 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             # "Published on 7 August 2023 by Jane Doe": the byline inside the dateline.
             add(fr.byline_blocks, u)
             fr.byline_names.extend(dated_names)
+        elif _label_then_date(t, cfg.day_first):
+            add(fr.date_blocks, u)
         elif (line_authors := au.parse_author_line(t)) and (_accept_author_line(
             t, line_authors, bool(title_units), texts[u + 1] if u + 1 < len(texts) else after_front
         ) or (title_units and _named_in_reference(line_authors, cited))):

@@ -174,9 +174,12 @@ def is_title_shaped(text: str) -> bool:
     # (A line ending with an arrow is a link: "Мы обновили правила сообщества. Прочитайте, что изменилось →".)
     # (Nor does a title hold a web address: "Revista Andina (https://revistas.example.ar/rageo)" is a
     # logo's link.)
-    return "://" not in t and not t.startswith("www.") and not t.endswith(_LINK_ARROWS)
+    return "://" not in t and not t.startswith("www.") and not t.endswith(_LINK_ARROWS) \
+        and not ("/" in t and _BARE_LINK_RE.search(t))
 
 
+# A web address without its scheme: a domain and a path ("t.me/nebo_nad_kamoi", "example.org/about").
+_BARE_LINK_RE = re.compile(r"(?<![\w@.])(?:[a-z0-9-]+\.)+[a-z]{2,}/\S", re.IGNORECASE)
 # Arrows a link's text ends with.
 _LINK_ARROWS = ("→", "⟶", "➜", "➔", "⇢", "↗")
 

@@ -88,6 +88,10 @@ SKIP_LINK = re.compile(
 # A call to subscribe, sign up, sign in or follow, at the start of a line.
 CALL = re.compile(
     r"(?:subscribe|sign (?:up|in)|log ?in|register|follow us|get (?:our|the) newsletter|join (?:our|us)|"
+    # (an account's buttons: "Create account", "Создать учётную запись")
+    r"create (?:an |your )?account|создать (?:учётную запись|учетную запись|аккаунт)|створити (?:обліковий запис|акаунт)|"
+    r"konto erstellen|créer (?:un )?compte|crear (?:una )?cuenta|criar (?:uma )?conta|crea (?:un )?account|"
+    r"załóż konto|vytvořit účet|"
     r"подпи\w*|підпи\w*|войти|войдите|увійти|увійдіть|зарегистрир\w*|"
     r"s'abonner|abonnez|abonne\w*|je m'inscris|inscri\w*|se connecter|connexion|"
     r"suscr[ií]b\w*|reg[ií]str\w*|iniciar sesión|assine|inscreva\w*|entrar|abbonati|iscriviti|accedi|"

@@ -888,3 +888,32 @@ def test_clean_title_drops_pictographs_at_its_edges(text: str, want: str) -> Non
 def test_a_post_signed_with_the_writing_hand() -> None:
     doc = make_doc(["Перепис лелек 2024: на Поділлі нарахували понад дві тисячі гнізд", *[LONG_RU] * 8, "✍️ Тарас Климчук"])
     assert [a["name"] for a in run(doc)["authors"]] == ["Тарас Климчук"]
+
+
+@pytest.mark.parametrize(("line", "shaped"), [
+    ("Небо над Камой 🔭 t.me/nebo_nad_kamoi", False), ("Our site example.org/about page", False),
+    ("Web 2.0/3.0 and the commons", True), ("COVID-19/SARS in Ontario hospitals", True),
+])
+def test_a_line_with_a_bare_web_address_is_no_title(line: str, shaped: bool) -> None:
+    from pipeline.metadata.title import is_title_shaped
+    assert is_title_shaped(line) is shaped
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("PREPRINT – NOT PEER REVIEWED · March 21, 2024", True), ("Opinion | 5 May 2024", True),
+    ("The Floods of 2021 · A Reckoning", False), ("Jane Doe | 12 March 2024", False),  # a byline
+    ("Reading the river in the dark of winter nights · 5 May 2024", False),
+])
+def test_a_label_and_a_date_make_a_stamp(line: str, want: bool) -> None:
+    from pipeline.metadata import _label_then_date
+    assert _label_then_date(line, True) is want
+
+
+def test_the_title_under_a_preprint_stamp_and_the_stamps_date() -> None:
+    from metadata_docs import LONG_EN, make_doc, run
+    doc = make_doc([("heading", "PREPRINT – NOT PEER REVIEWED · March 21, 2024"),
+                    ("heading", "Dimming the lights, counting the bats"), ("heading", "Katarzyna Wróblewska¹*, Jonas Ekström²"),
+                    LONG_EN, LONG_EN])
+    meta = run(doc)
+    assert meta["title"]["text"] == "Dimming the lights, counting the bats"
+    assert meta["published"] == "2024-03-21"
