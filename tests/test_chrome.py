@@ -569,3 +569,10 @@ def test_a_news_feed_under_its_label_is_a_teaser_list() -> None:
 @pytest.mark.parametrize("text", ["Create account", "Создать учётную запись", "Créer un compte", "Konto erstellen"])
 def test_an_accounts_button_is_a_call(text: str) -> None:
     assert chrome.is_call(text)
+
+
+def test_the_articles_credits_under_it_byline_first_are_no_teasers() -> None:
+    from pipeline.repair.web import find_boilerplate
+    credits = ["Текст: Алина Гарипова", "Фото на обложке: кадр с видеорегистратора очевидца", "Редактор: Д. Сунцов"]
+    page = [P1, "", P2, "", P3, "", *credits, "", P4]
+    assert not set(find_boilerplate(page)) & {6, 7, 8}

@@ -37,6 +37,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from pipeline.repair.chars import squash
+from pipeline.repair.front import is_byline
 
 _CLOSERS = "\"'”’»)]"
 _SENTENCE_ENDS = (".", "!", "?", "…")
@@ -389,7 +390,8 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
                 continue
             if any(_BULLET.match(lines[i]) or _MD_HEADING.match(lines[i]) for i in run):
                 continue
-            if is_label(lines[run[0]]) and len(norm[run[0]].split()) <= 4 and all(
+            # (Not the article's credits under it, its byline first: "Текст: Алина Гарипова" / "Фото: ...".)
+            if is_label(lines[run[0]]) and len(norm[run[0]].split()) <= 4 and not is_byline(lines[run[0]]) and all(
                     is_title_like(lines[i], 15) and len(lines[i]) <= 120 for i in run[1:]):
                 for i in run:
                     out.setdefault(i, "teaser")
