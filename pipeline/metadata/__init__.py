@@ -467,6 +467,11 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             add(fr.header_blocks, u)  # the title printed again (the page title over the headline)
         elif dates.parse_date(t, cfg.day_first):
             add(fr.date_blocks, u)
+        elif not fr.byline_names and (poster := au.parse_post_header(t)):
+            # A forum thread's first post: its poster and its date (the replies' headers come later).
+            # (Before the furniture: its chevron reads as a navigation trail's.)
+            add(fr.byline_blocks, u)
+            fr.byline_names.append(poster)
         elif title_units and title.is_classification_code(t) and _only_a_title_read(fr, later_titles) \
                 and _units_words(title_units) <= RUBRIC_WORDS:
             # A short line above the article's classification code (УДК, ББК) is the journal's rubric:

@@ -636,6 +636,23 @@ _INNER_BY_RE = re.compile(r"\s(?:by|por|par|von|di|przez|door)\s+(?=[^\W\d_])|"
                           r"(?:^|[\s|•·—–])(?:автор|author|autor|auteur|autore)\s*:\s*(?=[^\W\d_])", re.IGNORECASE)
 
 
+# A forum post's header: "Beitrag von Heizfaden_Harald » Di 5. Mär 2024, 21:14", "Post by jdoe » Tue
+# Mar 05, 2024 9:14 pm" (the poster, a chevron or a bar, then the post's date).
+_POST_HEADER_RE = re.compile(
+    r"^(?:beitrag|post|сообщение|повідомлення|message|mensaje|mensagem|messaggio|wpis|příspěvek|bericht)\s+"
+    r"(?:von|by|от|від|de|par|di|por|przez|od|door)\s+(?P<who>[^\s»|]+(?:\s[^\s»|]+){0,2})\s*[»|]\s*\S", re.IGNORECASE)
+
+
+def parse_post_header(text: str) -> str | None:
+    """The poster named in a forum post's header (a nickname or a name), else None.
+
+    ``"Beitrag von Heizfaden_Harald » Di 5. Mär 2024, 21:14"`` -> ``"Heizfaden_Harald"``;
+    ``"Post by Jane Doe | 5 May 2024"`` -> ``"Jane Doe"``; ``"Post by post: the story so far"`` -> None
+    """
+    m = _POST_HEADER_RE.match(squash(text))
+    return m.group("who") if m else None
+
+
 def parse_dated_byline(text: str, day_first: bool = True) -> list[str] | None:
     """The names after a byline word that follows a date on the same line, else None.
 

@@ -21,7 +21,7 @@ for _num, _names in enumerate(
     [
         "january jan январь января янв janvier janv januar jän enero ene gennaio gen janeiro styczeń stycznia січень січня қаңтар ocak januari ianuarie ledna leden ιανουαρίου ιανουαριου ιανουάριος ιανουαριος ιαν",
         "february feb febr февраль февраля фев февр février févr februar febrero febbraio fevereiro luty lutego лютий лютого ақпан şubat februari februarie února únor φεβρουαρίου φεβρουαριου φεβρουάριος φεβρουαριος φεβ",
-        "march mar март марта мар mars märz marzo março marzec marca березень березня наурыз mart maart mrt martie března březen μαρτίου μαρτιου μάρτιος μαρτιος μαρ",
+        "march mar март марта мар mars märz mär marzo março marzec marca березень березня наурыз mart maart mrt martie března březen μαρτίου μαρτιου μάρτιος μαρτιος μαρ",
         "april apr апрель апреля апр avril avr abril aprile kwiecień kwietnia квітень квітня сәуір nisan aprilie dubna duben απριλίου απριλιου απρίλιος απριλιος απρ",
         "may май мая mai mayo maggio maio maj maja травень травня мамыр mayıs mei května květen μαΐου μαιου μαϊου μάιος μαιος μαΐ μαι",
         "june jun июнь июня июн juin juni junio giugno junho czerwiec czerwca червень червня маусым haziran iunie června červen ιουνίου ιουνιου ιούνιος ιουνιος ιουν",
@@ -30,7 +30,7 @@ for _num, _names in enumerate(
         "september sep sept сентябрь сентября сен сент septembre setiembre septiembre settembre setembro wrzesień września вересень вересня қыркүйек eylül septembrie září σεπτεμβρίου σεπτεμβριου σεπτέμβριος σεπτεμβριος σεπ",
         "october oct октябрь октября окт octobre oktober octubre ottobre outubro październik października жовтень жовтня қазан ekim oktober okt octombrie října říjen οκτωβρίου οκτωβριου οκτώβριος οκτωβριος οκτ",
         "november nov ноябрь ноября ноя нояб novembre noviembre novembro listopad listopada листопад листопада қараша kasım noiembrie listopadu νοεμβρίου νοεμβριου νοέμβριος νοεμβριος νοε",
-        "december dec декабрь декабря дек décembre dezember diciembre dicembre dezembro grudzień grudnia грудень грудня желтоқсан aralık decembrie prosince prosinec δεκεμβρίου δεκεμβριου δεκέμβριος δεκεμβριος δεκ",
+        "december dec декабрь декабря дек décembre déc dezember dez diciembre dic dicembre dezembro grudzień grudnia грудень грудня желтоқсан aralık decembrie prosince prosinec δεκεμβρίου δεκεμβριου δεκέμβριος δεκεμβριος δεκ",
     ],
     start=1,
 ):
@@ -260,7 +260,7 @@ _NOT_DATE_EDGES = [
 # Cue words that make the date after them a publication (or issue) date.
 PUBLISHED_CUES = (
     r"published(?:\s+online)?(?:\s+on)?|first\s+published(?:\s+online)?|date\s+of\s+publication|publication\s+date|"
-    r"posted(?:\s+on)?|issued|release\s+date|"
+    r"posted(?:\s+on)?|issued|release\s+date|asked|"
     r"опубликован[оа]?(?:\s+онлайн)?|дата\s+публикации|дата\s+опубликования|дата\s+выхода(?:\s+в\s+свет)?|"
     r"размещено|опубліковано|опублікован[аи]?(?:\s+онлайн)?|дата\s+публікації|veröffentlicht(?:\s+am)?|publié\s+le|"
     # (Online first: "Publicado online em", "Disponible en línea el", "Objavljeno online".)

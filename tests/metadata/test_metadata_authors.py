@@ -910,3 +910,23 @@ def test_a_second_author_one_a_line_keeps_the_double_star_marker() -> None:
 def test_strip_marks_half_bold(line: str, want: str) -> None:
     from pipeline.metadata.text import strip_marks
     assert strip_marks(line) == want
+
+
+@pytest.mark.parametrize(("line", "who"), [
+    ("Beitrag von Heizfaden_Harald » Di 5. Mär 2024, 21:14", "Heizfaden_Harald"),
+    ("Post by Jane Doe | 5 May 2024", "Jane Doe"), ("Сообщение от radiolub » 12 мар 2024, 10:01", "radiolub"),
+    ("Post by post: the story so far", None), ("Beitrag von gestern", None),
+])
+def test_a_forum_posts_header(line: str, who: str | None) -> None:
+    from pipeline.metadata.authors import parse_post_header
+    assert parse_post_header(line) == who
+
+
+def test_a_forum_threads_first_post_gives_the_author_and_the_date() -> None:
+    from metadata_docs import LONG_EN, make_doc, run
+    doc = make_doc([("heading", "Hum after replacing the capacitors – where next?"),
+                    ("heading", "Beitrag von Heizfaden_Harald » Di 5. Mär 2024, 21:14"), LONG_EN,
+                    ("heading", "Beitrag von Oszi-Otto » Di 5. Mär 2024, 22:03"), LONG_EN])
+    meta = run(doc)
+    assert [a["name"] for a in meta["authors"]] == ["Heizfaden_Harald"]
+    assert meta["published"] == "2024-03-05"

@@ -420,3 +420,14 @@ def test_the_title_under_a_numbered_press_release_label_and_its_dateline() -> No
     meta = run(doc)
     assert meta["published"] == "2024-04-08"
     assert meta["title"]["text"].startswith("Sécheresse")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Di 5. Mär 2024, 21:14", "2024-03-05"), ("12 déc. 2023", "2023-12-12"), ("3 dic 2024", "2024-12-03"),
+    ("asked Feb 1, 2023 at 21:17", "2023-02-01"),
+])
+def test_more_month_abbreviations_and_a_questions_stamp(text: str, want: str) -> None:
+    found = find_dates(text, True)
+    assert found and found[0].iso == want
+    if text.startswith("asked"):
+        assert cued_publication_date(text, True) == want
