@@ -44,7 +44,14 @@ _TYPE_LABEL = (
     r"de\s+revisión|de\s+revisão|de\s+recherche|de\s+synthèse|di\s+ricerca|técnica|tecnica|technique|"
     r"breve|courte|przeglądowy|naukowy|científico|cientifico|scientifique|scientifico)|"
     r"(?:originalarbeit|übersichtsarbeit|forschungsartikel|fachartikel|kurzmitteilung|originalbeitrag|"
-    r"revisión|revisão|revue|recensione|recensión|recenzja|éditorial|editoriale))"
+    r"revisión|revisão|revue|recensione|recensión|recenzja|éditorial|editoriale|"
+    # South Slavic, Czech, Slovak and Turkish journals' kinds of paper.
+    r"(?:originalni|izvorni|pregledni|stručni|prethodno\s+saopštenje|originalni\s+naučni|pregledni\s+naučni|"
+    r"izvorni\s+znanstveni|pregledni\s+znanstveni)\s*(?:rad|članak)|"
+    r"(?:оригинални|прегледни|стручни|оригинални\s+научни|прегледни\s+научни)\s+(?:рад|чланак)|"
+    r"kratko\s+saopštenje|кратко\s+саопштење|krátké\s+sdělení|krátka\s+správa|původní\s+práce|"
+    r"přehledový\s+článek|pôvodná\s+práca|prehľadový\s+článok|"
+    r"araştırma\s+makalesi|derleme(?:\s+makalesi)?|olgu\s+sunumu))"
 )
 # A journal's masthead: its name (a few words) and the article's type label at the line's end.
 _MASTHEAD_NAME_WORDS = 5
@@ -70,7 +77,8 @@ def is_masthead_with_type(text: str) -> bool:
 
 # A licence badge printed beside the label ("Research Article  Open Access"), or alone.
 # (With the document's number after it or not: "Communiqué de presse n° 2024-041", "Pressemitteilung 17/2024".)
-_TYPE_LABEL_RE = re.compile(rf"^(?:{_TYPE_LABEL}\s*[.:]?\s*(?:open\s+access)?|open\s+access)"
+# (Or in two languages, set apart by a slash: "ARTIGO DE REVISÃO / REVIEW ARTICLE".)
+_TYPE_LABEL_RE = re.compile(rf"^(?:{_TYPE_LABEL}(?:\s*/\s*{_TYPE_LABEL})?\s*[.:]?\s*(?:open\s+access)?|open\s+access)"
                             r"(?:\s*(?:n[°º.]|no\.?|nr\.?|№)?\s*\d[\d/.-]*)?\s*$", re.IGNORECASE)
 # "Section: Law", "Рубрика: Право" — the journal's section, not the article's title.
 _RUBRIC_RE = re.compile(r"^(?:рубрика|раздел|rubric|section|category|article\s+type|тип\s+статьи)\s*:\s*\S",

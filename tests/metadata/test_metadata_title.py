@@ -917,3 +917,13 @@ def test_the_title_under_a_preprint_stamp_and_the_stamps_date() -> None:
     meta = run(doc)
     assert meta["title"]["text"] == "Dimming the lights, counting the bats"
     assert meta["published"] == "2024-03-21"
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("ARTIGO DE REVISÃO / REVIEW ARTICLE", True), ("Originalni naučni rad", True), ("Оригинални научни рад", True),
+    ("Krátké sdělení / Short communication", True), ("ARAŞTIRMA MAKALESİ / RESEARCH ARTICLE", True),
+    ("Review of the year / 2024", False), ("Originalni pristup radu", False),
+])
+def test_type_labels_in_two_languages_and_of_more_journals(line: str, want: bool) -> None:
+    from pipeline.metadata.title import is_type_label
+    assert is_type_label(line) is want
