@@ -125,6 +125,7 @@ def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> b
         or _NUMBERS_ONLY_RE.fullmatch(t) is not None
         or venue.parse_issue_line(t) is not None
         or identifiers.doi_statement(t) is not None
+        or _DOI_LABEL_FIRST_RE.match(t) is not None  # "DOI: 10.x/y  Original scientific paper" (two columns)
         or title.is_code_or_label(t)
         or title.is_breadcrumb(t)
         or venue.CITATION_CUE_RE.match(t) is not None
@@ -824,6 +825,24 @@ def _accept_author_line(text: str, authors: list[au.Author], after_title: bool, 
                                or any(dates.cued_publication_date(next_line, df) for df in (True, False))))
 
 
+# A line opening with a labelled DOI: the masthead's, whatever its other column holds.
+_DOI_LABEL_FIRST_RE = re.compile(r"(?:doi|DOI)\s*:?\s*(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S")
+# A conference's or an issue's header line ending with its date is at most this many words.
+DATED_HEADER_WORDS = 20
+
+
+def _dated_header(text: str) -> bool:
+    """A short line ending with a full date and its full stop, as a conference's or an issue's header
+    prints it above a paper ("XVII međunarodna konferencija „...” Novi Sad, 14–16. septembar 2023."):
+    at the document's very top no paragraph of the text, though it ends like a sentence. (A sentence
+    ending with a date reads so too: only the first block is asked.)"""
+    if word_count(text) > DATED_HEADER_WORDS or not dates.has_year(text):
+        return False
+    t = text.rstrip().rstrip(".")
+    found = dates.find_dates(t, True)
+    return bool(found) and found[-1].end == len(t) and len(found[-1].iso) == len("2023-01-01")
+
+
 def _opens_with_abstract(text: str) -> bool:
     """Whether a line opens with the abstract's or the keywords' cue: the front matter's names stand
     right above it. ``"Abstract: Between 1885 and 1930 ..."`` -> True"""
@@ -1266,7 +1285,8 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
                      and not cues[i]
                      and not (au.is_affiliation(blocks[i].text) and word_count(blocks[i].text) < 25)
                      and au.split_author_block(blocks[i].text) is None
-                     and not notes.is_history_note(blocks[i].text[:HISTORY_CHARS])), len(blocks))
+                     and not notes.is_history_note(blocks[i].text[:HISTORY_CHARS])
+                     and not (i == 0 and _dated_header(blocks[i].text))), len(blocks))
 
     body_start = body_from(0)
     if (body_start + 1 < len(blocks) and word_count(blocks[body_start].text) <= STANDFIRST_WORDS

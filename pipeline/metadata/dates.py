@@ -15,22 +15,22 @@ from pipeline.metadata.text import cue_trie_regex
 
 # Month names and their usual abbreviations, English, Russian and Ukrainian (nominative and genitive),
 # with a few other European languages that share the day-month-year order (Portuguese among them), and
-# Kazakh and Turkish (in the allowed languages; both print the day first too).
+# Kazakh and Turkish (in the allowed languages; both print the day first too), and Serbian's own forms.
 MONTHS: dict[str, int] = {}
 for _num, _names in enumerate(
     [
-        "january jan январь января янв janvier janv januar jän enero ene gennaio gen janeiro styczeń stycznia січень січня қаңтар ocak januari ianuarie ledna leden ιανουαρίου ιανουαριου ιανουάριος ιανουαριος ιαν",
-        "february feb febr февраль февраля фев февр février févr februar febrero febbraio fevereiro luty lutego лютий лютого ақпан şubat februari februarie února únor φεβρουαρίου φεβρουαριου φεβρουάριος φεβρουαριος φεβ",
+        "january јануар jan январь января янв janvier janv januar jän enero ene gennaio gen janeiro styczeń stycznia січень січня қаңтар ocak januari ianuarie ledna leden ιανουαρίου ιανουαριου ιανουάριος ιανουαριος ιαν",
+        "february фебруар feb febr февраль февраля фев февр février févr februar febrero febbraio fevereiro luty lutego лютий лютого ақпан şubat februari februarie února únor φεβρουαρίου φεβρουαριου φεβρουάριος φεβρουαριος φεβ",
         "march mar март марта мар mars märz mär marzo março marzec marca березень березня наурыз mart maart mrt martie března březen μαρτίου μαρτιου μάρτιος μαρτιος μαρ",
         "april apr апрель апреля апр avril avr abril aprile kwiecień kwietnia квітень квітня сәуір nisan aprilie dubna duben απριλίου απριλιου απρίλιος απριλιος απρ",
-        "may май мая mai mayo maggio maio maj maja травень травня мамыр mayıs mei května květen μαΐου μαιου μαϊου μάιος μαιος μαΐ μαι",
-        "june jun июнь июня июн juin juni junio giugno junho czerwiec czerwca червень червня маусым haziran iunie června červen ιουνίου ιουνιου ιούνιος ιουνιος ιουν",
-        "july jul июль июля июл juillet juil juli julio luglio julho lipiec lipca липень липня шілде temmuz iulie července červenec ιουλίου ιουλιου ιούλιος ιουλιος ιουλ",
-        "august aug август августа авг août august agosto sierpień sierpnia серпень серпня тамыз ağustos augustus srpna srpen αυγούστου αυγουστου αύγουστος αυγουστος αυγ",
-        "september sep sept сентябрь сентября сен сент septembre setiembre septiembre settembre setembro wrzesień września вересень вересня қыркүйек eylül septembrie září σεπτεμβρίου σεπτεμβριου σεπτέμβριος σεπτεμβριος σεπ",
-        "october oct октябрь октября окт octobre oktober octubre ottobre outubro październik października жовтень жовтня қазан ekim oktober okt octombrie října říjen οκτωβρίου οκτωβριου οκτώβριος οκτωβριος οκτ",
-        "november nov ноябрь ноября ноя нояб novembre noviembre novembro listopad listopada листопад листопада қараша kasım noiembrie listopadu νοεμβρίου νοεμβριου νοέμβριος νοεμβριος νοε",
-        "december dec декабрь декабря дек décembre déc dezember dez diciembre dic dicembre dezembro grudzień grudnia грудень грудня желтоқсан aralık decembrie prosince prosinec δεκεμβρίου δεκεμβριου δεκέμβριος δεκεμβριος δεκ",
+        "may мај май мая mai mayo maggio maio maj maja травень травня мамыр mayıs mei května květen μαΐου μαιου μαϊου μάιος μαιος μαΐ μαι",
+        "june јун jun июнь июня июн juin juni junio giugno junho czerwiec czerwca червень червня маусым haziran iunie června červen ιουνίου ιουνιου ιούνιος ιουνιος ιουν",
+        "july јул jul июль июля июл juillet juil juli julio luglio julho lipiec lipca липень липня шілде temmuz iulie července červenec ιουλίου ιουλιου ιούλιος ιουλιος ιουλ",
+        "august avgust aug август августа авг août august agosto sierpień sierpnia серпень серпня тамыз ağustos augustus srpna srpen αυγούστου αυγουστου αύγουστος αυγουστος αυγ",
+        "september septembar септембар sep sept сентябрь сентября сен сент septembre setiembre septiembre settembre setembro wrzesień września вересень вересня қыркүйек eylül septembrie září σεπτεμβρίου σεπτεμβριου σεπτέμβριος σεπτεμβριος σεπ",
+        "october oktobar октобар oct октябрь октября окт octobre oktober octubre ottobre outubro październik października жовтень жовтня қазан ekim oktober okt octombrie října říjen οκτωβρίου οκτωβριου οκτώβριος οκτωβριος οκτ",
+        "november novembar новембар nov ноябрь ноября ноя нояб novembre noviembre novembro listopad listopada листопад листопада қараша kasım noiembrie listopadu νοεμβρίου νοεμβριου νοέμβριος νοεμβριος νοε",
+        "december decembar децембар dec декабрь декабря дек décembre déc dezember dez diciembre dic dicembre dezembro grudzień grudnia грудень грудня желтоқсан aralık decembrie prosince prosinec δεκεμβρίου δεκεμβριου δεκέμβριος δεκεμβριος δεκ",
     ],
     start=1,
 ):

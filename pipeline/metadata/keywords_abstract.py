@@ -29,6 +29,7 @@ ABSTRACT_CUES = (
     "resumen", "riassunto", "resumo", "streszczenie", "abstrakt", "摘要", "要旨", "概要",
     "апстракт", "сажетак", "анатацыя", "özet", "öz", "аңдатпа", "түйін",
     "samenvatting", "rezumat", "souhrn", "összefoglaló", "sammanfattning", "tiivistelmä",
+    "rezime", "резиме", "sažetak", "povzetek", "súhrn", "anotace",
     "résumé de l'article", "résumé de l’article", "аннотация статьи",
 )
 # The language a cue word is in, where only one language of the allowed list uses it ("резюме" is
@@ -50,7 +51,9 @@ _CUE_LANG = {
     "tr": ("anahtar kelimeler", "anahtar sözcükler", "özet", "öz"),
     "kk": ("түйін сөздер", "түйінді сөздер", "тірек сөздер", "аңдатпа", "түйін"),
     "nl": ("trefwoorden", "sleutelwoorden", "samenvatting"),
-    "cs": ("klíčová slova", "souhrn"),
+    "cs": ("klíčová slova", "souhrn", "anotace"),
+    "sk": ("súhrn",),
+    "sl": ("povzetek",),
     "ro": ("cuvinte cheie", "cuvinte-cheie", "rezumat"),
     "hu": ("kulcsszavak", "összefoglaló"),
     "sv": ("nyckelord", "sammanfattning"),
@@ -69,7 +72,7 @@ def _cue_key(cue: str) -> str:
 
 
 # Cues that only open a block: as a word after a full stop they are too common.
-BLOCK_START_ONLY = {"summary", "резюме", "résumé", "resumen", "resumo", "概要"}
+BLOCK_START_ONLY = {"summary", "резюме", "résumé", "resumen", "resumo", "概要", "rezime", "резиме"}
 # Cues that end a keyword list or an abstract without being one.
 STOP_CUES = (
     "doi", "jel", "jel classification", "удк", "udc", "ббк", "для цитирования", "for citation", "cite as",

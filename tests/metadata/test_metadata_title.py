@@ -927,3 +927,28 @@ def test_the_title_under_a_preprint_stamp_and_the_stamps_date() -> None:
 def test_type_labels_in_two_languages_and_of_more_journals(line: str, want: bool) -> None:
     from pipeline.metadata.title import is_type_label
     assert is_type_label(line) is want
+
+
+def test_a_conference_paper_under_its_dated_header_and_a_doi_line_with_its_type() -> None:
+    from metadata_docs import make_doc, run
+    body = ("Komina grožđa je najobimniji sporedni proizvod vinarija u Sremu, a njeno odlaganje na otvorenom "
+            "izaziva zakišeljavanje zemljišta i neprijatne mirise u okolini podruma i naselja.")
+    doc = make_doc([("paragraph", "XVII međunarodna konferencija „Upravljanje otpadom u poljoprivredi” Novi Sad, "
+                                  "14–16. septembar 2023."),
+                    ("heading", "DOI: 10.59957/uop23.087 Originalni naučni rad"),
+                    ("heading", "KOMPOSTIRANJE KOMINE GROŽĐA SA GOVEĐIM STAJNJAKOM"),
+                    ("paragraph", "J. Milošević1, D. Stanković2*, A. Kovačević1"),
+                    ("paragraph", "Rezime: " + body), body, body])
+    meta = run(doc)
+    assert meta["title"]["text"].casefold() == "kompostiranje komine grožđa sa goveđim stajnjakom"
+    assert [a["name"] for a in meta["authors"]] == ["J. Milošević", "D. Stanković", "A. Kovačević"]
+    assert meta["abstract"]
+
+
+def test_a_sentence_ending_with_a_date_under_the_title_is_still_the_text() -> None:
+    from pipeline.metadata import _dated_header
+    assert _dated_header("The council approved the new budget for the harbour on 5 May 2024.")  # the shape ...
+    from metadata_docs import LONG_EN, make_doc, run
+    doc = make_doc([("heading", "Harbour budget approved"),
+                    ("paragraph", "The council approved the new budget for the harbour on 5 May 2024."), LONG_EN])
+    assert run(doc)["title"]["text"] == "Harbour budget approved"  # ... asked of the first block only
