@@ -52,7 +52,8 @@ def read_front_matter(fm: dict[str, Any], day_first: bool = True) -> FrontMatter
     lang = _text(fm.get("lang") or fm.get("language"))
     if lang and (m := _LANG.match(lang)):
         out.lang = m.group(1).lower()
-    title = _text(fm.get("title"))
+    # (A dataset card names its dataset under "pretty_name".)
+    title = _text(fm.get("title") or fm.get("pretty_name"))
     if title:
         subtitle = _text(fm.get("subtitle"))
         out.title = f"{title}: {subtitle}" if subtitle and not title.endswith((":", "?", "!", ".")) else \

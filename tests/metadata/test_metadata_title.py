@@ -952,3 +952,10 @@ def test_a_sentence_ending_with_a_date_under_the_title_is_still_the_text() -> No
     doc = make_doc([("heading", "Harbour budget approved"),
                     ("paragraph", "The council approved the new budget for the harbour on 5 May 2024."), LONG_EN])
     assert run(doc)["title"]["text"] == "Harbour budget approved"  # ... asked of the first block only
+
+
+def test_a_dataset_cards_pretty_name_is_its_title() -> None:
+    from pipeline.metadata.front_matter import read_front_matter
+    fm = read_front_matter({"pretty_name": "MuzeyTat — museum label corpus", "license": "cc-by-4.0"}, True)
+    assert fm.title == "MuzeyTat — museum label corpus"
+    assert read_front_matter({"title": "A study", "pretty_name": "Other"}, True).title == "A study"
