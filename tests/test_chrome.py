@@ -576,3 +576,31 @@ def test_the_articles_credits_under_it_byline_first_are_no_teasers() -> None:
     credits = ["Текст: Алина Гарипова", "Фото на обложке: кадр с видеорегистратора очевидца", "Редактор: Д. Сунцов"]
     page = [P1, "", P2, "", P3, "", *credits, "", P4]
     assert not set(find_boilerplate(page)) & {6, 7, 8}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("★★★★★ 4,8 (126 оценок)", True), ("⭐ 4.5/5", True), ("1,204●3●14●27", True),
+    ("★ Star of the week", False), ("3 · 4", False),
+])
+def test_ratings_and_reputation_counters(text: str, want: bool) -> None:
+    assert chrome.is_counter(text) is want
+
+
+@pytest.mark.parametrize(("check", "text", "want"), [
+    ("is_download_link", "Télécharger le communiqué (PDF, 142 Ko)", True),
+    ("is_download_link", "Annual report 2023 (pdf, 1.2 MB)", True),
+    ("is_download_link", "The report (PDF) is online.", False),
+    ("is_search_field", "Suche in diesem Thema …", True), ("is_search_field", "Search this site...", True),
+    ("is_search_field", "Search and rescue teams arrived.", False),
+    ("is_pagination", "5 Beiträge • Seite 1 von 1", True), ("is_pagination", "Page 2 of 7", True),
+    ("is_pagination", "Page 3 of the report lists them.", False),
+])
+def test_download_links_search_boxes_and_page_counts(check: str, text: str, want: bool) -> None:
+    assert getattr(chrome, check)(text) is want
+
+
+def test_download_links_under_a_documents_label_stay_one_list() -> None:
+    docs = ["Documents:", "Order of the prefect (PDF, 388 KB)", "Map of the basins (PDF, 2.1 MB)",
+            "Press release of 8 April 2024 (PDF, 142 KB)"]
+    out = chrome.find_chrome([P1, "", P2, "", P3, "", P4, "", *docs])
+    assert all(i in out for i in range(8, 12))

@@ -274,7 +274,38 @@ def is_counter(text: str) -> bool:
     (True, True, False)
     """
     t = text.strip(_MARKS)
-    return len(t) <= 40 and (COUNTER.fullmatch(t) is not None or _is_pictograph_counter(t))
+    return len(t) <= 40 and (COUNTER.fullmatch(t) is not None or _is_pictograph_counter(t)
+                             or _RATING.fullmatch(t) is not None or _NUMBERS_ONLY.fullmatch(t) is not None)
+
+
+# A rating: stars, the score and the count of votes ("★★★★★ 4,8 (126 оценок)", "⭐ 4.5/5").
+_RATING = re.compile(r"[★☆✩✭⭐]{1,5}\s*\d+(?:[.,]\d+)?(?:\s*/\s*\d+)?(?:\s*\(\s*\d[\d \u00a0,.]*\s*[^\W\d_]*\s*\))?")
+# Numbers set apart by bullets or dots and nothing else: a user's reputation and badges ("1,204●3●14●27").
+_NUMBERS_ONLY = re.compile(r"\d[\d,.]*(?:\s*[●•·◆♦]\s*\d[\d,.]*){2,}")
+# A link to download a file, its format and size in brackets ("Télécharger le communiqué (PDF, 142 Ko)").
+_DOWNLOAD = re.compile(r".{3,120}\((?:pdf|docx?|xlsx?|odt|ods|zip|rtf|csv|epub)\s*[,–-]\s*\d+(?:[.,]\d+)?\s*"
+                       r"(?:[kmg]o|[kmg]i?b|кб|мб|kb|mb)\)\s*", _I)
+# A search box's placeholder: "Suche in diesem Thema …", "Search this site...", "Поиск по сайту…".
+_SEARCH_FIELD = re.compile(r"(?:search|suche|rechercher|recherche|buscar|pesquisar|cerca|szukaj|hledat|поиск|пошук|"
+                           r"найти|іздеу|ara|zoeken)\b.{0,40}(?:…|\.\.\.)", _I)
+# A list's page count: "Seite 1 von 3", "Page 2 of 7", "Страница 1 из 5" (with the count of posts or not).
+_PAGINATION = re.compile(r"(?:.{0,30}[•·|]\s*)?(?:page|seite|страница|сторінка|página|pagina|strona|strana|sayfa)\s+"
+                         r"\d+\s+(?:of|von|из|з|de|di|z|od|/)\s+\d+", _I)
+
+
+def is_download_link(text: str) -> bool:
+    """``"Télécharger le communiqué (PDF, 142 Ko)"`` -> True; ``"The report (PDF) is online."`` -> False"""
+    return len(text) <= 160 and _DOWNLOAD.fullmatch(text.strip()) is not None
+
+
+def is_search_field(text: str) -> bool:
+    """``"Suche in diesem Thema …"`` -> True; ``"Search and rescue teams arrived."`` -> False"""
+    return len(text) <= 60 and _SEARCH_FIELD.fullmatch(text.strip()) is not None
+
+
+def is_pagination(text: str) -> bool:
+    """``"5 Beiträge • Seite 1 von 1"`` -> True; ``"Page 3 of the report lists them."`` -> False"""
+    return len(text) <= 60 and _PAGINATION.fullmatch(text.strip()) is not None
 
 
 # (One number a token, one separator in it at most: "📅 12.03.2024" is a date.)
@@ -819,6 +850,12 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
                              or is_spaced_row(lines[i])):
             out[i] = "footer"
     _menu_rest(lines, filled, first, taken, out)
+    # Last, outside the prose, what no list took: a file's download link, a search box's placeholder, a
+    # list's page count. (Taken earlier, a download link would part a list of documents from its label.)
+    for i in live:
+        t = lines[i]
+        if i not in out and i not in prose_set and (is_download_link(t) or is_search_field(t) or is_pagination(t)):
+            out[i] = "navigation"
     # A byline is the article's, wherever it stands ("Автор: Ерлан Жумабаев" above the tags).
     return {i: why for i, why in out.items() if not is_byline(lines[i])}
 
