@@ -932,7 +932,15 @@ def _authors(doc: Document, fr: Front, front_end: int, body_start: int) -> list[
     for b in doc.blocks[max(front_end, len(doc.blocks) - TAIL_BYLINE_BLOCKS):]:
         if (":" in b.text[:TAIL_BYLINE_CUE_CHARS] or _SPELT_OUT_BYLINE_RE.match(b.text)) and (names := au.parse_byline(b.text)):
             return [au.Author(n) for n in unique(names)]
+    # A question's asker: the name under the question's "asked <date>" stamp (a Q&A site's user card).
+    for i in range(min(len(doc.blocks) - 1, HISTORY_BLOCKS)):
+        if _ASKED_RE.search(doc.blocks[i].text) and au.is_name(name := squash(doc.blocks[i + 1].text)):
+            return [au.Author(name)]
     return []
+
+
+# A Q&A site's stamp on a question: "asked Feb 1, 2023 at 21:17", "gefragt 5. März 2024".
+_ASKED_RE = re.compile(r"(?<!\w)(?:asked|gefragt|задан|preguntad[ao]|perguntad[ao]|posée?)\s+\S+\s+\d", re.IGNORECASE)
 
 
 def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any] | None,

@@ -930,3 +930,15 @@ def test_a_forum_threads_first_post_gives_the_author_and_the_date() -> None:
     meta = run(doc)
     assert [a["name"] for a in meta["authors"]] == ["Heizfaden_Harald"]
     assert meta["published"] == "2024-03-05"
+
+
+def test_a_questions_asker_under_its_asked_stamp() -> None:
+    from metadata_docs import LONG_EN, make_doc, run
+    doc = make_doc([("heading", "Why do Czech ů and Polish ó sound so different?"), LONG_EN,
+                    "edited Feb 2, 2023 at 18:40 asked Feb 1, 2023 at 21:17", "Wojtek Zieliński", "1 Answer", LONG_EN])
+    meta = run(doc)
+    assert [a["name"] for a in meta["authors"]] == ["Wojtek Zieliński"]
+    assert meta["published"] == "2023-02-01"
+    # (No stamp, no asker: a name under a paragraph is not taken.)
+    doc = make_doc([("heading", "Why do Czech ů and Polish ó sound so different?"), LONG_EN, "Wojtek Zieliński", LONG_EN])
+    assert run(doc)["authors"] == []
