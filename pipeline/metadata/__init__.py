@@ -993,6 +993,13 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
     for text in chain(doc.furniture, (b.text for b in doc.blocks[: min(body_start, HISTORY_BLOCKS)])):
         if len(text) <= IMPRINT_CHARS and _EDITED_BY_RE.search(text) and (year := venue.masthead_year(squash(text))):
             return year
+    # Or of the conference a paper was given at, named with its year in the page furniture or among the
+    # first blocks ("2023 13th Nordic Conference on Wind Power | Luleå | June 19–21, 2023", "XVII
+    # međunarodna konferencija ..., Novi Sad, 14–16. septembar 2023."). (Further down such a line cites
+    # another paper's proceedings.)
+    for text in chain(doc.furniture, (b.text for b in doc.blocks[: min(body_start, CONFERENCE_BLOCKS)])):
+        if len(text) <= IMPRINT_CHARS and _CONFERENCE_RE.search(text) and len(years := set(_COPYRIGHT_YEAR_RE.findall(text))) == 1:
+            return years.pop()
     # 4. A post's stamp printed under it, among its counters ("👁 8.3K" / "Jul 29, 2024 at 14:20"): a
     #    line that is only a date and its clock time, the one such line among the last blocks (a
     #    thread's replies stamp each one).
@@ -1023,6 +1030,11 @@ def _tail_stamp(doc: Document, body_start: int, day_first: bool) -> str | None:
 _IMPRINT_RE = re.compile(r"^[^\W\d_][\w.\- ]*(?:\s*;\s*[^\W\d_][\w.\- ]*)*\s*:\s*[«\"“]?[A-ZА-ЯЁ][^,:;\d]{2,79},"
                          r"\s*((?:19|20)\d\d)\.?$")
 IMPRINT_CHARS = 160
+CONFERENCE_BLOCKS = 3
+# A conference, congress, symposium or workshop named in the allowed languages.
+_CONFERENCE_RE = re.compile(r"(?<!\w)(?:conference|congress|symposium|workshop|konferen[cz]\w*|kongres\w*|kongress\w*|"
+                            r"конференци\w*|конгрес\w*|симпозиум\w*|colloque|congr[eè]s\w*|conferencia|conferência|"
+                            r"convegno|tagung|sympozjum|sempozyum\w*|kurultay\w*)(?!\w)", re.IGNORECASE)
 # A book's editors named on a chapter's masthead: "red.", "ed.", "eds.", "Hrsg.", "под ред.", "éd.", "a cura di".
 _EDITED_BY_RE = re.compile(r"(?<!\w)(?:red\.|eds?\.|\(eds?\.?\)|hrsg\.|под\s+ред\.|за\s+ред\.|éds?\.|a\s+cura\s+di|"
                            r"coord\.|edited\s+by)", re.IGNORECASE)

@@ -431,3 +431,14 @@ def test_more_month_abbreviations_and_a_questions_stamp(text: str, want: str) ->
     assert found and found[0].iso == want
     if text.startswith("asked"):
         assert cued_publication_date(text, True) == want
+
+
+@pytest.mark.parametrize(("blocks", "want"), [
+    (["2023 13th Nordic Conference on Wind Power Systems (NORWIND) | Luleå, Sweden | June 19–21, 2023"], "2023"),
+    (["XVII međunarodna konferencija „Upravljanje otpadom u poljoprivredi” Novi Sad, 14–16. septembar 2023."], "2023"),
+    # a citation of another paper's proceedings under the text names no date of this one
+    ([LONG_EN, LONG_EN, LONG_EN, "Paper: Berg et al., Proceedings of the Workshop on Rivers (2024)"], None),
+])
+def test_a_conference_papers_year_from_the_conference_named_above_it(blocks: list[str], want: str | None) -> None:
+    doc = make_doc([*blocks[:1], ("heading", "Icing on Wind Turbine Blades in Cold Climates"), LONG_EN, *blocks[1:]])
+    assert run(doc)["published"] == want
