@@ -184,15 +184,19 @@ def test_pandoc_superscripts(text: str, want: str) -> None:
     assert strip_markdown(text, Counter()) == want
 
 
-def test_a_spanish_platform_masthead_leaves_the_text() -> None:
+@pytest.mark.parametrize(("contents", "homepage"), [
+    ("Listas de contenidos disponibles en RGCM Digital", "página web de la revista: www.rgcm.example.es"),
+    ("Lista de conteúdos disponível em SciELO", "página inicial da revista: www.rbg.example.br"),
+])
+def test_a_platform_masthead_in_another_language_leaves_the_text(contents: str, homepage: str) -> None:
     body = ("Los autores lamentan que en la versión publicada del artículo se deslizaron tres errores que no "
             "afectan a las conclusiones del trabajo, pero que conviene corregir en esta nota.\n")
     text = ("                 Revista de Geografía y Clima Mediterráneo 41 (2025) 101587\n\n"
-            "          Listas de contenidos disponibles en RGCM Digital\n"
+            f"          {contents}\n"
             "                 Revista de Geografía y Clima Mediterráneo\n"
-            "          página web de la revista: www.rgcm.example.es\n\n\n"
+            f"          {homepage}\n\n\n"
             "Fe de erratas de «Variabilidad de las precipitaciones otoñales en el litoral»\n\n"
             + body * 3 + "\f" + body * 3)
     record = _record(text, "x.txt")
-    assert "página web de la revista" not in record["text"]
-    assert "Listas de contenidos" not in record["text"]
+    assert homepage not in record["text"]
+    assert contents not in record["text"]

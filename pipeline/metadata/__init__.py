@@ -1030,6 +1030,7 @@ def _tail_stamp(doc: Document, body_start: int, day_first: bool) -> str | None:
 _IMPRINT_RE = re.compile(r"^[^\W\d_][\w.\- ]*(?:\s*;\s*[^\W\d_][\w.\- ]*)*\s*:\s*[«\"“]?[A-ZА-ЯЁ][^,:;\d]{2,79},"
                          r"\s*((?:19|20)\d\d)\.?$")
 IMPRINT_CHARS = 160
+# A conference is named above its paper among this many first blocks.
 CONFERENCE_BLOCKS = 3
 # A conference, congress, symposium or workshop named in the allowed languages.
 _CONFERENCE_RE = re.compile(r"(?<!\w)(?:conference|congress|symposium|workshop|konferen[cz]\w*|kongres\w*|kongress\w*|"

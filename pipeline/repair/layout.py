@@ -1352,8 +1352,8 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
             drop[i] = t
             counts["page_stamps"] += 1
         elif ("vailable" in t or "omepage" in t or "Vol" in t or "rticle" in t or "View" in t or "Terms" in t
-              or "VIEW" in t or "TERMS" in t or "isponi" in t or "evista" in t or "evue" in t or "ivista" in t
-              or "ontenu" in t or "nhaltsverz" in t or "eitschrift" in t) and is_publisher_stamp(t):
+              or "VIEW" in t or "TERMS" in t or "ispon" in t or "evista" in t or "evue" in t or "ivista" in t
+              or "nhaltsverz" in t or "eitschrift" in t) and is_publisher_stamp(t):
             drop[i] = t
             counts["page_stamps"] += 1
         elif ("icen" in t or "ISBN" in t or "orresponding" in t) and is_first_page_foot(t):
