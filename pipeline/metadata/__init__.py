@@ -1136,11 +1136,16 @@ def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, 
             nxt = p.block + 1
             if p.kind == "abstract" and _is_abstract_section(blocks, nxt, cue_blocks | skip):
                 nxt += 1  # a structured abstract: "Background" and its paragraph
-            if nxt >= len(blocks) or nxt in cue_blocks or nxt in skip or blocks[nxt].kind == "heading" and not (
-                    p.kind == "keywords" and _is_keyword_item(blocks[nxt].text)):
+            # (The next block may hold a cue after the abstract, run into it: "... difficiles. Mots-clés :
+            # ...". The abstract is what comes before that cue.)
+            before = min((q.cue_start for q in parts if q.block == nxt), default=None)
+            if nxt >= len(blocks) or nxt in skip or blocks[nxt].kind == "heading" and not (
+                    p.kind == "keywords" and _is_keyword_item(blocks[nxt].text)) or nxt in cue_blocks and not (
+                    p.kind == "abstract" and before and word_count(blocks[nxt].text[:before]) >= MIN_UNLABELLED_ABSTRACT_WORDS):
                 continue
-            block, start, end = nxt, 0, len(blocks[nxt].text)
-            content = blocks[nxt].text
+            end = before if nxt in cue_blocks and before else len(blocks[nxt].text)
+            block, start = nxt, 0
+            content = blocks[nxt].text[:end]
             labels[nxt] = p.kind
             if p.kind == "keywords" and _is_keyword_item(content):
                 # One keyword a line under a cue that stands alone: the list runs on while the lines do.

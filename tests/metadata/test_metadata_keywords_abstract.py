@@ -388,3 +388,16 @@ def test_an_english_block_after_the_russian_references_keeps_its_abstract() -> N
                                   "vol. 18, pp. 61–66. https://doi.org/10.24183/vpu.2023.18.2.61 (In Russ.) " + abstract),
                     ("keywords", "Keywords: podcast, regional radio, audio platforms")])
     assert run(doc)["abstract"]["en"] == abstract
+
+
+def test_an_abstract_under_its_cue_alone_with_the_keywords_run_into_its_block() -> None:
+    from metadata_docs import LONG_EN, make_doc, run
+    fr = ("Cet article exploite un corpus inédit de onze registres tenus par des sages-femmes rurales du Morvan "
+          "entre 1872 et 1914, soit plusieurs milliers d'accouchements consignés au jour le jour par elles.")
+    doc = make_doc([("heading", "Accoucher au village : les registres de sages-femmes du Morvan"),
+                    ("heading", "Résumé"),
+                    ("paragraph", [("fr", fr), ("fr", "Mots-clés : sages-femmes, accouchement, Morvan")]),
+                    LONG_EN, LONG_EN])
+    meta = run(doc)
+    assert meta["abstract"]["fr"] == fr
+    assert meta["keywords"]["fr"] == ["sages-femmes", "accouchement", "Morvan"]
