@@ -1309,7 +1309,8 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
         # 12 March 2023 Accepted ... Academic editor ..." printed above the title.)
         return next((i for i in range(start, len(blocks)) if i not in skip and _is_body(blocks[i].text, blocks[i].kind)
                      and not cues[i]
-                     and not (au.is_affiliation(blocks[i].text) and word_count(blocks[i].text) < 25)
+                     and not (au.is_affiliation(blocks[i].text) and (word_count(blocks[i].text) < 25
+                                                                      or _MARKED_AFFILIATION_RE.match(blocks[i].text)))
                      and au.split_author_block(blocks[i].text) is None
                      and not notes.is_history_note(blocks[i].text[:HISTORY_CHARS])
                      and not (i == 0 and _dated_header(blocks[i].text))), len(blocks))

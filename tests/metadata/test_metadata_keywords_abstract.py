@@ -401,3 +401,19 @@ def test_an_abstract_under_its_cue_alone_with_the_keywords_run_into_its_block() 
     meta = run(doc)
     assert meta["abstract"]["fr"] == fr
     assert meta["keywords"]["fr"] == ["sages-femmes", "accouchement", "Morvan"]
+
+
+def test_long_marked_affiliations_do_not_end_the_front_matter_before_the_abstract() -> None:
+    from metadata_docs import LONG_EN, make_doc, run
+    pt = ("A leptospirose é uma zoonose de distribuição mundial na qual o cão atua como hospedeiro de manutenção "
+          "de alguns sorovares e como sentinela da circulação de leptospiras no ambiente urbano brasileiro.")
+    affiliations = ("1 Universidade Estadual do Triângulo, Programa de Pós-Graduação em Ciências Veterinárias, Uberaba, "
+                    "MG, Brasil. 2 Instituto Federal do Cerrado, Campus Rio Verde, Rio Verde, GO, Brasil. 3 Laboratório "
+                    "Central de Zoonoses, Secretaria Municipal de Saúde, Uberlândia, MG, Brasil.")
+    doc = make_doc([("heading", "Leptospirose canina no Brasil: revisão integrativa"),
+                    ("paragraph", "Ana Luíza Camargo Teixeira1*, Rafael Moreira Santana2, Beatriz Yumi Nakamura3"),
+                    ("paragraph", [("pt", affiliations)]), ("heading", "Resumo"), ("paragraph", [("pt", pt)]),
+                    ("paragraph", [("pt", LONG_EN)]), ("paragraph", [("pt", LONG_EN)])])
+    meta = run(doc)
+    assert meta["abstract"].get("pt") == pt
+    assert meta["authors"][0]["affiliations"]
