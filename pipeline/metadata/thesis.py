@@ -19,7 +19,10 @@ from pipeline.metadata.text import squash, word_count
 KIND_RE = re.compile(
     r"^\s*(?:автореферат\b|диссертаци[яи]\s+на\s+соискание|дисертаці[яї]\s+на\s+здобуття|"
     r"(?:a\s+)?(?:thesis|dissertation)\s+(?:submitted|presented)\b|dissertation\s+zur\s+erlangung|"
-    r"thèse\s+(?:présentée|de\s+doctorat|pour\s+obtenir))",
+    r"thèse\s+(?:présentée|de\s+doctorat|pour\s+obtenir)|"
+    # An abstract page's heading line, the specialty's code before it: "6D021300 – «Лингвистика»
+    # мамандығы бойынша философия докторы (PhD) дәрежесін алу үшін дайындалған диссертацияға".
+    r".{0,120}?(?:дәрежесін\s+алу\s+үшін|диссертацияға\b|на\s+соискание\s+(?:учёной\s+|ученой\s+)?степени))",
     re.IGNORECASE,
 )
 # Lines of the title page that are neither the author nor the title.
@@ -53,14 +56,33 @@ def read_title_page(texts: list[str]) -> TitlePage | None:
     kind = next((i for i, t in enumerate(texts[:PAGE_BLOCKS]) if KIND_RE.match(t)), None)
     if kind is None:
         return None
+    # The author and the title above the kind's line (a title page), or under it (a dissertation's
+    # abstract page: "АҢДАТПА" / the kind / the author / the title / the abstract).
+    found = _author_and_title(texts, range(kind)) or _author_and_title(texts, range(kind + 1, min(len(texts), PAGE_BLOCKS)))
+    if found is None:
+        return None
+    author, author_block, title_block = found
+    year = None
+    for t in texts[kind + 1 : PAGE_BLOCKS + 2]:
+        m = IMPRINT_RE.match(squash(t))
+        if m:
+            year = m.group(1)
+            break
+    return TitlePage(title_block, author_block, author, year)
+
+
+def _author_and_title(texts: list[str], where: range) -> tuple[au.Author, int, int] | None:
+    """The author's line (one name, four words at most) and the title-shaped line after it among
+    ``texts[where]``: the author, its block and the title's; None when the two are not there."""
     author_block = title_block = None
     author = None
-    for i in range(kind):
+    for i in where:
         t = squash(texts[i])
         if not t or _OTHER_RE.match(t):
             continue
         if author is None:
-            found = au.parse_author_line(t)
+            # (A name set in capitals, no initials: on this page an author's, read in title case.)
+            found = au.parse_author_line(t) or (t.isupper() and au.parse_author_line(au.title_case_caps(t)))
             if found and len(found) == 1 and word_count(t) <= 4:
                 author, author_block = found[0], i
                 continue
@@ -69,10 +91,4 @@ def read_title_page(texts: list[str]) -> TitlePage | None:
             break
     if author is None or title_block is None or author_block is None:
         return None
-    year = None
-    for t in texts[kind + 1 : PAGE_BLOCKS + 2]:
-        m = IMPRINT_RE.match(squash(t))
-        if m:
-            year = m.group(1)
-            break
-    return TitlePage(title_block, author_block, author, year)
+    return author, author_block, title_block

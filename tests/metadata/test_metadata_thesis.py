@@ -42,3 +42,21 @@ def test_the_next_pages_people_are_no_authors() -> None:
     assert md["title"]["text"].startswith("ЗЕМСКИЕ АГРОНОМЫ")
     assert [a["name"] for a in md["authors"]] == ["Корепанова Дарья Сергеевна"]
     assert md["published"] == "2024"
+
+
+def test_a_dissertations_abstract_page_names_its_author_and_title_under_the_kind_line() -> None:
+    from pipeline.metadata.thesis import read_title_page
+    page = read_title_page([
+        "АҢДАТПА",
+        "6D021300 – «Лингвистика» мамандығы бойынша философия докторы (PhD) дәрежесін алу үшін дайындалған диссертацияға",
+        "ТӨЛЕГЕНОВА ДИНАРА СЕРІКҚЫЗЫ",
+        "ЖЕТІСУ ӨҢІРІ СӨЙЛЕНІСТЕРІНДЕГІ КИІЗ БАСУ ЖӘНЕ КІЛЕМ ТОҚУ КӘСІБІНЕ ҚАТЫСТЫ ЛЕКСИКА",
+        "Диссертациялық жұмыс Жетісу өңірі сөйленістеріндегі лексиканы жүйелі түрде сипаттауға арналған.",
+    ])
+    assert page is not None
+    assert (page.author.name, page.author_block, page.title_block) == ("Төлегенова Динара Серікқызы", 2, 3)
+
+
+def test_names_in_capitals_are_no_author_without_a_kind_line() -> None:
+    from pipeline.metadata.thesis import read_title_page
+    assert read_title_page(["АҢДАТПА", "ТӨЛЕГЕНОВА ДИНАРА СЕРІКҚЫЗЫ", "ЖЕТІСУ ӨҢІРІ СӨЙЛЕНІСТЕРІ"]) is None
