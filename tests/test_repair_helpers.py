@@ -288,3 +288,24 @@ def test_strip_markdown_emphasis_in_one_mark(text: str, want: str) -> None:
 
     from pipeline.repair.layout import strip_markdown
     assert strip_markdown(text, Counter()) == want
+
+
+@pytest.mark.parametrize(("line", "starts"), [
+    ("#история #КВЖД #музеи #Китай", True), ("#storks, #birds", True),
+    ("#1 in the charts", False), ("# Heading", True),  # (a markdown heading starts one anyway)
+    ("#hashtag alone", False),
+])
+def test_a_line_of_hashtags_starts_a_block(line: str, starts: bool) -> None:
+    from pipeline.repair.layout import Line, _starts_block
+    assert (_starts_block(Line(line, 0, line)) is not None) is starts
+
+
+def test_a_byline_and_the_hashtags_under_it_stay_apart() -> None:
+    from pipeline.config import load
+    from pipeline.document import Document, Source
+    from pipeline.repair import repair
+    text = ("Выставка продлится до 15 декабря 2024 года. Вход для школьников бесплатный по пятницам.\n\n"
+            "Текст: Алёна Шишкина\n#история #КВЖД #музеи #Китай\n")
+    doc = Document(source=Source(path="t.txt", sha256="0" * 64, size_bytes=1), text=text)
+    blocks = [b.text for b in repair(doc, load(None).repair).blocks]
+    assert "Текст: Алёна Шишкина" in blocks

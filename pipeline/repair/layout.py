@@ -71,6 +71,9 @@ CAPTION = re.compile(
 )
 MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪◦‣]\s+|\d{1,3}[.)]\s+(?=\S))")
+# A post's hashtags, two or more and nothing else on the line: a block of their own, never the end
+# of the line above ("Текст: Алёна Шишкина" / "#история #КВЖД #музеи").
+HASHTAGS = re.compile(r"^\s*#[^\W\d_][\w-]*(?:[\s,]+#[^\W\d_][\w-]*)+\s*$")
 BULLET = re.compile(r"^\s*(?:[-*+•▪◦‣]\s+)+")
 REFERENCE_ENTRY = re.compile(r"^\s*(?:[-*+]\s+)?\[\d{1,4}\]\s+\S")
 MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
@@ -1716,8 +1719,8 @@ def _any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
 
 
 # Most lines start no block: one match of the alternation rules them out before _starts_block
-# tries its five cues in turn.
-_BLOCK_CUE = _any_of(MD_HEADING, FIELD_CUE, REFERENCE_ENTRY, CAPTION, LIST_ITEM)
+# tries its six cues in turn.
+_BLOCK_CUE = _any_of(MD_HEADING, FIELD_CUE, REFERENCE_ENTRY, CAPTION, LIST_ITEM, HASHTAGS)
 # What IGNORECASE lets match a lower-case letter besides its upper case: re's extra case
 # equivalences (the long s, the Kelvin sign, the dotted and dotless i, the rounded Cyrillic
 # letters) for the letters of the cue words. A test checks them against re over every code point.
@@ -1800,6 +1803,8 @@ def _starts_block(ln: Line) -> str | None:
         return "caption"
     if LIST_ITEM.match(t):
         return "list"
+    if HASHTAGS.match(t):
+        return "cue"
     return None
 
 
