@@ -47,6 +47,8 @@ METADATA_KEYS = (
     "title", "title_translations", "authors", "doi", "published", "venue", "keywords", "abstract",
     "references", "urls", "emails", "footnotes",
 )
+# A writer's name and post under a standfirst is a short line: at most this many words.
+BYLINE_WITH_ROLE_WORDS = 15
 # How far past the front matter a lead may still name its writer ("..., writes <Name>, ...").
 LEAD_BLOCKS = 3
 # A byline ("By Jane Doe", "Written by ...") may stand this many blocks into the body: under a
@@ -1317,9 +1319,11 @@ def extract_metadata(doc: Document, cfg: MetadataConfig) -> Document:
 
     body_start = body_from(0)
     if (body_start + 1 < len(blocks) and word_count(blocks[body_start].text) <= STANDFIRST_WORDS
-            and au.parse_byline(blocks[body_start + 1].text)):
-        # A standfirst (the headline's summary, a paragraph of its own) above the byline: the front
-        # matter goes on to the byline.
+            and (au.parse_byline(nxt := blocks[body_start + 1].text)
+                 or word_count(nxt) <= BYLINE_WITH_ROLE_WORDS and au.parse_author_with_role(nxt))):
+        # A standfirst (the headline's summary, a paragraph of its own) above the byline (or the
+        # writer's name and post: "Ренат Каримов ведущий научный сотрудник ..."): the front matter
+        # goes on to the byline.
         body_start = body_from(body_start + 2)
     cue_probe = [p for i in range(min(body_start + 1, len(blocks))) if i not in skip
                  for p in cues[i] if p.kind != "stop"]

@@ -942,3 +942,15 @@ def test_a_questions_asker_under_its_asked_stamp() -> None:
     # (No stamp, no asker: a name under a paragraph is not taken.)
     doc = make_doc([("heading", "Why do Czech ů and Polish ó sound so different?"), LONG_EN, "Wojtek Zieliński", LONG_EN])
     assert run(doc)["authors"] == []
+
+
+def test_the_writers_name_and_post_under_a_standfirst() -> None:
+    from metadata_docs import LONG_RU, make_doc, run
+    doc = make_doc([("heading", "Каспийская «пятёрка» после саммита: торговля растёт быстрее"),
+                    "Пять прикаспийских государств наращивают товарооборот и транзит, но ключевые вопросы по-прежнему "
+                    "решаются в двустороннем формате. Почему так, разбирается автор.",
+                    "Ренат Каримов ведущий научный сотрудник Центра каспийских исследований", "18 июля 2023",
+                    LONG_RU, LONG_RU])
+    meta = run(doc)
+    assert [a["name"] for a in meta["authors"]] == ["Ренат Каримов"]
+    assert meta["published"] == "2023-07-18"
