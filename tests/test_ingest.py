@@ -188,3 +188,17 @@ def test_iso_8859_2_and_cp1250_told_apart_by_their_letters(text: str, codec: str
     # š, ž, ś, ź, ą, ľ, Ľ sit at other bytes in the two: the wrong one mixes letters of several languages.
     decoded, encoding = decode_bytes(text.encode(codec))
     assert (decoded, encoding) == (text, name)
+
+
+def test_a_russian_page_of_a_chinese_site_saved_in_gbk() -> None:
+    # GBK holds the Cyrillic alphabet: Russian words beside a Chinese menu and footer are one page.
+    text = ("首页 | 新闻 | 俄语频道 | 联系我们\n\nВ Муданьцзяне прошёл конкурс русского языка среди школьников. "
+            "Участники читали стихи и пели песни. Победители получат поездку в Хабаровск.\n\n" * 2
+            + "版权所有 牡丹江新闻网 2024\n")
+    decoded, encoding = decode_bytes(text.encode("gbk"))
+    assert (decoded, encoding) == (text, "gb18030")
+
+
+def test_cyrillic_bytes_in_a_single_byte_codepage_are_not_read_as_gbk() -> None:
+    decoded, encoding = decode_bytes((RU * 3).encode("cp1251"))
+    assert (decoded, encoding) == (RU * 3, "cp1251")

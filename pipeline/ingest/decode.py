@@ -34,6 +34,8 @@ CJK_CODEPAGES = ("shift_jis", "cp932", "euc_jp", "gb18030", "big5", "euc_kr")
 CJK_SHARE = 0.7
 # charset-normalizer's chaos (0 to 1) a CJK reading may have at most.
 CJK_CHAOS = 0.2
+# A Cyrillic word: three letters or more between non-letters.
+_CYRILLIC_WORD = re.compile(r"(?<![^\W\d_])[\u0400-\u04ff]{3,}(?![^\W\d_])")
 # At least this many East Asian characters: fewer read as some Chinese in any byte soup.
 MIN_CJK_CHARS = 10
 _CJK_CHARS = re.compile("[\u1100-\u11ff\u3000-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
@@ -447,8 +449,12 @@ def _detect_cjk(raw: bytes) -> tuple[str, str] | None:
         return None
     non_ascii = sum(1 for c in text if ord(c) > 127)
     cjk = len(_CJK_CHARS.findall(text))
+    # (These codepages hold the Cyrillic alphabet too: a Russian page of a Chinese site saved in GBK is
+    # Cyrillic words beside Chinese ones. Cyrillic in whole words counts with the East Asian text;
+    # another codepage's bytes read so give Cyrillic letters scattered between Han characters.)
+    cyrillic = sum(map(len, _CYRILLIC_WORD.findall(text))) if cjk < CJK_SHARE * non_ascii else 0
     signs, share = _LANGUAGE_SIGNS[_CODEPAGE_LANGUAGE.get(codec, "zh")]
-    if cjk < MIN_CJK_CHARS or cjk < CJK_SHARE * non_ascii or len(signs.findall(text)) < share * cjk:
+    if cjk < MIN_CJK_CHARS or cjk + cyrillic < CJK_SHARE * non_ascii or len(signs.findall(text)) < share * cjk:
         return None
     name = _DISPLAY.get(codec, codec.replace("_", "-"))
     log.debug("charset-normalizer chose %s", name)
