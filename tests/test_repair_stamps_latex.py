@@ -200,3 +200,17 @@ def test_a_platform_masthead_in_another_language_leaves_the_text(contents: str, 
     record = _record(text, "x.txt")
     assert homepage not in record["text"]
     assert contents not in record["text"]
+
+
+def test_the_bylines_first_page_copy_stays_when_the_running_head_repeats_it() -> None:
+    para = ("Статья посвящена эволюции межгосударственного взаимодействия по вопросам использования "
+            "трансграничных водных ресурсов в Центральной Азии после распада единой системы управления.\n")
+    head = "ВОПРОСЫ ЕВРАЗИЙСКОЙ ПОЛИТИКИ • 2022 • № 4\n\n"
+    text = (head + "УДК 327.7(575):556.18\nDOI 10.35775/PSI.2022.4.58-61\n\n"
+            "ВОДНАЯ ДИПЛОМАТИЯ В ЦЕНТРАЛЬНОЙ АЗИИ\n\n          Т. Р. Сабиров\n"
+            "Казанский федеральный университет, Казань, Россия\n\n" + para * 4 + "\n58\n\f"
+            + "Т. Р. Сабиров\n\n" + para * 5 + "\n59\n\f" + head + para * 5 + "\n60\n\f"
+            + "Т. Р. Сабиров\n\n" + para * 5 + "\n61\n")
+    record = _record(text, "x.txt")
+    assert [a["name"] for a in record["authors"]] == ["Т. Р. Сабиров"]
+    assert record["text"].count("Т. Р. Сабиров") == 1  # the running heads go

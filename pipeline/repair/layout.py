@@ -1319,6 +1319,10 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
             header = len(where) >= 5 or 3 * at_edges >= 2 * len(where)
         if header:
             for i in where:
+                # (The first page's own line, inside the page, stays: the byline or the title that the
+                # later pages' running head repeats.)
+                if breaks and i < breaks[0] and i not in top and not _near(lines, i, edges):
+                    continue
                 drop[i] = lines[i].text
                 counts["running_headers"] += 1
     # (A running header's neighbour stands at the page turn too: the second line of a two-line header.)
