@@ -280,6 +280,9 @@ def _find_furniture_before(lines: list[layout.Line], counts: Counter[str], plain
             header = len(where) >= 5 or 3 * at_edges >= 2 * len(where)
         if header:
             for i in where:
+                # (Since 1258545: the first page's own copy inside the page stays.)
+                if breaks and i < breaks[0] and not _at_text_start(lines, i) and not layout._near(lines, i, edges):
+                    continue
                 drop[i] = lines[i].text
                 counts["running_headers"] += 1
     # A page number and a short text apart by a run of spaces ("202      Journal of X 12(3)",
