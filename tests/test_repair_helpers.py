@@ -156,6 +156,9 @@ def test_join_lines(left: str, right: str, out: str) -> None:
         # half a bold pair goes; a second author's marker after the name stays
         ("**Keywords: a; b", "Keywords: a; b"), ("Tomasz Kędzierski**", "Tomasz Kędzierski**"),
         ("Ray**, Lee", "Ray**, Lee"),
+        # a mark the converter escaped is the character itself
+        ("**Oyunchimeg Dashdorj**¹, **Ilya M. Sokolov**²\\*", "Oyunchimeg Dashdorj¹, Ilya M. Sokolov²*"),
+        ("\\* Corresponding author", "* Corresponding author"), ("snake\\_case", "snake_case"),
     ],
 )
 def test_strip_markdown(text: str, out: str) -> None:

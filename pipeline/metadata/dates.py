@@ -253,8 +253,8 @@ _NOT_DATE_EDGES = [
                r"δευτέρα|τρίτη|τετάρτη|πέμπτη|παρασκευή|σάββατο|κυριακή),?\s+", re.IGNORECASE),
     # A dateline's place before it: "Guéret, le 8 avril 2024", "Berlin, den 5. Mai 2024", "Москва, 12 марта 2024".
     re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[\s-][^\W\d_][^\W\d_'’.-]*){0,3},\s+(?:(?:le|den|am|el|il|on)\s+)?(?=\d)"),
-    # ... and a time after it, with its zone or not ("12:40 MSK")
-    re.compile(r"(?:,|\s*[|•·—–])?\s+" + CLOCK_TIME + r"(?:\s*\w{2,5})?$", re.IGNORECASE),
+    # ... and a time after it, with its zone or not ("12:40 MSK", "10:42 AM GMT+3")
+    re.compile(r"(?:,|\s*[|•·—–])?\s+" + CLOCK_TIME + r"(?:\s*\w{2,5}(?:[+−-]\d{1,2}(?::?\d\d)?)?)?$", re.IGNORECASE),
 ]
 
 # Cue words that make the date after them a publication (or issue) date.

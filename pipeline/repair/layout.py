@@ -1865,6 +1865,7 @@ def strip_inline_html(text: str, counts: Counter[str]) -> str:
 
 
 _STARS_MARKER = re.compile(r"(?<=[^\W\d_])\*\*(?=[\s,;]|$)")
+_MD_ESCAPED_MARK = re.compile(r"\\([*_#])")
 
 
 def strip_markdown(text: str, counts: Counter[str]) -> str:
@@ -1904,6 +1905,9 @@ def strip_markdown(text: str, counts: Counter[str]) -> str:
     # A bold mark left unpaired is dropped, not a second author's marker after the name ("Tom Ray**").
     if text.count("**") == 1 and not _STARS_MARKER.search(text):
         text = text.replace("**", "")
+    if "\\" in text:
+        # A mark the converter escaped is the character itself: "Sokolov²\*" is a corresponding author's star.
+        text = _MD_ESCAPED_MARK.sub(r"\1", text)
     if text != orig:
         counts["markdown"] += 1
     return text

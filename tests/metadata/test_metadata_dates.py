@@ -442,3 +442,10 @@ def test_more_month_abbreviations_and_a_questions_stamp(text: str, want: str) ->
 def test_a_conference_papers_year_from_the_conference_named_above_it(blocks: list[str], want: str | None) -> None:
     doc = make_doc([*blocks[:1], ("heading", "Icing on Wind Turbine Blades in Cold Climates"), LONG_EN, *blocks[1:]])
     assert run(doc)["published"] == want
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("February 6, 2024 10:42 AM GMT+3 Updated 3 hours ago", "2024-02-06"), ("12 марта 2024, 14:20 UTC+03:00", "2024-03-12"),
+])
+def test_a_dateline_with_its_time_zone_offset(line: str, want: str) -> None:
+    assert parse_date(line, True) == want
