@@ -708,6 +708,8 @@ def _dateline_distance(after: list[str], day_first: bool) -> int | None:
 # How far down the article's history lines (received, accepted, published) are looked for.
 HISTORY_BLOCKS = 30
 HISTORY_CHARS = 400
+# ... or among the last this many blocks, under the references.
+TAIL_HISTORY_BLOCKS = 15
 # A publication cue standing as a heading is this long at most ("Date of publication:").
 CUE_HEADING_CHARS = 40
 CUE_HEADING_BLOCKS = 60
@@ -966,6 +968,11 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
     for text in list(doc.furniture) + near + history:
         d = dates.cued_publication_date(text, df)
         if d:
+            return d
+    # (Or at the article's end, as some journals print it: "Статья поступила 14.11.2023; принята к
+    # публикации 22.01.2024; опубликована 28.03.2024." under the references.)
+    for b in doc.blocks[max(HISTORY_BLOCKS, len(doc.blocks) - TAIL_HISTORY_BLOCKS):]:
+        if len(b.text) <= HISTORY_CHARS and _holds_history(b.text) and (d := dates.cued_publication_date(squash(b.text), df)):
             return d
     # A landing page's field: the cue as a heading, the date alone under it ("## Publicado" / "2023-08-28").
     # (Landing pages list the references above it: further down than the history's blocks.)

@@ -449,3 +449,15 @@ def test_a_conference_papers_year_from_the_conference_named_above_it(blocks: lis
 ])
 def test_a_dateline_with_its_time_zone_offset(line: str, want: str) -> None:
     assert parse_date(line, True) == want
+
+
+def test_the_articles_history_printed_at_its_end() -> None:
+    body = [LONG_RU] * 35
+    doc = make_doc([("heading", "Расчёты в национальных валютах в торговле государств ЕАЭС"), *body,
+                    "Статья поступила 14.11.2023; принята к публикации 22.01.2024; опубликована 28.03.2024.",
+                    "Об авторах"], furniture=["Вопросы экономики 2024, 1"])
+    assert run(doc)["published"] == "2024-03-28"
+    # (A received date alone at the end dates nothing: the year stands.)
+    doc = make_doc([("heading", "Расчёты в национальных валютах в торговле государств ЕАЭС"), *body,
+                    "Статья поступила 14.11.2023.", "Об авторах"], furniture=["Вопросы экономики 2024, 1"])
+    assert run(doc)["published"] == "2024"
