@@ -47,7 +47,8 @@ class TitlePage:
 
 def read_title_page(texts: list[str]) -> TitlePage | None:
     """The title page among the first blocks (``texts``), found by the line naming the document's kind;
-    None when there is none or it does not name one author above a title.
+    None when there is none or it does not name one author above a title (above the kind's line, or
+    under it on a dissertation's abstract page).
 
     ``["На правах рукописи", "КОРЕПАНОВА Дарья Сергеевна", "ЗЕМСКИЕ АГРОНОМЫ ВЯТСКОЙ ГУБЕРНИИ",
     "Специальность 5.6.1", "АВТОРЕФЕРАТ диссертации на соискание учёной степени", "Киров – 2024"]`` ->
