@@ -604,3 +604,13 @@ def test_download_links_under_a_documents_label_stay_one_list() -> None:
             "Press release of 8 April 2024 (PDF, 142 KB)"]
     out = chrome.find_chrome([P1, "", P2, "", P3, "", P4, "", *docs])
     assert all(i in out for i in range(8, 12))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The views expressed in this article are the authors’ own and do not necessarily reflect those of the Quarterly.", True),
+    ("Мнение автора может не совпадать с позицией редакции.", True),
+    ("Opinions do not necessarily reflect the views of the publisher.", True),
+    ("The findings do not necessarily reflect a national trend, the authors wrote.", False),
+])
+def test_an_editorial_disclaimer_is_a_notice(text: str, want: bool) -> None:
+    assert chrome.is_notice(text) is want

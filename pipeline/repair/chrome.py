@@ -116,7 +116,12 @@ NOTICE = re.compile(
     r"(?:your|this|a|the) browser|browser version|javascript (?:is )?(?:disabled|required|turned off)|"
     r"(?:enable|activate) javascript|ваш браузер|браузер устарел|shareable link|"
     # "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter": a keyboard shortcut is the site's.
-    r"ctrl\s*\+\s*enter", _I)
+    r"ctrl\s*\+\s*enter|"
+    # An editorial disclaimer under an opinion piece.
+    r"views expressed (?:in this \w+ )?are (?:those of )?the authors?['’]?s?['’]? own|"
+    r"do(?:es)? not necessarily (?:reflect|represent) (?:the )?(?:views?|position|opinions?|policy|official)|"
+    r"мнение (?:автора|авторов) (?:может не совпадать|не обязательно совпадает)|"
+    r"точка зрения (?:автора|авторов) может не совпадать|думка автора може не збігатися", _I)
 _NOTICE_LOW = re.compile(NOTICE.pattern)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s*(?:19|20)\d\d|copyright\s*(?:©|\(c\)|(?:19|20)\d\d))|(?:19|20)\d\d\s*©", _I)
 # An update line: the cue, then the date and time it names (never the publication date).
