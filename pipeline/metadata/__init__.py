@@ -1201,7 +1201,9 @@ def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, 
             kw_at.append((p.block, lang))
         if p.kind == "abstract":
             t = ka.clean_abstract(content)
-            if t and lang not in abstracts:
+            # (A news page's "Summary" over its key points, short lines none of which ends like a
+            # sentence, is no abstract.)
+            if t and lang not in abstracts and not _key_points(blocks, block, t):
                 abstracts[lang] = t
         else:
             items, sep = ka.split_keywords(content)
@@ -1218,6 +1220,18 @@ def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, 
     return ka.align_keyword_lists(kw_lists), abstracts, labels, located
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?。！？…](?:[\s\"'”»)\]]|$)")
+# A key point of a news page's summary is at most this many words.
+KEY_POINT_WORDS = 15
+
+
+def _key_points(blocks: list[Block], i: int, text: str) -> bool:
+    """Whether ``text`` (block ``i``'s) and the block after it are short lines without a sentence's
+    end: a list of key points under "Summary", not an abstract (an abstract cut short by the
+    extraction runs on into a longer block)."""
+    def point(t: str) -> bool:
+        return word_count(t) <= KEY_POINT_WORDS and not _SENTENCE_END_RE.search(t)
+    return point(text) and i + 1 < len(blocks) and point(blocks[i + 1].text)
 _IN_LANGUAGE_RE = re.compile(r"^\((?:in|на)\s+[^\W\d_]+\.?(?:\s+[^\W\d_]+\.?)?\)\.?\s*", re.IGNORECASE)
 # An abstract printed without its cue has at least this many words.
 MIN_UNLABELLED_ABSTRACT_WORDS = 25

@@ -417,3 +417,16 @@ def test_long_marked_affiliations_do_not_end_the_front_matter_before_the_abstrac
     meta = run(doc)
     assert meta["abstract"].get("pt") == pt
     assert meta["authors"][0]["affiliations"]
+
+
+def test_a_news_pages_summary_over_its_key_points_is_no_abstract() -> None:
+    from metadata_docs import LONG_EN, make_doc, run
+    doc = make_doc([("heading", "Russian importers turn to yuan letters of credit"), ("heading", "Summary"),
+                    "Chinese banks tighten checks on Russia-linked payments", "Importers report delays of up to several weeks",
+                    "Letters of credit, netting schemes gain ground", LONG_EN, LONG_EN])
+    assert run(doc)["abstract"] == {}
+    # (An abstract cut short by the extraction, a longer block after it, stays.)
+    doc = make_doc([("heading", "Radar observations of the Draconids"), ("heading", "Abstract"),
+                    "Results of radar observations of the Draconid meteor shower carried out on October 7–10,",
+                    LONG_EN, LONG_EN])
+    assert run(doc)["abstract"]["en"].startswith("Results of radar observations")
