@@ -614,3 +614,12 @@ def test_download_links_under_a_documents_label_stay_one_list() -> None:
 ])
 def test_an_editorial_disclaimer_is_a_notice(text: str, want: bool) -> None:
     assert chrome.is_notice(text) is want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Is this page useful?", True), ("Report a problem with this page", True), ("Was this article helpful?", True),
+    ("All content is available under the Open Government Licence v3.0, except where otherwise stated", True),
+    ("Была ли эта статья полезной?", True), ("This page is useful for teachers who plan lessons.", False),
+])
+def test_a_feedback_widget_and_a_content_licence_are_notices(text: str, want: bool) -> None:
+    assert chrome.is_notice(text) is want

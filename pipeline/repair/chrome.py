@@ -117,6 +117,12 @@ NOTICE = re.compile(
     r"(?:enable|activate) javascript|ваш браузер|браузер устарел|shareable link|"
     # "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter": a keyboard shortcut is the site's.
     r"ctrl\s*\+\s*enter|"
+    # A page's feedback widget ("Is this page useful?", "Report a problem with this page") and the
+    # licence its whole content is under ("All content is available under the ... Licence").
+    r"(?:is|was) this (?:page|article|information) (?:useful|helpful)|report a problem with this page|"
+    r"был[аи]? ли эт(?:а|от|о) (?:страница|статья|материал|информация) полезн\w*|"
+    r"war diese seite hilfreich|cette page vous a-t-elle été utile|¿?(?:le|te) ha resultado útil|"
+    r"(?:all )?content is available under|"
     # An editorial disclaimer under an opinion piece.
     r"views expressed (?:in this \w+ )?are (?:those of )?the authors?['’]?s?['’]? own|"
     r"do(?:es)? not necessarily (?:reflect|represent) (?:the )?(?:views?|position|opinions?|policy|official)|"
