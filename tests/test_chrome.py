@@ -623,3 +623,14 @@ def test_an_editorial_disclaimer_is_a_notice(text: str, want: bool) -> None:
 ])
 def test_a_feedback_widget_and_a_content_licence_are_notices(text: str, want: bool) -> None:
     assert chrome.is_notice(text) is want
+
+
+@pytest.mark.parametrize(("check", "text", "want"), [
+    ("is_notice", "From Openpedia, the free encyclopedia", True),
+    ("is_notice", "Материал из Вольнопедии — открытой энциклопедии", True),
+    ("is_notice", "From the archive, a story of the free press", False),
+    ("is_pagination", "13 languages", True), ("is_pagination", "8 языков", True),
+    ("is_pagination", "3 languages spoken in the valley", False),
+])
+def test_an_encyclopedias_tagline_and_its_language_count(check: str, text: str, want: bool) -> None:
+    assert getattr(chrome, check)(text) is want

@@ -123,6 +123,10 @@ NOTICE = re.compile(
     r"был[аи]? ли эт(?:а|от|о) (?:страница|статья|материал|информация) полезн\w*|"
     r"war diese seite hilfreich|cette page vous a-t-elle été utile|¿?(?:le|te) ha resultado útil|"
     r"(?:all )?content is available under|"
+    # An encyclopedia's tagline over the article: "From Openpedia, the free encyclopedia".
+    r"^(?:from|материал из|матеріал з|aus|de|da|z) .{1,40}(?:free encyclopedia|свободной энциклопедии|"
+    r"открытой энциклопедии|вільної енциклопедії|freien enzyklopädie|encyclopédie libre|enciclopedia libre|"
+    r"enciclopedia libera|wolnej encyklopedii)|"
     # An editorial disclaimer under an opinion piece.
     r"views expressed (?:in this \w+ )?are (?:those of )?the authors?['’]?s?['’]? own|"
     r"do(?:es)? not necessarily (?:reflect|represent) (?:the )?(?:views?|position|opinions?|policy|official)|"
@@ -300,6 +304,8 @@ _DOWNLOAD = re.compile(r".{3,120}\((?:pdf|docx?|xlsx?|odt|ods|zip|rtf|csv|epub)\
 _SEARCH_FIELD = re.compile(r"(?:search|suche|rechercher|recherche|buscar|pesquisar|cerca|szukaj|hledat|поиск|пошук|"
                            r"найти|іздеу|ara|zoeken)\b.{0,40}(?:…|\.\.\.)", _I)
 # A list's page count: "Seite 1 von 3", "Page 2 of 7", "Страница 1 из 5" (with the count of posts or not).
+# A page's language switcher, its count of languages: "13 languages", "8 языков".
+_LANGUAGE_COUNT = re.compile(r"\d{1,3}\s+(?:languages?|языка|языков|мови|мов|sprachen|langues|idiomas|lingue|języków|jazyků)", _I)
 _PAGINATION = re.compile(r"(?:.{0,30}[•·|]\s*)?(?:page|seite|страница|сторінка|página|pagina|strona|strana|sayfa)\s+"
                          r"\d+\s+(?:of|von|из|з|de|di|z|od|/)\s+\d+", _I)
 
@@ -315,8 +321,11 @@ def is_search_field(text: str) -> bool:
 
 
 def is_pagination(text: str) -> bool:
-    """``"5 Beiträge • Seite 1 von 1"`` -> True; ``"Page 3 of the report lists them."`` -> False"""
-    return len(text) <= 60 and _PAGINATION.fullmatch(text.strip()) is not None
+    """A list's page count, or a page's count of its languages (its switcher).
+
+    ``"5 Beiträge • Seite 1 von 1"`` -> True; ``"13 languages"`` -> True; ``"Page 3 of the report lists them."`` -> False"""
+    t = text.strip()
+    return len(t) <= 60 and (_PAGINATION.fullmatch(t) is not None or _LANGUAGE_COUNT.fullmatch(t) is not None)
 
 
 # (One number a token, one separator in it at most: "📅 12.03.2024" is a date.)
