@@ -634,3 +634,11 @@ def test_a_feedback_widget_and_a_content_licence_are_notices(text: str, want: bo
 ])
 def test_an_encyclopedias_tagline_and_its_language_count(check: str, text: str, want: bool) -> None:
     assert getattr(chrome, check)(text) is want
+
+
+def test_a_wikis_long_category_row_under_the_text_is_tags() -> None:
+    row = ("Categories: Tide mills in England | Grade II* listed buildings in Essex | Buildings and structures "
+           "completed in 1784 | Museums in Essex | Watermills in Essex | Industrial heritage sites in England")
+    assert len(row) > 150
+    out = chrome.find_chrome([P1, "", P2, "", P3, "", row])
+    assert out.get(6) == "tags"

@@ -155,6 +155,7 @@ TAGS = re.compile(
     r"onderwerpen|trefwoorden|štítky|etichete|ετικέτες)", _I)
 TAG_ITEM_WORDS = 3
 TAG_BAR_ITEM_WORDS = 7
+TAGS_LINE_CHARS = 300
 # A short label and a count in brackets, a link under the article: "Galeria zdjęć (12)", "Photos (24)".
 _COUNTED_LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}\s*\(\d{1,4}\)")
 # A page's top bar: the weather ("Ascoli Piceno 11°C", "−3°C") or exchange rates ("USD 448.12").
@@ -745,8 +746,9 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
                 out.setdefault(x, "bio")
     # A share box and a tag list, wherever they stand outside prose: the label and the short lines
     # right under it (one button or tag a line).
+    # (A wiki's category row, its items set apart by bars, runs to a few hundred characters.)
     for k, i in enumerate(filled):
-        if i not in live or i in out or i in prose_set or len(lines[i]) > 150:
+        if i not in live or i in out or i in prose_set or len(lines[i]) > TAGS_LINE_CHARS:
             continue
         share = is_share_label(lines[i])
         tags = None if share else tags_label(lines[i])
