@@ -629,8 +629,8 @@ def test_a_feedback_widget_and_a_content_licence_are_notices(text: str, want: bo
     ("is_notice", "From Openpedia, the free encyclopedia", True),
     ("is_notice", "Материал из Вольнопедии — открытой энциклопедии", True),
     ("is_notice", "From the archive, a story of the free press", False),
-    ("is_pagination", "13 languages", True), ("is_pagination", "8 языков", True),
-    ("is_pagination", "3 languages spoken in the valley", False),
+    ("is_language_count", "13 languages", True), ("is_language_count", "8 языков", True),
+    ("is_language_count", "3 languages spoken in the valley", False),
 ])
 def test_an_encyclopedias_tagline_and_its_language_count(check: str, text: str, want: bool) -> None:
     assert getattr(chrome, check)(text) is want

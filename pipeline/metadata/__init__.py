@@ -127,7 +127,9 @@ def _is_furniture_like(text: str, venue_keys: frozenset[str] = frozenset()) -> b
         or _NUMBERS_ONLY_RE.fullmatch(t) is not None
         or venue.parse_issue_line(t) is not None
         or identifiers.doi_statement(t) is not None
-        or _DOI_LABEL_FIRST_RE.match(t) is not None  # "DOI: 10.x/y  Original scientific paper" (two columns)
+        # (A line opening with a labelled DOI is the masthead's, whatever its other column holds: "DOI:
+        # 10.x/y  Original scientific paper".)
+        or identifiers.PREFIXED_DOI_RE.match(t) is not None
         or title.is_code_or_label(t)
         or title.is_breadcrumb(t)
         or venue.CITATION_CUE_RE.match(t) is not None
@@ -829,8 +831,6 @@ def _accept_author_line(text: str, authors: list[au.Author], after_title: bool, 
                                or any(dates.cued_publication_date(next_line, df) for df in (True, False))))
 
 
-# A line opening with a labelled DOI: the masthead's, whatever its other column holds.
-_DOI_LABEL_FIRST_RE = re.compile(r"(?:doi|DOI)\s*:?\s*(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S")
 # A conference's or an issue's header line ending with its date is at most this many words.
 DATED_HEADER_WORDS = 20
 
@@ -999,15 +999,15 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
             return m.group(1)
     # Or of the book a chapter is printed in: its editors, the place and year, the chapter's pages
     # ("red. Ewa Lipińska, Olsztyn 2022, s. 97–110"), in the furniture or among the first blocks.
-    for text in chain(doc.furniture, (b.text for b in doc.blocks[: min(body_start, HISTORY_BLOCKS)])):
-        if len(text) <= IMPRINT_CHARS and _EDITED_BY_RE.search(text) and (year := venue.masthead_year(squash(text))):
+    for text in _header_lines(doc, min(body_start, HISTORY_BLOCKS)):
+        if _EDITED_BY_RE.search(text) and (year := venue.masthead_year(squash(text))):
             return year
     # Or of the conference a paper was given at, named with its year in the page furniture or among the
     # first blocks ("2023 13th Nordic Conference on Wind Power | Luleå | June 19–21, 2023", "XVII
     # međunarodna konferencija ..., Novi Sad, 14–16. septembar 2023."). (Further down such a line cites
     # another paper's proceedings.)
-    for text in chain(doc.furniture, (b.text for b in doc.blocks[: min(body_start, CONFERENCE_BLOCKS)])):
-        if len(text) <= IMPRINT_CHARS and _CONFERENCE_RE.search(text) and len(years := set(_COPYRIGHT_YEAR_RE.findall(text))) == 1:
+    for text in _header_lines(doc, min(body_start, CONFERENCE_BLOCKS)):
+        if _CONFERENCE_RE.search(text) and len(years := set(_COPYRIGHT_YEAR_RE.findall(text))) == 1:
             return years.pop()
     # 4. A post's stamp printed under it, among its counters ("👁 8.3K" / "Jul 29, 2024 at 14:20"): a
     #    line that is only a date and its clock time, the one such line among the last blocks (a
@@ -1024,6 +1024,12 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
             if len(years) == 1 and not _YEAR_RANGE_RE.search(text):
                 return years[0]
     return None
+
+
+def _header_lines(doc: Document, blocks: int) -> Iterable[str]:
+    """The page furniture's lines and the first ``blocks`` blocks' texts, those short enough to be an
+    imprint or a masthead line (``IMPRINT_CHARS``)."""
+    return (t for t in chain(doc.furniture, (b.text for b in doc.blocks[:blocks])) if len(t) <= IMPRINT_CHARS)
 
 
 def _tail_stamp(doc: Document, body_start: int, day_first: bool) -> str | None:
@@ -1232,6 +1238,8 @@ def _key_points(blocks: list[Block], i: int, text: str) -> bool:
     def point(t: str) -> bool:
         return word_count(t) <= KEY_POINT_WORDS and not _SENTENCE_END_RE.search(t)
     return point(text) and i + 1 < len(blocks) and point(blocks[i + 1].text)
+
+
 _IN_LANGUAGE_RE = re.compile(r"^\((?:in|на)\s+[^\W\d_]+\.?(?:\s+[^\W\d_]+\.?)?\)\.?\s*", re.IGNORECASE)
 # An abstract printed without its cue has at least this many words.
 MIN_UNLABELLED_ABSTRACT_WORDS = 25

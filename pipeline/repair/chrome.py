@@ -322,11 +322,14 @@ def is_search_field(text: str) -> bool:
 
 
 def is_pagination(text: str) -> bool:
-    """A list's page count, or a page's count of its languages (its switcher).
+    """``"5 Beiträge • Seite 1 von 1"`` -> True; ``"Page 3 of the report lists them."`` -> False"""
+    return len(text) <= 60 and _PAGINATION.fullmatch(text.strip()) is not None
 
-    ``"5 Beiträge • Seite 1 von 1"`` -> True; ``"13 languages"`` -> True; ``"Page 3 of the report lists them."`` -> False"""
-    t = text.strip()
-    return len(t) <= 60 and (_PAGINATION.fullmatch(t) is not None or _LANGUAGE_COUNT.fullmatch(t) is not None)
+
+def is_language_count(text: str) -> bool:
+    """A page's count of its languages (its language switcher): ``"13 languages"`` -> True;
+    ``"3 languages spoken in the valley"`` -> False"""
+    return len(text) <= 60 and _LANGUAGE_COUNT.fullmatch(text.strip()) is not None
 
 
 # (One number a token, one separator in it at most: "📅 12.03.2024" is a date.)
@@ -873,10 +876,12 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
             out[i] = "footer"
     _menu_rest(lines, filled, first, taken, out)
     # Last, outside the prose, what no list took: a file's download link, a search box's placeholder, a
-    # list's page count. (Taken earlier, a download link would part a list of documents from its label.)
+    # list's page count, a count of languages. (Taken earlier, a download link would part a list of
+    # documents from its label.)
     for i in live:
         t = lines[i]
-        if i not in out and i not in prose_set and (is_download_link(t) or is_search_field(t) or is_pagination(t)):
+        if i not in out and i not in prose_set and (is_download_link(t) or is_search_field(t) or is_pagination(t)
+                                                    or is_language_count(t)):
             out[i] = "navigation"
     # A byline is the article's, wherever it stands ("Автор: Ерлан Жумабаев" above the tags).
     return {i: why for i, why in out.items() if not is_byline(lines[i])}
