@@ -235,10 +235,12 @@ LEAVE_COMMENT = re.compile(
 # A menu's first item (home) and other words only a site's own menu holds.
 HOME = re.compile(r"home|home ?page|startseite|главная|головна|accueil|inicio|início|strona główna|úvod|domů|"
                   r"басты бет|ana ?sayfa|startpagina|voorpagina|acas[ăa]|pagina principal[ăa]|αρχική(?: σελίδα)?", _I)
+# The word "search" in the allowed languages (a menu's item, a search box's placeholder).
+_SEARCH_WORDS = r"search|поиск|пошук|suche|recherche|buscar|pesquisar|cerca|szukaj|hledat|іздеу|zoeken"
 SITE_WORDS = re.compile(
-    r"\b(?:search|поиск|пошук|suche|recherche|buscar|pesquisar|cerca|szukaj|menu|меню|contacts?|контакты|контакти|"
-    r"kontakt|contacto|contato|contatti|about us|о нас|про нас|impressum|à propos|іздеу|байланыс|iletişim|"
-    r"zoeken|over ons|hledat|o nás|c[ăa]utare|despre noi|αναζήτηση|επικοινωνία)\b", _I)
+    rf"\b(?:{_SEARCH_WORDS}|menu|меню|contacts?|контакты|контакти|"
+    r"kontakt|contacto|contato|contatti|about us|о нас|про нас|impressum|à propos|байланыс|iletişim|"
+    r"over ons|o nás|c[ăa]utare|despre noi|αναζήτηση|επικοινωνία)\b", _I)
 
 # Small words a headline in title case capitalises ("Home Office Minister Resigns Over Visa Row") and a
 # menu of section names does not hold.
@@ -302,8 +304,7 @@ _NUMBERS_ONLY = re.compile(r"\d[\d,.]*(?:\s*[●•·◆♦]\s*\d[\d,.]*){2,}")
 _DOWNLOAD = re.compile(r".{3,120}\((?:pdf|docx?|xlsx?|odt|ods|zip|rtf|csv|epub)\s*[,–-]\s*\d+(?:[.,]\d+)?\s*"
                        r"(?:[kmg]o|[kmg]i?b|кб|мб|kb|mb)\)\s*", _I)
 # A search box's placeholder: "Suche in diesem Thema …", "Search this site...", "Поиск по сайту…".
-_SEARCH_FIELD = re.compile(r"(?:search|suche|rechercher|recherche|buscar|pesquisar|cerca|szukaj|hledat|поиск|пошук|"
-                           r"найти|іздеу|ara|zoeken)\b.{0,40}(?:…|\.\.\.)", _I)
+_SEARCH_FIELD = re.compile(rf"(?:{_SEARCH_WORDS}|rechercher|найти|ara)\b.{{0,40}}(?:…|\.\.\.)", _I)
 # A list's page count: "Seite 1 von 3", "Page 2 of 7", "Страница 1 из 5" (with the count of posts or not).
 # A page's language switcher, its count of languages: "13 languages", "8 языков".
 _LANGUAGE_COUNT = re.compile(r"\d{1,3}\s+(?:languages?|языка|языков|мови|мов|sprachen|langues|idiomas|lingue|języków|jazyků)", _I)
