@@ -305,9 +305,9 @@ _DOWNLOAD = re.compile(r".{3,120}\((?:pdf|docx?|xlsx?|odt|ods|zip|rtf|csv|epub)\
                        r"(?:[kmg]o|[kmg]i?b|кб|мб|kb|mb)\)\s*", _I)
 # A search box's placeholder: "Suche in diesem Thema …", "Search this site...", "Поиск по сайту…".
 _SEARCH_FIELD = re.compile(rf"(?:{_SEARCH_WORDS}|rechercher|найти|ara)\b.{{0,40}}(?:…|\.\.\.)", _I)
-# A list's page count: "Seite 1 von 3", "Page 2 of 7", "Страница 1 из 5" (with the count of posts or not).
 # A page's language switcher, its count of languages: "13 languages", "8 языков".
 _LANGUAGE_COUNT = re.compile(r"\d{1,3}\s+(?:languages?|языка|языков|мови|мов|sprachen|langues|idiomas|lingue|języków|jazyků)", _I)
+# A list's page count: "Seite 1 von 3", "Page 2 of 7", "Страница 1 из 5" (with the count of posts or not).
 _PAGINATION = re.compile(r"(?:.{0,30}[•·|]\s*)?(?:page|seite|страница|сторінка|página|pagina|strona|strana|sayfa)\s+"
                          r"\d+\s+(?:of|von|из|з|de|di|z|od|/)\s+\d+", _I)
 
