@@ -594,8 +594,10 @@ def test_ratings_and_reputation_counters(text: str, want: bool) -> None:
     ("is_search_field", "Search and rescue teams arrived.", False),
     ("is_pagination", "5 Beiträge • Seite 1 von 1", True), ("is_pagination", "Page 2 of 7", True),
     ("is_pagination", "Page 3 of the report lists them.", False),
+    ("is_language_count", "13 languages", True), ("is_language_count", "8 языков", True),
+    ("is_language_count", "3 languages spoken in the valley", False),
 ])
-def test_download_links_search_boxes_and_page_counts(check: str, text: str, want: bool) -> None:
+def test_download_links_search_boxes_page_and_language_counts(check: str, text: str, want: bool) -> None:
     assert getattr(chrome, check)(text) is want
 
 
@@ -607,33 +609,21 @@ def test_download_links_under_a_documents_label_stay_one_list() -> None:
 
 
 @pytest.mark.parametrize(("text", "want"), [
+    # an editorial disclaimer
     ("The views expressed in this article are the authors’ own and do not necessarily reflect those of the Quarterly.", True),
     ("Мнение автора может не совпадать с позицией редакции.", True),
     ("Opinions do not necessarily reflect the views of the publisher.", True),
     ("The findings do not necessarily reflect a national trend, the authors wrote.", False),
-])
-def test_an_editorial_disclaimer_is_a_notice(text: str, want: bool) -> None:
-    assert chrome.is_notice(text) is want
-
-
-@pytest.mark.parametrize(("text", "want"), [
+    # a feedback widget and a content licence
     ("Is this page useful?", True), ("Report a problem with this page", True), ("Was this article helpful?", True),
     ("All content is available under the Open Government Licence v3.0, except where otherwise stated", True),
     ("Была ли эта статья полезной?", True), ("This page is useful for teachers who plan lessons.", False),
+    # an encyclopedia's tagline
+    ("From Openpedia, the free encyclopedia", True), ("Материал из Вольнопедии — открытой энциклопедии", True),
+    ("From the archive, a story of the free press", False),
 ])
-def test_a_feedback_widget_and_a_content_licence_are_notices(text: str, want: bool) -> None:
+def test_disclaimers_feedback_widgets_licences_and_taglines_are_notices(text: str, want: bool) -> None:
     assert chrome.is_notice(text) is want
-
-
-@pytest.mark.parametrize(("check", "text", "want"), [
-    ("is_notice", "From Openpedia, the free encyclopedia", True),
-    ("is_notice", "Материал из Вольнопедии — открытой энциклопедии", True),
-    ("is_notice", "From the archive, a story of the free press", False),
-    ("is_language_count", "13 languages", True), ("is_language_count", "8 языков", True),
-    ("is_language_count", "3 languages spoken in the valley", False),
-])
-def test_an_encyclopedias_tagline_and_its_language_count(check: str, text: str, want: bool) -> None:
-    assert getattr(chrome, check)(text) is want
 
 
 def test_a_wikis_long_category_row_under_the_text_is_tags() -> None:
