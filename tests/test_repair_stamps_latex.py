@@ -214,3 +214,14 @@ def test_the_bylines_first_page_copy_stays_when_the_running_head_repeats_it() ->
     record = _record(text, "x.txt")
     assert [a["name"] for a in record["authors"]] == ["Т. Р. Сабиров"]
     assert record["text"].count("Т. Р. Сабиров") == 1  # the running heads go
+
+
+@pytest.mark.parametrize("line", ["- **DOI:** 10.57000/xy/2118", "* __DOI__: 10.57000/xy/2118", "**doi:** 10.57000/xy/2118"])
+def test_a_markdown_doi_line_is_read_without_its_marks(line: str) -> None:
+    # The line goes to the furniture; metadata reads it there as it reads in the text.
+    text = ("# Dataset Card for Kamtext\n\n## Dataset Description\n\n- **Homepage:** https://kamtext.example.org\n"
+            f"{line}\n\n### Dataset Summary\n\nKamtext is a corpus of river-navigation notices collected over ten "
+            "years from the harbour offices of the upper Kama basin.\n")
+    rec = _record(text, "card.md")
+    assert rec["doi"] == "10.57000/xy/2118"
+    assert "10.57000" not in rec["text"]

@@ -1444,10 +1444,11 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
                 break
             if len(seen) > 4:
                 break
-    # Identifier lines (a DOI on a line of its own): metadata reads them from the furniture.
+    # Identifier lines (a DOI on a line of its own): metadata reads them from the furniture, so
+    # they are kept as they read in the text ("- **DOI:** 10.1/x" as "DOI: 10.1/x").
     for i in dois:
-        if i not in drop and DOI_LINE.match(bare(lines[i].text)):
-            drop[i] = lines[i].text
+        if i not in drop and DOI_LINE.match(t := bare(lines[i].text)):
+            drop[i] = t
             counts["doi_lines"] += 1
     return set(drop), [drop[i] for i in sorted(drop)]
 
