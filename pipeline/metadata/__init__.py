@@ -940,7 +940,34 @@ def _authors(doc: Document, fr: Front, front_end: int, body_start: int) -> list[
     for i in range(min(len(doc.blocks) - 1, HISTORY_BLOCKS)):
         if _ASKED_RE.search(doc.blocks[i].text) and au.is_name(name := squash(doc.blocks[i + 1].text)):
             return [au.Author(name)]
+    if name := _card_writer(doc.boilerplate):
+        return [au.Author(name)]
     return []
+
+
+# A writer's card holds at most this many lines between the name and its "Follow" button (a nick,
+# counters, a role).
+CARD_LINES = 4
+
+
+def _card_writer(removed: list[str]) -> str | None:
+    """The writer named on the page's author card, removed with the site's chrome: a name over a "Follow"
+    button, a few short lines between. A page that recommends several writers, each with a button, names
+    none of them as its own.
+
+    ``["Anna Berg", "anna_b", "Karma 46", "Follow"]`` -> ``"Anna Berg"``
+    """
+    names: list[str] = []
+    for i, line in enumerate(removed):
+        if not _FOLLOW_RE.fullmatch(line):
+            continue
+        for j in range(i - 1, max(-1, i - 2 - CARD_LINES), -1):
+            if _FOLLOW_RE.fullmatch(removed[j]):
+                break
+            if au.is_name(name := squash(removed[j])):
+                names.append(name)
+                break
+    return names[0] if len(set(names)) == 1 else None
 
 
 # A Q&A site's stamp on a question: "asked Feb 1, 2023 at 21:17", "gefragt 5. März 2024".

@@ -954,3 +954,20 @@ def test_the_writers_name_and_post_under_a_standfirst() -> None:
     meta = run(doc)
     assert [a["name"] for a in meta["authors"]] == ["Ренат Каримов"]
     assert meta["published"] == "2023-07-18"
+
+
+@pytest.mark.parametrize("removed, writer", [
+    # The writer's card above the headline, removed with the site's menu: name, nick, counters, role, button.
+    (["Публикации", "Войти", "Алексей Мурзин", "amurzin", "Карма 46", "Рейтинг 31.7",
+      "Разработчик в лаборатории", "Подписаться"], "Алексей Мурзин"),
+    (["Home", "Anna Berg", "Follow", "Anna Berg", "Follow"], "Anna Berg"),  # the card repeated under the post
+    # A page recommending several writers names none of them.
+    (["Who to follow", "Anna Berg", "Follow", "Tom Ray", "Follow"], None),
+    # Too far above the button, the name belongs to something else.
+    (["Anna Berg", "a", "b", "c", "d", "e", "Follow"], None),
+    (["Anna Berg", "Sign in"], None),  # no button
+])
+def test_the_writers_card_removed_with_the_chrome(removed: list[str], writer: str | None) -> None:
+    from metadata_docs import LONG_RU, make_doc, run
+    doc = make_doc([("heading", "Как мы распознали 90 лет районной газеты"), LONG_RU, LONG_RU], boilerplate=removed)
+    assert [a["name"] for a in run(doc)["authors"]] == ([writer] if writer else [])
