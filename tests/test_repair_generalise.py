@@ -595,3 +595,17 @@ def test_numbered_section_headings_are_no_page_lines() -> None:
     texts = [b.text for b in out.blocks]
     assert any("Introduction" in t for t in texts) and any("Boats, Soldiers" in t for t in texts)
     assert not any("chen and hollis" in t for t in texts)
+
+
+@pytest.mark.parametrize(("top", "tagline_goes"), [
+    # The site's name opens the page and heads its banner again, over its tagline.
+    ("Agua Arriba\nSuscribirse\n\nAgua Arriba\nCrónicas sobre el agua y la ciudad\n\n", True),
+    # Under the name's first and only copy, the line is not known to be a tagline.
+    ("Agua Arriba\nCrónicas sobre el agua y la ciudad\n\n", False),
+    # The repeated line is not the page's first: a line under it is the headline's subtitle, say.
+    ("Menú\n\nAgua Arriba\nCrónicas sobre el agua y la ciudad\n\nAgua Arriba\nSuscribirse\n\n", False),
+])
+def test_a_sites_tagline_under_its_repeated_name(top: str, tagline_goes: bool) -> None:
+    page = top + f"The bridge will stay closed\n\n{BODY1} {BODY2}\n\n{BODY3}\n"
+    assert ("Crónicas sobre el agua y la ciudad" in _bp(page)) is tagline_goes
+    assert "The bridge will stay closed" in _text(page)
