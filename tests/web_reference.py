@@ -206,6 +206,14 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
             for idx in run[pos + 1 :]:
                 out.setdefault(idx, "footer")
 
+    # The site's name opens the page and heads it again over a line of its own: the site's tagline.
+    first_body = next((i for i in live if is_body(lines[i])), len(lines))
+    for i in labels:
+        if 0 < i < first_body and norm[i] == norm[live[0]]:
+            run = runs[run_of[i]]
+            if len(run) == 2 and run[0] == i and run[1] < first_body and is_title_like(lines[run[1]]):
+                out.setdefault(run[1], "tagline")
+
     # Menus: a run of four or more one-to-three-word link lines (no digits, no punctuation) as
     # the first or the last run of the page: navigation and footer link lists.
     for r in (runs[0], runs[-1]):
