@@ -609,3 +609,20 @@ def test_a_sites_tagline_under_its_repeated_name(top: str, tagline_goes: bool) -
     page = top + f"The bridge will stay closed\n\n{BODY1} {BODY2}\n\n{BODY3}\n"
     assert ("Crónicas sobre el agua y la ciudad" in _bp(page)) is tagline_goes
     assert "The bridge will stay closed" in _text(page)
+
+
+CUT1 = "At each street light we mounted a passive ultrasonic detector three metres above the ground; detectors"
+CUT2 = "Switching off street lights for part of the night returned the streets to light-averse bats within a"
+
+
+@pytest.mark.parametrize(("ends", "goes"), [
+    (("", ""), True),  # each copy cuts a sentence in two: the page turns the conversion lost
+    ((".", "."), False),  # between whole paragraphs the line may be the text's own (a repeated caption)
+    ((".", ""), False),
+])
+def test_a_running_head_printed_twice_inside_sentences_without_page_breaks(ends: tuple[str, str], goes: bool) -> None:
+    head = "Berg et al. · Part-night lighting and bat activity · preprint {}"
+    page = (f"# Dimming the lights\n\n{BODY1}\n\n{CUT1}{ends[0]}\n\n{head.format(3)}\n\nrecorded from dusk to dawn.\n\n"
+            f"{BODY2}\n\n{CUT2}{ends[1]}\n\n{head.format(5)}\n\nsingle summer, as expected.\n\n{BODY3}\n")
+    assert ("preprint 3" not in _text(page)) is goes
+    assert ("preprint 5" not in _text(page)) is goes

@@ -860,6 +860,26 @@ def _turn_lines(lines: list[Line], edges: set[int]) -> set[int]:
     return turn
 
 
+# A paragraph line cut at a page turn is at least this long.
+CUT_LINE_CHARS = 60
+
+
+def _cuts_sentence(lines: list[Line], i: int) -> bool:
+    """Does line ``i``, alone between blank lines, stand inside a sentence: under a long line that does
+    not end one, with more text below?
+
+    >>> _cuts_sentence(split_lines("At each light we mounted a detector three metres above the ground; it recorded\\n\\n"
+    ...                            "Berg et al. · Bats · preprint 3\\n\\nfrom dusk to dawn."), 2)
+    True
+    """
+    n = len(lines)
+    if not (0 < i < n - 1 and not lines[i - 1].text and not lines[i + 1].text):
+        return False
+    before = next((lines[j].text for j in range(i - 2, max(-1, i - 4), -1) if lines[j].text), "")
+    after = any(lines[j].text for j in range(i + 2, min(n, i + 4)))
+    return len(before) >= CUT_LINE_CHARS and not ends_sentence(before) and not before.startswith("#") and after
+
+
 def _near(lines: list[Line], i: int, edges: set[int], reach: int = 2) -> bool:
     """Is line ``i`` within ``reach`` non-blank lines of a page edge (a page break, a page number)?"""
     for step in (-1, 1):
@@ -1300,10 +1320,13 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
     # The first page's top: its first three lines with text (reach 2 of _near), an edge as well.
     top = set(islice((i for i, ln in enumerate(lines) if ln.text), 3)) if groups else set()
     for k, where in groups.items():
-        if len(where) == 2 and len(_LETTER.findall(k)) >= 8 and all(i in turn and i not in top for i in where) \
+        if len(where) == 2 and len(_LETTER.findall(k)) >= 8 and \
+                all((i in turn or _cuts_sentence(lines, i)) and i not in top for i in where) \
                 and not any(ends_sentence(lines[i].text) for i in where):
             # A header printed on two pages only (a short article's even pages): both copies at a
-            # page turn, neither the first page's top (a title the header repeats stays).
+            # page turn, neither the first page's top (a title the header repeats stays). Where the
+            # page breaks are lost (a markdown conversion), a copy that cuts a sentence in two marks
+            # the turn.
             for i in where:
                 drop[i] = lines[i].text
                 counts["running_headers"] += 1
