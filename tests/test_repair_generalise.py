@@ -175,6 +175,10 @@ def test_field_lines_start_their_own_blocks() -> None:
     [
         ("северо", "восточный", True),
         ("социально", "политических", True),
+        ("лексико", "семантичної", True),  # Ukrainian adjective endings
+        ("історико", "культурної", True),
+        ("допо", "могою", False),  # a noun's instrumental
+        ("соціально", "економічнім", True),
         ("какой", "нибудь", True),
         ("кое", "где", True),
         ("по", "новому", True),

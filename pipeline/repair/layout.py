@@ -246,7 +246,8 @@ _FUSING_PREFIXES = frozenset("under over out fore counter inter super trans sub"
 _CYR_PARTICLES = frozenset("то либо нибудь таки ка де тко".split())
 _CYR_PREFIXES = frozenset("кое кой из".split())
 _CYR_PO_ADVERB = re.compile(r"(?:ски|цки|ому|ему|ьи|и)$")
-_CYR_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ей|ыми|ими)$")
+# (With the Ukrainian endings the Russian lacks: "лексико-семантичної", "-ім"; not "-ою", which a noun ends with too: "допо-могою".)
+_CYR_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ей|ыми|ими|ої|ім)$")
 _CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 
 
