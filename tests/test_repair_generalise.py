@@ -630,3 +630,22 @@ def test_a_running_head_printed_twice_inside_sentences_without_page_breaks(ends:
             f"{BODY2}\n\n{CUT2}{ends[1]}\n\n{head.format(5)}\n\nsingle summer, as expected.\n\n{BODY3}\n")
     assert ("preprint 3" not in _text(page)) is goes
     assert ("preprint 5" not in _text(page)) is goes
+
+
+@pytest.mark.parametrize(("refs", "kept"), [
+    # The DOI under a numbered reference (its hanging indent) is the cited work's.
+    ("References\n\n1.   Apeadu, K. Small reservoirs and dry-season farming. J. Dryl. 2019, 11, 87–101.\n"
+     "3.   Lindholm, F. Over- and under-irrigation. Agri-Tech Proc. 2022, 5, 14.\n"
+     "     https://doi.org/10.5573/atproc2022005014\n", True),
+    ("References\n\n[3]  Lindholm, F. Over- and under-irrigation. Agri-Tech Proc. 2022, 5, 14.\n"
+     "     https://doi.org/10.5573/atproc2022005014\n", True),
+    # Apart from the entry, a DOI line is the page's furniture as before.
+    ("References\n\n3.   Lindholm, F. Over- and under-irrigation. Agri-Tech Proc. 2022, 5, 14.\n\n"
+     "https://doi.org/10.5573/atproc2022005014\n", False),
+    # An entry indented deeper than the DOI line under it is not the DOI's own entry.
+    ("     3. Lindholm, F. Over- and under-irrigation. Agri-Tech Proc. 2022, 5, 14.\n"
+     "https://doi.org/10.5573/atproc2022005014\n", False),
+])
+def test_a_doi_line_under_a_numbered_reference_stays_in_it(refs: str, kept: bool) -> None:
+    page = f"Irrigation scheduling\n\n{BODY1}\n\n{BODY2}\n\n{refs}"
+    assert ("10.5573/atproc2022005014" in _text(page)) is kept

@@ -861,6 +861,28 @@ def _turn_lines(lines: list[Line], edges: set[int]) -> set[int]:
     return turn
 
 
+# A numbered list entry's first line: "3. Lindholm, F.", "[12] Smith J."
+_NUMBERED_ENTRY = re.compile(r"(?:\[\d{1,3}\]|\d{1,3}\.)\s+\S")
+# A reference entry runs over at most this many lines above its DOI line.
+ENTRY_LINES = 5
+
+
+def _ends_numbered_entry(lines: list[Line], i: int) -> bool:
+    """Is line ``i`` the last line of a numbered list entry (a reference's DOI under it, no blank line between)?
+
+    >>> _ends_numbered_entry(split_lines("3.   Lindholm, F. Over- and under-irrigation.\\n     Proc. 2022, 5, 14.\\n"
+    ...                                  "     https://doi.org/10.5573/x"), 2)
+    True
+    """
+    for j in range(i - 1, max(-1, i - 1 - ENTRY_LINES), -1):
+        ln = lines[j]
+        if not ln.text:
+            return False
+        if _NUMBERED_ENTRY.match(ln.text):
+            return ln.indent <= lines[i].indent
+    return False
+
+
 # A paragraph line cut at a page turn is at least this long.
 CUT_LINE_CHARS = 60
 
@@ -1470,8 +1492,9 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
                 break
     # Identifier lines (a DOI on a line of its own): metadata reads them from the furniture, so
     # they are kept as they read in the text ("- **DOI:** 10.1/x" as "DOI: 10.1/x").
+    # (Not the last line of a numbered reference: that DOI is the cited work's.)
     for i in dois:
-        if i not in drop and DOI_LINE.match(t := bare(lines[i].text)):
+        if i not in drop and DOI_LINE.match(t := bare(lines[i].text)) and not _ends_numbered_entry(lines, i):
             drop[i] = t
             counts["doi_lines"] += 1
     return set(drop), [drop[i] for i in sorted(drop)]
