@@ -25,6 +25,22 @@ BYLINE_WORDS = (
 # The byline words spelt out (not a bare "by" or "автор"): under the article such a cue needs no colon
 # after it ("Written by Jane Doe", "Информацию подготовила ...", "✍️ Тарас Климчук").
 SPELT_OUT_BYLINE = rf"(?:{_BY_PHRASE}\s|{PREPARED_BY}|{_WRITING_HAND})"
+# An initial of two letters for one sound, as a transliteration or the Belarusian alphabet prints it:
+# "Yu. A. Ivanov", "Zh. K. Tokayeva", "Дз. П. Мацкевіч".
+_DIGRAPH_INITIAL = r"(?:Ch|Sh|Zh|Kh|Ts|Yu|Ya|Ye|Yo|Dz|Дз|Дж)"
+
+
+def initials(upper: str) -> str:
+    """The pattern of a name's initials ("J.", "И.И.", "J.-P.", "A. B.", "Yu. A."), with ``upper`` the
+    character class body of the capital letters a name may start with.
+
+    >>> bool(re.fullmatch(initials("A-ZА-Я"), "Дз. П.")), bool(re.fullmatch(initials("A-Z"), "Dr."))
+    (True, False)
+    """
+    one = rf"(?:{_DIGRAPH_INITIAL}|[{upper}])\."
+    return rf"{one}(?:\s?-?{one})*"
+
+
 # A name in Latin letters followed by the same name in Chinese or Japanese characters (two to four).
 _HAN_FORM = re.compile(r"(?<=[^\W\d_])\s+[\u3400-\u4dbf\u4e00-\u9fff]{2,4}\s*$")
 

@@ -72,3 +72,19 @@ def test_both_stages_read_bracketed_markers() -> None:
     assert found is not None and [(a.name, a.markers) for a in found] == [("И. И. Иванов", ["1"]), ("П. П. Петров", ["1", "2"])]
     assert name_list(line) == ["И. И. Иванов", "П. П. Петров"]
     assert parse_author_line("see the review [12] and [3]") is None
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("А. У. Карповіч, Дз. П. Мацкевіч", ["А. У. Карповіч", "Дз. П. Мацкевіч"]),  # a Belarusian two-letter initial
+    ("A. U. Karpovich, Dz. P. Matskevich", ["A. U. Karpovich", "Dz. P. Matskevich"]),
+    ("L. R. Pyzhova, S. Yu. Dronov and Zh. K. Tokayeva", ["L. R. Pyzhova", "S. Yu. Dronov", "Zh. K. Tokayeva"]),
+])
+def test_both_stages_read_two_letter_initials(line: str, want: list[str]) -> None:
+    assert [a.name for a in parse_author_line(line) or []] == want
+    assert name_list(line) == want
+
+
+@pytest.mark.parametrize("line", ["Dr. Smith, Mr. Jones", "St. Petersburg, Ch. Lee"])
+def test_other_abbreviations_are_no_initials(line: str) -> None:
+    # ("Ch." is one; "Dr.", "Mr." and "St." are not.)
+    assert parse_author_line(line) is None

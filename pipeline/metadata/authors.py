@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pipeline.metadata.dates import find_dates
 from pipeline.metadata.notes import EMAIL_RE
 from pipeline.metadata.text import nonspace_count, squash, strip_marks
-from pipeline.names import BYLINE_WORDS, drop_han_form, drop_member_grades, unbracket_markers
+from pipeline.names import BYLINE_WORDS, drop_han_form, drop_member_grades, initials, unbracket_markers
 
 # Latin Extended-B and Extended Additional (Romanian ș, Vietnamese ễ ơ) alternate capital and small
 # letters code point by code point: the whole ranges are in both classes. The Cyrillic letters of
@@ -27,7 +27,7 @@ _LO = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿа-яёђ-џґєіїәғқңөұүһ"
 # (A double name's hyphen may be printed as U+2010 or the non-breaking U+2011: "Wójcik‑Reid".)
 NAME_WORD = rf"[{_UP}][{_LO}]*(?:['’][{_UP}{_LO}][{_LO}]+|[{_UP}][{_LO}]+)*(?:[-‐‑][{_UP}{_LO}][{_LO}]+)*"
 # Initials: "J.", "И.И.", "J.-P.", "A. B."
-INITIALS = rf"[{_UP}]\.(?:\s?-?[{_UP}]\.)*"
+INITIALS = initials(_UP)
 PARTICLES = r"(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|bin|ibn|al|el|y|zu)"
 _TOKEN = rf"(?:{INITIALS}|{NAME_WORD}|{PARTICLES})"
 NAME_RE = re.compile(rf"{_TOKEN}(?:\s+{_TOKEN}){{0,4}}")

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 
-from pipeline.names import BYLINE_WORDS, drop_han_form, drop_member_grades, unbracket_markers
+from pipeline.names import BYLINE_WORDS, drop_han_form, drop_member_grades, initials, unbracket_markers
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЂ-ЏҐЄІЇ"
 _LO = "a-zß-öø-ÿā-žа-яёђ-џґєії"
 # A capitalised name word ("Anna", "McDermott", "O'Neil", "Jean-Luc", "Петрова"), or one in capitals
 # ("PETROVA"): at least two letters, an initial is matched on its own.
 _NAME_WORD = rf"[{_UP}](?:[{_LO}]+|[{_UP}]+|(?=['’]))(?:['’][{_UP}][{_LO}]+|[{_UP}][{_LO}]+)*(?:-[{_UP}][{_LO}{_UP}]+)*"
-_INITIALS = rf"[{_UP}]\.(?:\s?-?[{_UP}]\.)*"
+_INITIALS = initials(_UP)
 _PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|bin|ibn|al|el|zu)"
 # Affiliation markers after a name: digits (also superscript), * † ‡ §, a lone letter a–h.
 # (Letters may be set apart by spaces, a star after a comma: "Okafor a, b", "Brandt a, *".)
