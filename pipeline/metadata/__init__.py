@@ -434,6 +434,9 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
     cited = cited or []
     fr = Front()
     units = _front_units(doc, front_end)
+    # (The running heads' texts, lower case, without their page numbers: a line in capitals is tried against them.)
+    head_keys = {k for line in doc.furniture if len(line) <= RUNNING_HEAD_CHARS
+                 and (k := squash(line.strip(_PAGE_NUMBER_EDGE)).lower())}
     texts = [un.text for un in units]
     # A breadcrumb (kept in the text or moved to boilerplate) that ends with a later line names the headline.
     headline: int | None = None
@@ -477,6 +480,11 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             # (Before the furniture: its chevron reads as a navigation trail's.)
             add(fr.byline_blocks, u)
             fr.byline_names.append(poster)
+        elif not fr.authors and (head_names := _running_head_names(doc.furniture, head_keys, t)):
+            # The byline in capitals ("FRIEDERIKE LAMMERSDORF") that a later page's running head prints
+            # as a name ("214   Friederike Lammersdorf").
+            add(fr.author_blocks, u)
+            fr.authors.extend(head_names)
         elif title_units and title.is_classification_code(t) and _only_a_title_read(fr, later_titles) \
                 and _units_words(title_units) <= RUBRIC_WORDS:
             # A short line above the article's classification code (УДК, ББК) is the journal's rubric:
@@ -945,6 +953,28 @@ def _authors(doc: Document, fr: Front, front_end: int, body_start: int) -> list[
     return []
 
 
+# A running head naming the authors is at most this long.
+RUNNING_HEAD_CHARS = 120
+# What a running head's page number adds at its ends.
+_PAGE_NUMBER_EDGE = "0123456789 \t|·–—-"
+
+
+def _running_head_names(furniture: list[str], head_keys: set[str], line: str) -> list[au.Author]:
+    """The authors of a front ``line`` set in capitals, when a running head prints the same names
+    (page number aside) in their own case; else an empty list.
+
+    ``"FRIEDERIKE LAMMERSDORF"`` with the head ``"214   Friederike Lammersdorf"`` -> [Friederike Lammersdorf]
+    """
+    if not line.isupper() or (key := squash(line).lower()) not in head_keys:
+        return []
+    for head in furniture:
+        if squash(head.strip(_PAGE_NUMBER_EDGE)).lower() == key:
+            names = au.parse_author_line(squash(head.strip(_PAGE_NUMBER_EDGE)))
+            if names and all(len(a.name.split()) >= 2 for a in names):
+                return names
+    return []
+
+
 # A writer's card holds at most this many lines between the name and its "Follow" button (a nick,
 # counters, a role).
 CARD_LINES = 4
@@ -1026,9 +1056,15 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
             return m.group(1)
     # Or of the book a chapter is printed in: its editors, the place and year, the chapter's pages
     # ("red. Ewa Lipińska, Olsztyn 2022, s. 97–110"), in the furniture or among the first blocks.
-    for text in _header_lines(doc, min(body_start, HISTORY_BLOCKS)):
-        if _EDITED_BY_RE.search(text) and (year := venue.masthead_year(squash(text))):
-            return year
+    # (Or an offprint's cover, a block of a few lines: the book's editors and one year, no pages, and the
+    # book's ISBN in it or moved out with the furniture.)
+    cover = list(_header_lines(doc, min(body_start, HISTORY_BLOCKS), COVER_CHARS))
+    for text in cover:
+        if _EDITED_BY_RE.search(text):
+            if len(text) <= IMPRINT_CHARS and (year := venue.masthead_year(squash(text))):
+                return year
+            if len(years := set(_COPYRIGHT_YEAR_RE.findall(text))) == 1 and any(map(_ISBN_RE.search, cover)):
+                return years.pop()
     # Or of the conference a paper was given at, named with its year in the page furniture or among the
     # first blocks ("2023 13th Nordic Conference on Wind Power | Luleå | June 19–21, 2023", "XVII
     # međunarodna konferencija ..., Novi Sad, 14–16. septembar 2023."). (Further down such a line cites
@@ -1053,10 +1089,11 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
     return None
 
 
-def _header_lines(doc: Document, blocks: int) -> Iterable[str]:
+def _header_lines(doc: Document, blocks: int, chars: int | None = None) -> Iterable[str]:
     """The page furniture's lines and the first ``blocks`` blocks' texts, those short enough to be an
-    imprint or a masthead line (``IMPRINT_CHARS``)."""
-    return (t for t in chain(doc.furniture, (b.text for b in doc.blocks[:blocks])) if len(t) <= IMPRINT_CHARS)
+    imprint or a masthead line (``chars``, by default ``IMPRINT_CHARS``)."""
+    most = chars or IMPRINT_CHARS
+    return (t for t in chain(doc.furniture, (b.text for b in doc.blocks[:blocks])) if len(t) <= most)
 
 
 def _tail_stamp(doc: Document, body_start: int, day_first: bool) -> str | None:
@@ -1072,15 +1109,21 @@ def _tail_stamp(doc: Document, body_start: int, day_first: bool) -> str | None:
 _IMPRINT_RE = re.compile(r"^[^\W\d_][\w.\- ]*(?:\s*;\s*[^\W\d_][\w.\- ]*)*\s*:\s*[«\"“]?[A-ZА-ЯЁ][^,:;\d]{2,79},"
                          r"\s*((?:19|20)\d\d)\.?$")
 IMPRINT_CHARS = 160
+# An offprint's cover (the book's title, editors, publisher, year and ISBN) is a block at most this long.
+COVER_CHARS = 400
 # A conference is named above its paper among this many first blocks.
 CONFERENCE_BLOCKS = 3
 # A conference, congress, symposium or workshop named in the allowed languages.
 _CONFERENCE_RE = re.compile(r"(?<!\w)(?:conference|congress|symposium|workshop|konferen[cz]\w*|kongres\w*|kongress\w*|"
                             r"конференци\w*|конгрес\w*|симпозиум\w*|colloque|congr[eè]s\w*|conferencia|conferência|"
                             r"convegno|tagung|sympozjum|sempozyum\w*|kurultay\w*)(?!\w)", re.IGNORECASE)
-# A book's editors named on a chapter's masthead: "red.", "ed.", "eds.", "Hrsg.", "под ред.", "éd.", "a cura di".
+# A book's editors named on a chapter's masthead: "red.", "ed.", "eds.", "Hrsg.", "под ред.", "éd.", "a cura di",
+# or spelt out: "Herausgegeben von", "под редакцией", "pod redakcją", "sous la direction de".
 _EDITED_BY_RE = re.compile(r"(?<!\w)(?:red\.|eds?\.|\(eds?\.?\)|hrsg\.|под\s+ред\.|за\s+ред\.|éds?\.|a\s+cura\s+di|"
-                           r"coord\.|edited\s+by)", re.IGNORECASE)
+                           r"coord\.|edited\s+by|herausgegeben\s+von|под\s+редакцией|pod\s+redakcją|"
+                           r"sous\s+la\s+direction\s+de)", re.IGNORECASE)
+# A book's ISBN.
+_ISBN_RE = re.compile(r"\bISBN(?:-1[03])?:?\s*[\d-]{9,}", re.IGNORECASE)
 # A copyright line is at most this long; its year, and a range of years (a site's).
 COPYRIGHT_CHARS = 200
 _COPYRIGHT_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")

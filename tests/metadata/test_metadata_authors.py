@@ -971,3 +971,22 @@ def test_the_writers_card_removed_with_the_chrome(removed: list[str], writer: st
     from metadata_docs import LONG_RU, make_doc, run
     doc = make_doc([("heading", "Как мы распознали 90 лет районной газеты"), LONG_RU, LONG_RU], boilerplate=removed)
     assert [a["name"] for a in run(doc)["authors"]] == ([writer] if writer else [])
+
+
+LONG_DE = ("Wer im Frühjahr von der Quelle flussabwärts reiste, kam an nicht weniger als sieben Mühlen vorbei, "
+           "und jede von ihnen brauchte einen Stau, der den Wasserspiegel oberhalb des Wehrs anhob.")
+
+
+@pytest.mark.parametrize(("head", "found"), [
+    ("214                                   Friederike Lammersdorf", ["Friederike Lammersdorf"]),
+    ("Friederike Lammersdorf · 17", ["Friederike Lammersdorf"]),
+    ("214   Mühlenrecht und Stauhöhe", []),  # the head names something else
+])
+def test_a_byline_in_capitals_that_a_running_head_prints_as_a_name(head: str, found: list[str]) -> None:
+    from metadata_docs import make_doc, run
+    doc = make_doc([("heading", "FRIEDERIKE LAMMERSDORF"), "Mühlenrecht und Stauhöhe an der oberen Lippe",
+                    LONG_DE, LONG_DE], furniture=["213", head])
+    meta = run(doc)
+    assert [a["name"] for a in meta["authors"]] == found
+    if found:
+        assert meta["title"]["text"] == "Mühlenrecht und Stauhöhe an der oberen Lippe"

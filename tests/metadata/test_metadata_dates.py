@@ -461,3 +461,19 @@ def test_the_articles_history_printed_at_its_end() -> None:
     doc = make_doc([("heading", "Расчёты в национальных валютах в торговле государств ЕАЭС"), *body,
                     "Статья поступила 14.11.2023.", "Об авторах"], furniture=["Вопросы экономики 2024, 1"])
     assert run(doc)["published"] == "2024"
+
+
+@pytest.mark.parametrize(("cover", "furniture", "year"), [
+    # An offprint's cover: the book, its editors, publisher and year; its ISBN moved to the furniture.
+    ("Sonderdruck aus: Wasser, Recht und Herrschaft. Festschrift für Konrad Ebbinghaus zum 70. Geburtstag. "
+     "Herausgegeben von Annette Vogelsang und Matthias Reuter. Verlag Aa & Lühe · Münster 2021",
+     ["ISBN 978-3-946823-41-7"], "2021"),
+    ("Offprint from: Rivers and Rule. Edited by Anne Vogel and Mark Reuter. Harrow Academic, Leiden 2019. "
+     "ISBN 978-1-80933-114-6", [], "2019"),
+    # No ISBN: the cover names a book, but the year may be anything it prints.
+    ("Sonderdruck aus: Wasser, Recht und Herrschaft. Herausgegeben von Annette Vogelsang. Münster 2021", [], None),
+])
+def test_an_offprint_covers_year(cover: str, furniture: list[str], year: str | None) -> None:
+    from metadata_docs import LONG_EN, make_doc, run
+    doc = make_doc([cover, ("heading", "Mills and weirs on the upper Lippe"), LONG_EN, LONG_EN], furniture=furniture)
+    assert run(doc)["published"] == year
