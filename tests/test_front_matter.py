@@ -151,3 +151,50 @@ def test_later_metadata_blocks(text: str, taken: bool) -> None:
         assert "doi:" not in rest and "We studied the flowering dates." in rest
     else:
         assert "---" in rest
+
+
+_BODY = ("Regional bus operators add slack time to timetables so that buses can recover from delays. "
+         "We combine smart-card tap-ins with vehicle location records from thirty-eight regional routes.\n\n"
+         "Punctuality is the attribute of public transport that passengers mention most often when they are "
+         "asked about their satisfaction, and for regional buses it matters even more.\n")
+
+
+def _metadata(text: str) -> tuple[dict, str]:
+    doc = Document(source=Source(path="p.txt", sha256="0" * 64, size_bytes=len(text), encoding="utf-8"))
+    doc.text = text
+    for name, step in Pipeline(load(None)).steps:
+        if name != "ingest":
+            doc = step(doc)
+    return doc.metadata, doc.text
+
+
+@pytest.mark.parametrize("header", [
+    # An extraction tool's export, its banner above.
+    "=====\nExtractor 0.8 full-text export\ngenerated: 2025-01-12T09:31:44Z\n=====\n\n[HEADER]\n"
+    "title        : Timetable Padding on Regional Bus Networks\nauthor[1]    : Lotte Verhaegen\n"
+    "  affiliation: Flanders Institute of Mobility, Ghent, Belgium\nauthor[2]    : Samuel Okafor-Brandt\n"
+    "journal      : Transport Research Letters\ndate[type=received]  : 2023-06-02\n"
+    "date[type=published] : 2024-02-15\nidno[DOI]    : 10.55913/trl.2024.0117\n"
+    "keywords     : bus reliability | timetable padding\n",
+    # A scraper's metadata lines.
+    "title: Timetable Padding on Regional Bus Networks\nauthor: Lotte Verhaegen; Samuel Okafor-Brandt\n"
+    "date: 2024-02-15\ndoi: 10.55913/trl.2024.0117\nkeywords: bus reliability, timetable padding\n",
+])
+def test_a_labelled_header_of_a_plain_text(header: str) -> None:
+    md, text = _metadata(header + "\n" + _BODY)
+    assert md["title"]["text"] == "Timetable Padding on Regional Bus Networks"
+    assert [a["name"] for a in md["authors"]] == ["Lotte Verhaegen", "Samuel Okafor-Brandt"]
+    assert md["published"] == "2024-02-15" and md["doi"] == "10.55913/trl.2024.0117"
+    assert md["keywords"]["en"] == ["bus reliability", "timetable padding"]
+    assert "author" not in text and "Timetable Padding on Regional Bus Networks" in text
+
+
+@pytest.mark.parametrize("header", [
+    "Subject: Bus timetables\nDate: 2024-02-15\nFrom: Lotte Verhaegen\n",  # no title named
+    "Title: Timetable Padding on Regional Bus Networks\n",  # a title alone: a line of the text
+    "Timetable Padding\n\nNote: the title of the study was changed.\nauthor: see below\n",
+])
+def test_what_is_no_labelled_header(header: str) -> None:
+    md, text = _metadata(header + "\n" + _BODY)
+    assert md["published"] != "2024-02-15" or "Date: 2024-02-15" in text
+    assert header.split("\n")[0] in text

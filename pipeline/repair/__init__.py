@@ -40,6 +40,8 @@ def repair(doc: Document, cfg: RepairConfig) -> Document:
     counts["line_ends"] += n
     if cfg.front_matter:
         doc.front_matter, text, n = front_matter.split_front_matter(text)
+        if not n:
+            doc.front_matter, text, n = front_matter.split_labelled_header(text)
         counts["front_matter_lines"] += n
     # Controls and invisible characters go first: inside a mojibake sequence they would stop
     # it from being recognised, and a second repair would then find it. (They, soft hyphens and

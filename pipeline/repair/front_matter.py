@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["KNOWN_KEYS", "split_front_matter"]
+__all__ = ["KNOWN_KEYS", "split_front_matter", "split_labelled_header"]
 
 # A front matter block names at least one of these (or one of them with a language suffix, "title-en").
 KNOWN_KEYS = frozenset(("title", "subtitle", "author", "authors", "date", "doi", "abstract", "keywords", "lang",
@@ -104,6 +104,92 @@ def _later_blocks(text: str) -> tuple[dict[str, Any], str, int]:
         out.append(lines[i])
         i += 1
     return fields, "\n".join(out), taken
+
+
+# A labelled header: "key : value" lines at the top of a plain text (an extraction tool's export, a
+# scraper's metadata lines, an e-book's header). It is looked for among the first this many lines.
+HEADER_SCAN_LINES = 40
+# "title        : Timetable padding", "author[2] : Samuel Okafor", "date[type=published] : 2024-02-15",
+# "  affiliation: ..." (indented: it belongs to the author above).
+_LABELLED = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z][A-Za-z _/.-]{0,30}?)\s*(?:\[(?P<qual>[^\]]{1,30})\])?"
+                       r"\s*:\s+(?P<value>\S.*?)\s*$")
+# The header's keys, as the fields they give (the others, such as a journal or its pages, are consumed).
+_HEADER_KEYS = {"title": "title", "subtitle": "subtitle", "author": "author", "authors": "author",
+                "creator": "author", "doi": "doi", "idno": "idno", "keywords": "keywords", "tags": "keywords",
+                "language": "lang", "lang": "lang", "abstract": "abstract", "date": "date", "published": "published",
+                "publication date": "published", "date published": "published", "release date": "published"}
+# What a date's qualifier or an identifier's type may say.
+_PUBLISHED_QUALIFIERS = ("published", "publication", "issued", "online")
+_KEYWORD_SEPARATORS = re.compile(r"\s*[|;]\s*|,\s+")
+
+
+def split_labelled_header(text: str) -> tuple[dict[str, Any], str, int]:
+    """The fields of a labelled header near the top of ``text`` (a run of ``key : value`` lines that names
+    a title and an author or a date), the text without those lines (its title kept as a paragraph), and
+    the number of lines taken; ``({}, text, 0)`` when there is none.
+
+    >>> f, rest, n = split_labelled_header("[HEADER]\\ntitle : Bus padding\\nauthor[1] : Lotte Verhaegen\\n"
+    ...                                    "  affiliation: Ghent\\ndate[type=received] : 2023-06-02\\n"
+    ...                                    "date[type=published] : 2024-02-15\\nkeywords : buses | delay\\n\\nBody.")
+    >>> f, rest, n
+    ({'title': 'Bus padding', 'published': '2024-02-15', 'keywords': ['buses', 'delay'], 'author': [{'name': 'Lotte Verhaegen', 'affiliations': ['Ghent']}]}, '[HEADER]\\nBus padding\\n\\nBody.', 6)
+    """
+    head = text[:4000].lower()
+    if "title" not in head or ":" not in head:
+        return {}, text, 0
+    lines = text.split("\n", HEADER_SCAN_LINES + 1)
+    scan = lines[:HEADER_SCAN_LINES]
+    i = 0
+    while i < len(scan):
+        if not _LABELLED.match(scan[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(scan) and _LABELLED.match(scan[j]):
+            j += 1
+        fields = _header_fields([_LABELLED.match(ln) for ln in scan[i:j]])  # type: ignore[misc]
+        if "title" in fields and ("author" in fields or "published" in fields):
+            rest = lines[:i] + rendered_prose(fields) + lines[j:]
+            return fields, "\n".join(rest), j - i
+        i = j
+    return {}, text, 0
+
+
+def _header_fields(matches: list[re.Match[str]]) -> dict[str, Any]:
+    """The front matter fields of a labelled header's lines (see ``split_labelled_header``)."""
+    fields: dict[str, Any] = {}
+    authors: list[dict[str, Any]] = []
+    dated: str | None = None
+    for m in matches:
+        key = " ".join(m.group("key").lower().split())
+        qual = (m.group("qual") or "").lower()
+        value = m.group("value")
+        name = _HEADER_KEYS.get(key)
+        if m.group("indent") and authors and key in ("affiliation", "email"):
+            if key == "affiliation":
+                authors[-1].setdefault("affiliations", []).append(value)
+            else:
+                authors[-1]["email"] = value
+        elif name == "author":
+            authors.extend({"name": n} for n in re.split(r"\s*;\s*|\s+and\s+", value) if n)
+        elif name == "date":
+            # An undated "date" is the document's; a typed one only when it says published.
+            if not qual:
+                dated = dated or value
+            elif any(q in qual for q in _PUBLISHED_QUALIFIERS):
+                fields["published"] = value
+        elif name == "idno":
+            if qual == "doi":
+                fields["doi"] = value
+        elif name == "keywords":
+            fields["keywords"] = [k for k in _KEYWORD_SEPARATORS.split(value) if k]
+        elif name:
+            fields.setdefault(name, value)
+    if authors:
+        fields["author"] = authors
+    if dated and "published" not in fields:
+        fields["published"] = dated
+    return fields
 
 
 # The fields that are the document's own prose, in the order pandoc prints them above the body.
