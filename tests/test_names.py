@@ -88,3 +88,9 @@ def test_both_stages_read_two_letter_initials(line: str, want: list[str]) -> Non
 def test_other_abbreviations_are_no_initials(line: str) -> None:
     # ("Ch." is one; "Dr.", "Mr." and "St." are not.)
     assert parse_author_line(line) is None
+
+
+def test_a_capitals_lines_and_separates_names() -> None:
+    assert name_list("MATEUSZ ZIELIŃSKI AND YUKI HARADA-LINDQVIST") == ["MATEUSZ ZIELIŃSKI", "YUKI HARADA-LINDQVIST"]
+    assert name_list("ИВАН ПЕТРОВ И АННА СИДОРОВА") == ["ИВАН ПЕТРОВ", "АННА СИДОРОВА"]
+    assert name_list("RUSSIA AND THE WORLD ECONOMY") is None

@@ -494,7 +494,8 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             add(fr.header_blocks, u)
         elif _is_furniture_like(t, venue_keys) or (
             headline is not None and title.breadcrumb_target_of_keys(t, crumb_keys) == headline
-        ) or (u == 0 and title.is_masthead_with_type(t)):
+        ) or (u == 0 and title.is_masthead_with_type(t)) or (u <= 1 and _JOURNAL_NAME_RE.match(t) is not None
+                                                            and _masthead_in(doc.furniture)):
             add(fr.header_blocks, u)
             # (A site's navigation trail under the line read as the title: that line was the site's.)
             crumb_under_title = crumb_under_title or (bool(title_units) and title.is_breadcrumb(t))
@@ -520,6 +521,10 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             fr.byline_names.extend(dated_names)
         elif _label_then_date(t, cfg.day_first):
             add(fr.date_blocks, u)
+        elif title_units and u == title_end + 1 and (caps_names := _caps_author_line(t, title_units)):
+            # A title in capitals, the authors in capitals under it ("MATEUSZ ZIELIŃSKI AND YUKI ...").
+            add(fr.author_blocks, u)
+            fr.authors.extend(caps_names)
         elif (line_authors := au.parse_author_line(t)) and (_accept_author_line(
             t, line_authors, bool(title_units), texts[u + 1] if u + 1 < len(texts) else after_front
         ) or (title_units and _named_in_reference(line_authors, cited))):
@@ -693,6 +698,8 @@ def _title_goes_on(doc: Document, units: list[Unit], texts: list[str], group: li
         return False
     if (names := au.parse_author_line(t)) and _accept_author_line(t, names, True, texts[nxt + 1] if nxt + 1 < len(texts)
                                                                   else after):
+        return False
+    if t.isupper() and _caps_author_line(t, [units[g] for g in group]):
         return False
     if word_count(t) <= 2:
         return not any(c.cue_start == 0 for c in ka.find_cues(t))
@@ -951,6 +958,37 @@ def _authors(doc: Document, fr: Front, front_end: int, body_start: int) -> list[
     if name := _card_writer(doc.boilerplate):
         return [au.Author(name)]
     return []
+
+
+# A journal's name by its first word ("Journal of Discrete Analysis", "Annals of ...", "Вестник ...",
+# "Zeitschrift für ...", "Revista de ..."), at most ten words: at the top of a paper whose masthead line
+# (volume, issue, pages) was moved out with the furniture, it is the journal's, not the title.
+_JOURNAL_NAME_RE = re.compile(r"(?:The\s+)?(?:(?:Journal|Annals|Bulletin|Proceedings|Transactions|Archives)\s+(?:of|for|on)|"
+                              r"Вестник|Журнал|Известия|Zeitschrift\s+für|Revista\s+(?:de|do|da)|Rivista\s+di|"
+                              r"Revue\s+(?:de|d['’]|des|du))\s(?:\S+\s){0,8}\S+$")
+
+
+def _masthead_in(furniture: list[str]) -> bool:
+    """Whether the page furniture holds a masthead line: a volume and issue, or a year and pages."""
+    return any(venue.has_volume_and_issue(t) or venue.has_year_and_pages(t) for t in furniture if len(t) <= IMPRINT_CHARS)
+
+
+def _caps_author_line(line: str, title_units: list[Unit]) -> list[au.Author]:
+    """The authors of a line in capitals right under a title in capitals: its names written in title case,
+    each of two to four words; else an empty list.
+
+    ``"MATEUSZ ZIELIŃSKI AND YUKI HARADA-LINDQVIST"`` under ``"A SHARP HARDY-TYPE INEQUALITY"`` ->
+    [Mateusz Zieliński, Yuki Harada-Lindqvist]
+    """
+    if not line.isupper() or not all(un.text.isupper() for un in title_units) or au.parse_author_line(line):
+        return []  # (a line read as it is printed, "ИВАНОВ И.И., ПЕТРОВ П.П.", is the next branch's)
+    cased = _CAPS_AND_RE.sub(lambda m: m.group(0).lower(), au.title_case_caps(line))
+    names = au.parse_author_line(cased) or []
+    return names if names and all(2 <= len(a.name.split()) <= 4 for a in names) else []
+
+
+# The word between two names, title-cased with them ("Mateusz Zieliński And Yuki ...").
+_CAPS_AND_RE = re.compile(rf"(?<=\s)(?:{au.AND_WORDS})(?=\s)", re.IGNORECASE)
 
 
 # A running head naming the authors is at most this long.

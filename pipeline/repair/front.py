@@ -22,11 +22,14 @@ _PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|bin
 # Affiliation markers after a name: digits (also superscript), * † ‡ §, a lone letter a–h.
 # (Letters may be set apart by spaces, a star after a comma: "Okafor a, b", "Brandt a, *".)
 _MARKER = r"(?:(?:[0-9¹²³⁴-⁹⁰]{1,2}(?:\s*,\s*[0-9¹²³⁴-⁹⁰]{1,2})*[*†‡§#]*|[*†‡§#]+|[a-h](?:\s?,\s?[a-h](?![\w.]))*)(?:\s?,\s?[*†‡§#]+)?)"
+# (A capitals line's "AND" is no name word.)
+_NAME_TOKEN = rf"(?:{_INITIALS}|(?!(?:AND|И)\b){_NAME_WORD}|{_PARTICLE})"
 _NAME = (
-    rf"(?P<name>(?:{_INITIALS}|{_NAME_WORD}|{_PARTICLE})(?:\s+(?:{_INITIALS}|{_NAME_WORD}|{_PARTICLE})){{1,4}})"
+    rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}})"
     rf"\s*{_MARKER}?"
 )
-_SEP = r"\s*(?:,?\s*(?:\band\b|\bи\b)|,|;|&|\|)\s*"
+# (A line in capitals writes its "and" so: "MATEUSZ ZIELIŃSKI AND YUKI HARADA-LINDQVIST".)
+_SEP = r"\s*(?:,?\s*(?:\band\b|\bи\b|\bAND\b|\bИ\b)|,|;|&|\|)\s*"
 _NAME_ITEM_RE = re.compile(rf"\s*{_NAME}(?={_SEP}|\s*$)")
 _SEP_RE = re.compile(_SEP)
 _INITIALS_RE = re.compile(_INITIALS)

@@ -990,3 +990,27 @@ def test_a_byline_in_capitals_that_a_running_head_prints_as_a_name(head: str, fo
     assert [a["name"] for a in meta["authors"]] == found
     if found:
         assert meta["title"]["text"] == "Mühlenrecht und Stauhöhe an der oberen Lippe"
+
+
+@pytest.mark.parametrize(("masthead", "lines", "title", "authors"), [
+    # A mathematics journal's first page as extracted: the journal's name over the title, its masthead
+    # line moved to the furniture; title and authors in capitals.
+    ("Volume 41, Number 2 (2023), Pages 117–138",
+     ["Journal of Discrete Analysis and Operators", "A SHARP HARDY-TYPE INEQUALITY ON WEIGHTED TREES",
+      "MATEUSZ ZIELIŃSKI AND YUKI HARADA-LINDQVIST"],
+     "A SHARP HARDY-TYPE INEQUALITY ON WEIGHTED TREES", ["Mateusz Zieliński", "Yuki Harada-Lindqvist"]),
+    # Under a title in lower case, a line in capitals is not read as names.
+    ("Volume 41, Number 2 (2023), Pages 117–138",
+     ["Journal of Discrete Analysis and Operators", "A sharp Hardy-type inequality on weighted trees",
+      "NORTH KOREA AND SOUTH KOREA"], "A sharp Hardy-type inequality on weighted trees", []),
+    # No masthead moved out: the first line may be the title.
+    ("", ["Journal of a Voyage to the White Sea", "ANNA BERG AND TOM RAY"],
+     "Journal of a Voyage to the White Sea", []),
+])
+def test_names_in_capitals_under_a_title_in_capitals(masthead: str, lines: list[str], title: str,
+                                                    authors: list[str]) -> None:
+    from metadata_docs import LONG_EN, make_doc, run
+    doc = make_doc([("heading", t) for t in lines] + [LONG_EN, LONG_EN], furniture=[masthead] if masthead else [])
+    meta = run(doc)
+    assert meta["title"]["text"] == title
+    assert [a["name"] for a in meta["authors"]] == authors
