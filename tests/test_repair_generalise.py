@@ -649,3 +649,22 @@ def test_a_running_head_printed_twice_inside_sentences_without_page_breaks(ends:
 def test_a_doi_line_under_a_numbered_reference_stays_in_it(refs: str, kept: bool) -> None:
     page = f"Irrigation scheduling\n\n{BODY1}\n\n{BODY2}\n\n{refs}"
     assert ("10.5573/atproc2022005014" in _text(page)) is kept
+
+
+def test_a_masthead_as_wide_as_the_text_does_not_end_the_front_matter() -> None:
+    # The journal's name, volume and DOI lines beside its two ISSNs are as wide as the text; they are
+    # furniture, so the front matter (title, authors, affiliation, no blank line between) goes on below.
+    page = (
+        "Природные ресурсы Севера / Natural Resources of the North Quarterly Review Journal\n"
+        "2022, Т. 27, № 4                                                  ISSN 2618-9000 (print)\n"
+        "https://doi.org/10.31000/2618-9000-2022-27-4-571-580              ISSN 2686-9000 (online)\n\n"
+        "Гидрохимический режим термокарстовых озер\n"
+        "С. Н. Охлопкова*, В. Д. Захаров, М. Е. Винокурова\n"
+        "Институт мерзлотных водоемов, г. Якутск, Российская Федерация\n\n"
+        "Аннотация. Приведены результаты многолетних наблюдений за химическим составом воды в озерах\n"
+        "Лено-Амгинского междуречья. Установлено, что за период наблюдений минерализация воды в озерах\n"
+        "возросла в среднем в полтора раза, а в озерах стабильных аласов изменилась незначительно. Рост\n"
+        "минерализации сопровождается увеличением доли гидрокарбонатов натрия и магния в воде озер.\n"
+    )
+    blocks = [b.text for b in layout.build_blocks(page, RepairConfig()).blocks]
+    assert "С. Н. Охлопкова*, В. Д. Захаров, М. Е. Винокурова" in blocks

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -2135,7 +2136,7 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
 
     # The document's opening lines, where a title, its authors and their affiliation may stand one
     # under the other without blank lines: up to the first run of three full lines (running text).
-    front_end = _front_end(sizes, full) if width is not None else 0
+    front_end = _front_end(sizes, full, taken) if width is not None else 0
 
     paras: list[_Para] = []
     cur: _Para | None = None
@@ -2290,18 +2291,23 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
 ACROSS_COLUMNS = 1.6
 
 
-def _front_end(sizes: list[int], full: float) -> int:
+def _front_end(sizes: list[int], full: float, taken: Mapping[int, str] | None = None) -> int:
     """The index of the first of three full lines in a row (capped at 60): the front matter is above it.
     A line far wider than the text's (``ACROSS_COLUMNS``) is not one of them: on a page in two columns
-    the title and the authors run across both.
+    the title and the authors run across both. Nor is a line an earlier pass took (``taken``): a
+    masthead's lines, the journal's name beside its ISSN, are as wide as the text but are no text.
 
     >>> _front_end([60, 20, 30, 0, 99, 98, 97, 50], 80.0), _front_end([85, 84, 150, 0, 82, 81, 83], 80.0)
     (4, 4)
+    >>> _front_end([85, 88, 86, 0, 40, 0, 82, 81, 83], 80.0, {1: "skip", 2: "skip"})
+    6
     """
     cap = min(len(sizes), 60)
     top = ACROSS_COLUMNS * full
+    taken = taken or {}
     for i in range(cap - 2):
-        if full <= sizes[i] < top and full <= sizes[i + 1] < top and full <= sizes[i + 2] < top:
+        if full <= sizes[i] < top and full <= sizes[i + 1] < top and full <= sizes[i + 2] < top \
+                and i not in taken and i + 1 not in taken and i + 2 not in taken:
             return i
     return cap
 
