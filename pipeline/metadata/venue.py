@@ -54,17 +54,19 @@ _VOL_ISSUE_RE = re.compile(r"(?P<name>[^\d,;]{3,}?),?\s+(?P<vol>\d+)\s*\((?P<iss
 # bracket): cheap tests that spare those lazy patterns, slow on long lines, where they cannot match.
 _YEAR_COMMA_RE = re.compile(rf"{_YEAR}\s*,")
 _NUMBER_PAREN_RE = re.compile(r"\d\s*\(")
-CITATION_CUE_RE = re.compile(
-    r"^\s*(?:для\s+цитирования|ссылка\s+для\s+цитирования|ссылка\s+на\s+статью|for\s+citation|"
+_CITATION_CUES = (
+    r"(?:для\s+цитирования|ссылка\s+для\s+цитирования|ссылка\s+на\s+статью|for\s+citation|"
     r"to\s+cite\s+this\s+article|cite\s+this\s+article|cite\s+as|how\s+to\s+cite(?:\s+this\s+article)?|"
     r"citation|для\s+цитування|як\s+цитувати|"
     # French (an OpenEdition cover page prints both references), German, Spanish, Portuguese, Italian, Polish.
     r"r[ée]f[ée]rence\s+(?:[ée]lectronique|papier)|(?:pour\s+)?citer\s+(?:cet\s+article|ce\s+document)|"
     r"zitiervorschlag|zitierweise|zitieren\s+als|c[óo]mo\s+citar(?:\s+este\s+art[íi]culo)?|"
     r"para\s+citar(?:\s+este\s+art[íi]culo)?|citar\s+como|come\s+citare|per\s+citare(?:\s+questo\s+articolo)?|"
-    r"jak\s+cytować)\s*[:.]?\s*",
-    re.IGNORECASE,
+    r"jak\s+cytować)"
 )
+CITATION_CUE_RE = re.compile(rf"^\s*{_CITATION_CUES}\s*[:.]?\s*", re.IGNORECASE)
+# The cue and its colon opening a sentence inside a block (a funding note's line run into it).
+_INNER_CITATION_CUE_RE = re.compile(rf"(?<=[.!?)]\s)(?=(?-i:[A-ZА-ЯЁІЇЄҐ])){_CITATION_CUES}\s*:\s*", re.IGNORECASE)
 
 
 def clean_name(name: str) -> str | None:
@@ -210,6 +212,8 @@ def citations(texts: list[str]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for i, t in enumerate(texts):
         m = CITATION_CUE_RE.match(t)
+        if m is None and ":" in t:
+            m = _INNER_CITATION_CUE_RE.search(t)
         if m is None:
             continue
         rest = squash(t[m.end() :])
@@ -230,14 +234,20 @@ def citation_venue(line: str) -> dict[str, Any] | None:
     return reference_venue(line[m.end() :]) if m else None
 
 
+_GOST_SEPARATOR = re.compile(r"(?<!:)//")
+
+
 def reference_venue(rest: str) -> dict[str, Any] | None:
     """Venue from the article's reference (a "for citation" line without its cue), else None.
     ``"Smith, J. (2021). Trade. Journal of Trade Studies, 12(3), 50–64."`` -> names
-    ``["Journal of Trade Studies"]``, volume 12, issue 3"""
-    if "//" in rest:
-        return parse_issue_line(rest.split("//", 1)[1].split(" DOI")[0])
+    ``["Journal of Trade Studies"]``, volume 12, issue 3; ``"Smith J. Trade. Trade Studies. 2022;27(4):571–580."``
+    -> names ``["Trade Studies"]``, year 2022, volume 27, issue 4, pages ``"571-580"``"""
+    # (GOST's "//" before the journal; not a web address's "://".)
+    if "//" in rest and (gost := _GOST_SEPARATOR.search(rest)):
+        return parse_issue_line(rest[gost.end():].split(" DOI")[0])
     # APA/MLA style: the journal follows the title's full stop, "Journal, 12(3), 50–64".
-    for piece in re.split(r"(?<=[.?!])\s+", rest):
+    pieces = re.split(r"(?<=[.?!])\s+", rest)
+    for piece in pieces:
         vi = _VOL_ISSUE_RE.search(piece)
         if vi:
             year_m = _YEAR_RE.search(rest)
@@ -246,6 +256,12 @@ def reference_venue(rest: str) -> dict[str, Any] | None:
                 return {"names": [name], "year": year_m.group(1) if year_m else None, "volume": vi.group("vol"),
                         "issue": vi.group("issue"),
                         "pages": norm_pages(vi.group("pages")) if vi.group("pages") else None}
+    # Vancouver style: the journal is the sentence before "2022;27(4):571–580." (a DOI may follow).
+    for k in range(1, len(pieces)):
+        if ";" in pieces[k] and (vanc := _VANCOUVER_RE.match(pieces[k].split(" http")[0].split(" DOI")[0].strip())) \
+                and not vanc.group("name") and (name := clean_name(pieces[k - 1])):
+            return {"names": [name], "year": vanc.group("year"), "volume": vanc.group("vol"),
+                    "issue": vanc.group("issue"), "pages": norm_pages(vanc.group("pages"))}
     return None
 
 

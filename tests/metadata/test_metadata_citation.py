@@ -146,3 +146,29 @@ def test_a_generated_cover_page() -> None:
     ]]))
     assert md["title"]["text"] == "Camps forestiers en Haute-Mauricie, 1935-1960"
     assert [a["name"] for a in md["authors"]] == ["Jeanne Roy"]
+
+
+@pytest.mark.parametrize(("text", "name", "pages"), [
+    # Vancouver style, the journal the sentence before "year;volume(issue):pages", a DOI link after.
+    ("Охлопкова С.Н., Захаров В.Д. Гидрохимический режим озер. Природные ресурсы Севера. 2022;27(4):571–580. "
+     "https://doi.org/10.31000/2618-9000-2022-27-4-571-580", "Природные ресурсы Севера", "571-580"),
+    ("Smith J, Lee A. Bus padding. Transport Letters. 2024;18(1):44-61.", "Transport Letters", "44-61"),
+    # A web address's "//" is no GOST separator before the journal.
+    ("Smith J. Trade. Journal of Trade Studies, 12(3), 50–64. https://doi.org/10.1/x", "Journal of Trade Studies", "50-64"),
+])
+def test_reference_venue_styles(text: str, name: str, pages: str) -> None:
+    from pipeline.metadata import venue
+    info = venue.reference_venue(text)
+    assert info is not None and info["names"] == [name] and info["pages"] == pages
+
+
+@pytest.mark.parametrize(("block", "found"), [
+    ("Финансирование. Работа выполнена по проекту № 0297. Для цитирования: Иванов И.И. Режим. Вестник. 2022;27(4):5–9.",
+     "Иванов И.И. Режим. Вестник. 2022;27(4):5–9."),
+    ("Funding. The work was supported by grant 12. For citation: Smith J. Trade. Trade Letters. 2024;3(1):1-9.",
+     "Smith J. Trade. Trade Letters. 2024;3(1):1-9."),
+    ("The data are described in the citation: below.", None),  # not a sentence of its own
+])
+def test_a_citation_cue_opening_a_sentence_inside_a_block(block: str, found: str | None) -> None:
+    from pipeline.metadata import venue
+    assert venue.citations([block]) == ([(0, found)] if found else [])
