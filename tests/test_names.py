@@ -94,3 +94,13 @@ def test_a_capitals_lines_and_separates_names() -> None:
     assert name_list("MATEUSZ ZIELIŃSKI AND YUKI HARADA-LINDQVIST") == ["MATEUSZ ZIELIŃSKI", "YUKI HARADA-LINDQVIST"]
     assert name_list("ИВАН ПЕТРОВ И АННА СИДОРОВА") == ["ИВАН ПЕТРОВ", "АННА СИДОРОВА"]
     assert name_list("RUSSIA AND THE WORLD ECONOMY") is None
+
+
+@pytest.mark.parametrize(("line", "aff"), [
+    ("Уральская государственная консерватория имени М. П. Мусоргского, Екатеринбург, Россия", True),
+    ("Conservatoire national supérieur de musique, Lyon, France", True),
+    ("Консерваторы и либералы в Государственной думе", False),
+])
+def test_a_conservatory_is_an_institution(line: str, aff: bool) -> None:
+    from pipeline.metadata.authors import is_affiliation
+    assert is_affiliation(line) is aff

@@ -668,3 +668,29 @@ def test_a_masthead_as_wide_as_the_text_does_not_end_the_front_matter() -> None:
     )
     blocks = [b.text for b in layout.build_blocks(page, RepairConfig()).blocks]
     assert "С. Н. Охлопкова*, В. Д. Захаров, М. Е. Винокурова" in blocks
+
+
+@pytest.mark.parametrize(("title", "split"), [
+    # A title in capitals right under the affiliation (pdftotext -raw: no blank line between).
+    ("ДУХОВЫЕ ОРКЕСТРЫ ГОРНОЗАВОДСКОГО УРАЛА ВО ВТОРОЙ ПОЛОВИНЕ XIX ВЕКА:\nСОСТАВ, РЕПЕРТУАР, МУЗЫКАНТЫ", True),
+    # An identifier line in capitals is no title ("ORCID: 0000-..." has one word of letters).
+    ("ORCID: 0000-0001-9063-2218; 0000-0003-1175-5541", False),
+])
+def test_a_title_in_capitals_under_the_affiliation_starts_a_block(title: str, split: bool) -> None:
+    page = ("УДК 785.1(470.5)\nЕ. С. Пермякова\nУральская государственная консерватория, Екатеринбург, Россия\n"
+            f"{title}\nАннотация. В статье на основе документов заводских контор и периодической печати\n"
+            "рассматривается история духовых оркестров при горных заводах Урала во второй половине века.\n"
+            "Выявлено не менее двадцати трех заводских оркестров, большинство из которых было создано\n"
+            "по инициативе заводоуправлений, а репертуар включал марши, танцы и переложения из опер.\n")
+    blocks = [b.text for b in layout.build_blocks(page, RepairConfig()).blocks]
+    assert ("Уральская государственная консерватория, Екатеринбург, Россия" in blocks) is split
+
+
+def test_a_title_in_capitals_keeps_its_lower_case_abbreviation() -> None:
+    # "гг.:" in lower case does not make the first line a line in lower case.
+    page = ("ЗЕМСКИЕ АГРОНОМЫ ВЯТСКОЙ ГУБЕРНИИ В 1900–1917 гг.:\nСОСТАВ, ДЕЯТЕЛЬНОСТЬ, ВЗАИМОДЕЙСТВИЕ С КРЕСТЬЯНСТВОМ\n"
+            "Аннотация. В статье на основе документов земских управ и периодической печати рассматривается\n"
+            "история агрономической помощи крестьянам в Вятской губернии в первые два десятилетия века.\n"
+            "Выявлено не менее двадцати трех участковых агрономов, большинство из которых служило недолго\n")
+    blocks = [b.text for b in layout.build_blocks(page, RepairConfig()).blocks]
+    assert blocks[0].endswith("ВЗАИМОДЕЙСТВИЕ С КРЕСТЬЯНСТВОМ")

@@ -158,7 +158,9 @@ INSTITUTION_WORDS = re.compile(
     r"consejo|conselho|conseil|consiglio|centro|escuela|escola|école|scuola|fundación|fundação|fondation|"
     r"fondazione|ministerio|ministério|ministère|ministero|hôpital|ospedale|"
     # (Ukrainian spells some with "і": університет, академія, лабораторія, коледж, міністерство.)
-    r"університет\w*|академі(?!чн)\w*|лабораторі\w*|коледж\w*|міністерств\w*)|大学|学院|研究所"
+    r"університет\w*|академі(?!чн)\w*|лабораторі\w*|коледж\w*|міністерств\w*|"
+    # (A music school: "Уральская государственная консерватория", "Conservatoire de Paris".)
+    r"консерватор(?!ы|ов|изм|ск)\w*|conservato(?:ire|ry|rio)|konserwatorium|konservatorium)|大学|学院|研究所"
 )
 BYLINE_RE = re.compile(rf"^\s*{BYLINE_WORDS}\s*[:\-–—]?\s+(?P<rest>.+)$", re.IGNORECASE | re.DOTALL)
 # "..., writes Wang Lei, Director of ..." / "..., пишет Иван Петров, директор ..."

@@ -2312,6 +2312,21 @@ def _front_end(sizes: list[int], full: float, taken: Mapping[int, str] | None = 
     return cap
 
 
+# A line in capitals of at least this many words under one in lower case starts a block in the front matter.
+CAPS_TITLE_WORDS = 3
+
+
+def _mostly_capitals(text: str) -> bool:
+    """Whether four letters in five of ``text`` are capitals (a title in capitals with an abbreviation in
+    lower case: "ЗЕМСКИЕ АГРОНОМЫ ВЯТСКОЙ ГУБЕРНИИ В 1900–1917 гг.:").
+
+    >>> _mostly_capitals("ЗЕМСКИЕ АГРОНОМЫ В 1900–1917 гг.:"), _mostly_capitals("Уральская консерватория, Россия")
+    (True, False)
+    """
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and 5 * sum(c.isupper() for c in letters) >= 4 * len(letters)
+
+
 def _front_break(cur: _Para, pt: str, t: str, next_text: str) -> bool:
     """In the front matter, does line ``t`` start a new block although unwrapping would join it?
 
@@ -2325,6 +2340,9 @@ def _front_break(cur: _Para, pt: str, t: str, next_text: str) -> bool:
         return False
     if len(cur.lines) == 1 and is_author_line(pt, t):
         return True
+    if t.isupper() and sum(len(w) >= 2 and w.isalpha() for w in t.split()) >= CAPS_TITLE_WORDS \
+            and not _mostly_capitals(pt):
+        return True  # a title in capitals under the affiliation (no blank line between, as -raw gives it)
     return len(cur.lines) <= 3 and cur.kind != "caption" and not ends_open(pt) and (
         is_author_line(t, next_text) or opens_author_list(t, next_text))
 
