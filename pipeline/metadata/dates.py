@@ -261,6 +261,8 @@ _NOT_DATE_EDGES = [
 PUBLISHED_CUES = (
     r"published(?:\s+online)?(?:\s+on)?|first\s+published(?:\s+online)?|date\s+of\s+publication|publication\s+date|"
     r"posted(?:\s+on)?|issued|release\s+date|asked|"
+    # (A REVTeX preprint's date line: "(Dated: March 4, 2024)"; with its colon only, "dated 12 May" is prose.)
+    r"dated(?=:)|"
     r"опубликован[оа]?(?:\s+онлайн)?|дата\s+публикации|дата\s+опубликования|дата\s+выхода(?:\s+в\s+свет)?|"
     r"размещено|опубліковано|опублікован[аи]?(?:\s+онлайн)?|дата\s+публікації|veröffentlicht(?:\s+am)?|publié\s+le|"
     # (Online first: "Publicado online em", "Disponible en línea el", "Objavljeno online".)

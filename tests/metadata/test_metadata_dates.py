@@ -58,6 +58,8 @@ def test_find_dates_positions() -> None:
         ("Accessed: 27.07.2024", None),
         ("Updated 3 May 2024", None),
         ("published in 2019 by the Institute", None),
+        ("(Dated: March 4, 2024)", "2024-03-04"),  # a REVTeX preprint's date line
+        ("The letter dated 4 March 1905 was lost", None),
     ],
 )
 def test_cued_publication_date(text: str, iso: str | None) -> None:
