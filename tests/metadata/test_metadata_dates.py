@@ -479,3 +479,14 @@ def test_an_offprint_covers_year(cover: str, furniture: list[str], year: str | N
     from metadata_docs import LONG_EN, make_doc, run
     doc = make_doc([cover, ("heading", "Mills and weirs on the upper Lippe"), LONG_EN, LONG_EN], furniture=furniture)
     assert run(doc)["published"] == year
+
+
+@pytest.mark.parametrize(("masthead", "iso"), [
+    ("2023 年 5 月 Journal of Local Archival Studies May 2023", "2023-05"),  # the month in two languages
+    ("Oct. 2022 Urban Water Engineering Oct. 2022", "2022-10"),
+    ("2023 年 5 月 Journal of Local Archival Studies June 2023", None),  # two months: neither is known to be it
+])
+def test_a_masthead_line_dated_at_both_ends(masthead: str, iso: str | None) -> None:
+    from metadata_docs import LONG_EN, make_doc, run
+    doc = make_doc([masthead, ("heading", "Units of land area in Qing contracts"), LONG_EN, LONG_EN])
+    assert run(doc)["published"] == iso
