@@ -351,6 +351,14 @@ def _find_furniture_before(lines: list[layout.Line], counts: Counter[str], plain
     for i in heads:
         drop[i] = lines[i].text
         counts["journal_headers"] += 1
+    # (And layout's masthead in its other language: a top line printing the numbers of a line taken.)
+    top = [i for i in range(min(n, 40)) if lines[i].text][: layout.ISSN_TOP_LINES]
+    numbers = {tuple(re.findall(r"\d+", lines[i].text)) for i in top if i in drop and layout._YEAR.search(lines[i].text)}
+    for i in top:
+        if i not in drop and len(lines[i].text) <= 150 and not layout.ends_sentence(lines[i].text) \
+                and len(nums := tuple(re.findall(r"\d+", lines[i].text))) >= 2 and nums in numbers:
+            drop[i] = lines[i].text
+            counts["journal_headers"] += 1
     head_masks = [layout._mask(lines[i].text) for i in heads]
     if head_masks:
         for i, ln in enumerate(lines):

@@ -694,3 +694,13 @@ def test_a_title_in_capitals_keeps_its_lower_case_abbreviation() -> None:
             "Выявлено не менее двадцати трех участковых агрономов, большинство из которых служило недолго\n")
     blocks = [b.text for b in layout.build_blocks(page, RepairConfig()).blocks]
     assert blocks[0].endswith("ВЗАИМОДЕЙСТВИЕ С КРЕСТЬЯНСТВОМ")
+
+
+@pytest.mark.parametrize(("twin", "goes"), [
+    ("MGIMO Review of International Relations. 2023. 16(2):7-29", True),  # the same numbers: the masthead again
+    ("MGIMO Review of International Relations. 2022. 15(1):1-20", False),  # other numbers: not its twin
+])
+def test_the_masthead_in_its_other_language(twin: str, goes: bool) -> None:
+    page = (f"Вестник МГИМО-Университета. 2023. Т. 16, № 2. С. 7–29\n{twin}\n\n"
+            f"Энергетический диалог России и Китая\n\n{BODY1}\n\n{BODY2}\n")
+    assert (twin not in _text(page)) is goes

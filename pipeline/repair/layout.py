@@ -86,6 +86,7 @@ MD_DIV_NAMED = re.compile(r"^\s{0,3}:{3,}\s*\{?\s*\.?(abstract|summary|keywords)
 # A journal's ISSN line at the top of its first page: "ISSN 2542-3150 (Print)", "e-ISSN: 2791-6340".
 # How far among a first page's lines an ISSN line is the journal's masthead.
 ISSN_TOP_LINES = 12
+_NUMBER_RUN = re.compile(r"\d+")
 ISSN_LINE = re.compile(r"(?:(?:print|online|[ep])[-\s]?)?issn\s*:?\s*\d{4}-?\d{3}[\dx]", re.IGNORECASE)
 PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*)?(?:(?:page|p\.|стр\.?|с\.)\s*)?\d{1,4}(?:\s*(?:of|из|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$",
@@ -1460,6 +1461,16 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
     for i in heads:
         drop[i] = lines[i].text
         counts["journal_headers"] += 1
+    # The masthead in the other language: a top line printing the same numbers, a year among them, as a
+    # masthead line taken already ("Музыкальная культура регионов России. 2024. № 2 (18)" / "Musical
+    # Culture of Russian Regions. 2024. No. 2 (18)").
+    if taken_top := [i for i in top[:ISSN_TOP_LINES] if i in drop and _YEAR.search(lines[i].text)]:
+        numbers = {nums for i in taken_top if len(nums := tuple(_NUMBER_RUN.findall(lines[i].text))) >= 2}
+        for i in top[:ISSN_TOP_LINES]:
+            if i not in drop and len(lines[i].text) <= 150 and not ends_sentence(lines[i].text) \
+                    and tuple(_NUMBER_RUN.findall(lines[i].text)) in numbers:
+                drop[i] = lines[i].text
+                counts["journal_headers"] += 1
     head_masks = [_mask(lines[i].text) for i in heads]
     if head_masks:
         for i, ln in enumerate(lines):
