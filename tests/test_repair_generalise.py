@@ -704,3 +704,13 @@ def test_the_masthead_in_its_other_language(twin: str, goes: bool) -> None:
     page = (f"Вестник МГИМО-Университета. 2023. Т. 16, № 2. С. 7–29\n{twin}\n\n"
             f"Энергетический диалог России и Китая\n\n{BODY1}\n\n{BODY2}\n")
     assert (twin not in _text(page)) is goes
+
+
+@pytest.mark.parametrize(("above", "kept"), [
+    ("Rivers of the North: Fishing Villages, 1700–1860, by Anna Berg,", True),  # a reviewed book's imprint
+    ("Rivers of the North: Fishing Villages, 1700–1860", False),  # a line of its own: the page's foot
+])
+def test_an_isbn_line_that_ends_a_line_ending_with_a_comma_stays(above: str, kept: bool) -> None:
+    page = (f"BOOK REVIEW\n\n{above}\nOslo, North Press, 2021, xiv + 286 pp., ISBN 978-1-80933-000-0\n\n"
+            f"{BODY1}\n\n{BODY2}\n\f{BODY3}\n")
+    assert ("ISBN 978-1-80933-000-0" in _text(page)) is kept

@@ -1411,7 +1411,10 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
               or "nhaltsverz" in t or "eitschrift" in t) and is_publisher_stamp(t):
             drop[i] = t
             counts["page_stamps"] += 1
-        elif ("icen" in t or "ISBN" in t or "orresponding" in t) and is_first_page_foot(t):
+        elif ("icen" in t or "ISBN" in t or "orresponding" in t) and is_first_page_foot(t) \
+                and not (i and lines[i - 1].text.endswith(",")):
+            # (Not the rest of a line ending with a comma: a reviewed book's imprint, "..., by Anna Berg," /
+            # "Oslo, North Press, 2021, 286 pp., ISBN 978-...".)
             drop[i] = t
             counts["page_stamps"] += 1
             nxt = lines[i + 1].text if i + 1 < n else ""
