@@ -957,7 +957,29 @@ def _authors(doc: Document, fr: Front, front_end: int, body_start: int) -> list[
             return [au.Author(name)]
     if name := _card_writer(doc.boilerplate):
         return [au.Author(name)]
+    # (In a text wrapped at a page width, a PDF's: a web page's removed lines hold its contacts.)
+    if doc.repairs.get("lines_unwrapped", 0) > 0 and (signed := _signature(doc.boilerplate)):
+        return [signed]
     return []
+
+
+def _signature(removed: list[str]) -> au.Author | None:
+    """The author who signs a paper at its end (a book review's reviewer), as the layout pass removed the
+    lines: a name, then the institution's line, maybe an email; the one such signature.
+
+    ``["Daniel Berg", "University of Oslo", "d.berg@uio.example.no"]`` -> Daniel Berg (University of Oslo)
+    """
+    found = {squash(removed[i]): squash(removed[i + 1]) for i in range(len(removed) - 1)
+             if au.is_name(squash(removed[i])) and au.is_affiliation(removed[i + 1])
+             and len(removed[i + 1]) <= SIGNATURE_AFFILIATION_CHARS}
+    if len(found) != 1:
+        return None
+    name, aff = next(iter(found.items()))
+    return au.Author(name, affiliations=[aff])
+
+
+# The institution's line of a signature is at most this long.
+SIGNATURE_AFFILIATION_CHARS = 150
 
 
 # A journal's name by its first word ("Journal of Discrete Analysis", "Annals of ...", "Вестник ...",

@@ -1014,3 +1014,18 @@ def test_names_in_capitals_under_a_title_in_capitals(masthead: str, lines: list[
     meta = run(doc)
     assert meta["title"]["text"] == title
     assert [a["name"] for a in meta["authors"]] == authors
+
+
+@pytest.mark.parametrize(("removed", "wrapped", "found"), [
+    (["Daniel Berg", "University of Aberdeen", "d.berg@abdn.example.ac.uk"], True, [("Daniel Berg", ["University of Aberdeen"])]),
+    (["Daniel Berg", "University of Aberdeen", "Tom Ray", "Faculty of Law, Lund University"], True, []),  # two: whose?
+    # A web page's removed lines: a press contact, not the author.
+    (["Daniel Berg", "University of Aberdeen", "d.berg@abdn.example.ac.uk"], False, []),
+])
+def test_a_signature_removed_at_the_end_of_a_paper(removed: list[str], wrapped: bool, found: list) -> None:
+    from metadata_docs import LONG_EN, make_doc, run
+    doc = make_doc([("heading", "BOOK REVIEW"), "Rivers of the North: Fishing Villages, 1700–1860, by Anna Berg, "
+                    "Oslo, North Press, 2021, 286 pp.", LONG_EN, LONG_EN], boilerplate=removed)
+    if wrapped:
+        doc.repairs["lines_unwrapped"] = 40
+    assert [(a["name"], a["affiliations"]) for a in run(doc)["authors"]] == found
