@@ -632,3 +632,11 @@ def test_a_wikis_long_category_row_under_the_text_is_tags() -> None:
     assert len(row) > 150
     out = chrome.find_chrome([P1, "", P2, "", P3, "", row])
     assert out.get(6) == "tags"
+
+
+def test_a_comments_header_after_the_last_prose_line_takes_what_follows() -> None:
+    # The page's footer was taken by an earlier pass: the comments header stands after the last prose line.
+    page = ["Title of the story", "", P1, "", P2, "", "Комментарии (12)", "Чтобы оставить комментарий, войдите на сайт",
+            "Самое читаемое", "Мост через Каму закроют на ночной ремонт", "", "© 2008–2023 «Прикамье». 18+"]
+    out = chrome.find_chrome(page, taken={11})
+    assert {6, 7, 8, 9} <= set(out)

@@ -714,3 +714,12 @@ def test_an_isbn_line_that_ends_a_line_ending_with_a_comma_stays(above: str, kep
     page = (f"BOOK REVIEW\n\n{above}\nOslo, North Press, 2021, xiv + 286 pp., ISBN 978-1-80933-000-0\n\n"
             f"{BODY1}\n\n{BODY2}\n\f{BODY3}\n")
     assert ("ISBN 978-1-80933-000-0" in _text(page)) is kept
+
+
+def test_a_copyright_footer_whose_lines_read_as_sentences_goes() -> None:
+    # The footer's lines end with full stops and are as long as body lines: the last lines are looked at too.
+    footer = ["© 2008–2024 «Байкал-Вести». При использовании материалов ссылка на сайт обязательна.",
+              "Свидетельство о регистрации СМИ ЭЛ № ФС77-00000 от 03.08.2017. Учредитель: ООО «Медиа».",
+              "Главный редактор: Дамбаева Т. Б.   Телефон редакции: +7 (3012) 00-00-00", "18+"]
+    page = ["The bridge will stay closed", "", f"{BODY1} {BODY2}", "", BODY3, "", *footer]
+    assert web.find_boilerplate(page) == {6: "footer", 7: "footer", 8: "footer", 9: "footer"}

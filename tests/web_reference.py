@@ -89,8 +89,10 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
         else:
             k += 1
 
-    # Copyright footer: the line, the short lines of its run, every short line after it.
-    for i in in_tail:
+    # Copyright footer: the line, the short lines of its run, every short line after it (among the
+    # page's last lines too, body-like or not).
+    zone = sorted(set(in_tail) | set(live[-6:]))
+    for i in zone:
         if i in out or len(lines[i]) > 200 or not _COPYRIGHT.search(lines[i]):
             continue
         out[i] = "footer"
@@ -98,7 +100,7 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
         while j >= 0 and lines[j].strip() and j > last_body and is_title_like(lines[j], 12):
             out.setdefault(j, "footer")
             j -= 1
-        for x in in_tail:
+        for x in zone:
             if x > i and len(norm[x].split()) <= 15:
                 out.setdefault(x, "footer")
     for i in in_tail:

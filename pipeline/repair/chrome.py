@@ -697,9 +697,10 @@ def find_chrome(lines: list[str], taken: Collection[int] = (), hard_wrapped: boo
     # a © or opens with "(c)" or "Copyright": other lines are not read.)
     # (Lines taken already are read too: an earlier pass may have taken the comments header with the
     # comments, as a label repeated under each.)
+    # (A comments header after the last prose line, the page's footer taken already, ends it too.)
     prose_set = set(prose)
     for i in filled:
-        if not first < i < last or i in prose_set:
+        if i <= first or i in prose_set:
             continue
         t = lines[i]
         comments = len(t) <= 60 and is_comments_header(t)

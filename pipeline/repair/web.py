@@ -279,6 +279,10 @@ def _runs(live: list[int]) -> list[list[int]]:
     return [live[a:b] for a, b in zip([0, *cuts], [*cuts, len(live)], strict=True)] if live else []
 
 
+# A copyright footer is looked for among the page's last this many lines with text, body-like or not.
+FOOTER_LINES = 6
+
+
 def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], hard_wrapped: bool = False,
                      norm: dict[int, str] | None = None, runs: list[list[int]] | None = None) -> None:
     """Link rows, share bars, copyright footers, pointers, teaser lists, a repeated headline (see above).
@@ -351,7 +355,10 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
 
     # Copyright footer: the line, the short lines of its run, every short line after it.
     # (Either form of the pattern holds a year that starts "19" or "20": a line without is not searched.)
-    for i in in_tail:
+    # (Among the page's last lines too: a footer's sentences, "© 2008–2024 «Site». При использовании
+    # материалов ссылка обязательна.", read as body lines.)
+    footer_zone = sorted(set(in_tail).union(live[-FOOTER_LINES:])) if live else in_tail
+    for i in footer_zone:
         t = lines[i]
         if i in out or len(t) > 200 or not ("19" in t or "20" in t) or not _COPYRIGHT.search(t):
             continue
@@ -360,7 +367,7 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
         while j >= 0 and lines[j].strip() and j > last_body and is_title_like(lines[j], 12):
             out.setdefault(j, "footer")
             j -= 1
-        for x in in_tail:
+        for x in footer_zone:
             if x > i and len(norm[x].split()) <= 15:
                 out.setdefault(x, "footer")
     for i in in_tail:
