@@ -701,6 +701,8 @@ def _title_goes_on(doc: Document, units: list[Unit], texts: list[str], group: li
         return False
     if t.isupper() and _caps_author_line(t, [units[g] for g in group]):
         return False
+    if word_count(t) <= BYLINE_WITH_ROLE_WORDS and au.role_follows_name(t):
+        return False  # the writer's name and post ("Маргарита Селиванова ведущий научный сотрудник ...")
     if word_count(t) <= 2:
         return not any(c.cue_start == 0 for c in ka.find_cues(t))
     return _units_lang(doc, [units[nxt]]) in ("und", _units_lang(doc, [units[g] for g in group]))

@@ -1029,3 +1029,18 @@ def test_a_signature_removed_at_the_end_of_a_paper(removed: list[str], wrapped: 
     if wrapped:
         doc.repairs["lines_unwrapped"] = 40
     assert [(a["name"], a["affiliations"]) for a in run(doc)["authors"]] == found
+
+
+def test_the_writers_name_and_post_under_a_standfirst_with_no_blank_line() -> None:
+    from metadata_docs import LONG_RU, make_doc, run
+    # Repair left the headline, the standfirst and the name with its post as blocks of their own; the
+    # name's line does not continue the standfirst.
+    doc = make_doc([("heading", "Россия и Индонезия: энергетика, зерно и пространство для манёвра"),
+                    "Джакарта не намерена выбирать между центрами силы, и это открывает для Москвы окно возможностей, "
+                    "которое легко упустить",
+                    ("heading", "Маргарита Селиванова ведущий научный сотрудник Центра исследований Юго-Восточной Азии"),
+                    "27.02.2024", LONG_RU, LONG_RU])
+    doc.repairs["lines_unwrapped"] = 3  # (where lines were wrapped, a title may run on into the next block)
+    meta = run(doc)
+    assert [a["name"] for a in meta["authors"]] == ["Маргарита Селиванова"]
+    assert meta["title"]["text"] == "Россия и Индонезия: энергетика, зерно и пространство для манёвра"
