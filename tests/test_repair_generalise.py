@@ -723,3 +723,8 @@ def test_a_copyright_footer_whose_lines_read_as_sentences_goes() -> None:
               "Главный редактор: Дамбаева Т. Б.   Телефон редакции: +7 (3012) 00-00-00", "18+"]
     page = ["The bridge will stay closed", "", f"{BODY1} {BODY2}", "", BODY3, "", *footer]
     assert web.find_boilerplate(page) == {6: "footer", 7: "footer", 8: "footer", 9: "footer"}
+
+
+def test_a_line_in_capitals_is_not_joined_to_a_lower_case_line_under_it() -> None:
+    page = f"БАЙКАЛ-ВЕСТИ\nновости Бурятии и Забайкалья\n\nThe bridge will stay closed\n\n{BODY1} {BODY2}\n\n{BODY3}\n"
+    assert _text(page).startswith("БАЙКАЛ-ВЕСТИ\n\nновости Бурятии и Забайкалья")

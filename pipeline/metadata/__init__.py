@@ -578,7 +578,8 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             # Marked affiliations printed above the authors ("¹ Институт ..., Москва ² ..."): never the
             # title, though they stand right above the authors as a title does.
             add(fr.affiliation_blocks, u)
-        elif (title.is_title_shaped(t) and (headline is None or u == headline or title_units)) or (
+        elif (title.is_title_shaped(t) and (headline is None or u == headline or title_units)
+              and (title_units or page_width or not _opens_lower_word(t))) or (
                 not title_units and headline is None and u + 1 < len(texts) and title.is_title_with_stop(t)
                 and au.parse_author_line(texts[u + 1])):
             # (A title printed with a full stop, "... 1880–1914.", stands right above its authors.)
@@ -995,6 +996,17 @@ _JOURNAL_NAME_RE = re.compile(r"(?:The\s+)?(?:(?:Journal|Annals|Bulletin|Proceed
 def _masthead_in(furniture: list[str]) -> bool:
     """Whether the page furniture holds a masthead line: a volume and issue, or a year and pages."""
     return any(venue.has_volume_and_issue(t) or venue.has_year_and_pages(t) for t in furniture if len(t) <= IMPRINT_CHARS)
+
+
+def _opens_lower_word(text: str) -> bool:
+    """Whether ``text`` opens with a word of three letters or more all in lower case, as a site's tagline
+    does and a title does not ("iPhone", "p-adic", "de Gaulle" may open a title). (Asked of a web page's
+    lines: in text wrapped at a page width, such a line may be a cover's rubric the walk reads past.)
+
+    ``"новости Бурятии и Забайкалья"`` -> True; ``"von Neumann algebras"`` -> False
+    """
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    return len(first) >= 3 and first.isalpha() and first.islower() and first not in au.PARTICLE_WORDS
 
 
 def _caps_author_line(line: str, title_units: list[Unit]) -> list[au.Author]:

@@ -28,7 +28,9 @@ _LO = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿа-яёђ-џґєіїәғқңөұүһ"
 NAME_WORD = rf"[{_UP}][{_LO}]*(?:['’][{_UP}{_LO}][{_LO}]+|[{_UP}][{_LO}]+)*(?:[-‐‑][{_UP}{_LO}][{_LO}]+)*"
 # Initials: "J.", "И.И.", "J.-P.", "A. B."
 INITIALS = initials(_UP)
-PARTICLES = r"(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|bin|ibn|al|el|y|zu)"
+PARTICLE_WORDS = ("van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "ten",
+                  "ter", "bin", "ibn", "al", "el", "y", "zu")
+PARTICLES = rf"(?:{'|'.join(PARTICLE_WORDS)})"
 _TOKEN = rf"(?:{INITIALS}|{NAME_WORD}|{PARTICLES})"
 NAME_RE = re.compile(rf"{_TOKEN}(?:\s+{_TOKEN}){{0,4}}")
 # Affiliation markers after a name: digits (also superscript), letters in a run of digits, * † ‡ §.

@@ -2227,7 +2227,10 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
                     joins = False  # a line of bare marks ("#", "-", "***") is not part of a sentence
                 elif width is None:
                     # Lines are paragraphs (web, markdown): only an evident mid-sentence break is joined.
-                    joins = not ends_sentence(pt) and starts_lower(t) and not cur.list_item and not is_byline(t)
+                    # (Not under a line in capitals: a site's name over its tagline, "SITE-INFORM" /
+                    # "news of the region".)
+                    joins = not ends_sentence(pt) and starts_lower(t) and not cur.list_item and not is_byline(t) \
+                        and not pt.isupper()
                 else:
                     size = len(pt)
                     ends = not pt[-1].isalpha() and ends_sentence(pt)

@@ -1044,3 +1044,16 @@ def test_the_writers_name_and_post_under_a_standfirst_with_no_blank_line() -> No
     meta = run(doc)
     assert [a["name"] for a in meta["authors"]] == ["Маргарита Селиванова"]
     assert meta["title"]["text"] == "Россия и Индонезия: энергетика, зерно и пространство для манёвра"
+
+
+@pytest.mark.parametrize(("top", "title"), [
+    # A site's name in capitals over its tagline in lower case, then the headline and its deck.
+    (["БАЙКАЛ-ВЕСТИ", "новости Бурятии и Забайкалья"], "В Кяхте начнут реставрацию Гостиного двора"),
+    (["von Neumann algebras in the field"], "von Neumann algebras in the field"),  # a particle may open a title
+])
+def test_a_line_opening_with_a_word_in_lower_case_is_no_headline(top: list[str], title: str) -> None:
+    from metadata_docs import LONG_RU, make_doc, run
+    doc = make_doc([*top, ("heading", "В Кяхте начнут реставрацию Гостиного двора"),
+                    "Памятник XIX века, где когда-то шла чайная торговля с Китаем, получит новую кровлю",
+                    "Автор: Светлана Доржиева", "5 июня 2024, 11:20", LONG_RU, LONG_RU])
+    assert run(doc)["title"]["text"] == title
