@@ -347,7 +347,8 @@ def _find_furniture_before(lines: list[layout.Line], counts: Counter[str], plain
     # The first page's journal header (venue, year, volume, issue, pages), printed once at the top;
     # later pages may repeat a prefix of it as their running header (no pages, or no page range).
     first = [i for i in range(min(n, 40)) if lines[i].text][:3]
-    heads = [i for i in first if i not in drop and layout.is_journal_header(lines[i].text)]
+    heads = [i for i in first if i not in drop and (layout.is_journal_header(lines[i].text)
+                                                    or layout.is_top_issue_line(lines[i].text))]
     for i in heads:
         drop[i] = lines[i].text
         counts["journal_headers"] += 1

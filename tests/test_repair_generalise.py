@@ -728,3 +728,13 @@ def test_a_copyright_footer_whose_lines_read_as_sentences_goes() -> None:
 def test_a_line_in_capitals_is_not_joined_to_a_lower_case_line_under_it() -> None:
     page = f"БАЙКАЛ-ВЕСТИ\nновости Бурятии и Забайкалья\n\nThe bridge will stay closed\n\n{BODY1} {BODY2}\n\n{BODY3}\n"
     assert _text(page).startswith("БАЙКАЛ-ВЕСТИ\n\nновости Бурятии и Забайкалья")
+
+
+@pytest.mark.parametrize(("top", "goes"), [
+    ("ВЕСЦІ ПАЛЕСКАГА ІНСТЫТУТА. Серыя гуманітарных навук. 2024. № 1 (37)", True),  # year and issue at the top
+    ("Musical Culture of the Regions. 2024. No. 2 (18)", True),
+    ("Report on the floods of 2024 and their No. 1 cause.", False),  # a sentence
+])
+def test_a_first_pages_top_line_with_year_and_issue_is_the_masthead(top: str, goes: bool) -> None:
+    page = f"{top}\n\nThe bridge will stay closed\n\n{BODY1}\n\n{BODY2}\n\f{BODY3}\n"
+    assert (top not in _text(page)) is goes

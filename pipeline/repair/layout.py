@@ -932,15 +932,29 @@ def is_journal_header(text: str) -> bool:
     >>> is_journal_header("In 2019 we read vol. 7 of the series, pp. 11–30, twice.")
     False
     """
+    return _header_parts(text, 2)
+
+
+def _header_parts(text: str, parts: int) -> bool:
+    """``text`` is a masthead line with a year and at least ``parts`` of volume, issue and pages, no sentence."""
     t = text.strip()
-    if len(t) > 200 or not _YEAR.search(t) or len(_LETTER.findall(t)) < 8:
+    if len(t) > 200 or not _YEAR.search(t):
+        return False
+    if len(_LETTER.findall(t)) < 8:
         return False
     last = t.rstrip(".!?…").rsplit(None, 1)[-1]
     if t.endswith(tuple("!?…")) or t.endswith(".") and len(last) >= 4 and last.isalpha() or starts_lower(t):
         return False  # a sentence ending with a word, not a citation ending with pages
     if re.search(r"[.!?]\s+[a-zа-яё]", t):
         return False  # prose: a sentence end followed by more sentence
-    return sum(bool(p.search(t)) for p in (_VOLUME, _ISSUE, _PAGES)) >= 2
+    return sum(bool(p.search(t)) for p in (_VOLUME, _ISSUE, _PAGES)) >= parts
+
+
+def is_top_issue_line(text: str) -> bool:
+    """A first page's top line with the year and the issue (no volume or pages needed there): the
+    journal's masthead. ``"ВЕСЦІ ІНСТЫТУТА. Серыя гуманітарных навук. 2024. № 1 (37)"`` -> True
+    """
+    return _ISSUE.search(text) is not None and _header_parts(text, 1)
 
 
 def is_issue_head(text: str) -> bool:
@@ -1459,7 +1473,7 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
     first = top[:3]
     # (An ISSN line may stand lower, under a masthead of several lines: it is the journal's wherever it
     # is among the first page's top lines.)
-    heads = [i for i in first if i not in drop and is_journal_header(lines[i].text)]
+    heads = [i for i in first if i not in drop and (is_journal_header(lines[i].text) or is_top_issue_line(lines[i].text))]
     heads += [i for i in top[:ISSN_TOP_LINES] if i not in drop and i not in heads and ISSN_LINE.match(lines[i].text)]
     for i in heads:
         drop[i] = lines[i].text
