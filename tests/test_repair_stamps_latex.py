@@ -225,3 +225,12 @@ def test_a_markdown_doi_line_is_read_without_its_marks(line: str) -> None:
     rec = _record(text, "card.md")
     assert rec["doi"] == "10.57000/xy/2118"
     assert "10.57000" not in rec["text"]
+
+
+@pytest.mark.parametrize("note", ["[MISSING_PAGE_POST]", "[MISSING_PAGE_EMPTY:5]", "[MISSING_PAGE_FAIL:2]"])
+def test_a_converters_missing_page_note_goes(note: str) -> None:
+    text = ("# Anomalous damping of third sound\n\nKasper Berg, Rohini Iyer\n\n###### Abstract\n\nThird sound in "
+            f"superfluid helium films is damped far more strongly on structured substrates than expected.\n\n{note}\n\n"
+            "## I. Introduction\n\nThird sound is a surface wave of thin superfluid films.\n")
+    rec = _record(text, "x.mmd")
+    assert "MISSING_PAGE" not in rec["text"] and note in rec["boilerplate"]

@@ -22,6 +22,19 @@ def is_command_line(text: str) -> bool:
     return _COMMAND_LINE.fullmatch(text.strip()) is not None
 
 
+# A converter's note for a page it could not read: "[MISSING_PAGE_POST]", "[MISSING_PAGE_EMPTY:5]".
+_MISSING_PAGE = re.compile(r"\[MISSING_PAGE_[A-Z]+(?::\d+)?\]")
+
+
+def is_missing_page(text: str) -> bool:
+    """Whether the line is a converter's missing-page note alone (Nougat prints one where it read no page).
+
+    >>> is_missing_page("[MISSING_PAGE_EMPTY:5]"), is_missing_page("[MISSING_PAGE_POST]"), is_missing_page("See [1].")
+    (True, True, False)
+    """
+    return _MISSING_PAGE.fullmatch(text.strip()) is not None
+
+
 def _drop_command(text: str, opening: str) -> str:
     """``text`` without each ``opening`` (a command and its brace) and its argument, braces balanced."""
     out = []

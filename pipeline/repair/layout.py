@@ -2132,6 +2132,11 @@ def build_blocks(text: str, cfg: RepairConfig) -> LayoutResult:
             for i, t in enumerate(texts):
                 if t.startswith("\\") and i not in skip and latex.is_command_line(t):
                     web.setdefault(i, "markup")
+        if cfg.markdown and "[MISSING_PAGE" in text:
+            # A converter's note where it read no page ("[MISSING_PAGE_POST]", "[MISSING_PAGE_EMPTY:5]", Nougat).
+            for i, t in enumerate(texts):
+                if t.startswith("[MISSING_PAGE") and i not in skip and latex.is_missing_page(t):
+                    web.setdefault(i, "markup")
         boilerplate = [lines[i].text for i in sorted(web)]
         counts["boilerplate_lines"] += len(web)
         web_skip = set(web)
