@@ -566,7 +566,9 @@ def test_a_news_feed_under_its_label_is_a_teaser_list() -> None:
     assert all(out.get(i) == "teaser" for i in (8, 9, 10, 11))
 
 
-@pytest.mark.parametrize("text", ["Create account", "Создать учётную запись", "Créer un compte", "Konto erstellen"])
+@pytest.mark.parametrize("text", ["Create account", "Создать учётную запись", "Créer un compte", "Konto erstellen",
+                                  "Добавить в закладки", "Add to bookmarks", "Descargar cita", "Download citation",
+                                  "Endnote/Zotero/Mendeley (RIS)"])
 def test_an_accounts_button_is_a_call(text: str) -> None:
     assert chrome.is_call(text)
 
@@ -621,6 +623,12 @@ def test_download_links_under_a_documents_label_stay_one_list() -> None:
     # an encyclopedia's tagline
     ("From Openpedia, the free encyclopedia", True), ("Материал из Вольнопедии — открытой энциклопедии", True),
     ("From the archive, a story of the free press", False),
+    # a paywall's meter, an encyclopedia's maintenance notice, a journal platform's own lines
+    ("You’ve read 3 of your 4 free articles this month.", True), ("Вы прочитали 2 из 3 бесплатных статей", True),
+    ("This article needs additional citations for verification.", True),
+    ("Plataforma y flujo de trabajo por OJS / PKP", True), ("Platform & workflow by OJS / PKP", True),
+    ("Los datos de descargas todavía no están disponibles.", True),
+    ("You read 3 of the 4 reports the agency published.", False),
 ])
 def test_disclaimers_feedback_widgets_licences_and_taglines_are_notices(text: str, want: bool) -> None:
     assert chrome.is_notice(text) is want

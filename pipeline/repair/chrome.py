@@ -92,6 +92,10 @@ CALL = re.compile(
     r"create (?:an |your )?account|создать (?:учётную запись|учетную запись|аккаунт)|створити (?:обліковий запис|акаунт)|"
     r"konto erstellen|créer (?:un )?compte|crear (?:una )?cuenta|criar (?:uma )?conta|crea (?:un )?account|"
     r"załóż konto|vytvořit účet|"
+    # (a bookmark button, and a journal page's citation export: "Download citation", "Endnote/Zotero/Mendeley")
+    r"add to (?:bookmarks|favou?rites)|добавить в (?:закладки|избранное)|додати (?:в|до) закладок|"
+    r"download citation|descargar cita|baixar citação|télécharger la citation|скачать (?:цитату|ссылку)|"
+    r"endnote/zotero/mendeley|"
     r"подпи\w*|підпи\w*|войти|войдите|увійти|увійдіть|зарегистрир\w*|"
     r"s'abonner|abonnez|abonne\w*|je m'inscris|inscri\w*|se connecter|connexion|"
     r"suscr[ií]b\w*|reg[ií]str\w*|iniciar sesión|assine|inscreva\w*|entrar|abbonati|iscriviti|accedi|"
@@ -131,7 +135,17 @@ NOTICE = re.compile(
     r"views expressed (?:in this \w+ )?are (?:those of )?the authors?['’]?s?['’]? own|"
     r"do(?:es)? not necessarily (?:reflect|represent) (?:the )?(?:views?|position|opinions?|policy|official)|"
     r"мнение (?:автора|авторов) (?:может не совпадать|не обязательно совпадает)|"
-    r"точка зрения (?:автора|авторов) может не совпадать|думка автора може не збігатися", _I)
+    r"точка зрения (?:автора|авторов) может не совпадать|думка автора може не збігатися|"
+    # A metered paywall's count ("You've read 3 of your 4 free articles this month").
+    r"you['’]ve read \d+ of (?:your )?\d+ free|вы прочитали \d+ из \d+ бесплатн|free articles? (?:left|remaining)|"
+    # An encyclopedia's maintenance notice over the article.
+    r"this article needs additional citations|this article (?:has multiple issues|does not cite any sources)|"
+    r"в этой статье не хватает ссылок на источники|текущая версия страницы пока не проверялась|"
+    # A journal platform's own lines on an article's page (OJS): its credit, its statistics' state.
+    r"(?:platform|plataforma|plateforme|piattaforma|платформа) (?:and|&|y|e|et|и) (?:workflow|flujo de trabajo|"
+    r"fluxo de trabalho|flux de travail|flusso di lavoro|рабочий процесс) (?:by|por|par|da|от) ojs|"
+    r"(?:download|downloads) data is not yet available|los datos de descargas todavía no están disponibles|"
+    r"os dados de download ainda não estão disponíveis|данные о скачиваниях пока недоступны", _I)
 _NOTICE_LOW = re.compile(NOTICE.pattern)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s*(?:19|20)\d\d|copyright\s*(?:©|\(c\)|(?:19|20)\d\d))|(?:19|20)\d\d\s*©", _I)
 # An update line: the cue, then the date and time it names (never the publication date).
