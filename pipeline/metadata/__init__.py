@@ -665,6 +665,14 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             title_units = found[0]
             if found[1] and not fr.authors:
                 fr.authors.extend(found[1])
+    if cited and len(title_units) == 1 and (split := _title_then_names(title_units[0].text, cited)):
+        # The title run together with its byline ("Camps forestiers ..., 1935-1960 Jeanne Roy"), the
+        # reference opening with those names.
+        head, names = split
+        un = title_units[0]
+        title_units = [Unit(un.block, head, un.start, un.start + len(head))]
+        if not fr.authors:
+            fr.authors.extend(names)
     fr.title = unique_ints(un.block for un in title_units)
     fr.title_text = " ".join(un.text for un in title_units)
     fr.title_lang = _units_lang(doc, title_units) if title_units else None
