@@ -357,7 +357,8 @@ def find_page_debris(lines: list[str], live: list[int], out: dict[int, str], har
     # (Either form of the pattern holds a year that starts "19" or "20": a line without is not searched.)
     # (Among the page's last lines too: a footer's sentences, "© 2008–2024 «Site». При использовании
     # материалов ссылка обязательна.", read as body lines.)
-    footer_zone = sorted(set(in_tail).union(live[-FOOTER_LINES:])) if live else in_tail
+    # (in_tail is a slice of live: the zone is the slice from whichever starts first.)
+    footer_zone = live[min(len(live) - len(in_tail), max(0, len(live) - FOOTER_LINES)):]
     for i in footer_zone:
         t = lines[i]
         if i in out or len(t) > 200 or not ("19" in t or "20" in t) or not _COPYRIGHT.search(t):
