@@ -65,7 +65,9 @@ _CITATION_CUES = (
     r"jak\s+cytować)"
 )
 CITATION_CUE_RE = re.compile(rf"^\s*{_CITATION_CUES}\s*[:.]?\s*", re.IGNORECASE)
-# The cue and its colon opening a sentence inside a block (a funding note's line run into it).
+# The cue and its colon opening a sentence inside a block (a funding note's line run into it), in a block
+# at most this long (a paragraph of the body is not searched).
+INNER_CITATION_CHARS = 1200
 _INNER_CITATION_CUE_RE = re.compile(rf"(?<=[.!?)]\s)(?=(?-i:[A-ZА-ЯЁІЇЄҐ])){_CITATION_CUES}\s*:\s*", re.IGNORECASE)
 
 
@@ -212,7 +214,7 @@ def citations(texts: list[str]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for i, t in enumerate(texts):
         m = CITATION_CUE_RE.match(t)
-        if m is None and ":" in t:
+        if m is None and len(t) <= INNER_CITATION_CHARS and ":" in t:
             m = _INNER_CITATION_CUE_RE.search(t)
         if m is None:
             continue
