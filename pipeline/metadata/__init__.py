@@ -1132,7 +1132,9 @@ def _published(doc: Document, fr: Front, body_start: int, header: dict[str, Any]
     # (The masthead's issue line with the issue's month at both ends, in two languages: "2023 年 5 月
     # <Journal> May 2023", more exact than the year of the issue's header.)
     for text in _header_lines(doc, min(body_start, MASTHEAD_BLOCKS)):
-        if _dated_at_both_ends(line := squash(text)):
+        # (A year near each end first: most lines are turned down without reading their dates.)
+        if _COPYRIGHT_YEAR_RE.search(text[:EDGE_CHARS]) and _COPYRIGHT_YEAR_RE.search(text[-EDGE_CHARS:]) \
+                and _dated_at_both_ends(line := squash(text)):
             found = dates.find_dates(line, df)
             if len({f.iso for f in found}) == 1:
                 return found[0].iso
@@ -1200,8 +1202,9 @@ _IMPRINT_RE = re.compile(r"^[^\W\d_][\w.\- ]*(?:\s*;\s*[^\W\d_][\w.\- ]*)*\s*:\s
 IMPRINT_CHARS = 160
 # An offprint's cover (the book's title, editors, publisher, year and ISBN) is a block at most this long.
 COVER_CHARS = 400
-# A masthead's issue line is among this many first blocks.
+# A masthead's issue line is among this many first blocks; the dates at its ends within this many characters.
 MASTHEAD_BLOCKS = 3
+EDGE_CHARS = 16
 # A conference is named above its paper among this many first blocks.
 CONFERENCE_BLOCKS = 3
 # A conference, congress, symposium or workshop named in the allowed languages.
