@@ -481,8 +481,8 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             add(fr.byline_blocks, u)
             fr.byline_names.append(poster)
         elif not fr.authors and (head_names := _running_head_names(doc.furniture, head_keys, t)):
-            # The byline in capitals ("FRIEDERIKE LAMMERSDORF") that a later page's running head prints
-            # as a name ("214   Friederike Lammersdorf").
+            # The byline in capitals ("ANNA BERG") that a later page's running head prints as a name
+            # ("214   Anna Berg").
             add(fr.author_blocks, u)
             fr.authors.extend(head_names)
         elif title_units and title.is_classification_code(t) and _only_a_title_read(fr, later_titles) \
@@ -522,7 +522,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
         elif _label_then_date(t, cfg.day_first):
             add(fr.date_blocks, u)
         elif title_units and u == title_end + 1 and (caps_names := _caps_author_line(t, title_units)):
-            # A title in capitals, the authors in capitals under it ("MATEUSZ ZIELIŃSKI AND YUKI ...").
+            # A title in capitals, the authors in capitals under it ("ANNA BERG AND TOM RAY").
             add(fr.author_blocks, u)
             fr.authors.extend(caps_names)
         elif (line_authors := au.parse_author_line(t)) and (_accept_author_line(
@@ -666,7 +666,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             if found[1] and not fr.authors:
                 fr.authors.extend(found[1])
     if cited and len(title_units) == 1 and (split := _title_then_names(title_units[0].text, cited)):
-        # The title run together with its byline ("Camps forestiers ..., 1935-1960 Jeanne Roy"), the
+        # The title run together with its byline ("<title>, 1935-1960 Anna Berg"), the
         # reference opening with those names.
         head, names = split
         un = title_units[0]
@@ -711,7 +711,7 @@ def _title_goes_on(doc: Document, units: list[Unit], texts: list[str], group: li
     if t.isupper() and _caps_author_line(t, [units[g] for g in group]):
         return False
     if word_count(t) <= BYLINE_WITH_ROLE_WORDS and au.role_follows_name(t):
-        return False  # the writer's name and post ("Маргарита Селиванова ведущий научный сотрудник ...")
+        return False  # the writer's name and post ("Анна Петрова ведущий научный сотрудник ...")
     if word_count(t) <= 2:
         return not any(c.cue_start == 0 for c in ka.find_cues(t))
     return _units_lang(doc, [units[nxt]]) in ("und", _units_lang(doc, [units[g] for g in group]))
@@ -1011,7 +1011,7 @@ def _opens_lower_word(text: str) -> bool:
     does and a title does not ("iPhone", "p-adic", "de Gaulle" may open a title). (Asked of a web page's
     lines: in text wrapped at a page width, such a line may be a cover's rubric the walk reads past.)
 
-    ``"новости Бурятии и Забайкалья"`` -> True; ``"von Neumann algebras"`` -> False
+    ``"новости края и области"`` -> True; ``"von Neumann algebras"`` -> False
     """
     first = text.split(maxsplit=1)[0] if text.strip() else ""
     return len(first) >= 3 and first.isalpha() and first.islower() and first not in au.PARTICLE_WORDS
@@ -1021,8 +1021,7 @@ def _caps_author_line(line: str, title_units: list[Unit]) -> list[au.Author]:
     """The authors of a line in capitals right under a title in capitals: its names written in title case,
     each of two to four words; else an empty list.
 
-    ``"MATEUSZ ZIELIŃSKI AND YUKI HARADA-LINDQVIST"`` under ``"A SHARP HARDY-TYPE INEQUALITY"`` ->
-    [Mateusz Zieliński, Yuki Harada-Lindqvist]
+    ``"ANNA BERG AND TOM RAY"`` under ``"A SHARP INEQUALITY ON TREES"`` -> [Anna Berg, Tom Ray]
     """
     if not line.isupper() or not all(un.text.isupper() for un in title_units) or au.parse_author_line(line):
         return []  # (a line read as it is printed, "ИВАНОВ И.И., ПЕТРОВ П.П.", is the next branch's)
@@ -1031,7 +1030,7 @@ def _caps_author_line(line: str, title_units: list[Unit]) -> list[au.Author]:
     return names if names and all(2 <= len(a.name.split()) <= 4 for a in names) else []
 
 
-# The word between two names, title-cased with them ("Mateusz Zieliński And Yuki ...").
+# The word between two names, title-cased with them ("Anna Berg And Tom Ray").
 _CAPS_AND_RE = re.compile(rf"(?<=\s)(?:{au.AND_WORDS})(?=\s)", re.IGNORECASE)
 
 
@@ -1045,7 +1044,7 @@ def _running_head_names(furniture: list[str], head_keys: set[str], line: str) ->
     """The authors of a front ``line`` set in capitals, when a running head prints the same names
     (page number aside) in their own case; else an empty list.
 
-    ``"FRIEDERIKE LAMMERSDORF"`` with the head ``"214   Friederike Lammersdorf"`` -> [Friederike Lammersdorf]
+    ``"ANNA BERG"`` with the head ``"214   Anna Berg"`` -> [Anna Berg]
     """
     if not line.isupper() or (key := squash(line).lower()) not in head_keys:
         return []

@@ -161,7 +161,7 @@ INSTITUTION_WORDS = re.compile(
     r"fondazione|ministerio|ministério|ministère|ministero|hôpital|ospedale|"
     # (Ukrainian spells some with "і": університет, академія, лабораторія, коледж, міністерство.)
     r"університет\w*|академі(?!чн)\w*|лабораторі\w*|коледж\w*|міністерств\w*|"
-    # (A music school: "Уральская государственная консерватория", "Conservatoire de Paris".)
+    # (A music school: "Государственная консерватория", "Conservatoire de musique".)
     r"консерватор(?!ы|ов|изм|ск)\w*|conservato(?:ire|ry|rio)|konserwatorium|konservatorium)|大学|学院|研究所"
 )
 BYLINE_RE = re.compile(rf"^\s*{BYLINE_WORDS}\s*[:\-–—]?\s+(?P<rest>.+)$", re.IGNORECASE | re.DOTALL)

@@ -28,7 +28,7 @@ _NAME = (
     rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}})"
     rf"\s*{_MARKER}?"
 )
-# (A line in capitals writes its "and" so: "MATEUSZ ZIELIŃSKI AND YUKI HARADA-LINDQVIST".)
+# (A line in capitals writes its "and" so: "ANNA BERG AND TOM RAY".)
 _SEP = r"\s*(?:,?\s*(?:\band\b|\bи\b|\bAND\b|\bИ\b)|,|;|&|\|)\s*"
 _NAME_ITEM_RE = re.compile(rf"\s*{_NAME}(?={_SEP}|\s*$)")
 _SEP_RE = re.compile(_SEP)

@@ -128,11 +128,11 @@ def split_labelled_header(text: str) -> tuple[dict[str, Any], str, int]:
     a title and an author or a date), the text without those lines (its title kept as a paragraph), and
     the number of lines taken; ``({}, text, 0)`` when there is none.
 
-    >>> f, rest, n = split_labelled_header("[HEADER]\\ntitle : Bus padding\\nauthor[1] : Lotte Verhaegen\\n"
+    >>> f, rest, n = split_labelled_header("[HEADER]\\ntitle : Road tolls\\nauthor[1] : Anna Berg\\n"
     ...                                    "  affiliation: Ghent\\ndate[type=received] : 2023-06-02\\n"
     ...                                    "date[type=published] : 2024-02-15\\nkeywords : buses | delay\\n\\nBody.")
     >>> f, rest, n
-    ({'title': 'Bus padding', 'published': '2024-02-15', 'keywords': ['buses', 'delay'], 'author': [{'name': 'Lotte Verhaegen', 'affiliations': ['Ghent']}]}, '[HEADER]\\nBus padding\\n\\nBody.', 6)
+    ({'title': 'Road tolls', 'published': '2024-02-15', 'keywords': ['buses', 'delay'], 'author': [{'name': 'Anna Berg', 'affiliations': ['Ghent']}]}, '[HEADER]\\nRoad tolls\\n\\nBody.', 6)
     """
     head = text[:4000].lower()
     if "title" not in head or ":" not in head:

@@ -1479,8 +1479,8 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
         drop[i] = lines[i].text
         counts["journal_headers"] += 1
     # The masthead in the other language: a top line printing the same numbers, a year among them, as a
-    # masthead line taken already ("Музыкальная культура регионов России. 2024. № 2 (18)" / "Musical
-    # Culture of Russian Regions. 2024. No. 2 (18)").
+    # masthead line taken already ("Вестник музыки. 2024. № 2 (18)" / "Music Bulletin.
+    # 2024. No. 2 (18)").
     if taken_top := [i for i in top[:ISSN_TOP_LINES] if i in drop and _YEAR.search(lines[i].text)]:
         numbers = {nums for i in taken_top if len(nums := tuple(_NUMBER_RUN.findall(lines[i].text))) >= 2}
         for i in top[:ISSN_TOP_LINES]:
@@ -2354,9 +2354,9 @@ CAPS_TITLE_WORDS = 3
 
 def _mostly_capitals(text: str) -> bool:
     """Whether four letters in five of ``text`` are capitals (a title in capitals with an abbreviation in
-    lower case: "ЗЕМСКИЕ АГРОНОМЫ ВЯТСКОЙ ГУБЕРНИИ В 1900–1917 гг.:").
+    lower case: "ЗЕМСКИЕ ШКОЛЫ ГУБЕРНИИ В 1900–1917 гг.:").
 
-    >>> _mostly_capitals("ЗЕМСКИЕ АГРОНОМЫ В 1900–1917 гг.:"), _mostly_capitals("Уральская консерватория, Россия")
+    >>> _mostly_capitals("ЗЕМСКИЕ ШКОЛЫ В 1900–1917 гг.:"), _mostly_capitals("Государственная консерватория, Россия")
     (True, False)
     """
     letters = [c for c in text if c.isalpha()]

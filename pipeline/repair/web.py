@@ -495,7 +495,7 @@ def find_boilerplate(lines: list[str], skip: set[int] | None = None, hard_wrappe
                 out.setdefault(idx, "footer")
 
     # The site's name opens the page and heads it again over a line of its own: that line, above the
-    # first prose, is the site's tagline ("Agua Arriba" / "Crónicas sobre el agua ..."), not the headline.
+    # first prose, is the site's tagline ("Río Claro" / "Crónicas del río"), not the headline.
     for i in labels:
         if 0 < i < first_body and norm[i] == norm[live[0]]:
             run = runs[run_of(i)]
