@@ -109,7 +109,7 @@ def _later_blocks(text: str) -> tuple[dict[str, Any], str, int]:
 # A labelled header: "key : value" lines at the top of a plain text (an extraction tool's export, a
 # scraper's metadata lines, an e-book's header). It is looked for among the first this many lines.
 HEADER_SCAN_LINES = 40
-# "title        : Timetable padding", "author[2] : Samuel Okafor", "date[type=published] : 2024-02-15",
+# "title        : Road tolls", "author[2] : Anna Berg", "date[type=published] : 2024-02-15",
 # "  affiliation: ..." (indented: it belongs to the author above).
 _LABELLED = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z][A-Za-z _/.-]{0,30}?)\s*(?:\[(?P<qual>[^\]]{1,30})\])?"
                        r"\s*:\s+(?P<value>\S.*?)\s*$")

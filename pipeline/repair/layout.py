@@ -863,7 +863,7 @@ def _turn_lines(lines: list[Line], edges: set[int]) -> set[int]:
     return turn
 
 
-# A numbered list entry's first line: "3. Lindholm, F.", "[12] Smith J."
+# A numbered list entry's first line: "3. Berg, A.", "[12] Smith J."
 _NUMBERED_ENTRY = re.compile(r"(?:\[\d{1,3}\]|\d{1,3}\.)\s+\S")
 # A reference entry runs over at most this many lines above its DOI line.
 ENTRY_LINES = 5
@@ -872,7 +872,7 @@ ENTRY_LINES = 5
 def _ends_numbered_entry(lines: list[Line], i: int) -> bool:
     """Is line ``i`` the last line of a numbered list entry (a reference's DOI under it, no blank line between)?
 
-    >>> _ends_numbered_entry(split_lines("3.   Lindholm, F. Over- and under-irrigation.\\n     Proc. 2022, 5, 14.\\n"
+    >>> _ends_numbered_entry(split_lines("3.   Berg, A. River terraces of the north.\\n     Proc. 2022, 5, 14.\\n"
     ...                                  "     https://doi.org/10.5573/x"), 2)
     True
     """
