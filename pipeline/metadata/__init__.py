@@ -1337,8 +1337,9 @@ def _keywords_abstracts(doc: Document, parts: list[ka.CuePart], front_end: int, 
             # A list that ends with its separator goes on in the next block, when that is short and
             # no cue ("… · Urban green space ·" / "England", cut apart by the extraction).
             k = p.block + 1
+            # (Its last items may end with a full stop, "Vologda Region, Sukhona.": a list, not a sentence.)
             if k < len(blocks) and k not in cue_blocks and k not in skip and word_count(blocks[k].text) <= 5 \
-                    and not ends_sentence(blocks[k].text):
+                    and (not ends_sentence(blocks[k].text) or any(c in blocks[k].text for c in _LIST_SEPARATORS)):
                 content = content.rstrip() + " " + blocks[k].text
                 labels[k] = p.kind
         if block not in spans:

@@ -430,3 +430,16 @@ def test_a_news_pages_summary_over_its_key_points_is_no_abstract() -> None:
                     "Results of radar observations of the Draconid meteor shower carried out on October 7–10,",
                     LONG_EN, LONG_EN])
     assert run(doc)["abstract"]["en"].startswith("Results of radar observations")
+
+
+@pytest.mark.parametrize(("rest", "found"), [
+    # The list's last line, cut off as a block of its own, ends with a full stop.
+    ("Vologda Region, Sukhona.", ["phosphorites", "Upper Jurassic", "condensed horizons", "Vologda Region", "Sukhona"]),
+    ("It rained.", ["phosphorites", "Upper Jurassic", "condensed horizons"]),  # a sentence: not the list's
+])
+def test_a_keywords_list_ending_with_its_separator_goes_on_to_a_last_line_with_a_full_stop(
+        rest: str, found: list[str]) -> None:
+    doc = make_doc([("heading", "Phosphorites of the Upper Jurassic"), "Abstract. " + LONG_EN,
+                    "Keywords: phosphorites, Upper Jurassic, condensed horizons,", rest, ("heading", "INTRODUCTION"),
+                    LONG_EN])
+    assert run(doc)["keywords"]["en"] == found
