@@ -249,13 +249,30 @@ def clean_abstract(text: str) -> str:
     structured abstract's first section dropped.
 
     ``"**Abstract:** China and\\nRussia ..."`` after the cue -> ``"China and Russia ..."``;
-    ``"Цель. Оценить распространенность ..."`` -> ``"Оценить распространенность ..."``
+    ``"Цель. Оценить распространенность ..."`` -> ``"Оценить распространенность ..."``;
+    ``"Mill Law on the Upper Rivers. – Based on 58 lawsuits ..."`` -> ``"Based on 58 lawsuits ..."``
     """
     t = squash(strip_marks(text).replace("**", ""))
     m = _SECTION_LABEL_RE.match(t)
-    return t[m.end():] if m and t[m.end():m.end() + 1].isupper() else t
+    if m and t[m.end():m.end() + 1].isupper():
+        return t[m.end():]
+    # (A summary that opens with the article's title in its language, a full stop and a dash, as German
+    # journals print it: "Mill Law on the Upper Rivers. – Based on 58 lawsuits ...".)
+    m = _TITLE_THEN_DASH_RE.match(t)
+    return t[m.end():] if m and _title_cased(m.group(1)) else t
 
 
+def _title_cased(text: str) -> bool:
+    """Whether ``text`` reads as a title in title case: three words or more, and most of its words of four
+    letters or more capitalised. ``"Mill Law on the Upper Rivers"`` -> True; ``"We study rivers"`` -> False
+    """
+    words = text.split()
+    long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return len(words) >= 3 and bool(long) and 2 * sum(w[:1].isupper() for w in long) > len(long)
+
+
+# A title run in before the summary: no sentence end in it, then ". – " and a capital.
+_TITLE_THEN_DASH_RE = re.compile(r"([^.!?]{10,300}[^\s.!?])\.\s+[–—]\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
 # The first section of a structured abstract, run in: "Цель.", "Aim:", "Objective.", "Background:".
 _SECTION_LABEL_RE = re.compile(
     r"(?:цель|цели|цель исследования|цель работы|актуальность|обоснование|введение|мета|мета дослідження|"

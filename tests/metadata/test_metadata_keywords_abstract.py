@@ -443,3 +443,15 @@ def test_a_keywords_list_ending_with_its_separator_goes_on_to_a_last_line_with_a
                     "Keywords: phosphorites, Upper Jurassic, condensed horizons,", rest, ("heading", "INTRODUCTION"),
                     LONG_EN])
     assert run(doc)["keywords"]["en"] == found
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A summary opening with the article's title in its language, a full stop and a dash.
+    ("Mill Law on the Upper Rivers: Disputes over Weirs. – Based on 58 lawsuits, the article examines mills.",
+     "Based on 58 lawsuits, the article examines mills."),
+    # A first sentence in lower case before a dash is the summary's own.
+    ("We study rivers in the north. – This is the first such survey.", "We study rivers in the north. – This is the first such survey."),
+    ("In 2020. – The results show a decline.", "In 2020. – The results show a decline."),
+])
+def test_a_summary_opening_with_the_title_and_a_dash(text: str, want: str) -> None:
+    assert clean_abstract(text) == want
