@@ -136,7 +136,7 @@ HOLDOUT_FLOORS = {
     # Blind, open for development (scholarly documents of kinds and extractors the earlier sets covered
     # least: a case report, a law article, a maths paper, a Chinese article, a Festschrift chapter, KOI8-R,
     # UTF-16 BE, a GROBID export, a Nougat conversion, a book review): first score 0.807 (title 0.44).
-    "holdout27": ALL_ONE | {"abstract": 0.85, "boilerplate_removed": 0.67, "keywords": 0.92, "lang_chars": 0.87},
+    "holdout27": ALL_ONE | {"abstract": 0.9, "boilerplate_removed": 0.72, "keywords": 0.97, "lang_chars": 0.87},
     # Blind and sealed (scraped web pages of the kinds at intake): first score 0.810 at the session's start.
     # Floors against regressions only.
     "holdout28": ALL_ONE | {"authors": 0.46, "boilerplate_removed": 0.75, "date": 0.62, "lang_chars": 0.83,
