@@ -22,6 +22,17 @@ def non_ascii(data: bytes) -> str:
     return data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
 
 
+def in_capitals(text: str) -> bool:
+    """Set in capitals: at least four letters in five upper case (a title in capitals may hold a small-letter
+    abbreviation or suffix: "ЗЕМЛИ 1670-х гг."). Shared by repair (a title in capitals starts a block) and metadata.
+
+    >>> in_capitals("ВОЛОГОДСКИЕ ЗЕМЛИ 1670-х гг."), in_capitals("Vologda"), in_capitals("1990")
+    (True, False, False)
+    """
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and 5 * sum(c.isupper() for c in letters) >= 4 * len(letters)
+
+
 # Every ASCII character that is not a letter: deleted from ASCII text, what is left are its letters.
 _ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 # Single-byte codepages most other text can be written in (Western European, then Cyrillic): each

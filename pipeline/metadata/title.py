@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.letters import in_capitals
 from pipeline.metadata.text import ends_sentence, letters_share, main_script, squash, strip_marks, word_count
 
 # Classification codes and serial numbers printed above titles.
@@ -149,14 +150,6 @@ def _ends_sentence(t: str) -> bool:
         return False
     core = t.rstrip(_CLOSERS)
     return not ((_SMALL_ABBREVIATION_END_RE.search(core) or _SHORT_ABBREVIATION_END_RE.search(core)) and in_capitals(t))
-
-
-def in_capitals(t: str) -> bool:
-    """Set in capitals: at least four letters in five upper case (a capitals title may hold a
-    small-letter abbreviation or suffix: "1670-х гг."). ``"ВОЛОГДЫ 1670-х гг."`` -> True; ``"Vologda"`` -> False
-    """
-    letters = [c for c in t if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 _NOT_IN_CJK_TITLES_RE = re.compile("[\u2000-\u200f\u2028-\u202f\u205f-\u209f\ue000-\uf8ff\U000f0000-\U0010ffff]")

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from pipeline.config import RepairConfig
 from pipeline.document import Block, Footnote
+from pipeline.letters import in_capitals
 from pipeline.repair import latex
 from pipeline.repair.chars import squash
 from pipeline.repair.chrome import find_chrome
@@ -86,7 +87,6 @@ MD_DIV_NAMED = re.compile(r"^\s{0,3}:{3,}\s*\{?\s*\.?(abstract|summary|keywords)
 # A journal's ISSN line at the top of its first page: "ISSN 2542-3150 (Print)", "e-ISSN: 2791-6340".
 # How far among a first page's lines an ISSN line is the journal's masthead.
 ISSN_TOP_LINES = 12
-_NUMBER_RUN = re.compile(r"\d+")
 ISSN_LINE = re.compile(r"(?:(?:print|online|[ep])[-\s]?)?issn\s*:?\s*\d{4}-?\d{3}[\dx]", re.IGNORECASE)
 PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*)?(?:(?:page|p\.|стр\.?|с\.)\s*)?\d{1,4}(?:\s*(?:of|из|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$",
@@ -1482,10 +1482,10 @@ def find_furniture(lines: list[Line], counts: Counter[str], plain_spaces: bool =
     # masthead line taken already ("Вестник музыки. 2024. № 2 (18)" / "Music Bulletin.
     # 2024. No. 2 (18)").
     if taken_top := [i for i in top[:ISSN_TOP_LINES] if i in drop and _YEAR.search(lines[i].text)]:
-        numbers = {nums for i in taken_top if len(nums := tuple(_NUMBER_RUN.findall(lines[i].text))) >= 2}
+        numbers = {nums for i in taken_top if len(nums := tuple(_DIGITS.findall(lines[i].text))) >= 2}
         for i in top[:ISSN_TOP_LINES]:
             if i not in drop and len(lines[i].text) <= 150 and not ends_sentence(lines[i].text) \
-                    and tuple(_NUMBER_RUN.findall(lines[i].text)) in numbers:
+                    and tuple(_DIGITS.findall(lines[i].text)) in numbers:
                 drop[i] = lines[i].text
                 counts["journal_headers"] += 1
     head_masks = [_mask(lines[i].text) for i in heads]
@@ -2352,17 +2352,6 @@ def _front_end(sizes: list[int], full: float, taken: Mapping[int, str] | None = 
 CAPS_TITLE_WORDS = 3
 
 
-def _mostly_capitals(text: str) -> bool:
-    """Whether four letters in five of ``text`` are capitals (a title in capitals with an abbreviation in
-    lower case: "ЗЕМСКИЕ ШКОЛЫ ГУБЕРНИИ В 1900–1917 гг.:").
-
-    >>> _mostly_capitals("ЗЕМСКИЕ ШКОЛЫ В 1900–1917 гг.:"), _mostly_capitals("Государственная консерватория, Россия")
-    (True, False)
-    """
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and 5 * sum(c.isupper() for c in letters) >= 4 * len(letters)
-
-
 def _front_break(cur: _Para, pt: str, t: str, next_text: str) -> bool:
     """In the front matter, does line ``t`` start a new block although unwrapping would join it?
 
@@ -2377,7 +2366,7 @@ def _front_break(cur: _Para, pt: str, t: str, next_text: str) -> bool:
     if len(cur.lines) == 1 and is_author_line(pt, t):
         return True
     if t.isupper() and sum(len(w) >= 2 and w.isalpha() for w in t.split()) >= CAPS_TITLE_WORDS \
-            and not _mostly_capitals(pt):
+            and not in_capitals(pt):  # ("ЗЕМСКИЕ ШКОЛЫ В 1900–1917 гг.:" above is in capitals)
         return True  # a title in capitals under the affiliation (no blank line between, as -raw gives it)
     return len(cur.lines) <= 3 and cur.kind != "caption" and not ends_open(pt) and (
         is_author_line(t, next_text) or opens_author_list(t, next_text))
