@@ -434,9 +434,9 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
     cited = cited or []
     fr = Front()
     units = _front_units(doc, front_end)
-    # (The running heads' texts, lower case, without their page numbers: a line in capitals is tried against them.)
-    head_keys = {k for line in doc.furniture if len(line) <= RUNNING_HEAD_CHARS
-                 and (k := squash(line.strip(_PAGE_NUMBER_EDGE)).lower())}
+    # (The running heads without their page numbers, by their lower-case text: a line in capitals is
+    # tried against them. Made only for a document with such a line.)
+    heads = _running_heads(doc.furniture) if any(t.isupper() for t in (un.text for un in units)) else {}
     texts = [un.text for un in units]
     # A breadcrumb (kept in the text or moved to boilerplate) that ends with a later line names the headline.
     headline: int | None = None
@@ -480,7 +480,7 @@ def _read_front(doc: Document, front_end: int, cfg: MetadataConfig,
             # (Before the furniture: its chevron reads as a navigation trail's.)
             add(fr.byline_blocks, u)
             fr.byline_names.append(poster)
-        elif not fr.authors and (head_names := _running_head_names(doc.furniture, head_keys, t)):
+        elif not fr.authors and heads and (head_names := _running_head_names(heads, t)):
             # The byline in capitals ("ANNA BERG") that a later page's running head prints as a name
             # ("214   Anna Berg").
             add(fr.author_blocks, u)
@@ -1040,20 +1040,29 @@ RUNNING_HEAD_CHARS = 120
 _PAGE_NUMBER_EDGE = "0123456789 \t|·–—-"
 
 
-def _running_head_names(furniture: list[str], head_keys: set[str], line: str) -> list[au.Author]:
-    """The authors of a front ``line`` set in capitals, when a running head prints the same names
-    (page number aside) in their own case; else an empty list.
+def _running_heads(furniture: list[str]) -> dict[str, str]:
+    """The running heads among the furniture, without their page numbers, by their lower-case text (the
+    first of each not in capitals, which alone can say how a name is written).
+    ``["214   Anna Berg", "215"]`` -> ``{"anna berg": "Anna Berg"}``"""
+    heads: dict[str, str] = {}
+    for line in furniture:
+        if len(line) <= RUNNING_HEAD_CHARS and (head := squash(line.strip(_PAGE_NUMBER_EDGE))):
+            key = head.lower()
+            if key not in heads or heads[key].isupper() and not head.isupper():
+                heads[key] = head
+    return heads
+
+
+def _running_head_names(heads: dict[str, str], line: str) -> list[au.Author]:
+    """The authors of a front ``line`` set in capitals, when a running head (``_running_heads``) prints the
+    same names in their own case; else an empty list.
 
     ``"ANNA BERG"`` with the head ``"214   Anna Berg"`` -> [Anna Berg]
     """
-    if not line.isupper() or (key := squash(line).lower()) not in head_keys:
+    if not line.isupper() or (head := heads.get(squash(line).lower())) is None:
         return []
-    for head in furniture:
-        if squash(head.strip(_PAGE_NUMBER_EDGE)).lower() == key:
-            names = au.parse_author_line(squash(head.strip(_PAGE_NUMBER_EDGE)))
-            if names and all(len(a.name.split()) >= 2 for a in names):
-                return names
-    return []
+    names = au.parse_author_line(head)
+    return names if names and all(len(a.name.split()) >= 2 for a in names) else []
 
 
 # A writer's card holds at most this many lines between the name and its "Follow" button (a nick,
