@@ -138,16 +138,18 @@ def split_labelled_header(text: str) -> tuple[dict[str, Any], str, int]:
     if "title" not in head or ":" not in head:
         return {}, text, 0
     lines = text.split("\n", HEADER_SCAN_LINES + 1)
-    scan = lines[:HEADER_SCAN_LINES]
+    matches = [_LABELLED.match(ln) for ln in lines[:HEADER_SCAN_LINES]]
     i = 0
-    while i < len(scan):
-        if not _LABELLED.match(scan[i]):
+    while i < len(matches):
+        if matches[i] is None:
             i += 1
             continue
         j = i
-        while j < len(scan) and _LABELLED.match(scan[j]):
+        run: list[re.Match[str]] = []
+        while j < len(matches) and (m := matches[j]) is not None:
+            run.append(m)
             j += 1
-        fields = _header_fields([_LABELLED.match(ln) for ln in scan[i:j]])  # type: ignore[misc]
+        fields = _header_fields(run)
         if "title" in fields and ("author" in fields or "published" in fields):
             rest = lines[:i] + rendered_prose(fields) + lines[j:]
             return fields, "\n".join(rest), j - i
